@@ -1,0 +1,389 @@
+/**
+ * Runs a compiled schematron against one parsed document with saxon-js's XPath 3.1
+ * processor, reproducing what the ISO skeleton's XSLT does:
+ *
+ * - each active pattern is one traversal of the document node and every element (the
+ *   skeleton never visits attributes or text: its context-xpath is `*` or
+ *   `*|comment()|processing-instruction()`, and comments/PIs cannot match the kit's rules);
+ * - a node is handled by the FIRST rule of the pattern whose context matches it (templates
+ *   get decreasing priorities in rule order); later rules of that pattern skip it;
+ * - global lets are evaluated with the document node as context; rule lets and checks with
+ *   the matched node, in order;
+ * - an assert fires when its test is false, a report when it is true; the message is the
+ *   text with value-of/name evaluated, whitespace normalised;
+ * - locations are the skeleton's "full path 2" notation: `/ClinicalDocument/component[2]/…`
+ *   (an index only where a preceding sibling has the same name).
+ *
+ * Any XPath error, or a document() the loader cannot supply, is an engine error for the
+ * layer: the layer is then not valid, whatever else it found.
+ */
+import SaxonJS from 'saxon-js';
+import type { ResourceLoader } from '../loader.js';
+import type { CheckItem, CompiledRule, CompiledSchema, MatchBranch } from './model.js';
+import { ABSENT_RESOURCE, ENGINE_ERROR_NS, NEED_RESOURCE, RESOURCES_PARAM, variableReferences } from './xpath-text.js';
+import { resolveKitPath } from './paths.js';
+
+export interface SchematronFinding {
+  readonly kind: 'assert' | 'report';
+  /** XPath of the node the rule fired on. */
+  readonly location: string;
+  /** The kit's message (French), whitespace normalised. */
+  readonly message: string;
+  /** Pattern id (or title when the pattern has no id). */
+  readonly pattern: string;
+  /** The rule context that matched. */
+  readonly context: string;
+  /** The test, as written in the kit. */
+  readonly test: string;
+  /** The assert's role (`error`, `warning`, `info`…) when the kit gives one. */
+  readonly role: string | undefined;
+  readonly id: string | undefined;
+}
+
+export interface EngineError {
+  readonly message: string;
+  readonly pattern?: string;
+  readonly context?: string;
+  readonly expression?: string;
+  readonly location?: string;
+}
+
+export interface SchematronRunResult {
+  readonly findings: SchematronFinding[];
+  readonly engineErrors: EngineError[];
+}
+
+const ELEMENT = 1;
+const DOCUMENT = 9;
+const MAX_ENGINE_ERRORS = 50;
+const MAP_NS = 'http://www.w3.org/2005/xpath-functions/map';
+
+/** Per-document facts shared by every layer: document order and an element-name index. */
+export class DocumentIndex {
+  readonly order = new Map<Node, number>();
+  private readonly byName = new Map<string, Node[]>();
+  private byTemplateId: Map<string, Node[]> | undefined;
+
+  constructor(readonly document: Document) {
+    let n = 0;
+    this.order.set(document, n++);
+    const add = (key: string, node: Node) => {
+      const list = this.byName.get(key);
+      if (list) list.push(node);
+      else this.byName.set(key, [node]);
+    };
+    const walk = (parent: Node) => {
+      for (let c = parent.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType !== ELEMENT) continue;
+        this.order.set(c, n++);
+        const el = c as Element;
+        const ns = el.namespaceURI ?? '';
+        const local = el.localName ?? el.nodeName;
+        add(`${ns}\u0000${local}`, c);
+        add(`*\u0000${local}`, c);
+        add(`${ns}\u0000*`, c);
+        add('*\u0000*', c);
+        walk(c);
+      }
+    };
+    walk(document);
+  }
+
+  elements(namespace: string, local: string): Node[] {
+    return this.byName.get(`${namespace}\u0000${local}`) ?? [];
+  }
+
+  /** Elements having a child `{namespace}templateId` whose @root is `root`, in document order. */
+  withTemplateId(namespace: string, root: string): Node[] {
+    if (!this.byTemplateId) {
+      this.byTemplateId = new Map();
+      for (const templateId of this.elements(namespace, 'templateId')) {
+        const key = `${namespace}\u0000${(templateId as Element).getAttribute('root') ?? ''}`;
+        const parent = templateId.parentNode as Node;
+        const list = this.byTemplateId.get(key);
+        if (!list) this.byTemplateId.set(key, [parent]);
+        else if (list[list.length - 1] !== parent) list.push(parent);
+      }
+    }
+    return this.byTemplateId.get(`${namespace}\u0000${root}`) ?? [];
+  }
+
+  /** The elements a match branch can start from (see MatchBranch.candidates). */
+  candidates(spec: NonNullable<MatchBranch['candidates']>): Node[] {
+    if (!spec.templateId) return this.elements(spec.namespace, spec.local);
+    return this.withTemplateId(spec.templateId.namespace, spec.templateId.root).filter((node) => {
+      const el = node as Element;
+      return (spec.namespace === '*' || (el.namespaceURI ?? '') === spec.namespace) && (spec.local === '*' || (el.localName ?? el.nodeName) === spec.local);
+    });
+  }
+
+  /** The skeleton's schematron-get-full-path-2 notation. */
+  static location(node: Node): string {
+    if (node.nodeType === DOCUMENT) return '/';
+    const steps: string[] = [];
+    for (let n: Node | null = node; n && n.nodeType === ELEMENT; n = n.parentNode) {
+      const name = n.nodeName;
+      let preceding = 0;
+      for (let s = n.previousSibling; s; s = s.previousSibling) if (s.nodeType === ELEMENT && s.nodeName === name) preceding++;
+      steps.push(preceding > 0 ? `${name}[${preceding + 1}]` : name);
+    }
+    return `/${steps.reverse().join('/')}`;
+  }
+}
+
+/** Parsed kit resources (value sets, terminologies), shared by all layers and documents. */
+export class ResourceCache {
+  private readonly docs = new Map<string, Promise<{ doc: Document } | { absent: string }>>();
+  constructor(readonly loader: ResourceLoader) {}
+
+  get(path: string): Promise<{ doc: Document } | { absent: string }> {
+    let entry = this.docs.get(path);
+    if (!entry) {
+      entry = (async () => {
+        const text = await this.loader.readText(path);
+        if (text === undefined) return { absent: `${path} does not exist in ${this.loader.description}` };
+        try {
+          return { doc: await SaxonJS.getResource({ text, type: 'xml' }) };
+        } catch (error) {
+          return { absent: `${path} is not well-formed XML: ${(error as Error).message}` };
+        }
+      })();
+      this.docs.set(path, entry);
+    }
+    return entry;
+  }
+}
+
+class NeedResource extends Error {
+  constructor(readonly uri: string) {
+    super(`resource needed: ${uri}`);
+  }
+}
+
+interface SaxonError { code?: string; message?: string }
+
+function errorCode(error: unknown): string {
+  return String((error as SaxonError)?.code ?? '');
+}
+
+const normalizeSpace = (s: string) => s.replace(/[ \t\r\n]+/g, ' ').trim();
+
+/** Runs one compiled layer; create one per layer and reuse it for every document. */
+export class SchematronRunner {
+  /** XDM map from the URI strings the rules use to a document node or false(). */
+  private resources: unknown = SaxonJS.XPath.evaluate('map{}', null, { resultForm: 'xdm' });
+  private readonly absentReasons = new Map<string, string>();
+  private readonly globalOrder: string[];
+
+  constructor(readonly schema: CompiledSchema, private readonly cache: ResourceCache) {
+    this.globalOrder = orderGlobals(schema.globals);
+  }
+
+  private evaluate(expr: string, context: unknown, params: Record<string, unknown>, resultForm: 'xdm' | 'array' | 'default'): unknown {
+    try {
+      return SaxonJS.XPath.evaluate(expr, context, { namespaceContext: this.schema.namespaces, params, resultForm });
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === `Q{${ENGINE_ERROR_NS}}${NEED_RESOURCE}`) throw new NeedResource(String((error as SaxonError).message));
+      if (code === `Q{${ENGINE_ERROR_NS}}${ABSENT_RESOURCE}`) {
+        const uri = String((error as SaxonError).message);
+        throw new Error(`document ${uri} cannot be read: ${this.absentReasons.get(uri) ?? 'absent'}`);
+      }
+      throw error;
+    }
+  }
+
+  private async provide(uri: string): Promise<void> {
+    const path = resolveKitPath(this.schema.baseDir, uri);
+    const entry = path === undefined ? { absent: `${uri} is outside the kit` } : await this.cache.get(path);
+    const value = 'doc' in entry ? entry.doc : false;
+    if ('absent' in entry) this.absentReasons.set(uri, entry.absent);
+    this.resources = SaxonJS.XPath.evaluate(`Q{${MAP_NS}}put($m, $k, $v)`, null, { params: { m: this.resources, k: uri, v: value }, resultForm: 'xdm' });
+  }
+
+  /** Runs `step` again after loading each resource it asks for. */
+  private async withResources<T>(step: () => T): Promise<T> {
+    for (;;) {
+      try {
+        return step();
+      } catch (error) {
+        if (!(error instanceof NeedResource)) throw error;
+        await this.provide(error.uri);
+      }
+    }
+  }
+
+  async run(index: DocumentIndex): Promise<SchematronRunResult> {
+    const findings: SchematronFinding[] = [];
+    const engineErrors: EngineError[] = [];
+    const fail = (error: EngineError) => {
+      if (engineErrors.length < MAX_ENGINE_ERRORS) engineErrors.push(error);
+    };
+    const doc = index.document;
+
+    const globals: Record<string, unknown> = {};
+    for (const name of this.globalOrder) {
+      const expr = this.schema.globals.find((g) => g.name === name)?.expr as string;
+      try {
+        globals[name] = await this.withResources(() => this.evaluate(expr, doc, { ...globals, [RESOURCES_PARAM]: this.resources }, 'xdm'));
+      } catch (error) {
+        fail({ message: `global variable $${name}: ${describe(error)}`, expression: expr });
+        return { findings, engineErrors };
+      }
+    }
+
+    for (const pattern of this.schema.patterns) {
+      const claimed = new Map<Node, CompiledRule>();
+      for (const rule of pattern.rules) {
+        for (const branch of rule.match) {
+          let candidates: Node[] | undefined;
+          if (branch.candidates) {
+            candidates = index.candidates(branch.candidates);
+            if (candidates.length === 0) continue;
+          }
+          let nodes: Node[];
+          try {
+            nodes = await this.withResources(() => this.evaluate(branch.select, doc, { ...globals, [RESOURCES_PARAM]: this.resources, __dcc_candidates: candidates ?? [] }, 'array') as Node[]);
+          } catch (error) {
+            fail({ message: describe(error), pattern: pattern.name, context: rule.context, expression: branch.select });
+            continue;
+          }
+          for (const node of nodes) {
+            if (node && (node.nodeType === ELEMENT || node.nodeType === DOCUMENT) && !claimed.has(node)) claimed.set(node, rule);
+          }
+        }
+      }
+      // One evaluation per rule finds the nodes on which something fires; only those are
+      // then evaluated check by check to build the findings (see batchExpression).
+      const nodesByRule = new Map<CompiledRule, Node[]>();
+      for (const [node, rule] of claimed) {
+        const list = nodesByRule.get(rule);
+        if (list) list.push(node);
+        else nodesByRule.set(rule, [node]);
+      }
+      const suspects = new Set<Node>();
+      for (const [rule, nodes] of nodesByRule) {
+        if (!rule.items.some((item) => item.kind !== 'let')) continue;
+        try {
+          const firing = (await this.withResources(() => this.evaluate(batchExpression(rule), doc, { ...globals, [RESOURCES_PARAM]: this.resources, __dcc_nodes: nodes }, 'array'))) as number[];
+          for (const position of firing) suspects.add(nodes[position - 1] as Node);
+        } catch (error) {
+          if (error instanceof NeedResource) throw error;
+          // A dynamic error somewhere in the rule: the per-node pass below pins it down.
+          for (const node of nodes) suspects.add(node);
+        }
+      }
+      const inDocumentOrder = [...claimed].filter(([node]) => suspects.has(node)).sort((a, b) => (index.order.get(a[0]) ?? 0) - (index.order.get(b[0]) ?? 0));
+      for (const [node, rule] of inDocumentOrder) {
+        try {
+          findings.push(...(await this.withResources(() => this.fire(rule, node, globals, pattern.name))));
+        } catch (error) {
+          const failure = error as Error & { expression?: string };
+          fail({ message: describe(error), pattern: pattern.name, context: rule.context, expression: failure.expression, location: DocumentIndex.location(node) });
+        }
+      }
+    }
+    return { findings, engineErrors };
+  }
+
+  /** Evaluates a rule's lets and checks on one node (synchronously; see withResources). */
+  private fire(rule: CompiledRule, node: Node, globals: Record<string, unknown>, pattern: string): SchematronFinding[] {
+    const params: Record<string, unknown> = { ...globals, [RESOURCES_PARAM]: this.resources };
+    const out: SchematronFinding[] = [];
+    for (const item of rule.items) {
+      const at = (expression: string) => (error: unknown) => {
+        if (error instanceof NeedResource) throw error;
+        throw Object.assign(new Error(describe(error)), { expression });
+      };
+      if (item.kind === 'let') {
+        try {
+          params[item.name] = this.evaluate(item.expr, node, params, 'xdm');
+        } catch (error) {
+          at(item.expr)(error);
+        }
+        continue;
+      }
+      let result: boolean;
+      try {
+        result = this.evaluate(item.expr, node, params, 'default') === true;
+      } catch (error) {
+        return at(item.test)(error);
+      }
+      if (result === (item.kind === 'report')) out.push(this.finding(item, node, params, pattern, rule.context));
+    }
+    return out;
+  }
+
+  private finding(item: CheckItem, node: Node, params: Record<string, unknown>, pattern: string, context: string): SchematronFinding {
+    let message = '';
+    for (const part of item.message) {
+      if ('text' in part) message += part.text;
+      else {
+        try {
+          message += String(this.evaluate(part.expr, node, params, 'default') ?? '');
+        } catch (error) {
+          if (error instanceof NeedResource) throw error;
+          throw Object.assign(new Error(describe(error)), { expression: part.expr });
+        }
+      }
+    }
+    return {
+      kind: item.kind,
+      location: DocumentIndex.location(node),
+      message: normalizeSpace(message),
+      pattern,
+      context,
+      test: item.test,
+      role: item.role,
+      id: item.id,
+    };
+  }
+}
+
+const batchExpressions = new WeakMap<CompiledRule, string>();
+
+/**
+ * One XPath evaluating a rule on every node it matched: the positions (1-based) of the
+ * nodes where at least one assert fails or one report succeeds. Lets become XPath `let`
+ * clauses in the rule's order, so each check sees exactly the variables it would in the
+ * compiled XSLT. (saxon-js parses and compiles an expression on every call: one call per
+ * rule instead of one per check and node is what makes the engine fast.)
+ */
+function batchExpression(rule: CompiledRule): string {
+  let expr = batchExpressions.get(rule);
+  if (expr === undefined) {
+    const body = (k: number): string => {
+      const item = rule.items[k];
+      if (!item) return '()';
+      if (item.kind === 'let') return `(let $${item.name} := (${item.expr}) return ${body(k + 1)})`;
+      const fired = item.kind === 'assert' ? `(if (${item.expr}) then () else 1)` : `(if (${item.expr}) then 1 else ())`;
+      return `(${fired}, ${body(k + 1)})`;
+    };
+    expr = `for $__dcc_position in 1 to count($__dcc_nodes) return (if (exists($__dcc_nodes[$__dcc_position] ! ${body(0)})) then $__dcc_position else ())`;
+    batchExpressions.set(rule, expr);
+  }
+  return expr;
+}
+
+function describe(error: unknown): string {
+  const code = errorCode(error);
+  const message = (error as Error)?.message ?? String(error);
+  return code && !message.startsWith(code) ? `${code}: ${message}` : message;
+}
+
+/** Orders global lets so that each comes after the globals it refers to. */
+function orderGlobals(globals: CompiledSchema['globals']): string[] {
+  const byName = new Map(globals.map((g) => [g.name, g.expr]));
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, path: string[]) => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') throw new Error(`circular global variables: ${[...path, name].join(' → ')}`);
+    state.set(name, 'visiting');
+    for (const ref of variableReferences(byName.get(name) ?? '')) if (byName.has(ref) && ref !== name) visit(ref, [...path, name]);
+    state.set(name, 'done');
+    order.push(name);
+  };
+  for (const g of globals) visit(g.name, []);
+  return order;
+}

@@ -1,0 +1,313 @@
+/**
+ * Text-level operations on XPath expressions taken from the kit's schematrons.
+ *
+ * The engine hands every expression to saxon-js, a real XPath 3.1 processor; it only needs
+ * to see the *shape* of an expression in a few places (top-level unions of a rule context,
+ * the first step of a match pattern, calls to resource functions, regular-expression
+ * literals). These helpers scan the text while skipping string literals and comments, which
+ * is all those places need. They never try to understand the rest of the grammar.
+ */
+
+/** Calls `visit` for every character position outside string literals and XPath comments. */
+function scanCode(expr: string, visit: (index: number, depth: number) => void): void {
+  let depth = 0;
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i];
+    if (c === '"' || c === "'") {
+      // XPath escapes a quote inside a literal by doubling it.
+      let j = i + 1;
+      while (j < expr.length) {
+        if (expr[j] === c) {
+          if (expr[j + 1] === c) j += 2;
+          else break;
+        } else j++;
+      }
+      i = j;
+      continue;
+    }
+    if (c === '(' && expr[i + 1] === ':') {
+      // XPath comments nest.
+      let nesting = 1;
+      let j = i + 2;
+      while (j < expr.length && nesting > 0) {
+        if (expr[j] === '(' && expr[j + 1] === ':') { nesting++; j += 2; }
+        else if (expr[j] === ':' && expr[j + 1] === ')') { nesting--; j += 2; }
+        else j++;
+      }
+      i = j - 1;
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') depth++;
+    visit(i, depth);
+    if (c === ')' || c === ']' || c === '}') depth--;
+  }
+}
+
+/** Splits `a | b | c` at top-level `|` operators (not inside predicates, calls or strings). */
+export function splitTopLevelUnion(expr: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  scanCode(expr, (i, depth) => {
+    if (depth === 0 && expr[i] === '|' && expr[i + 1] !== '|' && expr[i - 1] !== '|') {
+      parts.push(expr.slice(start, i).trim());
+      start = i + 1;
+    }
+  });
+  parts.push(expr.slice(start).trim());
+  return parts;
+}
+
+const NAME_START = /[A-Za-z_\u00C0-\uFFFF]/;
+const NAME_CHAR = /[A-Za-z0-9_.\-\u00B7\u00C0-\uFFFF]/;
+
+/** Index of the parenthesis that closes the one at `open`, skipping strings and comments. */
+function closingParen(expr: string, open: number): number {
+  let close = -1;
+  let base = -1;
+  scanCode(expr, (i, depth) => {
+    if (close >= 0 || i < open) return;
+    if (i === open) base = depth;
+    else if (expr[i] === ')' && depth === base) close = i;
+  });
+  if (close < 0) throw new SyntaxError(`Unbalanced parenthesis in XPath expression: ${expr}`);
+  return close;
+}
+
+/**
+ * Finds calls to the named functions (unprefixed or with the `fn:` prefix), outermost first
+ * in source order. Returns the name, the span of the whole call and the argument text.
+ */
+export function findFunctionCalls(expr: string, names: readonly string[]): Array<{ name: string; start: number; end: number; args: string }> {
+  const calls: Array<{ name: string; start: number; end: number; args: string }> = [];
+  const candidates: number[] = [];
+  scanCode(expr, (i) => {
+    if (NAME_START.test(expr[i] ?? '') && !NAME_CHAR.test(expr[i - 1] ?? ' ') && expr[i - 1] !== ':' && expr[i - 1] !== '$') candidates.push(i);
+  });
+  for (const start of candidates) {
+    let j = start;
+    while (j < expr.length && (NAME_CHAR.test(expr[j] ?? '') || expr[j] === ':')) j++;
+    let qname = expr.slice(start, j);
+    if (qname.startsWith('fn:')) qname = qname.slice(3);
+    if (!names.includes(qname)) continue;
+    let k = j;
+    while (expr[k] === ' ' || expr[k] === '\t' || expr[k] === '\n' || expr[k] === '\r') k++;
+    if (expr[k] !== '(') continue;
+    const end = closingParen(expr, k);
+    if (calls.some((c) => start > c.start && start < c.end)) continue; // nested inside an earlier match
+    calls.push({ name: qname, start, end: end + 1, args: expr.slice(k + 1, end) });
+  }
+  return calls;
+}
+
+/** Names of the variables an expression refers to (`$name`), for ordering global lets. */
+export function variableReferences(expr: string): Set<string> {
+  const refs = new Set<string>();
+  scanCode(expr, (i) => {
+    if (expr[i] !== '$') return;
+    let j = i + 1;
+    while (j < expr.length && (NAME_CHAR.test(expr[j] ?? '') || expr[j] === ':')) j++;
+    if (j > i + 1) refs.add(expr.slice(i + 1, j));
+  });
+  return refs;
+}
+
+/** Error namespace used by the rewritten resource functions to ask the driver for a file. */
+export const ENGINE_ERROR_NS = 'urn:dcc-kit:conformance-engine';
+export const NEED_RESOURCE = 'NEED-RESOURCE';
+export const ABSENT_RESOURCE = 'ABSENT-RESOURCE';
+/** The parameter holding the map (relative URI → document node, or false() when known absent). */
+export const RESOURCES_PARAM = '__dcc_resources';
+
+const MAP_NS = 'http://www.w3.org/2005/xpath-functions/map';
+
+/**
+ * Rewrites `document()`, `doc()` and `doc-available()` into lookups in a map parameter.
+ *
+ * saxon-js evaluates XPath without XSLT's `document()` and without a way to plug in our
+ * resource loader, so the engine resolves files itself: a lookup that misses raises the
+ * error `NEED-RESOURCE` carrying the URI, the driver loads that file through its loader
+ * (asynchronously: filesystem or fetch), adds it to the map and evaluates again. A file
+ * known to be missing is `false()` in the map: `doc-available()` answers false and
+ * `doc()`/`document()` raise `ABSENT-RESOURCE`, which the driver reports as an engine
+ * error — the kit never passes silently when a value set cannot be read, nor do we.
+ */
+export function rewriteResourceFunctions(expr: string, counter = { next: 0 }): string {
+  const calls = findFunctionCalls(expr, ['document', 'doc', 'doc-available']);
+  if (calls.length === 0) return expr;
+  let out = '';
+  let last = 0;
+  for (const call of calls) {
+    const args = rewriteResourceFunctions(call.args, counter);
+    const n = counter.next++;
+    const u = `$__dcc_u${n}`;
+    const lookup = (onFound: string) =>
+      `(let ${u} := string(${'$'}__dcc_arg${n}) return if (Q{${MAP_NS}}contains($${RESOURCES_PARAM}, ${u})) then ${onFound} ` +
+      `else error(QName('${ENGINE_ERROR_NS}', '${NEED_RESOURCE}'), ${u}))`;
+    const fetchDoc = `(let $__dcc_v${n} := $${RESOURCES_PARAM}(${u}) return if ($__dcc_v${n} instance of node()) then $__dcc_v${n} ` +
+      `else error(QName('${ENGINE_ERROR_NS}', '${ABSENT_RESOURCE}'), ${u}))`;
+    let replacement: string;
+    if (call.name === 'doc-available') {
+      replacement = `(let $__dcc_arg${n} := (${args}) return ${lookup(`($${RESOURCES_PARAM}(${u}) instance of node())`)})`;
+    } else if (call.name === 'doc') {
+      replacement = `(for $__dcc_arg${n} in (${args}) return ${lookup(fetchDoc)})`;
+    } else {
+      // document(uris): each item of the first argument names a document. A second argument
+      // (base node) is not used by the kit; refuse it rather than resolve differently.
+      if (splitTopLevelArgs(args).length > 1) throw new SyntaxError('document() with a base-node argument is not supported');
+      replacement = `(for $__dcc_arg${n} in (${args}) return ${lookup(fetchDoc)})`;
+    }
+    out += expr.slice(last, call.start) + replacement;
+    last = call.end;
+  }
+  return out + expr.slice(last);
+}
+
+/** Splits a function's argument text at top-level commas. */
+export function splitTopLevelArgs(args: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  scanCode(args, (i, depth) => {
+    if (depth === 0 && args[i] === ',') {
+      parts.push(args.slice(start, i).trim());
+      start = i + 1;
+    }
+  });
+  const tail = args.slice(start).trim();
+  if (tail || parts.length) parts.push(tail);
+  return parts;
+}
+
+/**
+ * Applies Java's reading of regular expressions that JavaScript rejects, so that results
+ * agree with the kit (Saxon on Java). The only such construct in the kit is a quantifier
+ * directly after an anchor, as in `'^-?[1-9]\d*$|^+?\d*$'`: Java quantifies the zero-width
+ * anchor (a no-op: `^+?` is `^`), JavaScript raises "Nothing to repeat". We drop quantifiers
+ * that follow `^` or `$` outside character classes, inside string literals only.
+ */
+export function applyJavaRegexReading(expr: string): string {
+  return expr.replace(/'((?:[^']|'')*)'|"((?:[^"]|"")*)"/g, (literal: string, single?: string, double?: string) => {
+    const body = single ?? double ?? '';
+    const fixed = dropAnchorQuantifiers(body);
+    if (fixed === body) return literal;
+    const quote = single !== undefined ? "'" : '"';
+    return quote + fixed + quote;
+  });
+}
+
+function dropAnchorQuantifiers(regex: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < regex.length; i++) {
+    const c = regex[i] as string;
+    if (c === '\\') { out += c + (regex[i + 1] ?? ''); i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; out += c; continue; }
+    if (c === '[') { inClass = true; out += c; continue; }
+    out += c;
+    if (c === '^' || c === '$') {
+      // Skip a quantifier (+ * ? or {n,m}) and its lazy/possessive suffix.
+      let j = i + 1;
+      const quant = /^(?:[+*?]|\{\d+(?:,\d*)?\})[?+]?/.exec(regex.slice(j));
+      if (quant) { j += quant[0].length; i = j - 1; }
+    }
+  }
+  return out;
+}
+
+export interface FirstStepNameTest {
+  /** Namespace prefix as written, `*` for any namespace, or '' for no prefix (no namespace). */
+  prefix: string;
+  /** Local name, or `*`. */
+  local: string;
+}
+
+export interface FirstStep extends FirstStepNameTest {
+  /** The name test as written, without a `child::` axis (e.g. `cda:section`, `*`). */
+  nameTest: string;
+  /** Predicate bodies of the first step, in order, without the brackets. */
+  predicates: string[];
+  /** What follows the first step (`/…`, `//…` or ''). */
+  rest: string;
+}
+
+/**
+ * Splits a relative match-pattern branch whose first step is a child-axis name test
+ * (`cda:section[...]/...`, `*`, `child::x`) into that step's parts; undefined for anything
+ * else (absolute patterns, `@attr`, `text()`, parenthesised or function-call patterns...).
+ */
+export function parseFirstStep(branch: string): FirstStep | undefined {
+  const m = /^(?:child::)?((?:(\*|[A-Za-z_][\w.-]*):)?(\*|[A-Za-z_][\w.-]*))/.exec(branch);
+  if (!m) return undefined;
+  let i = m[0].length;
+  const predicates: string[] = [];
+  for (;;) {
+    while (/\s/.test(branch[i] ?? '')) i++;
+    if (branch[i] !== '[') break;
+    let end = -1;
+    scanCode(branch.slice(i), (j, depth) => {
+      if (end < 0 && branch[i + j] === ']' && depth === 1) end = j;
+    });
+    if (end < 0) return undefined;
+    predicates.push(branch.slice(i + 1, i + end).trim());
+    i += end + 1;
+  }
+  const rest = branch.slice(i).trim();
+  if (rest !== '' && !rest.startsWith('/')) return undefined; // e.g. a function call or another axis
+  return { nameTest: m[1] as string, prefix: m[2] ?? '', local: m[3] as string, predicates, rest };
+}
+
+/** The top-level (depth 0) code of an expression, with nested groups and strings blanked. */
+function topLevelCode(expr: string): string {
+  const chars = expr.split('').map(() => ' ');
+  scanCode(expr, (i, depth) => {
+    if (depth === 0) chars[i] = expr[i] as string;
+  });
+  return chars.join('');
+}
+
+const BOOLEAN_FUNCTIONS = /^(?:fn:)?(?:not|exists|empty|contains|starts-with|ends-with|matches|boolean|true|false|every|some)\b/;
+
+/**
+ * Whether a predicate certainly has a boolean or node-sequence value, so that it never
+ * selects by position: then evaluating the step from a pre-filtered candidate list gives
+ * the same nodes as evaluating it among all siblings. Conservative: unknown shapes
+ * (numbers, function calls with other results) answer false.
+ */
+export function isNonPositionalPredicate(predicate: string): boolean {
+  const unwrapped = predicate.trim();
+  if (unwrapped.startsWith('(')) {
+    try {
+      if (closingParen(unwrapped, 0) === unwrapped.length - 1) return isNonPositionalPredicate(unwrapped.slice(1, -1));
+    } catch {
+      return false;
+    }
+  }
+  const top = topLevelCode(predicate);
+  if (/!=|<|>|=|\s(?:and|or|eq|ne|lt|le|gt|ge|is)\s/.test(top)) return true;
+  const trimmed = predicate.trim();
+  if (BOOLEAN_FUNCTIONS.test(trimmed) && /^[^(]*\([\s\S]*\)$/.test(trimmed)) {
+    // A single call spanning the whole predicate: nothing may follow its closing parenthesis.
+    const open = trimmed.indexOf('(');
+    try {
+      return closingParen(trimmed, open) === trimmed.length - 1;
+    } catch {
+      return false;
+    }
+  }
+  // A plain path (node sequence): steps of names, `@`, `*`, `.`, `..`, `/` and predicates only.
+  return /^(?:@|\.|\*|[A-Za-z_])/.test(trimmed) && !/[A-Za-z_\w.-]\s*\(/.test(top) && !/[+\-*]\s*\d|\d\s*[+\-*]|\bdiv\b|\bmod\b/.test(top) && !/^\d/.test(trimmed);
+}
+
+/**
+ * The templateId root a predicate requires, when the predicate is (or starts a top-level
+ * `and` chain with) `prefix:templateId/@root = 'literal'`. The kit identifies almost every
+ * IHE and CI-SIS template that way; the engine turns it into an index lookup.
+ */
+export function requiredTemplateIdRoot(predicate: string): { prefix: string; root: string } | undefined {
+  const m = /^\s*(?:([A-Za-z_][\w.-]*):)?templateId\s*\/\s*@root\s*=\s*(?:'([^']*)'|"([^"]*)")/.exec(predicate);
+  if (!m) return undefined;
+  const after = predicate.slice(m[0].length);
+  const top = topLevelCode(after);
+  if (/\sor\s/.test(` ${top} `)) return undefined;
+  if (after.trim() !== '' && !/^\s*and\s/.test(after)) return undefined;
+  return { prefix: m[1] ?? '', root: (m[2] ?? m[3]) as string };
+}
