@@ -1,0 +1,39 @@
+/**
+ * `dcc` — command-line entry. Subcommands live in their own modules; `main` returns the
+ * exit code instead of exiting so that tests can run it in-process.
+ */
+import { validateCommand } from './validate-command.js';
+
+export interface Io {
+  readonly stdout: { write(chunk: string): unknown };
+  readonly stderr: { write(chunk: string): unknown };
+}
+
+export const USAGE = `Usage: dcc <command> [options]
+
+Commands:
+  validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] FILE...
+      Checks CDA documents against the seven layers of the ANS TestContenuCDA kit.
+      Exit status: 0 all valid, 1 a document has errors, 2 usage or engine error.
+
+Environment:
+  ANS_KIT_DIR     folder of the ANS kit (default: ../shared/ans-testcontenucda from the repository root)
+  DCC_CACHE_DIR   folder for compiled rules (default: node_modules/.cache/dcc-kit)
+`;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'validate':
+      return validateCommand(rest, io);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      io.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      io.stderr.write(`dcc: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Node entry point: the validator reading the kit from a folder (option, $ANS_KIT_DIR or
+ * ../shared/ans-testcontenucda from the repository root) with compiled schematrons cached
+ * on disk ($DCC_CACHE_DIR, default node_modules/.cache/dcc-kit in the current project).
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { createValidator, type Validator } from '../validator.js';
+import type { CompiledSchemaStore } from '../schema-cache.js';
+import { createFsLoader } from './fs-loader.js';
+import { resolveKitDir } from './kit-dir.js';
+import { createFolderSchemaStore } from './schema-store.js';
+
+export { createFsLoader } from './fs-loader.js';
+export { KIT_DIR_ENV, KitNotFoundError, resolveKitDir, type KitDirSource } from './kit-dir.js';
+export { createFolderSchemaStore } from './schema-store.js';
+
+export const CACHE_DIR_ENV = 'DCC_CACHE_DIR';
+
+export interface NodeValidatorOptions {
+  /** Kit folder; see resolveKitDir for the defaults. */
+  readonly kitDir?: string;
+  /** Folder for compiled schematrons; `false` disables the disk cache. */
+  readonly cacheDir?: string | false;
+}
+
+/** The default cache folder: $DCC_CACHE_DIR, else node_modules/.cache/dcc-kit, else the OS temp folder. */
+export function defaultCacheDir(): string {
+  const fromEnv = process.env[CACHE_DIR_ENV];
+  if (fromEnv) return path.resolve(fromEnv);
+  const modules = path.resolve('node_modules');
+  return existsSync(modules) ? path.join(modules, '.cache', 'dcc-kit') : path.join(os.tmpdir(), 'dcc-kit-cache');
+}
+
+export function createNodeValidator(options: NodeValidatorOptions = {}): Validator {
+  const kitDir = resolveKitDir(options.kitDir);
+  const store: CompiledSchemaStore | undefined = options.cacheDir === false ? undefined : createFolderSchemaStore(path.join(options.cacheDir ?? defaultCacheDir(), 'conformance'));
+  return createValidator({ loader: createFsLoader(kitDir), ...(store ? { store } : {}) });
+}

@@ -1,0 +1,216 @@
+/**
+ * The validator: the seven layers of the ANS kit on a CDA document, same verdict as the kit.
+ * Runs in Node and in browsers; everything it reads from the kit goes through a
+ * ResourceLoader. Create it once and validate many documents: the schemas are loaded and
+ * compiled once per validator (and once per machine with a CompiledSchemaStore).
+ */
+import SaxonJS from 'saxon-js';
+import type { ResourceLoader } from './loader.js';
+import { type LayerDefinition, type LayerName, layersFor, type Volet, VOLET_LAYERS, voletFromTemplateIds } from './layers.js';
+import { type CompiledSchemaStore, loadCompiledSchema } from './schema-cache.js';
+import { DocumentIndex, type EngineError, ResourceCache, SchematronRunner } from './schematron/run.js';
+import { createXsdValidator, type XsdValidator } from './xsd.js';
+
+export interface LayerIssue {
+  /** XPath of the offending node (`/ClinicalDocument/component[2]/…`). */
+  readonly location: string;
+  /** The kit's message (French), whitespace normalised; for `xsd`, xmllint's message. */
+  readonly message: string;
+  /** Schematron pattern id (or title); '' for `xsd`. */
+  readonly pattern: string;
+  /** The assert/report test as written in the kit; '' for `xsd`. */
+  readonly test: string;
+  /** The rule context that matched; '' for `xsd`. */
+  readonly context: string;
+  /** `assert` (failed), `report` (successful) or `xsd`. */
+  readonly kind: 'assert' | 'report' | 'xsd';
+  /** The assert's role in the kit, when it has one (`error`, `warning`, `info`…). */
+  readonly role: string | undefined;
+  /** Line in the document, when known (xsd). */
+  readonly line: number | undefined;
+}
+
+export interface LayerResult {
+  readonly layer: LayerName;
+  /** No blocking error and no engine error. */
+  readonly valid: boolean;
+  /** Blocking findings: failed asserts and successful reports whose role is not warning/info. */
+  readonly errors: readonly LayerIssue[];
+  /** Findings whose role is `warning` or `info`: reported, not blocking (as in the kit's reports). */
+  readonly warnings: readonly LayerIssue[];
+  /** The layer could not be evaluated completely: never treat such a layer as passed. */
+  readonly engineErrors: readonly EngineError[];
+  readonly durationMs: number;
+}
+
+export interface ValidationResult {
+  readonly volet: Volet;
+  readonly valid: boolean;
+  readonly layers: readonly LayerResult[];
+}
+
+export interface ValidateOptions {
+  /** Force the volet instead of detecting it from the ClinicalDocument templateId. */
+  readonly volet?: Volet;
+  /** Name of the document in messages (file name). */
+  readonly name?: string;
+}
+
+export interface ValidatorOptions {
+  readonly loader: ResourceLoader;
+  /** Where compiled schematrons are kept between processes (optional). */
+  readonly store?: CompiledSchemaStore;
+}
+
+/** The document's volet cannot be detected and none was given. */
+export class VoletNotDetectedError extends Error {
+  override readonly name = 'VoletNotDetectedError';
+}
+
+const NON_BLOCKING_ROLES = new Set(['warning', 'warn', 'info', 'information']);
+const HL7 = 'urn:hl7-org:v3';
+
+export interface Validator {
+  validate(xml: string, options?: ValidateOptions): Promise<ValidationResult>;
+  /** Validates several documents, sharing the XSD compilation (one xmllint run). */
+  validateMany(docs: ReadonlyArray<{ name: string; text: string; volet?: Volet }>): Promise<ValidationResult[]>;
+  /** Loads and compiles every layer now instead of on first use. */
+  warmUp(volets?: readonly Volet[]): Promise<void>;
+}
+
+/** Finds the ClinicalDocument (root, or wrapped as in the kit's "autoprésentable" example). */
+function clinicalDocument(doc: Document): Element | undefined {
+  const root = doc.documentElement;
+  if (root && root.namespaceURI === HL7 && root.localName === 'ClinicalDocument') return root;
+  const found = SaxonJS.XPath.evaluate('(//*:ClinicalDocument[namespace-uri() = $ns])[1]', doc, { params: { ns: HL7 } }) as Element | null;
+  return found ?? undefined;
+}
+
+function detectVolet(doc: Document | undefined, xml: string): Volet | undefined {
+  if (doc) {
+    const cda = clinicalDocument(doc);
+    if (!cda) return undefined;
+    const roots: string[] = [];
+    for (let c = cda.firstChild; c; c = c.nextSibling) {
+      const el = c as Element;
+      if (c.nodeType === 1 && el.namespaceURI === HL7 && el.localName === 'templateId') roots.push(el.getAttribute('root') ?? '');
+    }
+    return voletFromTemplateIds(roots);
+  }
+  // Not well-formed: the templateIds can still tell which volet was meant.
+  return voletFromTemplateIds([...xml.matchAll(/templateId\s+root\s*=\s*["']([^"']+)["']/g)].map((m) => m[1] as string));
+}
+
+function issueFromFinding(f: { location: string; message: string; pattern: string; test: string; context: string; kind: 'assert' | 'report'; role: string | undefined }): LayerIssue {
+  return { location: f.location, message: f.message, pattern: f.pattern, test: f.test, context: f.context, kind: f.kind, role: f.role, line: undefined };
+}
+
+function splitByRole(issues: LayerIssue[]): { errors: LayerIssue[]; warnings: LayerIssue[] } {
+  const errors: LayerIssue[] = [];
+  const warnings: LayerIssue[] = [];
+  for (const issue of issues) (issue.role && NON_BLOCKING_ROLES.has(issue.role.toLowerCase()) ? warnings : errors).push(issue);
+  return { errors, warnings };
+}
+
+export function createValidator(options: ValidatorOptions): Validator {
+  const { loader, store } = options;
+  const resources = new ResourceCache(loader);
+  const runners = new Map<string, Promise<SchematronRunner>>();
+  let xsd: Promise<XsdValidator> | undefined;
+
+  const runner = (layer: LayerDefinition) => {
+    let r = runners.get(layer.path);
+    if (!r) {
+      r = loadCompiledSchema(loader, layer.path, store).then((schema) => new SchematronRunner(schema, resources));
+      // A failed compilation is reported for this call and retried next time.
+      r.catch(() => runners.delete(layer.path));
+      runners.set(layer.path, r);
+    }
+    return r;
+  };
+  const xsdValidator = () => {
+    if (!xsd) {
+      xsd = createXsdValidator(loader, layersFor('pps')[0]?.path);
+      xsd.catch(() => (xsd = undefined));
+    }
+    return xsd;
+  };
+
+  async function parse(text: string): Promise<Document | undefined> {
+    try {
+      return await SaxonJS.getResource({ text, type: 'xml' });
+    } catch {
+      return undefined; // the xsd layer reports why, with a line number
+    }
+  }
+
+  async function schematronLayer(layer: LayerDefinition, index: DocumentIndex | undefined): Promise<LayerResult> {
+    const start = performance.now();
+    if (!index) {
+      const issue: LayerIssue = { location: '/', message: 'The document is not well-formed XML: this layer was not evaluated (see the xsd layer).', pattern: '', test: '', context: '', kind: 'xsd', role: undefined, line: undefined };
+      return { layer: layer.name, valid: false, errors: [issue], warnings: [], engineErrors: [], durationMs: performance.now() - start };
+    }
+    let engineErrors: EngineError[] = [];
+    let issues: LayerIssue[] = [];
+    try {
+      const result = await (await runner(layer)).run(index);
+      issues = result.findings.map(issueFromFinding);
+      engineErrors = result.engineErrors;
+    } catch (error) {
+      engineErrors = [{ message: `${layer.path}: ${(error as Error).message}` }];
+    }
+    const { errors, warnings } = splitByRole(issues);
+    return { layer: layer.name, valid: errors.length === 0 && engineErrors.length === 0, errors, warnings, engineErrors, durationMs: performance.now() - start };
+  }
+
+  async function validateMany(docs: ReadonlyArray<{ name: string; text: string; volet?: Volet }>): Promise<ValidationResult[]> {
+    const xsdStart = performance.now();
+    let xsdResults: Array<LayerResult>;
+    try {
+      const perDoc = await (await xsdValidator()).validateMany(docs.map((d) => ({ name: d.name, text: d.text })));
+      const each = (performance.now() - xsdStart) / Math.max(docs.length, 1);
+      xsdResults = perDoc.map((issues) => {
+        const errors = issues.map((i): LayerIssue => ({ location: i.location, message: i.message, pattern: '', test: '', context: '', kind: 'xsd', role: undefined, line: i.line }));
+        return { layer: 'xsd', valid: errors.length === 0, errors, warnings: [], engineErrors: [], durationMs: each };
+      });
+    } catch (error) {
+      xsdResults = docs.map(() => ({ layer: 'xsd', valid: false, errors: [], warnings: [], engineErrors: [{ message: (error as Error).message }], durationMs: 0 }));
+    }
+
+    const results: ValidationResult[] = [];
+    for (const [i, doc] of docs.entries()) {
+      const parsed = await parse(doc.text);
+      const volet = doc.volet ?? detectVolet(parsed, doc.text);
+      if (!volet) {
+        throw new VoletNotDetectedError(`${doc.name}: not a CANCER-PPS_2022.01 (templateId ${VOLET_LAYERS.pps.templateId}) nor a CANCER-FRCP_2022.01 (templateId ${VOLET_LAYERS.frcp.templateId}) document; give the volet explicitly`);
+      }
+      const index = parsed ? new DocumentIndex(parsed) : undefined;
+      const layers: LayerResult[] = [xsdResults[i] as LayerResult];
+      for (const layer of layersFor(volet)) {
+        if (layer.kind === 'schematron') layers.push(await schematronLayer(layer, index));
+      }
+      results.push({ volet, valid: layers.every((l) => l.valid), layers });
+    }
+    return results;
+  }
+
+  return {
+    async validate(xml, opts = {}) {
+      const [result] = await validateMany([{ name: opts.name ?? 'document.xml', text: xml, ...(opts.volet ? { volet: opts.volet } : {}) }]);
+      return result as ValidationResult;
+    },
+    validateMany,
+    async warmUp(volets = ['pps', 'frcp']) {
+      await xsdValidator();
+      const seen = new Set<string>();
+      for (const volet of volets) {
+        for (const layer of layersFor(volet)) {
+          if (layer.kind === 'schematron' && !seen.has(layer.path)) {
+            seen.add(layer.path);
+            await runner(layer);
+          }
+        }
+      }
+    },
+  };
+}
