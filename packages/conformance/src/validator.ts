@@ -164,34 +164,39 @@ export function createValidator(options: ValidatorOptions): Validator {
   }
 
   async function validateMany(docs: ReadonlyArray<{ name: string; text: string; volet?: Volet }>): Promise<ValidationResult[]> {
+    // xmllint-wasm runs in a worker thread: the XSD layer proceeds on the second core while
+    // the schematron layers run here.
     const xsdStart = performance.now();
-    let xsdResults: Array<LayerResult>;
-    try {
-      const perDoc = await (await xsdValidator()).validateMany(docs.map((d) => ({ name: d.name, text: d.text })));
-      const each = (performance.now() - xsdStart) / Math.max(docs.length, 1);
-      xsdResults = perDoc.map((issues) => {
-        const errors = issues.map((i): LayerIssue => ({ location: i.location, message: i.message, pattern: '', test: '', context: '', kind: 'xsd', role: undefined, line: i.line }));
-        return { layer: 'xsd', valid: errors.length === 0, errors, warnings: [], engineErrors: [], durationMs: each };
-      });
-    } catch (error) {
-      xsdResults = docs.map(() => ({ layer: 'xsd', valid: false, errors: [], warnings: [], engineErrors: [{ message: (error as Error).message }], durationMs: 0 }));
-    }
+    const xsdPending: Promise<LayerResult[]> = xsdValidator()
+      .then((v) => v.validateMany(docs.map((d) => ({ name: d.name, text: d.text }))))
+      .then((perDoc) => {
+        const each = (performance.now() - xsdStart) / Math.max(docs.length, 1);
+        return perDoc.map((issues): LayerResult => {
+          const errors = issues.map((i): LayerIssue => ({ location: i.location, message: i.message, pattern: '', test: '', context: '', kind: 'xsd', role: undefined, line: i.line }));
+          return { layer: 'xsd', valid: errors.length === 0, errors, warnings: [], engineErrors: [], durationMs: each };
+        });
+      })
+      .catch((error: unknown) => docs.map((): LayerResult => ({ layer: 'xsd', valid: false, errors: [], warnings: [], engineErrors: [{ message: (error as Error).message }], durationMs: 0 })));
 
     const results: ValidationResult[] = [];
-    for (const [i, doc] of docs.entries()) {
+    for (const doc of docs) {
       const parsed = await parse(doc.text);
       const volet = doc.volet ?? detectVolet(parsed, doc.text);
       if (!volet) {
         throw new VoletNotDetectedError(`${doc.name}: not a CANCER-PPS_2022.01 (templateId ${VOLET_LAYERS.pps.templateId}) nor a CANCER-FRCP_2022.01 (templateId ${VOLET_LAYERS.frcp.templateId}) document; give the volet explicitly`);
       }
       const index = parsed ? new DocumentIndex(parsed) : undefined;
-      const layers: LayerResult[] = [xsdResults[i] as LayerResult];
+      const layers: LayerResult[] = [];
       for (const layer of layersFor(volet)) {
         if (layer.kind === 'schematron') layers.push(await schematronLayer(layer, index));
       }
-      results.push({ volet, valid: layers.every((l) => l.valid), layers });
+      results.push({ volet, valid: false, layers });
     }
-    return results;
+    const xsdResults = await xsdPending;
+    return results.map((r, i) => {
+      const layers = [xsdResults[i] as LayerResult, ...r.layers];
+      return { volet: r.volet, valid: layers.every((l) => l.valid), layers };
+    });
   }
 
   return {

@@ -1,0 +1,74 @@
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { resolveKitDir } from '@dcc-kit/conformance/node';
+import { main } from './index.js';
+
+const kitDir = resolveKitDir();
+const ppsExample = path.join(kitDir, 'ExemplesCDA', 'CANCER-PPS_2022.01_feuille-de-style-externe.xml');
+const frcpExample = path.join(kitDir, 'ExemplesCDA', 'CANCER-FRCP_2022.01_Appareil.xml');
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
+}
+
+let tmp: string;
+before(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'dcc-cli-test-'));
+  process.env.DCC_CACHE_DIR = path.join(tmp, 'cache');
+});
+
+test('validate --format json: the documented shape, exit 1 when a document has an error', async () => {
+  const { code, stdout, stderr } = await run(['validate', '--format', 'json', ppsExample, frcpExample]);
+  assert.equal(stderr, '');
+  assert.equal(code, 1);
+  const out = JSON.parse(stdout) as Array<{ file: string; volet: string; valid: boolean; layers: Array<{ layer: string; errors: Array<Record<string, string>> }> }>;
+  assert.equal(out.length, 2);
+  assert.deepEqual(out.map((d) => [d.file, d.volet, d.valid]), [[ppsExample, 'pps', true], [frcpExample, 'frcp', false]]);
+  assert.deepEqual(out[1]?.layers.map((l) => l.layer), ['xsd', 'IHE', 'ASIP-STRUCT-MIN-StrucMin', 'CI-SIS_ModelesDeContenusCDA', 'CI-SIS_Modeles_ANS', 'terminologie', 'CI-SIS_CANCER-FRCP_2022.01']);
+  const [error] = out[1]?.layers[3]?.errors ?? [];
+  assert.deepEqual(Object.keys(error ?? {}).slice(0, 4), ['location', 'message', 'pattern', 'test']);
+  assert.equal(error?.pattern, 'JDV_assignedAuthorCode');
+});
+
+test('validate: exit 0 and a text summary when every document is valid', async () => {
+  const { code, stdout } = await run(['validate', ppsExample]);
+  assert.equal(code, 0);
+  assert.match(stdout, /: valid \(CANCER-PPS_2022\.01, 0 errors\)/);
+  assert.match(stdout, /ASIP-STRUCT-MIN-StrucMin: ok/);
+});
+
+test('validate --format junit: one testsuite per file, one testcase per layer, failures for failing layers', async () => {
+  const { code, stdout } = await run(['validate', '--format', 'junit', frcpExample]);
+  assert.equal(code, 1);
+  assert.match(stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="dcc validate">/);
+  assert.equal((stdout.match(/<testcase /g) ?? []).length, 7);
+  assert.match(stdout, /<testsuite name="[^"]+" tests="7" failures="1" errors="0"/);
+  assert.match(stdout, /<testcase classname="[^"]+" name="CI-SIS_ModelesDeContenusCDA" time="[\d.]+"><failure message="1 error\(s\)"/);
+});
+
+test('validate: usage errors exit 2 with a message saying what is wrong', async () => {
+  assert.deepEqual(await run(['validate']), { code: 2, stdout: '', stderr: 'dcc validate: give at least one FILE to validate\n' });
+  assert.equal((await run(['validate', '--format', 'xml', ppsExample])).code, 2);
+  assert.match((await run(['validate', '--volet', 'abc', ppsExample])).stderr, /--volet must be pps or frcp \(got "abc"\)/);
+  assert.match((await run(['validate', path.join(tmp, 'missing.xml')])).stderr, /cannot read .*missing\.xml: ENOENT/);
+  assert.match((await run(['validate', '--kit', path.join(tmp, 'nokit'), ppsExample])).stderr, /ANS TestContenuCDA kit not found at .*nokit \(given explicitly\)/);
+  assert.equal((await run(['frobnicate'])).code, 2);
+});
+
+test('validate: a document of an unknown volet exits 2 unless --volet is given', async () => {
+  const other = path.join(tmp, 'other.xml');
+  await writeFile(other, (await readFile(ppsExample, 'utf8')).replace('root="1.2.250.1.213.1.1.1.26"', 'root="1.2.250.1.213.1.1.1.99"'));
+  const refused = await run(['validate', other]);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /give the volet explicitly/);
+  const forced = await run(['validate', '--volet', 'pps', '--format', 'json', other]);
+  assert.equal(forced.code, 1); // the volet layer now misses its templateId
+  const layers = (JSON.parse(forced.stdout) as Array<{ layers: Array<{ layer: string; errors: unknown[] }> }>)[0]?.layers ?? [];
+  assert.ok((layers.find((l) => l.layer === 'CI-SIS_CANCER-PPS_2022.01')?.errors.length ?? 0) > 0);
+});
