@@ -55,12 +55,27 @@ async function hashes(loader: ResourceLoader, files: readonly string[]): Promise
   return out;
 }
 
+/** Runs a store operation; a store failing in any way (rejection or synchronous throw) is as good as no store. */
+async function attempt<T>(operation: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await operation();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Compiles the schematron at `path`, or takes it from `store` when the kit files are unchanged. */
 export async function loadCompiledSchema(loader: ResourceLoader, path: string, store: CompiledSchemaStore | undefined): Promise<CompiledSchema> {
   const key = `${COMPILED_SCHEMA_FORMAT}:${path}`;
   if (store) {
-    const entry = await store.get(key).catch(() => undefined);
-    if (entry && entry.schema.format === COMPILED_SCHEMA_FORMAT && entry.schema.source === path) {
+    // An entry may come from an older or damaged cache file: check its shape before using it.
+    const entry = await attempt(() => store.get(key));
+    if (
+      entry?.schema?.format === COMPILED_SCHEMA_FORMAT &&
+      entry.schema.source === path &&
+      Array.isArray(entry.schema.files) &&
+      Array.isArray(entry.hashes)
+    ) {
       const current = await hashes(loader, entry.schema.files);
       if (current && current.length === entry.hashes.length && current.every((h, i) => h === entry.hashes[i])) return entry.schema;
     }
@@ -69,7 +84,7 @@ export async function loadCompiledSchema(loader: ResourceLoader, path: string, s
   if (store) {
     const fileHashes = await hashes(loader, schema.files);
     // A failing store (read-only folder, quota) must not fail validation.
-    if (fileHashes) await store.set(key, { schema, hashes: fileHashes }).catch(() => undefined);
+    if (fileHashes) await attempt(() => store.set(key, { schema, hashes: fileHashes }));
   }
   return schema;
 }

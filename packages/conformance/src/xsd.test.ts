@@ -126,26 +126,53 @@ describe('createXsdValidator on the ANS kit', () => {
     assert.deepEqual(garbage, [{ location: '/', line: 1, message: "parser error : Start tag expected, '<' not found" }]);
   });
 
-  it('reports a well-formed document without ClinicalDocument with one issue', async () => {
-    const issues = await validator.validate('<?xml version="1.0"?>\n<ClinicalDocument xmlns="urn:other"/>');
-    assert.deepEqual(issues, [{ location: '/', line: undefined, message: 'No {urn:hl7-org:v3}ClinicalDocument element in the document' }]);
+  it('reports a root the schema does not declare with xmllint\'s error, located on that root', async () => {
+    const [foreign, other] = await validator.validateMany([
+      { name: 'foreign', text: '<?xml version="1.0"?>\n<ClinicalDocument xmlns="urn:other"/>' },
+      { name: 'other', text: '<root>\n  <ClinicalDocument xmlns="urn:hl7-org:v3"/>\n</root>' },
+    ]);
+    assert.deepEqual(foreign, [
+      {
+        location: '/ClinicalDocument',
+        line: 2,
+        message: "Schemas validity error : Element '{urn:other}ClinicalDocument': No matching global declaration available for the validation root.",
+      },
+    ]);
+    assert.deepEqual(other, [
+      {
+        location: '/root',
+        line: 1,
+        message: "Schemas validity error : Element 'root': No matching global declaration available for the validation root.",
+      },
+    ]);
   });
 
-  it('validates the ClinicalDocument embedded in the autopresentable stylesheet, with original lines and paths', async () => {
+  it('validates the autopresentable stylesheet as a whole, ClinicalDocument included, with its paths and lines', async () => {
     const text = replaceOnce(example(AUTOPRESENTABLE), 'ID="commentaire-pediatrie"', 'ID="pediatrie"');
-    const issues = await validator.validate(text);
-    assert.deepEqual(
-      issues.map((issue) => [issue.location, issue.line]),
-      [
-        [
+    assert.deepEqual(await validator.validate(text), [
+      {
+        location:
           '/xsl:stylesheet/data:Contenu/c:ClinicalDocument/c:component/c:structuredBody/c:component[2]/c:section/c:text/c:paragraph[2]/c:content',
-          788,
-        ],
-      ],
-    );
+        line: 788,
+        message:
+          "Schemas validity error : Element '{urn:hl7-org:v3}content', attribute 'ID': 'pediatrie' is not a valid value of the atomic type 'xs:ID'.",
+      },
+    ]);
   });
 
-  it('reports well-formedness errors of the stylesheet outside the embedded ClinicalDocument', async () => {
+  it('validates the stylesheet part of the autopresentable example against the XSLT schema imported by CDA_extended.xsd', async () => {
+    const text = replaceOnce(example(AUTOPRESENTABLE), '<xsl:template name="caseDown">', '<xsl:template name="caseDown" bogus="x">');
+    assert.deepEqual(await validator.validate(text), [
+      {
+        location: '/xsl:stylesheet/xsl:template',
+        line: lineOf(text, '<xsl:template name="caseDown"'),
+        message:
+          "Schemas validity error : Element '{http://www.w3.org/1999/XSL/Transform}template', attribute 'bogus': The attribute 'bogus' is not allowed.",
+      },
+    ]);
+  });
+
+  it('reports well-formedness errors of the stylesheet part of the autopresentable example', async () => {
     const text = replaceOnce(example(AUTOPRESENTABLE), /<\/xsl:template>(\s*<\/xsl:stylesheet>)/, '</xsl:templat>$1');
     const issues = await validator.validate(text);
     assert.equal(issues[0]?.location, '/');
@@ -163,7 +190,7 @@ describe('createXsdValidator on the ANS kit', () => {
     ]);
     assert.deepEqual(
       results.map((issues) => issues.map((issue) => issue.line)),
-      [[], [45], [], [undefined]],
+      [[], [45], [], [1]],
     );
   });
 

@@ -6,8 +6,8 @@
 import { memoryPages, validateXML } from 'xmllint-wasm';
 import type { XMLFileInfo, XMLValidationResult } from 'xmllint-wasm';
 import type { ResourceLoader } from './loader.js';
-import { elementPath, findElementForLine, inScopeNamespaces, scanXml } from './xml-path-scanner.js';
-import type { ScannedElement, XmlScan } from './xml-path-scanner.js';
+import { elementPath, findElementForLine, scanXml } from './xml-path-scanner.js';
+import type { XmlScan } from './xml-path-scanner.js';
 
 export interface XsdIssue {
   /**
@@ -31,7 +31,6 @@ export interface XsdValidator {
 
 export const DEFAULT_XSD_PATH = 'infrastructure/cda/CDA_extended.xsd';
 
-const HL7_NAMESPACE = 'urn:hl7-org:v3';
 const XSD_NAMESPACE = 'http://www.w3.org/2001/XMLSchema';
 const SCHEMA_REFERENCES = new Set(['include', 'import', 'redefine', 'override']);
 
@@ -64,7 +63,7 @@ export async function createXsdValidator(loader: ResourceLoader, schemaPath: str
   const validateMany = async (docs: ReadonlyArray<{ name: string; text: string }>): Promise<XsdIssue[][]> => {
     if (docs.length === 0) return [];
     const prepared = docs.map((doc, index) => prepareDocument(doc, index));
-    const xml = prepared.flatMap((doc) => doc.files);
+    const xml = prepared.map((doc) => doc.file);
     let result: XMLValidationResult;
     try {
       result = await validateXML({ xml, schema, preload, initialMemoryPages: INITIAL_MEMORY_PAGES, maxMemoryPages: MAX_MEMORY_PAGES });
@@ -172,98 +171,23 @@ function normaliseKitPath(path: string, description: string): string {
 // ---------------------------------------------------------------------------------------------
 // Document preparation
 
+/**
+ * Every document is validated as given, whatever its root: the kit's Java validator does the
+ * same, and CDA_extended.xsd imports the XSLT 2.0 schema, so that the "autoprésentable"
+ * example (a CDA embedded in an xsl:stylesheet) validates as a whole, its ClinicalDocument
+ * included. A root the schema does not declare gets xmllint's own error.
+ */
 interface PreparedDocument {
   readonly name: string;
   /** Scan of the original text, used to turn reported lines into element paths. */
   readonly scan: XmlScan;
-  /**
-   * - `document`: the document itself is validated;
-   * - `embedded`: its first descendant ClinicalDocument is validated, and the whole document is
-   *   parsed too, only to report well-formedness errors outside that element;
-   * - `no-clinical-document`: parsed only to report well-formedness errors.
-   */
-  readonly kind: 'document' | 'embedded' | 'no-clinical-document';
-  readonly validatedFile: string;
-  readonly wholeFile: string | undefined;
-  readonly files: XMLFileInfo[];
+  readonly fileName: string;
+  readonly file: XMLFileInfo;
 }
 
 function prepareDocument(doc: { name: string; text: string }, index: number): PreparedDocument {
-  const scan = scanXml(doc.text);
-  const validatedFile = `${INPUT_FOLDER}/${index}.xml`;
-  const root = scan.elements.find((element) => element.parent < 0);
-  const asIs = (kind: PreparedDocument['kind']): PreparedDocument => ({
-    name: doc.name,
-    scan,
-    kind,
-    validatedFile,
-    wholeFile: undefined,
-    files: [{ fileName: validatedFile, contents: declareUtf8(doc.text) }],
-  });
-
-  if (root && isClinicalDocument(root)) return asIs('document');
-  const clinicalDocument = scan.elements.find(isClinicalDocument);
-  if (!clinicalDocument) return asIs('no-clinical-document');
-  // Never closed: the document is malformed, and xmllint will say where.
-  if (clinicalDocument.end === undefined) return asIs('document');
-
-  const wholeFile = `${INPUT_FOLDER}/${index}-whole.xml`;
-  return {
-    name: doc.name,
-    scan,
-    kind: 'embedded',
-    validatedFile,
-    wholeFile,
-    files: [
-      { fileName: validatedFile, contents: extractElement(doc.text, scan, clinicalDocument) },
-      { fileName: wholeFile, contents: declareUtf8(doc.text) },
-    ],
-  };
-}
-
-function isClinicalDocument(element: ScannedElement): boolean {
-  return element.localName === 'ClinicalDocument' && element.namespaceUri === HL7_NAMESPACE;
-}
-
-/**
- * Cuts `element` out as a standalone document that keeps every line where it was, so that
- * xmllint's line numbers need no mapping: the XML declaration and DOCTYPE (whose internal
- * subset may declare entities) stay, everything else before the element becomes bare line
- * breaks, and the namespace bindings inherited from ancestors are declared on its start tag
- * (same line). Whitespace before the root is allowed when there is no XML declaration.
- */
-function extractElement(text: string, scan: XmlScan, element: ScannedElement): string {
-  let output = '';
-  let cursor = 0;
-  if (scan.xmlDeclaration) {
-    output += declareUtf8(text.slice(0, scan.xmlDeclaration.end));
-    cursor = scan.xmlDeclaration.end;
-  }
-  const doctype = scan.doctype;
-  if (doctype && doctype.start >= cursor && doctype.end <= element.start) {
-    output += lineBreaksOf(text.slice(cursor, doctype.start)) + text.slice(doctype.start, doctype.end);
-    cursor = doctype.end;
-  }
-  output += lineBreaksOf(text.slice(cursor, element.start));
-
-  const parent = scan.elements[element.parent];
-  const inherited = parent ? inScopeNamespaces(scan, parent) : new Map<string, string>();
-  let declarations = '';
-  for (const [prefix, uri] of inherited) {
-    if (element.namespaceDeclarations.has(prefix) || prefix === 'xml') continue;
-    declarations += ` ${prefix === '' ? 'xmlns' : `xmlns:${prefix}`}="${escapeAttribute(uri)}"`;
-  }
-  const nameEnd = element.start + 1 + element.name.length;
-  output += text.slice(element.start, nameEnd) + declarations + text.slice(nameEnd, element.end);
-  return output;
-}
-
-function lineBreaksOf(text: string): string {
-  return '\n'.repeat(text.match(/\r\n|\r|\n/g)?.length ?? 0);
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const fileName = `${INPUT_FOLDER}/${index}.xml`;
+  return { name: doc.name, scan: scanXml(doc.text), fileName, file: { fileName, contents: declareUtf8(doc.text) } };
 }
 
 /** xmllint-wasm hands libxml2 the text encoded as UTF-8, whatever the declaration says. */
@@ -308,24 +232,9 @@ function isSchemaValidityError(message: string): boolean {
 }
 
 function collectIssues(doc: PreparedDocument, outputs: Map<string, XmllintMessage[]>): XsdIssue[] {
-  const errorsOf = (fileName: string): XmllintMessage[] =>
-    (outputs.get(fileName) ?? [])
-      .filter((entry) => !isWarning(entry.message))
-      .map((entry) => ({ ...entry, message: entry.message.replaceAll(fileName, doc.name) }));
-  const wellFormednessErrorsOf = (fileName: string): XmllintMessage[] =>
-    errorsOf(fileName).filter((entry) => !isSchemaValidityError(entry.message));
-  const toIssues = (entries: XmllintMessage[]): XsdIssue[] => entries.map((entry) => toIssue(doc.scan, entry));
-
-  if (doc.kind === 'no-clinical-document') {
-    const errors = wellFormednessErrorsOf(doc.validatedFile);
-    if (errors.length > 0) return toIssues(errors);
-    return [{ location: '/', line: undefined, message: `No {${HL7_NAMESPACE}}ClinicalDocument element in the document` }];
-  }
-  if (doc.kind === 'embedded' && doc.wholeFile !== undefined) {
-    const errors = wellFormednessErrorsOf(doc.wholeFile);
-    if (errors.length > 0) return toIssues(errors);
-  }
-  return toIssues(errorsOf(doc.validatedFile));
+  return (outputs.get(doc.fileName) ?? [])
+    .filter((entry) => !isWarning(entry.message))
+    .map((entry) => toIssue(doc.scan, { ...entry, message: entry.message.replaceAll(doc.fileName, doc.name) }));
 }
 
 /**

@@ -255,24 +255,42 @@ export function parseFirstStep(branch: string): FirstStep | undefined {
   return { nameTest: m[1] as string, prefix: m[2] ?? '', local: m[3] as string, predicates, rest };
 }
 
-/** The top-level (depth 0) code of an expression, with nested groups and strings blanked. */
-function topLevelCode(expr: string): string {
+/**
+ * The top-level (depth 0) code of an expression, with strings and the contents of nested
+ * groups blanked; with `keepBrackets`, the brackets of the top-level groups stay visible.
+ */
+function topLevelCode(expr: string, keepBrackets = false): string {
   const chars = expr.split('').map(() => ' ');
   scanCode(expr, (i, depth) => {
-    if (depth === 0) chars[i] = expr[i] as string;
+    const c = expr[i] as string;
+    if (depth === 0 || (keepBrackets && depth === 1 && '()[]{}'.includes(c))) chars[i] = c;
   });
   return chars.join('');
 }
 
 const BOOLEAN_FUNCTIONS = /^(?:fn:)?(?:not|exists|empty|contains|starts-with|ends-with|matches|boolean|true|false|every|some)\b/;
 
+const NAME = '[A-Za-z_][\\w.-]*';
+const NAME_TEST = `(?:(?:${NAME}|\\*):)?(?:${NAME}|\\*)`;
+const PATH_STEP = `(?:\\.\\.?|@${NAME_TEST}|(?:${NAME}::)?(?:(?:text|node|comment)\\(\\s*\\)|${NAME_TEST}))(?:\\s*\\[\\s*\\])*`;
+const PATH = `(?:\\/\\/?\\s*)?${PATH_STEP}(?:\\s*\\/\\/?\\s*${PATH_STEP})*`;
+/** Location paths and unions of them, on top-level code whose groups are blanked but bracketed. */
+const PLAIN_PATHS = new RegExp(`^\\s*${PATH}(?:\\s*\\|\\s*${PATH})*\\s*$`);
+
 /**
- * Whether a predicate certainly has a boolean or node-sequence value, so that it never
- * selects by position: then evaluating the step from a pre-filtered candidate list gives
- * the same nodes as evaluating it among all siblings. Conservative: unknown shapes
- * (numbers, function calls with other results) answer false.
+ * Whether a predicate certainly has a boolean or node-sequence value and does not read the
+ * context position or size, so that it never selects by position: then evaluating the step
+ * from a pre-filtered candidate list gives the same nodes as evaluating it among all
+ * siblings. Conservative: unknown shapes (numbers, function calls with other results, any
+ * call of position() or last(), even nested) answer false.
  */
 export function isNonPositionalPredicate(predicate: string): boolean {
+  try {
+    // From a pre-filtered list, position() and last() are always 1, whatever the value's type.
+    if (findFunctionCalls(predicate, ['position', 'last']).length > 0) return false;
+  } catch {
+    return false;
+  }
   const unwrapped = predicate.trim();
   if (unwrapped.startsWith('(')) {
     try {
@@ -282,7 +300,10 @@ export function isNonPositionalPredicate(predicate: string): boolean {
     }
   }
   const top = topLevelCode(predicate);
-  if (/!=|<|>|=|\s(?:and|or|eq|ne|lt|le|gt|ge|is)\s/.test(top)) return true;
+  // Operators binding more loosely than comparisons, whose value may be a number: sequences,
+  // if/for/let expressions.
+  if (top.includes(',') || /^\s*(?:if\s*\(|for\s+\$|let\s+\$)/.test(top)) return false;
+  if (/!=|<|(?<!=)>|=(?!>)|\s(?:and|or|eq|ne|lt|le|gt|ge|is)\s/.test(top)) return true;
   const trimmed = predicate.trim();
   if (BOOLEAN_FUNCTIONS.test(trimmed) && /^[^(]*\([\s\S]*\)$/.test(trimmed)) {
     // A single call spanning the whole predicate: nothing may follow its closing parenthesis.
@@ -293,8 +314,9 @@ export function isNonPositionalPredicate(predicate: string): boolean {
       return false;
     }
   }
-  // A plain path (node sequence): steps of names, `@`, `*`, `.`, `..`, `/` and predicates only.
-  return /^(?:@|\.|\*|[A-Za-z_])/.test(trimmed) && !/[A-Za-z_\w.-]\s*\(/.test(top) && !/[+\-*]\s*\d|\d\s*[+\-*]|\bdiv\b|\bmod\b/.test(top) && !/^\d/.test(trimmed);
+  // A plain path (node sequence): steps of names, `@`, `*`, `.`, `..`, `/`, kind tests and
+  // predicates only, possibly in a union.
+  return PLAIN_PATHS.test(topLevelCode(predicate, true));
 }
 
 /**
