@@ -4,7 +4,7 @@
  * ResourceLoader. Create it once and validate many documents: the schemas are loaded and
  * compiled once per validator (and once per machine with a CompiledSchemaStore).
  */
-import SaxonJS from 'saxon-js';
+import SaxonJS from '#saxon';
 import type { ResourceLoader } from './loader.js';
 import { type LayerDefinition, type LayerName, layersFor, type Volet, VOLET_LAYERS, voletFromTemplateIds } from './layers.js';
 import { type CompiledSchemaStore, loadCompiledSchema } from './schema-cache.js';

@@ -15,7 +15,7 @@
  * Anything else the kit does not use (`diagnostics`, `documents`, `key`, foreign content in
  * lets) is refused with an error, never ignored.
  */
-import SaxonJS from 'saxon-js';
+import SaxonJS from '#saxon';
 import type { ResourceLoader } from '../loader.js';
 import { type CheckItem, type CompiledPattern, type CompiledRule, type CompiledSchema, COMPILED_SCHEMA_FORMAT, type MatchBranch, type MessagePart, type RuleItem } from './model.js';
 import { applyJavaRegexReading, isNonPositionalPredicate, parseFirstStep, requiredTemplateIdRoot, rewriteResourceFunctions, splitTopLevelUnion } from './xpath-text.js';

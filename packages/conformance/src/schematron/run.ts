@@ -17,7 +17,7 @@
  * Any XPath error, or a document() the loader cannot supply, is an engine error for the
  * layer: the layer is then not valid, whatever else it found.
  */
-import SaxonJS from 'saxon-js';
+import SaxonJS from '#saxon';
 import type { ResourceLoader } from '../loader.js';
 import type { CheckItem, CompiledRule, CompiledSchema, MatchBranch } from './model.js';
 import { ABSENT_RESOURCE, ENGINE_ERROR_NS, NEED_RESOURCE, RESOURCES_PARAM, variableReferences } from './xpath-text.js';
