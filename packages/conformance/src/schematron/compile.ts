@@ -204,6 +204,12 @@ function adapt(expr: string): string {
   return applyJavaRegexReading(rewriteResourceFunctions(expr));
 }
 
+/** A `let` with a `value` (the kit never gives a let element content). */
+function compileLet(let_: SchElement): { name: string; expr: string } {
+  if (!let_.attrs.has('value')) throw new SchematronCompileError(`<let name="${let_.attrs.get('name')}"> without @value is not supported (${let_.file})`);
+  return { name: requireAttr(let_, 'name'), expr: adapt(requireAttr(let_, 'value')) };
+}
+
 function compileMessage(check: SchElement): MessagePart[] {
   const parts: MessagePart[] = [];
   const walk = (element: SchElement) => {
@@ -239,8 +245,7 @@ function compileRuleItems(rule: SchElement, lookup: RuleLookup, stack: readonly 
     if (!isSch(child)) continue;
     switch (child.local) {
       case 'let': {
-        if (!child.attrs.has('value')) throw new SchematronCompileError(`<let name="${child.attrs.get('name')}"> without @value is not supported (${child.file})`);
-        items.push({ kind: 'let', name: requireAttr(child, 'name'), expr: adapt(requireAttr(child, 'value')) });
+        items.push({ kind: 'let', ...compileLet(child) });
         break;
       }
       case 'assert':
@@ -362,8 +367,7 @@ export async function compileSchematron(loader: ResourceLoader, path: string, ph
   const globals: Array<{ name: string; expr: string }> = [];
   for (const child of schema.children) {
     if (isSch(child, 'let')) {
-      if (!child.attrs.has('value')) throw new SchematronCompileError(`<let name="${child.attrs.get('name')}"> without @value is not supported (${path})`);
-      globals.push({ name: requireAttr(child, 'name'), expr: adapt(requireAttr(child, 'value')) });
+      globals.push(compileLet(child));
     }
   }
 
@@ -376,8 +380,7 @@ export async function compileSchematron(loader: ResourceLoader, path: string, ph
     for (const child of pattern.children) {
       if (!isSch(child)) continue;
       if (child.local === 'let') {
-        if (!child.attrs.has('value')) throw new SchematronCompileError(`<let name="${child.attrs.get('name')}"> without @value is not supported (${child.file})`);
-        globals.push({ name: requireAttr(child, 'name'), expr: adapt(requireAttr(child, 'value')) });
+        globals.push(compileLet(child));
       } else if (child.local === 'rule') {
         if (child.attrs.get('abstract') === 'true') continue;
         const context = requireAttr(child, 'context');
