@@ -214,7 +214,12 @@ function compileMessage(check: SchElement): MessagePart[] {
   const parts: MessagePart[] = [];
   const walk = (element: SchElement) => {
     for (const child of element.children) {
-      if (typeof child === 'string') { parts.push({ text: child }); continue; }
+      if (typeof child === 'string') {
+        // The skeleton copies message text into the generated XSLT, whose compiler then
+        // strips whitespace-only text nodes (e.g. between two value-of).
+        if (child.trim() !== '') parts.push({ text: child });
+        continue;
+      }
       if (child.ns !== SCHEMATRON_NS) throw new SchematronCompileError(`foreign element <${child.local}> in the message of an assert (${check.file})`);
       if (child.local === 'value-of') {
         const select = requireAttr(child, 'select');

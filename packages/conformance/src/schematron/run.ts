@@ -117,9 +117,16 @@ export class DocumentIndex {
     });
   }
 
-  /** The skeleton's schematron-get-full-path-2 notation. */
+  /**
+   * The skeleton's schematron-get-full-path-2 notation. Its location templates match only
+   * elements: for the document node the built-in rule descends to the document element,
+   * whose path is what the kit reports.
+   */
   static location(node: Node): string {
-    if (node.nodeType === DOCUMENT) return '/';
+    if (node.nodeType === DOCUMENT) {
+      const root = (node as Document).documentElement;
+      return root ? DocumentIndex.location(root) : '/';
+    }
     const steps: string[] = [];
     for (let n: Node | null = node; n && n.nodeType === ELEMENT; n = n.parentNode) {
       const name = n.nodeName;
