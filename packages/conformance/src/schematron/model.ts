@@ -77,4 +77,4 @@ export interface CheckItem {
 /** Literal text, or an XPath whose string result is inserted (value-of, name). */
 export type MessagePart = { readonly text: string } | { readonly expr: string };
 
-export const COMPILED_SCHEMA_FORMAT = 1;
+export const COMPILED_SCHEMA_FORMAT = 2;
