@@ -6,7 +6,7 @@
  */
 import SaxonJS from '#saxon';
 import type { ResourceLoader } from './loader.js';
-import { type LayerDefinition, type LayerName, layersFor, type Volet, VOLET_LAYERS, voletFromTemplateIds } from './layers.js';
+import { GENERIC_LAYERS, type LayerDefinition, type LayerName, layersFor, type Volet, VOLET_LAYERS, voletFromTemplateIds } from './layers.js';
 import { type CompiledSchemaStore, loadCompiledSchema } from './schema-cache.js';
 import { DocumentIndex, type EngineError, ResourceCache, SchematronRunner } from './schematron/run.js';
 import { createXsdValidator, type XsdValidator } from './xsd.js';
@@ -130,7 +130,7 @@ export function createValidator(options: ValidatorOptions): Validator {
   };
   const xsdValidator = () => {
     if (!xsd) {
-      xsd = createXsdValidator(loader, layersFor('pps')[0]?.path);
+      xsd = createXsdValidator(loader, GENERIC_LAYERS[0].path);
       xsd.catch(() => (xsd = undefined));
     }
     return xsd;

@@ -180,7 +180,7 @@ export class SchematronRunner {
   /** XDM map from the URI strings the rules use to a document node or false(). */
   private resources: unknown = SaxonJS.XPath.evaluate('map{}', null, { resultForm: 'xdm' });
   private readonly absentReasons = new Map<string, string>();
-  private readonly globalOrder: string[];
+  private readonly globalOrder: CompiledSchema['globals'];
 
   constructor(readonly schema: CompiledSchema, private readonly cache: ResourceCache) {
     this.globalOrder = orderGlobals(schema.globals);
@@ -229,8 +229,7 @@ export class SchematronRunner {
     const doc = index.document;
 
     const globals: Record<string, unknown> = {};
-    for (const name of this.globalOrder) {
-      const expr = this.schema.globals.find((g) => g.name === name)?.expr as string;
+    for (const { name, expr } of this.globalOrder) {
       try {
         globals[name] = await this.withResources(() => this.evaluate(expr, doc, { ...globals, [RESOURCES_PARAM]: this.resources }, 'xdm'));
       } catch (error) {
@@ -379,9 +378,11 @@ function describe(error: unknown): string {
 }
 
 /** Orders global lets so that each comes after the globals it refers to. */
-function orderGlobals(globals: CompiledSchema['globals']): string[] {
-  const byName = new Map(globals.map((g) => [g.name, g.expr]));
-  const order: string[] = [];
+function orderGlobals(globals: CompiledSchema['globals']): CompiledSchema['globals'] {
+  // First declaration wins, as before; a duplicate global is an error in the kit's XSLT anyway.
+  const byName = new Map<string, string>();
+  for (const g of globals) if (!byName.has(g.name)) byName.set(g.name, g.expr);
+  const order: Array<{ name: string; expr: string }> = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string, path: string[]) => {
     if (state.get(name) === 'done') return;
@@ -389,7 +390,7 @@ function orderGlobals(globals: CompiledSchema['globals']): string[] {
     state.set(name, 'visiting');
     for (const ref of variableReferences(byName.get(name) ?? '')) if (byName.has(ref) && ref !== name) visit(ref, [...path, name]);
     state.set(name, 'done');
-    order.push(name);
+    order.push({ name, expr: byName.get(name) ?? '' });
   };
   for (const g of globals) visit(g.name, []);
   return order;
