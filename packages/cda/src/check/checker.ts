@@ -1,0 +1,142 @@
+// Semantic checks beyond the JSON structure (value sets, identities, cross-field rules)
+// and normalisation: the checker works on a deep copy of the input and fills in every
+// default (codings completed from their value set, ids, times), so that the builder
+// writes exactly the normalised model and the parser can give it back.
+import { Value } from '@sinclair/typebox/value';
+import type { TSchema } from '@sinclair/typebox';
+import { findConcept, type ValueSet } from '../value-set.js';
+import { joinPath, structuralIssue, type ModelIssue } from '../issues.js';
+import { isRealDate, sortKey, instantInZone } from '../datatypes.js';
+import type { IdentityIssue } from '../identity/index.js';
+import type { Coding, CodedOrText, Period } from '../model/common.js';
+
+export interface BuildContext {
+  /** Clock for default times. Default: `() => new Date()`. */
+  readonly now?: () => Date;
+  /** Generator of fresh UUIDs for document, section and entry ids. Default: `crypto.randomUUID`. */
+  readonly newId?: () => string;
+  /** Time zone of default times (written with their offset). Default: Europe/Paris. */
+  readonly timeZone?: string;
+  /**
+   * Accept test and demonstration INS (OIDs 1.2.250.1.213.1.4.10/.11). Default: true; a
+   * production deployment sets it to false so that a fictitious identity cannot be sent.
+   */
+  readonly allowTestIdentities?: boolean;
+}
+
+export interface ResolvedContext {
+  readonly now: () => Date;
+  readonly newId: () => string;
+  readonly timeZone: string;
+  readonly allowTestIdentities: boolean;
+}
+
+export function resolveContext(context: BuildContext = {}): ResolvedContext {
+  const generate =
+    context.newId ??
+    (() => {
+        const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+        if (!c?.randomUUID) throw new Error('No crypto.randomUUID in this runtime: pass `newId` in the build context');
+        return c.randomUUID();
+      });
+  return {
+    now: context.now ?? (() => new Date()),
+    // HL7 II: a UUID root is written in upper case (StrucMin warns on lower case).
+    newId: () => generate().toUpperCase(),
+    timeZone: context.timeZone ?? 'Europe/Paris',
+    allowTestIdentities: context.allowTestIdentities ?? true,
+  };
+}
+
+type Bound = ValueSet | readonly ValueSet[];
+
+export class Checker {
+  readonly issues: ModelIssue[] = [];
+  constructor(readonly context: ResolvedContext) {}
+
+  /** Structural pass: returns false (with issues recorded) when the shape is wrong. */
+  structure(schema: TSchema, input: unknown): boolean {
+    if (Value.Check(schema, input)) return true;
+    for (const error of Value.Errors(schema, input)) {
+      this.issues.push(structuralIssue(error));
+      if (this.issues.length >= 200) break;
+    }
+    return false;
+  }
+
+  add(path: string, code: string, fr: string, en: string): void {
+    this.issues.push({ path, code, message: { fr, en } });
+  }
+
+  identity(path: string, issue: IdentityIssue | undefined): void {
+    if (issue) this.issues.push({ path, code: issue.code, message: issue.message });
+  }
+
+  nowInstant(): string {
+    return instantInZone(this.context.now(), this.context.timeZone);
+  }
+
+  /**
+   * Completes a coding from its value set (codeSystem, displayName) and checks membership.
+   * Without a bound value set, codeSystem and displayName must be given.
+   */
+  coding(path: string, coding: Coding | undefined, bound?: Bound, label?: string): void {
+    if (!coding) return;
+    const sets = bound === undefined ? [] : Array.isArray(bound) ? (bound as readonly ValueSet[]) : [bound as ValueSet];
+    if (sets.length === 0) {
+      if (coding.codeSystem === undefined)
+        this.add(joinPath(path, 'codeSystem'), 'required', 'Système de codage obligatoire.', 'Code system required.');
+      if (coding.displayName === undefined)
+        this.add(joinPath(path, 'displayName'), 'required', 'Libellé obligatoire.', 'Display name required.');
+      return;
+    }
+    for (const vs of sets) {
+      const concept = findConcept(vs, coding.code, coding.codeSystem);
+      if (concept) {
+        coding.codeSystem = concept.codeSystem;
+        coding.displayName ??= concept.displayName;
+        return;
+      }
+    }
+    const names = sets.map((s) => s.name).join(' / ');
+    const what = label ? ` (${label})` : '';
+    this.add(
+      joinPath(path, 'code'),
+      'value-set',
+      `Code absent du jeu de valeurs ${names}${what}${coding.codeSystem ? ' pour ce système de codage' : ''}.`,
+      `Code not in value set ${names}${what}${coding.codeSystem ? ' for this code system' : ''}.`,
+    );
+  }
+
+  codedOrText(path: string, value: CodedOrText | undefined, bound?: Bound): void {
+    if (!value) return;
+    this.coding(joinPath(path, 'coding'), value.coding, bound);
+  }
+
+  date(path: string, value: string | undefined): void {
+    if (value !== undefined && !isRealDate(value))
+      this.add(path, 'date', "Cette date n'existe pas dans le calendrier.", 'This date does not exist in the calendar.');
+  }
+
+  /**
+   * A header period: StrucMin forbids low = high (dtr1-6), so a period starting and ending
+   * at the same moment is kept as its start only (nothing is lost).
+   */
+  headerPeriod(path: string, period: Period | undefined): void {
+    this.period(path, period);
+    if (period && period.start !== undefined && period.start === period.end) delete period.end;
+  }
+
+  period(path: string, period: Period | undefined): void {
+    if (!period) return;
+    this.date(joinPath(path, 'start'), period.start);
+    this.date(joinPath(path, 'end'), period.end);
+    if (period.start !== undefined && period.end !== undefined && sortKey(period.end).end < sortKey(period.start).start)
+      this.add(
+        joinPath(path, 'end'),
+        'period',
+        'La date de fin précède la date de début.',
+        'The end date is before the start date.',
+      );
+  }
+}

@@ -1,0 +1,118 @@
+// Checks and defaults of a PPS input (pps-cda.md §3-§4; the kit checks little of the PPS
+// body itself — trap T1 — so the rules of the spec are enforced here).
+import {
+  JDV_GestionEffetsSecondaires_CISIS,
+  JDV_MesuresAssociees_CISIS,
+  JDV_ModeAdministration_CISIS,
+  JDV_MotifMiseAJour_CISIS,
+  JDV_SocialHistoryCodes_CISIS,
+  JDV_SoinsOncoDeSupport_CISIS,
+  JDV_StatutDoc_CISIS,
+  JDV_TypeAccompagnementSocioPro_CISIS,
+  JDV_TypeDeSuivi_CISIS,
+  JDV_TypeTraitementPPS_CISIS,
+} from '../generated/value-sets/index.js';
+import type { ValueSet } from '../value-set.js';
+import { joinPath } from '../issues.js';
+import type { Checker } from './checker.js';
+import { checkActor, checkHeader, checkOrganization, requirePracticeSetting } from './header.js';
+import { checkPhase, checkTumours } from './oncology.js';
+import type { PpsDocument, PpsCareAct } from '../model/pps.js';
+
+const ACT_VALUE_SETS: Record<string, ValueSet> = {
+  treatments: JDV_TypeTraitementPPS_CISIS,
+  sideEffectManagement: JDV_GestionEffetsSecondaires_CISIS,
+  associatedMeasures: JDV_MesuresAssociees_CISIS,
+  followUp: JDV_TypeDeSuivi_CISIS,
+  supportiveCare: JDV_SoinsOncoDeSupport_CISIS,
+  socialSupport: JDV_TypeAccompagnementSocioPro_CISIS,
+};
+
+const APPROVED = { code: '9571008', codeSystem: '2.16.840.1.113883.6.96' };
+const DIET_SUPPORT = 'ORG-036';
+const WITHDRAWAL_SUPPORT = ['MED-562', 'MED-563', 'MED-564'];
+
+function checkAct(c: Checker, path: string, list: string, act: PpsCareAct): void {
+  c.coding(joinPath(path, 'type'), act.type, ACT_VALUE_SETS[list]);
+  act.statusCode ??= act.performed === 'done' ? 'completed' : 'active';
+  c.period(joinPath(path, 'confirmedPeriod'), act.confirmedPeriod);
+  c.period(joinPath(path, 'plannedPeriod'), act.plannedPeriod);
+  c.coding(joinPath(path, 'administrationRoute'), act.administrationRoute, JDV_ModeAdministration_CISIS);
+  act.performers?.forEach((p, i) => checkActor(c, joinPath(joinPath(path, 'performers'), i), p, { allowPcs: true }));
+  if (act.weight) {
+    c.date(joinPath(joinPath(path, 'weight'), 'date'), act.weight.date);
+    if (list !== 'supportiveCare' || act.type.code !== DIET_SUPPORT)
+      c.add(
+        joinPath(path, 'weight'),
+        'forbidden',
+        'Le poids accompagne uniquement une prise en charge diététique et nutritionnelle (ORG-036).',
+        'A weight only goes with a dietary and nutritional support act (ORG-036).',
+      );
+  }
+  if (act.habitus) {
+    c.coding(joinPath(joinPath(path, 'habitus'), 'code'), act.habitus.code, JDV_SocialHistoryCodes_CISIS);
+    c.date(joinPath(joinPath(path, 'habitus'), 'date'), act.habitus.date);
+    if (list !== 'supportiveCare' || !WITHDRAWAL_SUPPORT.includes(act.type.code))
+      c.add(
+        joinPath(path, 'habitus'),
+        'forbidden',
+        "L'habitus accompagne uniquement un soutien au sevrage (MED-562, MED-563, MED-564).",
+        'A habit only goes with a withdrawal support act (MED-562, MED-563, MED-564).',
+      );
+  }
+}
+
+/** Checks a PPS (already structurally valid) and fills its defaults in place. */
+export function checkPps(c: Checker, doc: PpsDocument): void {
+  checkHeader(c, doc, 'PROGRAMME PERSONNALISÉ DE SOINS EN CANCÉROLOGIE');
+  requirePracticeSetting(c, 'author.professional', doc.author.professional);
+
+  const net = doc.careNetwork;
+  const np = 'careNetwork';
+  net.referenceFacilities?.forEach((f, i) => {
+    const p = joinPath(joinPath(np, 'referenceFacilities'), i);
+    checkOrganization(c, joinPath(p, 'organization'), f.organization);
+    c.headerPeriod(joinPath(p, 'period'), f.period);
+  });
+  net.careTeam?.forEach((m, i) => checkActor(c, joinPath(joinPath(joinPath(np, 'careTeam'), i), 'professional'), m.professional));
+  if (net.accommodationCentre) checkOrganization(c, `${np}.accommodationCentre.organization`, net.accommodationCentre.organization);
+  checkOrganization(c, `${np}.coordinationCentre3C.organization`, net.coordinationCentre3C.organization);
+  net.localProfessionals?.forEach((p, i) => checkActor(c, joinPath(joinPath(joinPath(np, 'localProfessionals'), i), 'actor'), p.actor));
+  if (net.healthMediator) checkOrganization(c, `${np}.healthMediator.organization`, net.healthMediator.organization);
+  checkActor(c, `${np}.generalPractitioner.professional`, net.generalPractitioner.professional);
+  for (const key of ['cityHospitalCoordination', 'regionalCancerNetworks', 'socialOrganisations', 'supportStructures'] as const)
+    net[key]?.forEach((o, i) => checkOrganization(c, joinPath(joinPath(joinPath(np, key), i), 'organization'), o.organization));
+
+  checkTumours(c, 'tumours', doc.tumours, { tnmRequired: false });
+  c.date('discovery.date', doc.discovery.date);
+  checkPhase(c, 'phase', doc.phase);
+
+  for (const [section, lists] of [
+    ['therapeuticProgramme', ['treatments', 'sideEffectManagement', 'associatedMeasures', 'followUp']],
+    ['supportiveCare', ['supportiveCare', 'socialSupport']],
+  ] as const) {
+    const group = doc[section] as Record<string, PpsCareAct[] | undefined>;
+    for (const list of lists) group[list]?.forEach((act, i) => checkAct(c, `${section}.${list}[${i}]`, list, act));
+  }
+  c.date('therapeuticProgramme.stopAllActiveTreatments.date', doc.therapeuticProgramme.stopAllActiveTreatments?.date);
+
+  const s = doc.status;
+  s.status ??= { ...APPROVED };
+  c.coding('status.status', s.status, JDV_StatutDoc_CISIS);
+  s.statusDate ??= doc.document!.effectiveTime;
+  c.date('status.statusDate', s.statusDate);
+  c.date('status.rcpDate', s.rcpDate);
+  if (s.updateReason) c.coding('status.updateReason.reason', s.updateReason.reason, JDV_MotifMiseAJour_CISIS);
+  else if ((doc.document!.versionNumber ?? 1) > 1)
+    c.add(
+      'status.updateReason',
+      'required',
+      'À partir de la version 2, le motif de mise à jour est obligatoire.',
+      'From version 2 on, the update reason is required.',
+    );
+  if (s.handover) {
+    c.date('status.handover.date', s.handover.date);
+    c.date('status.handover.announcementConsultationDate', s.handover.announcementConsultationDate);
+    checkActor(c, 'status.handover.by', s.handover.by, { allowPcs: true });
+  }
+}

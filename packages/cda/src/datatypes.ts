@@ -1,0 +1,76 @@
+// Conversions between the model's ISO date strings and HL7 TS values. Both directions are
+// exact inverses so that parse(build(m)) gives back the same strings.
+
+/** "2024" | "2024-03" | "2024-03-15" | "2024-03-15T10:30[:00](Z|±hh:mm)" → HL7 TS. */
+export function toTs(value: string): string {
+  if (value.length <= 10) return value.replace(/-/g, '');
+  const date = value.slice(0, 10).replace(/-/g, '');
+  const match = /^T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})$/.exec(value.slice(10));
+  if (!match) throw new RangeError('toTs: not an ISO instant');
+  const [, hh, mm, ss, zone] = match;
+  const offset = zone === 'Z' ? '+0000' : zone!.replace(':', '');
+  return date + hh + mm + (ss ?? '') + offset;
+}
+
+/** HL7 TS → the model's ISO string; undefined when the TS is not one we can represent. */
+export function fromTs(ts: string): string | undefined {
+  const m = /^(\d{4})(\d{2})?(\d{2})?(?:(\d{2})(\d{2})(\d{2})?(?:\.\d+)?([+-]\d{4})?)?$/.exec(ts);
+  if (!m) return undefined;
+  const [, y, mo, d, hh, mi, ss, zone] = m;
+  if (mo === undefined) return y;
+  if (d === undefined) return `${y}-${mo}`;
+  if (hh === undefined) return `${y}-${mo}-${d}`;
+  // Hours without an offset cannot be placed in time; keep the date only.
+  if (zone === undefined) return `${y}-${mo}-${d}`;
+  const z = zone === '+0000' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  return `${y}-${mo}-${d}T${hh}:${mi}${ss === undefined ? '' : `:${ss}`}${z}`;
+}
+
+/** Comparable key of a partial date or instant (UTC for instants) for ordering checks. */
+export function sortKey(value: string): { start: number; end: number } {
+  if (value.length > 10) {
+    const t = Date.parse(value);
+    return { start: t, end: t };
+  }
+  const [y, m, d] = value.split('-').map(Number) as [number, number?, number?];
+  const start = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
+  const end = d !== undefined ? Date.UTC(y, m! - 1, d + 1) : m !== undefined ? Date.UTC(y, m, 1) : Date.UTC(y + 1, 0, 1);
+  return { start, end: end - 1 };
+}
+
+/** True when the calendar date exists (2023-02-29 does not). */
+export function isRealDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number?, number?];
+  if (m === undefined || d === undefined) return true;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Wall-clock time of `date` in `timeZone` as an ISO instant with its offset, to the second. */
+export function instantInZone(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  const local = Date.UTC(+get('year'), +get('month') - 1, +get('day'), +get('hour'), +get('minute'), +get('second'));
+  const offsetMinutes = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${offset}`;
+}
+
+/** French display of a model date for the narrative: 15/03/2024, 03/2024, 2024, 15/03/2024 10:30. */
+export function frenchDate(value: string): string {
+  const [date, time] = value.split('T') as [string, string?];
+  const [y, m, d] = date.split('-');
+  const day = d !== undefined ? `${d}/${m}/${y}` : m !== undefined ? `${m}/${y}` : y!;
+  return time === undefined ? day : `${day} ${time.slice(0, 5)}`;
+}
