@@ -3,7 +3,6 @@
 // the builder writes is present in the model (codings completed, defaults filled), so that
 // parse(build(m)) gives back exactly the normalised m.
 import {
-  JDV_J02_XdsHealthcareFacilityTypeCode_CISIS,
   JDV_J142_TypeRencontre_CISIS,
   JDV_RCP_Appareil_CISIS,
   JDV_RCP_Organe_CISIS,
