@@ -34,6 +34,7 @@ function validate<T>(volet: VoletDefinition<T>, input: unknown, context: BuildCo
   if (!c.structure(volet.schema, input)) return { ok: false, issues: c.issues, ctx };
   // The checker fills defaults in place: work on a copy, never on the caller's object.
   const doc = structuredClone(input) as T;
+  c.normalise(doc);
   volet.check(c, doc);
   if (c.issues.length > 0) return { ok: false, issues: c.issues, ctx };
   return { ok: true, document: doc, issues: [], ctx };

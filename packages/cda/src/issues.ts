@@ -2,6 +2,7 @@
 // French (the UI language) and English. Messages never quote the offending value: inputs
 // are patient data and these messages end up in logs.
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { XML_CHARS_PATTERN } from './model/common.js';
 
 export interface LocalizedText {
   readonly fr: string;
@@ -101,10 +102,16 @@ export function structuralIssue(error: ValueError): ModelIssue {
         `${field} is too long (at most ${String(schema.maxLength)} characters).`,
       );
     case ValueErrorType.StringPattern:
+      if (schema.pattern === XML_CHARS_PATTERN)
+        return msg(
+          'characters',
+          `${field} contient un caractère interdit (caractère de contrôle ou non représentable en XML).`,
+          `${field} contains a character that is not allowed (a control character, or one XML cannot carry).`,
+        );
       return msg(
         'format',
-        `${field} n'a pas le format attendu${describeSchema(error)}. Les caractères de contrôle sont interdits.`,
-        `${field} does not have the expected format${describeSchema(error)}. Control characters are not allowed.`,
+        `${field} n'a pas le format attendu (voir la description du champ dans le schéma JSON).`,
+        `${field} does not have the expected format${describeSchema(error)}.`,
       );
     case ValueErrorType.Literal:
     case ValueErrorType.Union:

@@ -72,3 +72,52 @@ test('validate: a document of an unknown volet exits 2 unless --volet is given',
   const layers = (JSON.parse(forced.stdout) as Array<{ layers: Array<{ layer: string; errors: unknown[] }> }>)[0]?.layers ?? [];
   assert.ok((layers.find((l) => l.layer === 'CI-SIS_CANCER-PPS_2022.01')?.errors.length ?? 0) > 0);
 });
+
+const examplesDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'cda', 'examples');
+
+test('build pps -o then validate then parse: a valid document that reads back', async () => {
+  const input = path.join(examplesDir, 'pps', '02-colon-sigmoide-capox-v1.json');
+  const out = path.join(tmp, 'pps.xml');
+  const built = await run(['build', 'pps', input, '-o', out]);
+  assert.deepEqual([built.code, built.stdout, built.stderr], [0, '', '']);
+  const validated = await run(['validate', out]);
+  assert.equal(validated.code, 0, validated.stdout);
+  const parsed = await run(['parse', out]);
+  assert.equal(parsed.code, 0, parsed.stderr);
+  const json = JSON.parse(parsed.stdout) as { volet: string; document: { patient: { birthFamilyName: string } } };
+  const source = JSON.parse(await readFile(input, 'utf8')) as { patient: { birthFamilyName: string } };
+  assert.equal(json.volet, 'pps');
+  assert.equal(json.document.patient.birthFamilyName, source.patient.birthFamilyName);
+});
+
+test('build frcp writes to stdout without -o', async () => {
+  const { code, stdout } = await run(['build', 'frcp', path.join(examplesDir, 'frcp', '02-colon-cas-enregistre-referentiel-tncd.json')]);
+  assert.equal(code, 0);
+  assert.match(stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<ClinicalDocument xmlns="urn:hl7-org:v3"/);
+  assert.match(stdout, /<templateId root="1.2.250.1.213.1.1.1.8" extension="2022.01"\/>/);
+});
+
+test('build: an invalid input exits 1 and names each field path, in French with --lang fr', async () => {
+  const input = JSON.parse(await readFile(path.join(examplesDir, 'pps', '02-colon-sigmoide-capox-v1.json'), 'utf8')) as {
+    patient: { ins?: { value: string }; birthDate: string };
+  };
+  input.patient.ins!.value = input.patient.ins!.value.slice(0, 13) + '00';
+  input.patient.birthDate = '1950-02-30';
+  const file = path.join(tmp, 'bad.json');
+  await writeFile(file, JSON.stringify(input));
+  const { code, stdout, stderr } = await run(['build', 'pps', file, '--lang', 'fr']);
+  assert.equal(code, 1);
+  assert.equal(stdout, '');
+  assert.match(stderr, /patient\.ins\.value: .*clé/);
+  assert.match(stderr, /patient\.birthDate: .*n'existe pas/);
+  const usage = await run(['build', 'xyz', file]);
+  assert.equal(usage.code, 2);
+});
+
+test('parse: a file that is not a CDA exits 1 with the reason', async () => {
+  const file = path.join(tmp, 'not-cda.xml');
+  await writeFile(file, '<root/>');
+  const { code, stderr } = await run(['parse', file]);
+  assert.equal(code, 1);
+  assert.match(stderr, /ClinicalDocument/);
+});

@@ -3,6 +3,7 @@
  * exit code instead of exiting so that tests can run it in-process.
  */
 import { validateCommand } from './validate-command.js';
+import { buildCommand, parseCommand } from './build-command.js';
 
 export interface Io {
   readonly stdout: { write(chunk: string): unknown };
@@ -12,6 +13,12 @@ export interface Io {
 export const USAGE = `Usage: dcc <command> [options]
 
 Commands:
+  build pps|frcp INPUT.json [-o OUT.xml] [--lang fr|en]
+      Builds a CANCER-PPS / CANCER-FRCP 2022.01 CDA document from a JSON input
+      (schema: packages/cda/schema/pps.schema.json, frcp.schema.json). Writes to stdout
+      without -o. Exit status: 0 built, 1 invalid input (each problem with its field path).
+  parse FILE.xml
+      Reads a PPS or FRCP CDA document back into the JSON model (stdout).
   validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] FILE...
       Checks CDA documents against the seven layers of the ANS TestContenuCDA kit.
       Exit status: 0 all valid, 1 a document has errors, 2 usage or engine error.
@@ -26,6 +33,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   switch (command) {
     case 'validate':
       return validateCommand(rest, io);
+    case 'build':
+      return buildCommand(rest, io);
+    case 'parse':
+      return parseCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

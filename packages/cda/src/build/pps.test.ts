@@ -132,6 +132,19 @@ describe('PPS input errors', () => {
     assert.ok(paths.includes('tumours[0].topograhpy'), paths.join());
   });
 
+  test('dates and telecom schemes outside the formats are rejected, not passed to the writer', () => {
+    const issues = issuesOf((i) => {
+      i.status.statusDate = '2025-03-11 ou plus tard';
+      i.therapeuticProgramme.treatments![0]!.confirmedPeriod = { start: '2024-02-01T25:00+01:00' };
+      i.custodian.telecoms = [{ scheme: 'https' as 'http', value: 'chu.fr' }];
+    });
+    assert.deepEqual(issues.map((i) => i.path).sort(), [
+      'custodian.telecoms[0].scheme',
+      'status.statusDate',
+      'therapeuticProgramme.treatments[0].confirmedPeriod.start',
+    ]);
+  });
+
   test('an impossible date, a bad RPPS key and test identities in production are rejected', () => {
     const input = basePps();
     input.patient.birthDate = '1979-02-30';

@@ -586,7 +586,7 @@ export function writePps(state: BuildState, doc: PpsDocument): void {
   // One section per tumour: the kit's IHE rule S_cancerDiagnosis raises an XPath error
   // (FORG0006) on a section holding two tumour entries.
   doc.tumours.forEach((tumour, i) =>
-    diagnosisSection(state, i === 0 ? 's3' : `s3-${i + 1}`, doc.tumours.length > 1 ? `DIAGNOSTIC — TUMEUR ${i + 1}` : 'DIAGNOSTIC', [tumour], false),
+    diagnosisSection(state, i === 0 ? 's3' : `s3-${i + 1}`, doc.tumours.length > 1 ? `DIAGNOSTIC — TUMEUR ${i + 1}` : 'DIAGNOSTIC', [tumour], true),
   );
   discoverySection(state, 's4', doc.discovery);
   if (doc.phase) phaseSection(state, 's5', 'PHASE ET PROGRESSION DU CANCER', doc.phase);

@@ -8,7 +8,7 @@ import { findConcept, type ValueSet } from '../value-set.js';
 import { joinPath, structuralIssue, type ModelIssue } from '../issues.js';
 import { isRealDate, sortKey, instantInZone } from '../datatypes.js';
 import type { IdentityIssue } from '../identity/index.js';
-import type { Coding, CodedOrText, Period } from '../model/common.js';
+import { INSTANT_PATTERN, type Coding, type CodedOrText, type Period } from '../model/common.js';
 
 export interface BuildContext {
   /** Clock for default times. Default: `() => new Date()`. */
@@ -50,6 +50,11 @@ export function resolveContext(context: BuildContext = {}): ResolvedContext {
 
 type Bound = ValueSet | readonly ValueSet[];
 
+/** Lists the model requires (possibly empty): never dropped by normalise(). */
+const REQUIRED_LISTS = new Set(['tumours', 'referencedDocuments', 'quorumMembers']);
+const PERIOD_KEYS = new Set(['period', 'confirmedPeriod', 'plannedPeriod']);
+const INSTANT = new RegExp(INSTANT_PATTERN);
+
 export class Checker {
   readonly issues: ModelIssue[] = [];
   constructor(readonly context: ResolvedContext) {}
@@ -62,6 +67,34 @@ export class Checker {
       if (this.issues.length >= 200) break;
     }
     return false;
+  }
+
+  /**
+   * Input shapes that would write the same XML as another shape are reduced to one, so
+   * that parsing gives back exactly the normalised model: empty optional lists and empty
+   * periods are dropped (they mean "none" / "unknown"), "+00:00" becomes "Z". Addresses
+   * mixing free lines and structured parts are rejected (the CDA cannot carry both).
+   */
+  normalise(node: unknown, path = ''): void {
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => this.normalise(item, joinPath(path, i)));
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const obj = node as Record<string, unknown>;
+    if (Array.isArray(obj.lines) && Object.keys(obj).some((k) => k !== 'lines' && k !== 'use'))
+      this.add(
+        path,
+        'address.mixed',
+        "Une adresse est soit structurée (rue, code postal, ville…), soit en lignes libres (lines), jamais les deux.",
+        'An address is either structured (street, postal code, city…) or free lines (lines), never both.',
+      );
+    for (const [key, value] of Object.entries(obj)) {
+      if (Array.isArray(value) && value.length === 0 && !REQUIRED_LISTS.has(key)) delete obj[key];
+      else if (PERIOD_KEYS.has(key) && value !== null && typeof value === 'object' && Object.keys(value).length === 0) delete obj[key];
+      else if (typeof value === 'string' && value.endsWith('+00:00') && INSTANT.test(value)) obj[key] = `${value.slice(0, -6)}Z`;
+      else this.normalise(value, joinPath(path, key));
+    }
   }
 
   add(path: string, code: string, fr: string, en: string): void {
@@ -111,6 +144,8 @@ export class Checker {
   codedOrText(path: string, value: CodedOrText | undefined, bound?: Bound): void {
     if (!value) return;
     this.coding(joinPath(path, 'coding'), value.coding, bound);
+    // The narrative shows "label (code)" when there is no text: such a text adds nothing.
+    if (value.coding && value.text === `${value.coding.displayName} (${value.coding.code})`) delete value.text;
   }
 
   date(path: string, value: string | undefined): void {

@@ -177,6 +177,15 @@ export function checkHeader(c: Checker, input: HeaderInput, defaultTitle: string
   c.coding('encounter.facilityType', enc.facilityType, JDV_J02_XdsHealthcareFacilityTypeCode_CISIS);
   c.coding('encounter.type', enc.type, JDV_J142_TypeRencontre_CISIS);
   checkOrganization(c, 'encounter.facility', enc.facility);
+  // healthCareFacility carries an id, a name and an address only.
+  for (const key of ['telecoms', 'practiceSetting'] as const)
+    if (enc.facility?.[key] !== undefined)
+      c.add(
+        `encounter.facility.${key}`,
+        'unused',
+        "Ce champ n'a pas de place dans le lieu de la rencontre (healthCareFacility : identifiant, nom, adresse) : retirez-le.",
+        'This field has no place in the encounter location (healthCareFacility: id, name, address): remove it.',
+      );
   c.headerPeriod('encounter.period', enc.period);
 
   checkPatient(c, 'patient', input.patient);

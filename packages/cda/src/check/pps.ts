@@ -96,6 +96,8 @@ export function checkPps(c: Checker, doc: PpsDocument): void {
   }
   c.date('therapeuticProgramme.stopAllActiveTreatments.date', doc.therapeuticProgramme.stopAllActiveTreatments?.date);
 
+  if (doc.privacyNotice && doc.privacyNotice.establishmentText === undefined) delete doc.privacyNotice;
+
   const s = doc.status;
   s.status ??= { ...APPROVED };
   c.coding('status.status', s.status, JDV_StatutDoc_CISIS);

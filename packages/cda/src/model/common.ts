@@ -60,7 +60,7 @@ export const Instant = Type.String({
 });
 export type Instant = string;
 export const DateOrInstant = Type.String({
-  pattern: `${PARTIAL_DATE_PATTERN.slice(0, -1)}|${INSTANT_PATTERN.slice(1)}`,
+  pattern: `^(?:${PARTIAL_DATE_PATTERN.slice(1, -1)}|${INSTANT_PATTERN.slice(1, -1)})$`,
   description: 'A partial date ("2024-03-15") or a date and time with offset ("2024-03-15T10:30+01:00").',
 });
 export type DateOrInstant = string;
@@ -143,7 +143,7 @@ export type Address = Static<typeof Address>;
 
 export const Telecom = titled('Telecom', Obj(
   {
-    scheme: Type.Union(['tel', 'fax', 'mailto', 'http', 'https', 'ftp', 'mllp'].map((v) => Type.Literal(v)), {
+    scheme: Type.Union(['tel', 'fax', 'mailto', 'http', 'ftp', 'mllp'].map((v) => Type.Literal(v)), {
       description: 'URL scheme written before the value (`tel:`, `mailto:` …).',
     }),
     value: Text('Number, address or URL, without the scheme prefix ("0102030405", "dr.x@hopital.mssante.fr").', {
