@@ -14,4 +14,4 @@ export type { XmlSink } from './xml/writer.js';
 export { findConcept, hasConcept, conceptCoding } from './value-set.js';
 export type { ValueSet, ValueSetConcept } from './value-set.js';
 export { parsePps, parseFrcp, parseCda, CdaParseError, VOLET_TEMPLATE_IDS } from './parse/index.js';
-export type { ParsedCda, ParseOptions, ParseWarning } from './parse/index.js';
+export type { ParsedCda, ParseOptions, ParseWarning, ParseWarningCode, CdaParseErrorCode } from './parse/index.js';

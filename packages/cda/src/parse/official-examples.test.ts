@@ -58,9 +58,9 @@
 //     (#autre-classification-nom/-version), the F6 pain text (#severite-douleur).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveKitDir } from '@dcc-kit/conformance/node';
 import { Value } from '@sinclair/typebox/value';
 import { parseCda, parseFrcp, parsePps, type ParseWarning } from './index.js';
 import { PpsDocument } from '../model/pps.js';
@@ -69,12 +69,10 @@ import { FrcpDocument } from '../model/frcp.js';
 /** Model schema violations of a parse result, as "path: message". */
 const schemaErrors = (schema: typeof PpsDocument | typeof FrcpDocument, doc: unknown) => [...Value.Errors(schema, doc)].map((e) => `${e.path}: ${e.message}`);
 
-// The kit folder: $ANS_KIT_DIR, else ../shared/ans-testcontenucda next to the repository root
-// (as @dcc-kit/conformance resolves it); dist/parse → repository root is four levels up.
-const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const kitDir = process.env.ANS_KIT_DIR ? resolve(process.env.ANS_KIT_DIR) : join(repositoryRoot, '..', 'shared', 'ans-testcontenucda');
-const examplesDir = existsSync(join(kitDir, 'ExemplesCDA')) ? join(kitDir, 'ExemplesCDA') : undefined;
-const skip = examplesDir ? false : 'the ANS kit examples (shared/ans-testcontenucda) are not on this machine';
+// The kit folder, resolved as everywhere else ($ANS_KIT_DIR, else ../shared/ans-testcontenucda);
+// a missing kit fails with KitNotFoundError's message rather than skipping silently.
+const examplesDir = join(resolveKitDir(), 'ExemplesCDA');
+const skip = false;
 const read = (name: string) => readFileSync(join(examplesDir!, name), 'utf8');
 
 function parseWith<T>(parse: (xml: string, o: { onWarning: (w: ParseWarning) => void }) => T, name: string): { doc: T; warnings: ParseWarning[] } {
