@@ -458,21 +458,16 @@ function functionalStatusSection(state: BuildState, fs: NonNullable<FrcpDocument
       [dateFr(who.date), { id: 'f6-oms', text: `Stade ${WHO_GRADE[who.stage]!}` }, interpretation.displayName],
     ]);
     w.end();
-    entry(w, () => {
-      w.start('observation');
-      w.attr('classCode', 'OBS');
-      w.attr('moodCode', 'EVN');
-      w.attr('negationInd', 'false');
-      templateIds(w, ['1.3.6.1.4.1.19376.1.5.3.1.4.13', '2.16.840.1.113883.10.20.1.31', '1.3.6.1.4.1.19376.1.5.3.1.1.12.3.6', '1.2.250.1.213.1.1.3.25']);
-      state.freshId();
-      fixedCode(w, 'code', 'MED-239', OID.taAsip, 'Echelle de performance OMS');
-      reference(w, 'f6-oms');
-      empty(w, 'statusCode', ['code', 'completed']);
-      ts(w, 'effectiveTime', who.date);
-      cd(w, 'value', stage, 'CD');
-      cd(w, 'interpretationCode', interpretation);
-      w.end();
-    });
+    entry(w, () =>
+      simpleObservation(state, {
+        templateIds: ['1.3.6.1.4.1.19376.1.5.3.1.4.13', '2.16.840.1.113883.10.20.1.31', '1.3.6.1.4.1.19376.1.5.3.1.1.12.3.6', '1.2.250.1.213.1.1.3.25'],
+        code: ['MED-239', OID.taAsip, 'Echelle de performance OMS'],
+        textId: 'f6-oms',
+        time: { value: who.date },
+        value: cdValue(stage),
+        children: () => cd(w, 'interpretationCode', interpretation),
+      }),
+    );
     closeSection(w);
   }
 
@@ -487,20 +482,15 @@ function functionalStatusSection(state: BuildState, fs: NonNullable<FrcpDocument
     w.start('text');
     table(w, undefined, ['Date', 'Outil de dépistage', 'Score'], [[dateFr(g.date), { id: 'f6-fragilite-outil', text: g.toolName }, String(g.score)]]);
     w.end();
-    entry(w, () => {
-      w.start('observation');
-      w.attr('classCode', 'OBS');
-      w.attr('moodCode', 'EVN');
-      w.attr('negationInd', 'false');
-      templateIds(w, ['2.16.840.1.113883.10.20.1.31', '1.3.6.1.4.1.19376.1.5.3.1.4.13', '1.3.6.1.4.1.19376.1.5.3.1.1.12.3.4', '1.2.250.1.213.1.1.3.110']);
-      state.freshId();
-      fixedCode(w, 'code', '48544-1', OID.loinc, 'Score de la dépression gériatrique');
-      reference(w, 'f6-fragilite-outil');
-      empty(w, 'statusCode', ['code', 'completed']);
-      ts(w, 'effectiveTime', g.date);
-      empty(w, 'value', ['xsi:type', 'INT'], ['value', String(g.score)]);
-      w.end();
-    });
+    entry(w, () =>
+      simpleObservation(state, {
+        templateIds: ['2.16.840.1.113883.10.20.1.31', '1.3.6.1.4.1.19376.1.5.3.1.4.13', '1.3.6.1.4.1.19376.1.5.3.1.1.12.3.4', '1.2.250.1.213.1.1.3.110'],
+        code: ['48544-1', OID.loinc, 'Score de la dépression gériatrique'],
+        textId: 'f6-fragilite-outil',
+        time: { value: g.date },
+        value: (w) => empty(w, 'value', ['xsi:type', 'INT'], ['value', String(g.score)]),
+      }),
+    );
     closeSection(w);
   }
   closeSection(w);

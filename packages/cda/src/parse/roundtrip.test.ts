@@ -1,9 +1,6 @@
 // parse(build(m)) = normalised m, for every example input and for arbitrary free texts.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { buildWithModel } from '../api.js';
 import type { BuildContext } from '../check/checker.js';
@@ -11,9 +8,9 @@ import { XML_CHARS_PATTERN } from '../model/common.js';
 import type { PpsDocument } from '../model/pps.js';
 import type { FrcpDocument } from '../model/frcp.js';
 import { basePps } from '../testing/fixtures.js';
+import { loadExamples } from '../testing/support.js';
 import { parseCda, parseFrcp, parsePps, type ParseWarning } from './index.js';
 
-const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Deterministic context: a fixed clock and counter-based UUIDs. */
 const context = (): BuildContext => {
@@ -22,14 +19,7 @@ const context = (): BuildContext => {
 };
 
 type Volet = 'pps' | 'frcp';
-const examples = (volet: Volet): Array<{ name: string; input: unknown }> => {
-  const dir = join(packageDir, 'examples', volet);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((name) => ({ name, input: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
-};
+const examples = loadExamples;
 
 function parse(volet: Volet, xml: string): { document: PpsDocument | FrcpDocument; warnings: ParseWarning[] } {
   const warnings: ParseWarning[] = [];
