@@ -606,7 +606,14 @@ export interface SimpleObservation {
   code: readonly [string, string, string];
   textId: string;
   /** Written as effectiveTime: a TS value, a period, or a nullFlavor. */
-  time: { value: string | undefined; nullFlavor?: string } | { period: Period | undefined } | { nullFlavor: string };
+  time:
+    | { value: string | undefined; nullFlavor?: string }
+    | { period: Period | undefined }
+    | { nullFlavor: string }
+    /** effectiveTime/low only (problem and diagnosis templates); unknown → nullFlavor UNK. */
+    | { low: string | undefined };
+  /** Writes negationInd="false" (problem, diagnosis and TNM templates carry it). */
+  negationInd?: false;
   value?: ValueWriter;
   /** Children after value (performer, author, participant, entryRelationship…). */
   children?: (state: BuildState) => void;
@@ -618,13 +625,18 @@ export function simpleObservation(state: BuildState, o: SimpleObservation): void
   w.start('observation');
   w.attr('classCode', 'OBS');
   w.attr('moodCode', 'EVN');
+  if (o.negationInd === false) w.attr('negationInd', 'false');
   templateIds(w, o.templateIds ?? T.simpleObs);
   state.freshId();
   fixedCode(w, 'code', ...o.code);
   reference(w, o.textId);
   empty(w, 'statusCode', ['code', 'completed']);
   if ('period' in o.time) ivl(w, 'effectiveTime', o.time.period);
-  else if ('value' in o.time) ts(w, 'effectiveTime', o.time.value, o.time.nullFlavor ?? 'UNK');
+  else if ('low' in o.time) {
+    w.start('effectiveTime');
+    ts(w, 'low', o.time.low);
+    w.end();
+  } else if ('value' in o.time) ts(w, 'effectiveTime', o.time.value, o.time.nullFlavor ?? 'UNK');
   else empty(w, 'effectiveTime', ['nullFlavor', o.time.nullFlavor]);
   o.value?.(w);
   o.children?.(state);
@@ -761,6 +773,42 @@ function tnmCategory(state: BuildState, code: string, label: string, value: stri
   );
 }
 
+/** E-TNM clinical stage with its T, N and M observations, under a diagnosis. */
+function tnmObservation(state: BuildState, tnm: NonNullable<CancerDiagnosis['tnm']>, ids: ReturnType<typeof tumourIds>): void {
+  const w = state.w;
+  const version = tnm.version ?? '8';
+  entryRelationship(w, 'SUBJ', false, () =>
+    simpleObservation(state, {
+      negationInd: false,
+      templateIds: T.tnm,
+      code: ['75620-5', OID.loinc, 'Stade TNM Clinique'],
+      textId: ids.tnm,
+      time: { low: tnm.date },
+      value: (w) => {
+        w.start('value');
+        w.attr('xsi:type', 'CD');
+        w.attr('nullFlavor', 'NA');
+        if (tnm.stage !== undefined) {
+          w.start('qualifier');
+          fixedCode(w, 'name', '21909-7', OID.loinc, 'Stade clinique');
+          empty(w, 'value', ['code', tnm.stage], ['codeSystem', OID.tnm], ['displayName', tnm.stage]);
+          w.end();
+        }
+        w.start('qualifier');
+        fixedCode(w, 'name', '21917-0', OID.loinc, 'Version TNM Classification');
+        empty(w, 'value', ['code', version], ['codeSystem', OID.tnm], ['displayName', `TNM_UICC ${version}ème édition`]);
+        w.end();
+        w.end();
+      },
+      children: () => {
+        tnmCategory(state, '21905-5', 'Tumeur primitive (T)', tnm.t, ids.t, version);
+        tnmCategory(state, '21906-3', 'Ganglions régionaux (N)', tnm.n, ids.n, version);
+        tnmCategory(state, '21907-1', 'Métastases à distance (M)', tnm.m, ids.m, version);
+      },
+    }),
+  );
+}
+
 /** E-LPC → E-DC (→ E-TNM, other stages, comment), one entry per tumour. */
 export function diagnosisEntries(state: BuildState, prefix: string, tumours: readonly CancerDiagnosis[], withClassificationDetails: boolean): void {
   const w = state.w;
@@ -779,97 +827,60 @@ export function diagnosisEntries(state: BuildState, prefix: string, tumours: rea
       ts(w, 'low', tumour.diagnosisDate);
       if (status === 'completed' || status === 'aborted') ts(w, 'high', tumour.endDate);
       w.end();
-      entryRelationship(w, 'SUBJ', false, () => {
-        w.start('observation');
-        w.attr('classCode', 'OBS');
-        w.attr('moodCode', 'EVN');
-        w.attr('negationInd', 'false');
-        templateIds(w, T.cancerDiagnosis);
-        state.freshId();
-        fixedCode(w, 'code', '282291009', OID.snomed, 'Interprétation diagnostique');
-        reference(w, ids.diag);
-        empty(w, 'statusCode', ['code', 'completed']);
-        w.start('effectiveTime');
-        ts(w, 'low', tumour.diagnosisDate);
-        w.end();
-        codedOrTextElement(w, 'value', tumour.morphology, ids.morphology, true);
-        codedOrTextElement(w, 'targetSiteCode', tumour.topography, ids.topography, false, () => {
-          if (!tumour.laterality) return;
-          w.start('qualifier');
-          fixedCode(w, 'name', '20228-3', OID.loinc, 'Latéralité');
-          cd(w, 'value', tumour.laterality);
-          w.end();
-        });
-        const tnm = tumour.tnm;
-        if (tnm) {
-          const version = tnm.version ?? '8';
-          entryRelationship(w, 'SUBJ', false, () => {
-            w.start('observation');
-            w.attr('classCode', 'OBS');
-            w.attr('moodCode', 'EVN');
-            w.attr('negationInd', 'false');
-            templateIds(w, T.tnm);
-            state.freshId();
-            fixedCode(w, 'code', '75620-5', OID.loinc, 'Stade TNM Clinique');
-            reference(w, ids.tnm);
-            empty(w, 'statusCode', ['code', 'completed']);
-            w.start('effectiveTime');
-            ts(w, 'low', tnm.date);
-            w.end();
-            w.start('value');
-            w.attr('xsi:type', 'CD');
-            w.attr('nullFlavor', 'NA');
-            if (tnm.stage !== undefined) {
+      entryRelationship(w, 'SUBJ', false, () =>
+        simpleObservation(state, {
+          negationInd: false,
+          templateIds: T.cancerDiagnosis,
+          code: ['282291009', OID.snomed, 'Interprétation diagnostique'],
+          textId: ids.diag,
+          time: { low: tumour.diagnosisDate },
+          value: (w) => {
+            codedOrTextElement(w, 'value', tumour.morphology, ids.morphology, true);
+            codedOrTextElement(w, 'targetSiteCode', tumour.topography, ids.topography, false, () => {
+              if (!tumour.laterality) return;
               w.start('qualifier');
-              fixedCode(w, 'name', '21909-7', OID.loinc, 'Stade clinique');
-              empty(w, 'value', ['code', tnm.stage], ['codeSystem', OID.tnm], ['displayName', tnm.stage]);
+              fixedCode(w, 'name', '20228-3', OID.loinc, 'Latéralité');
+              cd(w, 'value', tumour.laterality);
               w.end();
-            }
-            w.start('qualifier');
-            fixedCode(w, 'name', '21917-0', OID.loinc, 'Version TNM Classification');
-            empty(w, 'value', ['code', version], ['codeSystem', OID.tnm], ['displayName', `TNM_UICC ${version}ème édition`]);
-            w.end();
-            w.end();
-            tnmCategory(state, '21905-5', 'Tumeur primitive (T)', tnm.t, ids.t, version);
-            tnmCategory(state, '21906-3', 'Ganglions régionaux (N)', tnm.n, ids.n, version);
-            tnmCategory(state, '21907-1', 'Métastases à distance (M)', tnm.m, ids.m, version);
-            w.end();
-          });
-        }
-        tumour.otherStages?.forEach((s, k) => {
-          entryRelationship(w, 'SUBJ', false, () =>
-            simpleObservation(state, {
-              code: ['21918-8', OID.loinc, 'Autre classification du stade'],
-              textId: ids.stage(k),
-              time: { nullFlavor: 'NAV' },
-              value: nullCd('NA', ids.stage(k)),
-              children: () => {
-                if (!withClassificationDetails) return;
-                if (s.classificationName !== undefined)
-                  entryRelationship(w, 'COMP', undefined, () =>
-                    simpleObservation(state, {
-                      code: ['GEN-101', OID.taAsip, 'Nom de la classification'],
-                      textId: ids.stageName(k),
-                      time: { nullFlavor: 'NAV' },
-                      value: nullCd('NA', ids.stageName(k)),
-                    }),
-                  );
-                if (s.classificationVersion !== undefined)
-                  entryRelationship(w, 'COMP', undefined, () =>
-                    simpleObservation(state, {
-                      code: ['GEN-102', OID.taAsip, 'Version de la classification'],
-                      textId: ids.stageVersion(k),
-                      time: { nullFlavor: 'NAV' },
-                      value: nullCd('NA', ids.stageVersion(k)),
-                    }),
-                  );
-              },
-            }),
-          );
-        });
-        nestedComment(state, tumour.comment !== undefined ? ids.comment : undefined);
-        w.end();
-      });
+            });
+          },
+          children: () => {
+            if (tumour.tnm) tnmObservation(state, tumour.tnm, ids);
+            tumour.otherStages?.forEach((s, k) => {
+              entryRelationship(w, 'SUBJ', false, () =>
+                simpleObservation(state, {
+                  code: ['21918-8', OID.loinc, 'Autre classification du stade'],
+                  textId: ids.stage(k),
+                  time: { nullFlavor: 'NAV' },
+                  value: nullCd('NA', ids.stage(k)),
+                  children: () => {
+                    if (!withClassificationDetails) return;
+                    if (s.classificationName !== undefined)
+                      entryRelationship(w, 'COMP', undefined, () =>
+                        simpleObservation(state, {
+                          code: ['GEN-101', OID.taAsip, 'Nom de la classification'],
+                          textId: ids.stageName(k),
+                          time: { nullFlavor: 'NAV' },
+                          value: nullCd('NA', ids.stageName(k)),
+                        }),
+                      );
+                    if (s.classificationVersion !== undefined)
+                      entryRelationship(w, 'COMP', undefined, () =>
+                        simpleObservation(state, {
+                          code: ['GEN-102', OID.taAsip, 'Version de la classification'],
+                          textId: ids.stageVersion(k),
+                          time: { nullFlavor: 'NAV' },
+                          value: nullCd('NA', ids.stageVersion(k)),
+                        }),
+                      );
+                  },
+                }),
+              );
+            });
+            nestedComment(state, tumour.comment !== undefined ? ids.comment : undefined);
+          },
+        }),
+      );
       w.end();
     });
   });

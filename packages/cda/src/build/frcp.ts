@@ -341,22 +341,16 @@ function reasonSection(state: BuildState, doc: FrcpDocument): void {
     }),
   );
   // E-PB: the reason itself, as free text.
-  entry(w, () => {
-    w.start('observation');
-    w.attr('classCode', 'OBS');
-    w.attr('moodCode', 'EVN');
-    w.attr('negationInd', 'false');
-    templateIds(w, TEMPLATES.problem);
-    state.freshId();
-    fixedCode(w, 'code', '55607006', OID.snomed, 'Problème');
-    reference(w, 'f1-motif');
-    empty(w, 'statusCode', ['code', 'completed']);
-    w.start('effectiveTime');
-    ts(w, 'low', r.date);
-    w.end();
-    nullCd('NA', 'f1-motif')(w);
-    w.end();
-  });
+  entry(w, () =>
+    simpleObservation(state, {
+      negationInd: false,
+      templateIds: TEMPLATES.problem,
+      code: ['55607006', OID.snomed, 'Problème'],
+      textId: 'f1-motif',
+      time: { low: r.date },
+      value: nullCd('NA', 'f1-motif'),
+    }),
+  );
   closeSection(w);
 }
 
@@ -427,20 +421,18 @@ function functionalStatusSection(state: BuildState, fs: NonNullable<FrcpDocument
     [dateFr(pain.date), { id: 'f6-douleur', text: pain.score === undefined ? 'Non évaluée' : String(pain.score) }],
   ]);
   w.end();
-  entry(w, () => {
-    w.start('observation');
-    w.attr('classCode', 'OBS');
-    w.attr('moodCode', 'EVN');
-    templateIds(w, ['1.3.6.1.4.1.19376.1.5.3.1.4.13', '1.3.6.1.4.1.19376.1.5.3.1.1.12.3.1', '1.2.250.1.213.1.1.3.89']);
-    state.freshId();
-    fixedCode(w, 'code', '38208-5', OID.loinc, 'Sévérité de la douleur');
-    reference(w, 'f6-douleur');
-    empty(w, 'statusCode', ['code', 'completed']);
-    ts(w, 'effectiveTime', pain.date);
-    if (pain.score === undefined) empty(w, 'value', ['xsi:type', 'INT'], ['nullFlavor', 'UNK']);
-    else empty(w, 'value', ['xsi:type', 'INT'], ['value', String(pain.score)]);
-    w.end();
-  });
+  entry(w, () =>
+    simpleObservation(state, {
+      templateIds: ['1.3.6.1.4.1.19376.1.5.3.1.4.13', '1.3.6.1.4.1.19376.1.5.3.1.1.12.3.1', '1.2.250.1.213.1.1.3.89'],
+      code: ['38208-5', OID.loinc, 'Sévérité de la douleur'],
+      textId: 'f6-douleur',
+      time: { value: pain.date },
+      value: (w) =>
+        pain.score === undefined
+          ? empty(w, 'value', ['xsi:type', 'INT'], ['nullFlavor', 'UNK'])
+          : empty(w, 'value', ['xsi:type', 'INT'], ['value', String(pain.score)]),
+    }),
+  );
   closeSection(w);
 
   // F6b WHO performance status (VOL binds value and interpretationCode one level down).

@@ -28,7 +28,6 @@ import {
   reference,
   originalTextRef,
   assignedEntity,
-  fixedCode,
   cd,
   ivl,
   ts,
@@ -41,6 +40,7 @@ import {
   statusEntry,
   STATUS_SECTION,
   FREE_COMMENT_TEMPLATES,
+  TEMPLATES,
   dateFr,
   periodFr,
   ouiNon,
@@ -208,28 +208,25 @@ function paediatricsSection(state: BuildState, p: NonNullable<PpsDocument['paedi
       children: () => nestedComment(state, p.comment !== undefined ? 's2-commentaire' : undefined),
     }),
   );
-  entry(w, () => {
-    w.start('observation');
-    w.attr('classCode', 'OBS');
-    w.attr('moodCode', 'EVN');
-    w.attr('negationInd', 'false');
-    templateIds(w, ['2.16.840.1.113883.10.20.1.28', '1.3.6.1.4.1.19376.1.5.3.1.4.5', '1.2.250.1.213.1.1.3.37']);
-    state.freshId();
-    fixedCode(w, 'code', '55607006', OID.snomed, 'Problème');
-    reference(w, p.reason !== undefined ? 's2-raison' : 's2-pediatrie');
-    empty(w, 'statusCode', ['code', 'completed']);
-    w.start('effectiveTime');
-    empty(w, 'low', ['nullFlavor', 'UNK']);
-    w.end();
-    w.start('value');
-    w.attr('xsi:type', 'CD');
-    w.attr('code', '42349-1');
-    w.attr('codeSystem', OID.loinc);
-    w.attr('displayName', 'Raison de la recommandation');
-    originalTextRef(w, p.reason !== undefined ? 's2-raison' : 's2-pediatrie');
-    w.end();
-    w.end();
-  });
+  const reasonId = p.reason !== undefined ? 's2-raison' : 's2-pediatrie';
+  entry(w, () =>
+    simpleObservation(state, {
+      negationInd: false,
+      templateIds: TEMPLATES.problem,
+      code: ['55607006', OID.snomed, 'Problème'],
+      textId: reasonId,
+      time: { low: undefined },
+      value: (w) => {
+        w.start('value');
+        w.attr('xsi:type', 'CD');
+        w.attr('code', '42349-1');
+        w.attr('codeSystem', OID.loinc);
+        w.attr('displayName', 'Raison de la recommandation');
+        originalTextRef(w, reasonId);
+        w.end();
+      },
+    }),
+  );
   closeSection(w);
 }
 
@@ -353,35 +350,27 @@ function careActEntry(state: BuildState, l: ActList, act: PpsCareAct, i: number)
       );
     if (act.weight) {
       const weight = act.weight;
-      entryRelationship(w, 'RSON', false, () => {
-        w.start('observation');
-        w.attr('classCode', 'OBS');
-        w.attr('moodCode', 'EVN');
-        templateIds(w, ['2.16.840.1.113883.10.20.1.31', '1.3.6.1.4.1.19376.1.5.3.1.4.13', '1.3.6.1.4.1.19376.1.5.3.1.4.13.2', '1.2.250.1.213.1.1.3.50']);
-        state.freshId();
-        fixedCode(w, 'code', '29463-7', OID.loinc, 'Poids');
-        reference(w, ids.weight);
-        empty(w, 'statusCode', ['code', 'completed']);
-        ts(w, 'effectiveTime', weight.date);
-        empty(w, 'value', ['xsi:type', 'PQ'], ['value', String(weight.valueKg)], ['unit', 'kg']);
-        w.end();
-      });
+      entryRelationship(w, 'RSON', false, () =>
+        simpleObservation(state, {
+          templateIds: ['2.16.840.1.113883.10.20.1.31', '1.3.6.1.4.1.19376.1.5.3.1.4.13', '1.3.6.1.4.1.19376.1.5.3.1.4.13.2', '1.2.250.1.213.1.1.3.50'],
+          code: ['29463-7', OID.loinc, 'Poids'],
+          textId: ids.weight,
+          time: { value: weight.date },
+          value: (w) => empty(w, 'value', ['xsi:type', 'PQ'], ['value', String(weight.valueKg)], ['unit', 'kg']),
+        }),
+      );
     }
     if (act.habitus) {
       const habitus = act.habitus;
-      entryRelationship(w, 'RSON', false, () => {
-        w.start('observation');
-        w.attr('classCode', 'OBS');
-        w.attr('moodCode', 'EVN');
-        templateIds(w, ['2.16.840.1.113883.10.20.1.33', '1.3.6.1.4.1.19376.1.5.3.1.4.13', '1.3.6.1.4.1.19376.1.5.3.1.4.13.4', '1.2.250.1.213.1.1.3.52']);
-        state.freshId();
-        cd(w, 'code', habitus.code);
-        reference(w, ids.habitus);
-        empty(w, 'statusCode', ['code', 'completed']);
-        ts(w, 'effectiveTime', habitus.date);
-        nullCd('NA', ids.habitus)(w);
-        w.end();
-      });
+      entryRelationship(w, 'RSON', false, () =>
+        simpleObservation(state, {
+          templateIds: ['2.16.840.1.113883.10.20.1.33', '1.3.6.1.4.1.19376.1.5.3.1.4.13', '1.3.6.1.4.1.19376.1.5.3.1.4.13.4', '1.2.250.1.213.1.1.3.52'],
+          code: [habitus.code.code, habitus.code.codeSystem!, habitus.code.displayName!],
+          textId: ids.habitus,
+          time: { value: habitus.date },
+          value: nullCd('NA', ids.habitus),
+        }),
+      );
     }
     nestedComment(state, act.comment !== undefined ? ids.comment : undefined);
     w.end();
