@@ -4,16 +4,14 @@
 // national text is never retyped (pps-cda.md §4.11). Output is generated, not committed.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { create } from 'xmlbuilder2';
+import { resolveKitDir } from './generate-value-sets.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..', '..', '..');
-const argKit = process.argv.indexOf('--kit');
-const kitDir = resolve(
-  argKit > 0 ? process.argv[argKit + 1] : process.env.ANS_KIT_DIR || join(repoRoot, '..', 'shared', 'ans-testcontenucda'),
-);
+// Same kit location rules as the value sets (--kit, ANS_KIT_DIR, ../shared next to the repository).
+const kitDir = resolveKitDir({ argv: process.argv.slice(2) }).dir;
 const source = join(kitDir, 'ExemplesCDA', 'CANCER-PPS_2022.01_feuille-de-style-externe.xml');
 if (!existsSync(source)) {
   console.error(
