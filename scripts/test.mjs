@@ -1,31 +1,68 @@
 #!/usr/bin/env node
-// Runs every compiled test file of every package with Node's own test runner, in one
-// `node --test` process tree (Node 20 has no glob support in --test, hence this list).
+// Runs the whole test suite after the build:
+//  1. the Debian packages the suite needs (Chromium, PostgreSQL server) are there, or are
+//     installed when we may (root with apt-get), else a clear message says what is missing;
+//  2. a throwaway PostgreSQL cluster is started for the backend's tests (unless
+//     DCC_TEST_DATABASE_URL already points at one) and removed at the end;
+//  3. every compiled Node test file of every package, in one `node --test` process tree
+//     (Node 20 has no glob support in --test, hence this list);
+//  4. the browser tests (`*.browser-test.js`) with @web/test-runner in Debian's Chromium.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPostgres } from './postgres.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const files = [];
-const walk = (dir) => {
-  for (const entry of readdirSync(dir)) {
-    const file = join(dir, entry);
-    if (statSync(file).isDirectory()) walk(file);
-    else if (/\.test\.js$/.test(entry)) files.push(relative(root, file));
+
+const deps = spawnSync('bash', [join(root, 'scripts', 'install-system-deps.sh')], { stdio: 'inherit' });
+if (deps.status !== 0) process.exit(deps.status ?? 1);
+
+function compiledFiles(pattern) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir)) {
+      const file = join(dir, entry);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (pattern.test(entry)) files.push(relative(root, file));
+    }
+  };
+  for (const pkg of readdirSync(join(root, 'packages'))) {
+    const dist = join(root, 'packages', pkg, 'dist');
+    if (existsSync(dist)) walk(dist);
   }
-};
-for (const pkg of readdirSync(join(root, 'packages'))) {
-  const dist = join(root, 'packages', pkg, 'dist');
-  try {
-    walk(dist);
-  } catch {
-    // a package without tests or not built: nothing to run
-  }
+  return files.sort();
 }
-if (files.length === 0) {
+
+const nodeTests = compiledFiles(/\.test\.js$/);
+const browserTests = compiledFiles(/\.browser-test\.js$/);
+if (nodeTests.length === 0) {
   console.error('test: no compiled test files found (did the build run?)');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files.sort()], { cwd: root, stdio: 'inherit' });
-process.exit(result.status ?? 1);
+
+let postgres;
+const env = { ...process.env };
+if (!env.DCC_TEST_DATABASE_URL) {
+  postgres = await startPostgres();
+  env.DCC_TEST_DATABASE_URL = postgres.url;
+  console.log(`test: PostgreSQL for the backend tests on ${postgres.url}`);
+}
+
+let status = 0;
+try {
+  const node = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...nodeTests], { cwd: root, stdio: 'inherit', env });
+  status = node.status ?? 1;
+  if (browserTests.length > 0) {
+    console.log(`test: ${browserTests.length} browser test file(s) in Chromium`);
+    const wtr = spawnSync(process.execPath, [join(root, 'node_modules', '@web', 'test-runner', 'dist', 'bin.js'), '--config', join(root, 'web-test-runner.config.mjs')], {
+      cwd: root,
+      stdio: 'inherit',
+      env,
+    });
+    status ||= wtr.status ?? 1;
+  }
+} finally {
+  await postgres?.stop();
+}
+process.exit(status);
