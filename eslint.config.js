@@ -12,7 +12,7 @@ export default tseslint.config(
       globals: {
         console: 'readonly', process: 'readonly', URL: 'readonly', performance: 'readonly',
         fetch: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', setTimeout: 'readonly',
-        clearTimeout: 'readonly', AbortController: 'readonly', structuredClone: 'readonly',
+        clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', AbortController: 'readonly', structuredClone: 'readonly',
       },
     },
     rules: {

@@ -9,7 +9,7 @@
 //
 // Run directly (`node scripts/postgres.mjs`) it prints the URL and keeps the cluster until
 // interrupted.
-import { spawnSync, spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -109,6 +109,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   // keep the event loop alive until a signal arrives
-  spawn('sleep', ['infinity'], { stdio: 'ignore' }).unref();
   setInterval(() => {}, 1 << 30);
 }

@@ -1,0 +1,250 @@
+// Integration over real HTTP: the real platform server (@dcc-kit/server, PGlite in memory), the PSC emulator, tokens
+// from the real authorization-code flow (openid-client as a confidential client + completeLogin), and the SDK with
+// createOidcTokenProvider. The server is loaded at run time so the SDK's build does not depend on the server's.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+
+import { DR_LABORDE, DR_LEFORT, startPscEmulator, type PscEmulator, type PscTestUser } from '@dcc-kit/psc-emulator';
+
+import { createDccClient, retryOnPreconditionFailed, type DccClient } from './client.js';
+import { DccAuthenticationError, DccNotFoundError, DccPreconditionFailedError, DccValidationError } from './errors.js';
+import { createOidcTokenProvider } from './oidc.js';
+import { createStaticTokenProvider } from './token-provider.js';
+import { pscLogin } from './testing-psc.js';
+import type { DocumentModel, PatientInput } from './types.js';
+
+/** The part of @dcc-kit/server this test uses. */
+interface ServerModule {
+  createServer(options: {
+    store: unknown;
+    sessionKey: Buffer;
+    logger?: (entry: unknown) => void;
+    oidc: () => { discoveryUrl: string; clientId: string; clientSecret: string; allowInsecureRequests?: boolean };
+  }): { listen(port?: number): Promise<{ url: string }>; close(): Promise<void> };
+  openStore(options: { memory: true }): Promise<{ close(): Promise<void> }>;
+  professionalFromUserInfo(userinfo: Record<string, unknown>): { activities: { id: string; structureId: string }[] };
+}
+
+const SERVER_SPECIFIER = '@dcc-kit/server';
+let server: ServerModule | undefined;
+let unavailable: string | undefined;
+try {
+  server = (await import(SERVER_SPECIFIER)) as ServerModule;
+} catch (error) {
+  if (process.env.CI) throw error;
+  unavailable = `@dcc-kit/server is not built (${error instanceof Error ? error.message : 'import failed'}): SDK integration tests skipped`;
+}
+
+const EXAMPLES = new URL('../../cda/examples/pps/', import.meta.url);
+function example(prefix: string): Record<string, unknown> {
+  const file = readdirSync(EXAMPLES).find((f) => f.startsWith(prefix));
+  assert.ok(file, `example pps/${prefix}*`);
+  return JSON.parse(readFileSync(new URL(file, EXAMPLES), 'utf8')) as Record<string, unknown>;
+}
+
+/** The Patient body matching an example model's patient block. */
+function patientOf(model: Record<string, unknown>, structureId: string): PatientInput {
+  const p = model.patient as {
+    ins: { kind: 'NIR' | 'NIA'; value: string; environment?: 'production' | 'test' | 'demo' };
+    birthFamilyName: string;
+    birthGivenNames: string;
+    gender: 'M' | 'F' | 'UN';
+    birthDate: string;
+    birthPlace?: { cogCode: string };
+  };
+  const oids = { NIR: { production: '1.2.250.1.213.1.4.8', test: '1.2.250.1.213.1.4.10', demo: '1.2.250.1.213.1.4.11' }, NIA: { production: '1.2.250.1.213.1.4.9', test: '1.2.250.1.213.1.4.9', demo: '1.2.250.1.213.1.4.9' } };
+  return {
+    ins: { value: p.ins.value, oid: oids[p.ins.kind][p.ins.environment ?? 'production'] },
+    identityStatus: 'qualified',
+    traits: {
+      birthName: p.birthFamilyName,
+      firstNames: p.birthGivenNames.split(' '),
+      birthDate: p.birthDate,
+      sex: p.gender === 'UN' ? 'U' : p.gender,
+      ...(p.birthPlace ? { birthPlaceCode: p.birthPlace.cogCode } : {}),
+    },
+    structureId,
+  };
+}
+
+const ICO = '492805973';
+const VENDOR = { client_id: 'vendor-backend', client_secret: 'vendor-secret', redirect_uris: ['http://127.0.0.1:9/vendor/callback'] };
+
+describe('SDK against the real server over HTTP', { skip: unavailable ?? false }, () => {
+  let psc: PscEmulator;
+  let app: { close(): Promise<void> };
+  let store: { close(): Promise<void> };
+  let baseUrl: string;
+  let lefort: DccClient;
+  let laborde: DccClient;
+  let patientId: string;
+  let patientEtag: string;
+  let documentId: string;
+
+  async function clientFor(user: PscTestUser, structureId: string): Promise<DccClient> {
+    const { config, tokens } = await pscLogin({
+      discoveryUrl: psc.discoveryUrl,
+      clientId: VENDOR.client_id,
+      clientSecret: VENDOR.client_secret,
+      redirectUri: VENDOR.redirect_uris[0]!,
+      user: user.userinfo.SubjectNameID,
+    });
+    const activity = server!.professionalFromUserInfo(user.userinfo as unknown as Record<string, unknown>).activities.find((a) => a.structureId === structureId);
+    assert.ok(activity, `activity of ${structureId}`);
+    return createDccClient({
+      baseUrl,
+      tokenProvider: createOidcTokenProvider({ config, tokens }),
+      activityId: activity.id,
+      retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 100 },
+      timeoutMs: 30_000,
+    });
+  }
+
+  before(async () => {
+    const s = server!;
+    store = await s.openStore({ memory: true });
+    // The server reads its PSC settings on first use; the emulator needs the server's URL first.
+    const pscRef: { current?: PscEmulator } = {};
+    const created = s.createServer({
+      store,
+      sessionKey: randomBytes(32),
+      logger: () => {},
+      oidc: () => ({ discoveryUrl: pscRef.current!.discoveryUrl, clientId: 'dcc-server', clientSecret: 'server-secret', allowInsecureRequests: true }),
+    });
+    app = created;
+    baseUrl = (await created.listen(0)).url;
+    psc = await startPscEmulator({
+      clients: [
+        { client_id: 'dcc-server', client_secret: 'server-secret', redirect_uris: [`${baseUrl}/auth/callback`], post_logout_redirect_uris: [`${baseUrl}/`] },
+        VENDOR,
+      ],
+    });
+    pscRef.current = psc;
+    lefort = await clientFor(DR_LEFORT, ICO);
+    laborde = await clientFor(DR_LABORDE, '338521651');
+  });
+
+  after(async () => {
+    await app?.close();
+    await psc?.close();
+    await store?.close();
+  });
+
+  it('answers health with the API version the SDK speaks', async () => {
+    const res = await lefort.health();
+    assert.equal(res.data.status, 'ok');
+    assert.equal(res.data.store, 'pglite');
+  });
+
+  it('creates a patient with a PSC bearer token; the same Idempotency-Key replays it', async () => {
+    const body = patientOf(example('01-'), ICO);
+    const created = await lefort.patients.create(body, { idempotencyKey: 'sdk-int-pat-1' });
+    assert.equal(created.status, 201);
+    assert.equal(created.etag, '"1"');
+    assert.match(created.requestId ?? '', /.+/);
+    assert.equal(created.data.ins.value, body.ins.value);
+    patientId = created.data.id;
+    patientEtag = created.etag;
+    const replay = await lefort.patients.create(body, { idempotencyKey: 'sdk-int-pat-1' });
+    assert.equal(replay.data.id, patientId);
+    const fetched = await lefort.patients.get(patientId);
+    assert.equal(fetched.etag, patientEtag);
+  });
+
+  it('reports refused bodies as DccValidationError with field paths', async () => {
+    const body = patientOf(example('01-'), ICO);
+    await assert.rejects(
+      lefort.patients.create({ ...body, ins: { ...body.ins, value: `${body.ins.value.slice(0, 13)}00` } }),
+      (err: unknown) => {
+        assert.ok(err instanceof DccValidationError);
+        assert.ok(err.fieldErrors.some((f) => f.path.startsWith('ins')), JSON.stringify(err.fieldErrors.map((f) => f.path)));
+        assert.ok(!JSON.stringify(err).includes(body.traits.birthName));
+        return true;
+      },
+    );
+  });
+
+  it('hides another structure’s patient (404) and refuses a bogus token (401)', async () => {
+    await assert.rejects(laborde.patients.get(patientId), DccNotFoundError);
+    const anonymous = createDccClient({ baseUrl, tokenProvider: createStaticTokenProvider('not-a-psc-token') });
+    await assert.rejects(anonymous.patients.get(patientId), DccAuthenticationError);
+  });
+
+  it('creates a PPS from example 01, saves a version with If-Match, and refuses a stale write', async () => {
+    const model = example('01-') as DocumentModel;
+    const doc = await lefort.documents.create({ patientId, type: 'pps', model });
+    assert.equal(doc.status, 201);
+    assert.equal(doc.data.currentVersion, 1);
+    assert.equal(doc.data.status, 'draft');
+    assert.ok(doc.etag);
+    documentId = doc.data.id;
+
+    const v2 = await lefort.documents.saveVersion(documentId, { model }, { ifMatch: doc.etag });
+    assert.equal(v2.status, 201);
+    assert.equal(v2.data.number, 2);
+    assert.ok(v2.etag && v2.etag !== doc.etag);
+
+    await assert.rejects(lefort.documents.saveVersion(documentId, { model }, { ifMatch: doc.etag }), (err: unknown) => {
+      assert.ok(err instanceof DccPreconditionFailedError);
+      assert.equal(err.status, 412);
+      assert.equal(err.preconditionRequired, false);
+      return true;
+    });
+
+    // The 412 helper: re-read, re-apply on the fresh state, write with the fresh ETag.
+    const v3 = await retryOnPreconditionFailed(
+      () => lefort.documents.get(documentId),
+      (current) => lefort.documents.saveVersion(documentId, { model }, { ifMatch: current.etag }),
+    );
+    assert.equal(v3.data.number, 3);
+
+    const v1 = await lefort.documents.getVersion(documentId, 1);
+    assert.deepEqual(v1.data.model, model);
+    const numbers: number[] = [];
+    for await (const v of lefort.documents.listVersions(documentId, { limit: 2 })) numbers.push(v.number);
+    assert.deepEqual([...numbers].sort(), [1, 2, 3]);
+  });
+
+  it('validates (7 conformance layers), signs and fetches the CDA of a version', async () => {
+    const doc = await lefort.documents.get(documentId);
+    const n = doc.data.currentVersion;
+    const validated = await lefort.documents.validate(documentId, n, { ifMatch: doc.etag! });
+    assert.equal(validated.data.status, 'validated');
+    assert.equal(validated.data.validation?.valid, true);
+    const signed = await lefort.documents.sign(documentId, n, { ifMatch: validated.etag! });
+    assert.equal(signed.data.status, 'signed');
+    assert.equal(signed.data.signedBy, DR_LEFORT.userinfo.SubjectNameID);
+    const cda = await lefort.documents.getCda(documentId, n);
+    assert.match(cda.data, /<ClinicalDocument[\s>]/);
+    assert.ok(cda.data.includes(DR_LEFORT.userinfo.SubjectNameID));
+  });
+
+  it('lists patients with the async iterator across pages and by page', async () => {
+    for (const prefix of ['02-', '09-']) {
+      await lefort.patients.create(patientOf(example(prefix), ICO));
+    }
+    const ids: string[] = [];
+    for await (const p of lefort.patients.list({ limit: 1 })) ids.push(p.id);
+    assert.equal(ids.length, 3);
+    assert.equal(new Set(ids).size, 3);
+    assert.ok(ids.includes(patientId));
+    const pages = [];
+    for await (const page of lefort.patients.list().byPage({ limit: 2 })) pages.push(page);
+    assert.deepEqual(pages.map((p) => p.items.length), [2, 1]);
+    assert.equal(pages[0]?.nextCursor !== null, true);
+    assert.equal(pages[1]?.nextCursor, null);
+    // Another structure sees none of them.
+    const theirs = [];
+    for await (const p of laborde.patients.list()) theirs.push(p);
+    assert.equal(theirs.length, 0);
+  });
+
+  it('lists the audit trail of the document (no health data)', async () => {
+    const events = [];
+    for await (const e of lefort.audit.list({ documentId })) events.push(e);
+    assert.ok(events.length >= 3);
+    assert.ok(events.every((e) => e.actor === DR_LEFORT.userinfo.SubjectNameID));
+  });
+});

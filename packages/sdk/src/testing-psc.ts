@@ -1,0 +1,38 @@
+// Test helper (not exported by the package): a PSC login through the emulator with openid-client as a confidential
+// client, over real HTTP, returning the configuration and the token response.
+import * as oidc from 'openid-client';
+
+import { completeLogin } from '@dcc-kit/psc-emulator';
+
+export async function pscLogin(args: {
+  discoveryUrl: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  user: string;
+}): Promise<{ config: oidc.Configuration; tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers }> {
+  const config = await oidc.discovery(new URL(args.discoveryUrl), args.clientId, args.clientSecret, undefined, {
+    execute: [oidc.allowInsecureRequests],
+  });
+  const verifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: args.redirectUri,
+    scope: 'openid scope_all',
+    acr_values: 'eidas1',
+    state,
+    nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+  });
+  const callback = await completeLogin(url.href, { user: args.user });
+  const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
+    pkceCodeVerifier: verifier,
+    expectedState: state,
+    expectedNonce: nonce,
+    idTokenExpected: true,
+  });
+  if (tokens.claims()?.acr !== 'eidas1') throw new Error('unexpected acr');
+  return { config, tokens };
+}

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// `npm run bench` (from the root) or `node bench/bench.mjs`: requests/s and latency of
+//   1. saving a PPS version (POST /documents/{id}/versions: JSON check + draft model check + SQL),
+//   2. validating one (model → CDA → the kit's seven layers),
+//   3. signing one (legal authenticator → CDA rebuilt → seven layers again → stored),
+// over real HTTP with the real PSC login, on PGlite and on PostgreSQL (DATABASE_URL, or a
+// throwaway cluster from scripts/postgres.mjs). Prints figures; asserts nothing on timing.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..', '..');
+const { createServer, openStore, DocumentChecker } = await import(join(here, '..', 'dist', 'index.js'));
+const { startPscEmulator, completeLogin, DR_LEFORT } = await import('@dcc-kit/psc-emulator');
+
+const SAVE_REQUESTS = Number(process.env.BENCH_SAVES ?? 400);
+const SAVE_CONCURRENCY = 8;
+const SIGN_DOCUMENTS = Number(process.env.BENCH_SIGNS ?? 4);
+const pps = JSON.parse(readFileSync(join(root, 'packages/cda/examples/pps/01-sein-gauche-fec-docetaxel-radiotherapie.json'), 'utf8'));
+const checker = new DocumentChecker();
+
+function stats(ms, wallMs) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  return `${(ms.length / (wallMs / 1000)).toFixed(1)} req/s, median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms (n=${ms.length})`;
+}
+
+async function stack(storeOptions) {
+  const store = await openStore(storeOptions);
+  let psc;
+  const app = createServer({
+    store,
+    sessionKey: randomBytes(32),
+    logger: () => undefined,
+    checker,
+    oidc: () => ({ discoveryUrl: psc.discoveryUrl, clientId: 'bench', clientSecret: 'bench-secret', allowInsecureRequests: true }),
+  });
+  const { url } = await app.listen(0);
+  psc = await startPscEmulator({ clients: [{ client_id: 'bench', client_secret: 'bench-secret', redirect_uris: [`${url}/auth/callback`] }], accessTokenTtl: 600 });
+  // login through the real flow
+  const start = await fetch(`${url}/auth/login`, { redirect: 'manual' });
+  const loginCookie = start.headers.getSetCookie()[0].split(';')[0];
+  const callback = await completeLogin(start.headers.get('location'), { user: DR_LEFORT.userinfo.SubjectNameID });
+  const done = await fetch(callback, { redirect: 'manual', headers: { cookie: loginCookie } });
+  const cookie = done.headers.getSetCookie().find((c) => c.startsWith('dcc_session=')).split(';')[0];
+  const call = async (method, path, body, headers = {}) => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = await res.json();
+    if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+    return { json, etag: res.headers.get('etag') };
+  };
+  const p = pps.patient;
+  const patient = await call('POST', '/patients', {
+    ins: { value: p.ins.value, oid: '1.2.250.1.213.1.4.10' },
+    identityStatus: 'qualified',
+    traits: { birthName: p.birthFamilyName, firstNames: p.birthGivenNames.split(' '), birthDate: p.birthDate, sex: p.gender },
+    structureId: '492805973',
+  });
+  return {
+    call,
+    patientId: patient.json.id,
+    async close() {
+      await app.close();
+      await psc.close();
+      await store.close();
+    },
+  };
+}
+
+async function run(label, storeOptions) {
+  const s = await stack(storeOptions);
+  try {
+    // 1. saves: one document per worker (each save needs the document's current ETag)
+    const latencies = [];
+    const t0 = performance.now();
+    let remaining = SAVE_REQUESTS;
+    await Promise.all(
+      Array.from({ length: SAVE_CONCURRENCY }, async () => {
+        let { json: doc, etag } = await s.call('POST', '/documents', { patientId: s.patientId, type: 'pps', model: pps });
+        while (remaining-- > 0) {
+          const t = performance.now();
+          ({ etag } = await s.call('POST', `/documents/${doc.id}/versions`, { model: pps }, { 'if-match': etag }));
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    console.log(`  ${label.padEnd(10)} save PPS version    ${stats(latencies, performance.now() - t0)}  [concurrency ${SAVE_CONCURRENCY}]`);
+
+    // 2-3. validate then sign, two documents at a time (2 cores; each runs the 7 layers)
+    const docs = [];
+    for (let i = 0; i < SIGN_DOCUMENTS; i++) docs.push(await s.call('POST', '/documents', { patientId: s.patientId, type: 'pps', model: pps }));
+    for (const step of ['validate', 'sign']) {
+      const ms = [];
+      const t1 = performance.now();
+      const queue = [...docs];
+      await Promise.all(
+        [0, 1].map(async () => {
+          for (let d = queue.shift(); d; d = queue.shift()) {
+            const t = performance.now();
+            const r = await s.call('POST', `/documents/${d.json.id}/versions/1/${step}`, undefined, { 'if-match': d.etag });
+            d.etag = r.etag;
+            ms.push(performance.now() - t);
+          }
+        }),
+      );
+      console.log(`  ${label.padEnd(10)} ${step.padEnd(8)} PPS         ${stats(ms, performance.now() - t1)}  [concurrency 2, build + 7 layers]`);
+    }
+  } finally {
+    await s.close();
+  }
+}
+
+console.log('@dcc-kit/server — HTTP benchmarks (real login, real conformance engine)');
+// warm the conformance engine once so that the first timed document does not pay the kit compilation
+await checker.conformance().warmUp?.();
+await run('PGlite', { memory: true });
+let pg;
+try {
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    const { startPostgres } = await import(join(root, 'scripts', 'postgres.mjs'));
+    pg = await startPostgres();
+    url = pg.url;
+  }
+  await run('PostgreSQL', { databaseUrl: url, schema: `dcc_bench_${randomBytes(4).toString('hex')}` });
+} catch (error) {
+  console.log(`  PostgreSQL skipped: ${error.message}`);
+} finally {
+  await pg?.stop();
+}

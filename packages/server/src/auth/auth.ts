@@ -1,0 +1,346 @@
+// Pro Santé Connect for the server: BFF login (authorization code + PKCE S256 + nonce +
+// state, acr eidas1) with server-side sessions, and bearer tokens verified by introspection.
+import * as oidc from 'openid-client';
+import type { IncomingMessage } from 'node:http';
+import type { Store } from '../store/store.js';
+import { SessionCipher, randomToken, sha256 } from '../secrets.js';
+import { HttpProblem, parseCookies, problems } from '../http.js';
+import { ClaimsError, professionalFromUserInfo, type Professional } from './professional.js';
+
+export interface PscOptions {
+  /** Full discovery URL, e.g. …/auth/realms/esante-wallet/.well-known/wallet-openid-configuration */
+  discoveryUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** http:// providers (local emulator in tests/dev only). */
+  allowInsecureRequests?: boolean;
+  /** Where PSC sends the browser back after logout (registered with PSC). Default: publicUrl + '/'. */
+  postLogoutRedirectUri?: string;
+}
+
+export interface SessionData {
+  professional: Professional;
+  activeActivityId: string | null;
+  draftKey: string;
+  sub: string;
+  tokens: { accessToken: string; refreshToken?: string; idToken?: string; accessExpiresAt: number; accessTtlMs: number };
+  /** Absolute end of the server session (ms). */
+  expiresAt: number;
+}
+
+interface LoginState {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+}
+
+export interface Caller {
+  professional: Professional;
+  activeActivityId: string | null;
+  /** Structure ids of every activity: what the caller may see. */
+  structures: string[];
+  via: 'session' | 'bearer';
+  sessionId?: string;
+  session?: SessionData;
+}
+
+export const SESSION_COOKIE = 'dcc_session';
+export const LOGIN_COOKIE = 'dcc_login';
+const LOGIN_TTL_MS = 10 * 60_000;
+const SESSION_MAX_MS = 8 * 3600_000;
+const REFRESH_MARGIN_MS = 30_000;
+const INTROSPECTION_CACHE_MAX_MS = 60_000;
+
+export const REQUIRED_ACR = 'eidas1';
+
+/** Refresh shortly before the access token ends: 30 s, or a quarter of a shorter lifetime. */
+function needsRefresh(data: SessionData): boolean {
+  const margin = Math.min(REFRESH_MARGIN_MS, data.tokens.accessTtlMs / 4);
+  return data.tokens.accessExpiresAt - margin <= Date.now();
+}
+
+const hasControlCharacter = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+/** A same-origin path (no scheme, no //host, no backslash trick); anything else → '/'. */
+export function safeReturnTo(value: string | null): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\') || hasControlCharacter(value)) return '/';
+  return value;
+}
+
+export class PscAuth {
+  private configPromise: Promise<oidc.Configuration> | undefined;
+  private readonly refreshes = new Map<string, Promise<SessionData | undefined>>();
+  private readonly bearerCache = new Map<string, { caller: Professional; until: number }>();
+
+  constructor(
+    private readonly getOptions: () => PscOptions,
+    private readonly store: Store,
+    private readonly cipher: SessionCipher,
+    private readonly getPublicUrl: () => URL,
+  ) {}
+
+  private get options(): PscOptions {
+    return this.getOptions();
+  }
+
+  private get publicUrl(): URL {
+    return this.getPublicUrl();
+  }
+
+  get secureCookies(): boolean {
+    return this.publicUrl.protocol === 'https:';
+  }
+
+  get redirectUri(): string {
+    return new URL('/auth/callback', this.publicUrl).href;
+  }
+
+  /** Discovery once, lazily; a failure is retried on the next request. */
+  config(): Promise<oidc.Configuration> {
+    this.configPromise ??= oidc
+      .discovery(
+        new URL(this.options.discoveryUrl),
+        this.options.clientId,
+        undefined,
+        oidc.ClientSecretBasic(this.options.clientSecret),
+        this.options.allowInsecureRequests ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      )
+      .catch((error: unknown) => {
+        this.configPromise = undefined;
+        throw error;
+      });
+    return this.configPromise;
+  }
+
+  private async configOr502(): Promise<oidc.Configuration> {
+    try {
+      return await this.config();
+    } catch {
+      throw new HttpProblem(502, 'psc-unavailable', 'Pro Santé Connect indisponible', 'The identity provider discovery failed.');
+    }
+  }
+
+  // ------------------------------------------------------------------ BFF login
+
+  async beginLogin(returnTo: string): Promise<{ location: string; loginCookie: string }> {
+    const config = await this.configOr502();
+    const login: LoginState = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier(), returnTo: safeReturnTo(returnTo) };
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: this.redirectUri,
+      scope: 'openid scope_all',
+      acr_values: REQUIRED_ACR,
+      state: login.state,
+      nonce: login.nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(login.codeVerifier),
+      code_challenge_method: 'S256',
+    });
+    const cookieValue = randomToken();
+    await this.store.putSession(sha256(cookieValue), 'login', this.cipher.encrypt(login), new Date(Date.now() + LOGIN_TTL_MS));
+    return { location: url.href, loginCookie: cookieValue };
+  }
+
+  async completeLogin(req: IncomingMessage, currentUrl: URL): Promise<{ sessionCookie: string; returnTo: string; expiresAt: number }> {
+    const loginCookie = parseCookies(req.headers.cookie)[LOGIN_COOKIE];
+    const stored = loginCookie ? await this.store.takeSession(sha256(loginCookie), 'login') : undefined;
+    const login = stored ? this.cipher.decrypt<LoginState>(stored.payload) : undefined;
+    if (!login) throw problems.unauthorized('No pending login (expired or already used): start again at /auth/login.');
+    if (currentUrl.searchParams.get('error')) throw problems.unauthorized('The identity provider refused the login.');
+    const config = await this.configOr502();
+    let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+    try {
+      tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+        pkceCodeVerifier: login.codeVerifier,
+        expectedState: login.state,
+        expectedNonce: login.nonce,
+        idTokenExpected: true,
+      });
+    } catch (error) {
+      throw this.oidcProblem(error, 'The authorization code could not be exchanged.');
+    }
+    const claims = tokens.claims();
+    if (!claims || claims.acr !== REQUIRED_ACR)
+      throw new HttpProblem(401, 'insufficient-authentication', 'Niveau d’authentification insuffisant', `The login must be at level ${REQUIRED_ACR}.`);
+    const professional = await this.userInfo(config, tokens.access_token, claims.sub);
+    const now = Date.now();
+    const refreshTtl = typeof tokens.refresh_expires_in === 'number' ? tokens.refresh_expires_in * 1000 : SESSION_MAX_MS;
+    const session: SessionData = {
+      professional,
+      activeActivityId: professional.activities.length === 1 ? professional.activities[0]!.id : null,
+      draftKey: randomToken(32),
+      sub: claims.sub,
+      tokens: {
+        accessToken: tokens.access_token,
+        ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
+        ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+        accessExpiresAt: now + (tokens.expiresIn() ?? 60) * 1000,
+        accessTtlMs: (tokens.expiresIn() ?? 60) * 1000,
+      },
+      expiresAt: now + Math.min(SESSION_MAX_MS, tokens.refresh_token ? refreshTtl : SESSION_MAX_MS),
+    };
+    const cookieValue = randomToken();
+    await this.store.putSession(sha256(cookieValue), 'session', this.cipher.encrypt(session), new Date(session.expiresAt));
+    return { sessionCookie: cookieValue, returnTo: login.returnTo, expiresAt: session.expiresAt };
+  }
+
+  private async userInfo(config: oidc.Configuration, accessToken: string, sub: string | typeof oidc.skipSubjectCheck): Promise<Professional> {
+    try {
+      return professionalFromUserInfo((await oidc.fetchUserInfo(config, accessToken, sub)) as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof ClaimsError) throw new HttpProblem(401, 'no-professional-identity', 'Identité professionnelle absente', 'The userinfo response has no SubjectNameID.');
+      throw this.oidcProblem(error, 'The userinfo request failed.');
+    }
+  }
+
+  private oidcProblem(error: unknown, detail: string): HttpProblem {
+    if (error instanceof HttpProblem) return error;
+    // Protocol errors (state, nonce, PKCE, invalid_grant…) mean "not authenticated";
+    // network failures mean PSC is unreachable.
+    const name = (error as { name?: string; code?: string })?.name ?? '';
+    if (name === 'ResponseBodyError' || name === 'AuthorizationResponseError' || name === 'ClientError' || name === 'WWWAuthenticateChallengeError' || name === 'OperationProcessingError')
+      return problems.unauthorized(detail);
+    return new HttpProblem(502, 'psc-unavailable', 'Pro Santé Connect indisponible', detail);
+  }
+
+  // ------------------------------------------------------------------ sessions
+
+  async sessionFromRequest(req: IncomingMessage): Promise<{ id: string; data: SessionData } | undefined> {
+    const value = parseCookies(req.headers.cookie)[SESSION_COOKIE];
+    if (!value || value.length > 200) return undefined;
+    const id = sha256(value);
+    const stored = await this.store.getSession(id, 'session');
+    const data = stored ? this.cipher.decrypt<SessionData>(stored.payload) : undefined;
+    if (!data || data.expiresAt <= Date.now()) return undefined;
+    if (!needsRefresh(data)) return { id, data };
+    const refreshed = await this.refresh(id, data);
+    return refreshed ? { id, data: refreshed } : undefined;
+  }
+
+  /** One refresh per session at a time: concurrent requests share the same promise. */
+  refresh(id: string, data: SessionData): Promise<SessionData | undefined> {
+    let pending = this.refreshes.get(id);
+    if (!pending) {
+      pending = this.doRefresh(id, data).finally(() => this.refreshes.delete(id));
+      this.refreshes.set(id, pending);
+    }
+    return pending;
+  }
+
+  /** Number of refresh token grants sent (observability for tests). */
+  refreshCount = 0;
+  /** Number of introspection requests sent (observability for tests). */
+  introspectionCount = 0;
+
+  private async doRefresh(id: string, data: SessionData): Promise<SessionData | undefined> {
+    // Another request may have refreshed since `data` was read (refresh tokens rotate: the
+    // old one must not be sent again, PSC would end the grant).
+    const stored = await this.store.getSession(id, 'session');
+    const current = stored ? this.cipher.decrypt<SessionData>(stored.payload) : undefined;
+    if (!current) return undefined;
+    if (current.tokens.refreshToken !== data.tokens.refreshToken || !needsRefresh(current)) return current;
+    if (!data.tokens.refreshToken) {
+      await this.store.deleteSession(id);
+      return undefined;
+    }
+    try {
+      const config = await this.config();
+      this.refreshCount++;
+      const tokens = await oidc.refreshTokenGrant(config, data.tokens.refreshToken);
+      const next: SessionData = {
+        ...data,
+        tokens: {
+          accessToken: tokens.access_token,
+          refreshToken: tokens.refresh_token ?? data.tokens.refreshToken,
+          ...(tokens.id_token ?? data.tokens.idToken ? { idToken: tokens.id_token ?? data.tokens.idToken } : {}),
+          accessExpiresAt: Date.now() + (tokens.expiresIn() ?? 60) * 1000,
+          accessTtlMs: (tokens.expiresIn() ?? 60) * 1000,
+        },
+      };
+      await this.store.putSession(id, 'session', this.cipher.encrypt(next), new Date(next.expiresAt));
+      return next;
+    } catch {
+      // A failed refresh ends the session (identity-auth.md §3.5).
+      await this.store.deleteSession(id);
+      return undefined;
+    }
+  }
+
+  async saveSession(id: string, data: SessionData): Promise<void> {
+    await this.store.putSession(id, 'session', this.cipher.encrypt(data), new Date(data.expiresAt));
+  }
+
+  async logout(id: string, data: SessionData): Promise<string | null> {
+    await this.store.deleteSession(id);
+    try {
+      const config = await this.config();
+      if (!config.serverMetadata().end_session_endpoint) return null;
+      return oidc.buildEndSessionUrl(config, {
+        ...(data.tokens.idToken ? { id_token_hint: data.tokens.idToken } : {}),
+        post_logout_redirect_uri: this.options.postLogoutRedirectUri ?? new URL('/', this.publicUrl).href,
+        state: randomToken(16),
+      }).href;
+    } catch {
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------ bearer
+
+  async bearer(token: string): Promise<Professional | undefined> {
+    const key = sha256(token);
+    const now = Date.now();
+    const cached = this.bearerCache.get(key);
+    if (cached && cached.until > now) return cached.caller;
+    this.bearerCache.delete(key);
+    const config = await this.configOr502();
+    let introspection: oidc.IntrospectionResponse;
+    this.introspectionCount++;
+    try {
+      introspection = await oidc.tokenIntrospection(config, token);
+    } catch (error) {
+      throw this.oidcProblem(error, 'Token introspection failed.');
+    }
+    if (!introspection.active) return undefined;
+    if (introspection.acr !== undefined && introspection.acr !== REQUIRED_ACR) return undefined;
+    const exp = typeof introspection.exp === 'number' ? introspection.exp * 1000 : now + INTROSPECTION_CACHE_MAX_MS;
+    if (exp <= now) return undefined;
+    const professional = await this.userInfo(config, token, introspection.sub ?? oidc.skipSubjectCheck);
+    this.bearerCache.set(key, { caller: professional, until: Math.min(exp, now + INTROSPECTION_CACHE_MAX_MS) });
+    if (this.bearerCache.size > 10_000) for (const [k, v] of this.bearerCache) if (v.until <= now) this.bearerCache.delete(k);
+    return professional;
+  }
+
+  /** The caller of a request: bearer token first, else the session cookie. */
+  async authenticate(req: IncomingMessage): Promise<Caller> {
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined) {
+      const m = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(authorization);
+      if (!m) throw problems.unauthorized('Malformed Authorization header.');
+      const professional = await this.bearer(m[1]!);
+      if (!professional) throw problems.unauthorized('The bearer token is not active.');
+      const wanted = req.headers['x-dcc-activity'];
+      const activity = typeof wanted === 'string' ? professional.activities.find((a) => a.id === wanted) : undefined;
+      if (typeof wanted === 'string' && !activity)
+        throw new HttpProblem(400, 'unknown-activity', 'Activité inconnue', 'X-DCC-Activity is not one of the professional’s activities.', [
+          { path: 'X-DCC-Activity', code: 'unknown-activity', message: { fr: 'Activité inconnue.', en: 'Unknown activity.' } },
+        ]);
+      return {
+        professional,
+        activeActivityId: activity?.id ?? (professional.activities.length === 1 ? professional.activities[0]!.id : null),
+        structures: [...new Set(professional.activities.map((a) => a.structureId))],
+        via: 'bearer',
+      };
+    }
+    const session = await this.sessionFromRequest(req);
+    if (!session) throw problems.unauthorized();
+    const p = session.data.professional;
+    return {
+      professional: p,
+      activeActivityId: session.data.activeActivityId,
+      structures: [...new Set(p.activities.map((a) => a.structureId))],
+      via: 'session',
+      sessionId: session.id,
+      session: session.data,
+    };
+  }
+}

@@ -1,0 +1,40 @@
+// The server and openapi.json describe the same API: same routes, and every request body
+// schema the server checks exists in the spec.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from './app.js';
+import { openapi, openapiPath } from './openapi.js';
+import { openStore } from './main-config.js';
+
+test('every route the server registers is in openapi.json, and every spec operation is served', async () => {
+  const store = await openStore({ memory: true });
+  try {
+    const app = createServer({ store, sessionKey: randomBytes(32), oidc: { discoveryUrl: 'http://127.0.0.1:1/x', clientId: 'a', clientSecret: 'b' }, logger: () => undefined });
+    const served = app.router.routes.map((r) => `${r.method} ${r.template}`).sort();
+    const { doc } = openapi();
+    const specified = Object.entries(doc.paths)
+      .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`))
+      .sort();
+    assert.deepEqual(served, specified);
+  } finally {
+    await store.close();
+  }
+});
+
+test('openapi.json: 3.1, security schemes, problem schema, every $ref resolves, every operation has an id', () => {
+  const text = readFileSync(openapiPath, 'utf8');
+  const doc = JSON.parse(text) as { openapi: string; components: Record<string, Record<string, unknown>>; paths: Record<string, Record<string, { operationId?: string }>> };
+  assert.equal(doc.openapi, '3.1.0');
+  assert.deepEqual(Object.keys(doc.components.securitySchemes!).sort(), ['bearer', 'session']);
+  assert.ok(doc.components.schemas!.Problem);
+  const { checker } = openapi();
+  for (const m of text.matchAll(/"\$ref": "([^"]+)"/g)) assert.ok(checker.resolve({ $ref: m[1] }), m[1]);
+  const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
+  assert.ok(ids.every((id) => typeof id === 'string'));
+  assert.equal(new Set(ids).size, ids.length);
+  // the app source names only schemas that exist
+  const app = readFileSync(new URL('../src/app.ts', import.meta.url), 'utf8');
+  for (const m of app.matchAll(/jsonBody<[^>]*>\(ctx, '([A-Za-z]+)'/g)) assert.ok(doc.components.schemas![m[1]!], m[1]);
+});

@@ -1,0 +1,133 @@
+// Document rules of the server: the loose check of a draft on save, the full check at
+// /validate (model → CDA → the kit's seven layers) and the signature (the logged-in
+// professional becomes legal authenticator, the CDA is rebuilt and checked again).
+import { randomUUID } from 'node:crypto';
+import { buildWithModel, validateFrcp, validatePps, type BuildContext, type ModelIssue } from '@dcc-kit/cda';
+import type { Validator } from '@dcc-kit/conformance';
+import { createNodeValidator } from '@dcc-kit/conformance/node';
+import type { ProblemIssue } from './http.js';
+import type { Activity, Professional } from './auth/professional.js';
+import type { DocumentType, Patient, ValidationSummary } from './store/store.js';
+
+/**
+ * Issue codes that refuse a draft on save: the shape is wrong (a typo, a wrong type, a
+ * value outside its list, a bad format, a control character, too long). Missing required
+ * parts and semantic rules (value sets, versioning…) wait for /validate: a draft may be
+ * incomplete.
+ */
+const DRAFT_BLOCKING = new Set(['unknown-field', 'type', 'enum', 'format', 'characters', 'too-long', 'max-items', 'range', 'invalid']);
+
+const prefixed = (issues: readonly ModelIssue[]): ProblemIssue[] =>
+  issues.map((i) => ({ path: i.path ? `model.${i.path}` : 'model', code: i.code, message: i.message }));
+
+export function draftIssues(type: DocumentType, model: unknown): ProblemIssue[] {
+  const result = (type === 'pps' ? validatePps : validateFrcp)(model, serverContext());
+  if (result.ok) return [];
+  // A missing part is also reported as "wrong type" at the same path: ignore both.
+  const missing = result.issues.filter((i) => i.code === 'required').map((i) => i.path);
+  const underMissing = (path: string) => missing.some((m) => path === m || path.startsWith(`${m}.`) || path.startsWith(`${m}[`));
+  return prefixed(result.issues.filter((i) => DRAFT_BLOCKING.has(i.code) && !underMissing(i.path)));
+}
+
+/** Server build context: server clock, fresh UUIDs, test identities only when allowed. */
+export function serverContext(now = new Date()): BuildContext {
+  return {
+    now: () => now,
+    newId: () => randomUUID(),
+    allowTestIdentities: process.env.DCC_ALLOW_TEST_IDENTITIES !== 'false',
+  };
+}
+
+/** An instant as the model wants it (seconds, offset Z, no milliseconds). */
+export const modelInstant = (d: Date): string => `${d.toISOString().slice(0, 19)}Z`;
+
+/** `root` or `root^extension` ↔ the model's InstanceId. */
+export function setIdToInstance(setId: string): { root: string; extension?: string } {
+  const [root, extension] = setId.split('^');
+  return extension ? { root: root!, extension } : { root: root! };
+}
+
+export function setIdFromModel(model: unknown): string | undefined {
+  const setId = (model as { document?: { setId?: { root?: unknown; extension?: unknown } } })?.document?.setId;
+  if (!setId || typeof setId.root !== 'string') return undefined;
+  return typeof setId.extension === 'string' ? `${setId.root}^${setId.extension}` : setId.root;
+}
+
+export type CheckOutcome =
+  | { ok: true; xml: string; validation: ValidationSummary }
+  | { ok: false; issues: ProblemIssue[]; validation?: ValidationSummary };
+
+export class DocumentChecker {
+  private validator: Validator | undefined;
+
+  constructor(private readonly options: { kitDir?: string } = {}) {}
+
+  /** One conformance engine per process, created on first use (compiling the kit is slow). */
+  conformance(): Validator {
+    this.validator ??= createNodeValidator(this.options.kitDir ? { kitDir: this.options.kitDir } : {});
+    return this.validator;
+  }
+
+  /**
+   * The model as built by the server: the document's setId when the model has none, and
+   * the patient's INS must be the one of the patient resource.
+   */
+  prepare(type: DocumentType, model: unknown, setId: string, patient: Patient, signer?: { professional: Professional; activity?: Activity; at: Date }): { model: unknown; issues: ProblemIssue[] } {
+    const copy = structuredClone(model) as Record<string, unknown>;
+    const issues: ProblemIssue[] = [];
+    if (copy && typeof copy === 'object' && !Array.isArray(copy)) {
+      const header = (copy.document ?? {}) as Record<string, unknown>;
+      if (typeof header === 'object' && header && !header.setId) copy.document = { ...header, setId: setIdToInstance(setId) };
+      const ins = (copy.patient as { ins?: { value?: unknown } } | undefined)?.ins;
+      if (ins && ins.value !== patient.ins.value)
+        issues.push({
+          path: 'model.patient.ins.value',
+          code: 'patient-mismatch',
+          message: { fr: "L'INS du document n'est pas celui du patient.", en: "The document's INS is not the patient's." },
+        });
+      if (signer) {
+        const p = signer.professional;
+        copy.legalAuthenticator = {
+          professional: {
+            idNatPs: p.idNatPs,
+            name: { family: p.familyName ?? p.idNatPs, ...(p.givenName ? { given: p.givenName } : {}) },
+            ...(signer.activity && signer.activity.structureIdType !== 'TECHNICAL'
+              ? {
+                  organization: {
+                    idNatStruct: `${signer.activity.structureIdType === 'FINESS' ? '1' : '3'}${signer.activity.structureId}`,
+                    ...(signer.activity.structureName ? { name: signer.activity.structureName } : {}),
+                  },
+                }
+              : {}),
+          },
+          time: modelInstant(signer.at),
+        };
+      }
+    }
+    void type;
+    return { model: copy, issues };
+  }
+
+  /** Full check: model rules, CDA build, the seven layers. */
+  async check(type: DocumentType, model: unknown, now = new Date()): Promise<CheckOutcome> {
+    const context = serverContext(now);
+    const result = (type === 'pps' ? validatePps : validateFrcp)(model, context);
+    if (!result.ok) return { ok: false, issues: prefixed(result.issues) };
+    const { xml } = buildWithModel(type, model, context);
+    const verdict = await this.conformance().validate(xml, { volet: type, name: `${type}.xml` });
+    const validation: ValidationSummary = {
+      valid: verdict.valid,
+      layers: verdict.layers.map((l) => ({ layer: l.layer, valid: l.valid, errorCount: l.errors.length + l.engineErrors.length, warningCount: l.warnings.length })),
+      checkedAt: now.toISOString(),
+    };
+    if (verdict.valid) return { ok: true, xml, validation };
+    const issues: ProblemIssue[] = [];
+    for (const layer of verdict.layers) {
+      for (const e of layer.errors)
+        issues.push({ path: 'model', code: 'conformance', layer: layer.layer, location: e.location, message: { fr: e.message, en: e.message } });
+      for (const e of layer.engineErrors)
+        issues.push({ path: 'model', code: 'conformance-engine', layer: layer.layer, message: { fr: 'Couche non évaluée.', en: `Layer could not be evaluated: ${String((e as { message?: string }).message ?? '')}` } });
+    }
+    return { ok: false, issues: issues.slice(0, 200), validation };
+  }
+}

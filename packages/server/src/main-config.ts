@@ -1,0 +1,24 @@
+// Store selection from the environment: DATABASE_URL → PostgreSQL, else PGlite in a folder.
+import { resolve } from 'node:path';
+import { createPgliteDriver, createPostgresDriver, migrate } from './store/driver.js';
+import { Store } from './store/store.js';
+
+export function dataDirOf(env: NodeJS.ProcessEnv): string {
+  return resolve(env.DCC_DATA_DIR ?? './.data/pglite');
+}
+
+/**
+ * Opens the store and applies the migrations. `memory: true` → in-memory PGlite (tests).
+ */
+export async function openStore(options: { databaseUrl?: string; dataDir?: string; memory?: boolean; schema?: string }): Promise<Store> {
+  const driver = options.databaseUrl
+    ? await createPostgresDriver(options.databaseUrl, options.schema ? { schema: options.schema } : {})
+    : await createPgliteDriver(options.memory ? undefined : options.dataDir);
+  try {
+    await migrate(driver);
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+  return new Store(driver);
+}

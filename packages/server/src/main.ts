@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Runs the server: `node packages/server/dist/main.js`. Environment: PORT (default 8080),
+// HOST (127.0.0.1), PUBLIC_URL, DATABASE_URL (absent → PGlite in DCC_DATA_DIR, default
+// ./.data/pglite), PSC_DISCOVERY_URL, PSC_CLIENT_ID, PSC_CLIENT_SECRET,
+// PSC_POST_LOGOUT_REDIRECT_URI, DCC_SESSION_KEY, ANS_KIT_DIR.
+import { createServer } from './app.js';
+import { DocumentChecker } from './documents.js';
+import { dataDirOf, openStore } from './main-config.js';
+import { loadSessionKey } from './secrets.js';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`dcc-server: ${name} is required (see packages/server/README.md).`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const env = process.env;
+const port = Number(env.PORT ?? 8080);
+const host = env.HOST ?? '127.0.0.1';
+const publicUrl = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+const discoveryUrl = required('PSC_DISCOVERY_URL');
+const dataDir = dataDirOf(env);
+const store = await openStore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir });
+const app = createServer({
+  store,
+  publicUrl,
+  sessionKey: loadSessionKey(env, dataDir),
+  oidc: {
+    discoveryUrl,
+    clientId: required('PSC_CLIENT_ID'),
+    clientSecret: required('PSC_CLIENT_SECRET'),
+    // Plain http only for a provider on this machine (the local emulator).
+    allowInsecureRequests: /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/)/.test(discoveryUrl),
+    ...(env.PSC_POST_LOGOUT_REDIRECT_URI ? { postLogoutRedirectUri: env.PSC_POST_LOGOUT_REDIRECT_URI } : {}),
+  },
+  checker: new DocumentChecker(env.ANS_KIT_DIR ? { kitDir: env.ANS_KIT_DIR } : {}),
+});
+const { url } = await app.listen(port, host);
+console.error(`dcc-server listening on ${url} (public ${publicUrl}, store ${store.kind})`);
+
+const stop = async () => {
+  await app.close();
+  await store.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

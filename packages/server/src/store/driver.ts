@@ -1,0 +1,102 @@
+// The two SQL back-ends behind one small interface: PGlite (embedded PostgreSQL in WASM)
+// and PostgreSQL through a pg Pool. Both run the same migrations and the same queries.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface SqlExecutor {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements, no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface SqlDriver extends SqlExecutor {
+  readonly kind: 'pglite' | 'postgres';
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
+
+/**
+ * Applies every `migrations/*.sql` not yet recorded, in name order, in one transaction
+ * (under an advisory lock so that two starting servers do not race). Idempotent.
+ */
+export async function migrate(driver: SqlDriver, dir = migrationsDir): Promise<string[]> {
+  const files = readdirSync(dir).filter((f) => /^\d+_.*\.sql$/.test(f)).sort();
+  return driver.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(4242001)');
+    await tx.exec('CREATE TABLE IF NOT EXISTS dcc_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL)');
+    const done = new Set((await tx.query<{ name: string }>('SELECT name FROM dcc_migrations')).map((r) => r.name));
+    const applied: string[] = [];
+    for (const file of files) {
+      if (done.has(file)) continue;
+      await tx.exec(readFileSync(join(dir, file), 'utf8'));
+      await tx.query('INSERT INTO dcc_migrations (name, applied_at) VALUES ($1, now())', [file]);
+      applied.push(file);
+    }
+    return applied;
+  });
+}
+
+export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  // No dataDir → in memory (tests); otherwise a folder on disk.
+  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  await db.waitReady;
+  const wrap = (x: { query: typeof db.query; exec: typeof db.exec }): SqlExecutor => ({
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await x.query<T>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await x.exec(sql);
+    },
+  });
+  const base = wrap(db);
+  return {
+    kind: 'pglite',
+    ...base,
+    // PGlite has one connection: its transaction() serialises transactions, which makes
+    // the version checks below behave as with row locks on PostgreSQL.
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx as unknown as typeof db))),
+    close: () => db.close(),
+  };
+}
+
+export async function createPostgresDriver(connectionString: string, options: { schema?: string; max?: number } = {}): Promise<SqlDriver> {
+  const { default: pg } = await import('pg');
+  if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error('Invalid schema name');
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+  const executor = (c: { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }): SqlExecutor => ({
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await c.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await c.query(sql);
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...executor(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(executor(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,236 @@
+// Test support: a real server on an ephemeral port, a real store (PGlite in memory or a
+// fresh PostgreSQL schema), the PSC emulator, and an HTTP client that logs in through the
+// authorization-code flow and checks every response against openapi.json.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startPscEmulator, completeLogin, type PscEmulator, type PscTestUser } from '@dcc-kit/psc-emulator';
+import { createServer, type DccServer, type LogEntry } from '../app.js';
+import { DocumentChecker } from '../documents.js';
+import { openStore } from '../main-config.js';
+import { openapi } from '../openapi.js';
+import type { Store } from '../store/store.js';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+/** Where PostgreSQL tests get their server, or why they are skipped (fail under CI). */
+export function postgresTarget(): { url?: string; skip?: string } {
+  const url = process.env.DCC_TEST_DATABASE_URL;
+  if (url) return { url };
+  if (process.env.CI) throw new Error('DCC_TEST_DATABASE_URL is required under CI (scripts/test.mjs starts a PostgreSQL cluster).');
+  return { skip: 'DCC_TEST_DATABASE_URL is not set: PostgreSQL store not tested (run through scripts/test.mjs, or set it)' };
+}
+
+export async function openTestStore(kind: StoreKind): Promise<Store> {
+  if (kind === 'pglite') return openStore({ memory: true });
+  const { url } = postgresTarget();
+  // A fresh schema per run: the migrations start from nothing, runs never see each other.
+  return openStore({ databaseUrl: url!, schema: `dcc_test_${randomBytes(6).toString('hex')}` });
+}
+
+let sharedChecker: DocumentChecker | undefined;
+/** One conformance engine for the whole test process. */
+export function checker(): DocumentChecker {
+  sharedChecker ??= new DocumentChecker();
+  return sharedChecker;
+}
+
+export interface Stack {
+  url: string;
+  app: DccServer;
+  store: Store;
+  psc: PscEmulator;
+  logs: LogEntry[];
+  /** Raw stdout-style lines the logger wrote (to search for leaked data). */
+  logText(): string;
+  close(): Promise<void>;
+}
+
+export async function startStack(kind: StoreKind, options: { accessTokenTtl?: number } = {}): Promise<Stack> {
+  const store = await openTestStore(kind);
+  const logs: LogEntry[] = [];
+  const provider: { psc?: PscEmulator } = {};
+  const app = createServer({
+    store,
+    sessionKey: randomBytes(32),
+    logger: (e) => logs.push(e),
+    checker: checker(),
+    oidc: () => ({ discoveryUrl: provider.psc!.discoveryUrl, clientId: 'dcc-server', clientSecret: 'test-secret', allowInsecureRequests: true }),
+  });
+  const { url } = await app.listen(0);
+  const psc = await startPscEmulator({
+    clients: [{ client_id: 'dcc-server', client_secret: 'test-secret', redirect_uris: [`${url}/auth/callback`], post_logout_redirect_uris: [`${url}/`] }],
+    ...(options.accessTokenTtl ? { accessTokenTtl: options.accessTokenTtl } : {}),
+  });
+  provider.psc = psc;
+  return {
+    url,
+    app,
+    store,
+    psc,
+    logs,
+    logText: () => logs.map((l) => JSON.stringify(l)).join('\n'),
+    async close() {
+      await app.close();
+      await psc.close().catch(() => undefined);
+      await store.close();
+    },
+  };
+}
+
+// ------------------------------------------------------------------ spec checks
+
+interface Operation {
+  responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }>; $ref?: string }>;
+}
+
+/** The route template of openapi.json matching a concrete path. */
+export function specRoute(method: string, pathname: string): { template: string; operation: Operation } | undefined {
+  const { doc } = openapi();
+  for (const [template, item] of Object.entries(doc.paths)) {
+    const re = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    const operation = (item as Record<string, Operation>)[method.toLowerCase()];
+    if (re.test(pathname) && operation) return { template, operation };
+  }
+  return undefined;
+}
+
+/** Asserts that a response is documented (status, content type) and its body matches the schema. */
+export function assertMatchesSpec(method: string, pathname: string, status: number, contentType: string, body: unknown): void {
+  const { doc, checker: schemaChecker } = openapi();
+  const found = specRoute(method, pathname);
+  assert.ok(found, `${method} ${pathname} is not in openapi.json`);
+  let response = found.operation.responses[String(status)] ?? (status >= 500 ? found.operation.responses.default : undefined);
+  assert.ok(response, `${method} ${found.template} answered ${status}, not documented in openapi.json`);
+  if (response.$ref) response = schemaChecker.resolve(response as Record<string, unknown>) as typeof response;
+  if (status === 302 || body === undefined) return;
+  const media = contentType.split(';')[0]!.trim();
+  const schema = response.content?.[media]?.schema;
+  assert.ok(response.content?.[media], `${method} ${found.template} ${status}: content type ${media} not documented`);
+  if (schema && media.endsWith('json')) {
+    const issues = schemaChecker.check(schema, body);
+    assert.deepEqual(issues, [], `${method} ${found.template} ${status}: body does not match openapi.json`);
+  }
+  void doc;
+}
+
+// ------------------------------------------------------------------ client
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/** A cookie-keeping HTTP client of the server that validates every answer against the spec. */
+export class ApiClient {
+  readonly cookies = new Map<string, string>();
+  bearer: string | undefined;
+
+  constructor(readonly baseUrl: string) {}
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  keepCookies(headers: Headers): void {
+    for (const line of headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      if (attrs.some((a) => /max-age=0$/i.test(a.trim())) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: { json?: unknown; raw?: string; headers?: Record<string, string>; noSpec?: boolean } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    let body: string | undefined;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      headers['content-type'] ??= 'application/json';
+    } else if (options.raw !== undefined) {
+      body = options.raw;
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(new URL(path, this.baseUrl), { method, headers, redirect: 'manual', ...(body !== undefined ? { body } : {}) });
+    this.keepCookies(res.headers);
+    const text = await res.text();
+    const contentType = res.headers.get('content-type') ?? '';
+    const parsed = contentType.includes('json') && text ? (JSON.parse(text) as T) : (text as T);
+    assert.ok(res.headers.get('x-request-id'), 'every response has X-Request-Id');
+    if (!options.noSpec) assertMatchesSpec(method, new URL(path, this.baseUrl).pathname, res.status, contentType, contentType.includes('json') ? parsed : undefined);
+    if (res.status >= 400) assert.match(contentType, /^application\/problem\+json/, `${method} ${path} ${res.status} is problem+json`);
+    return { status: res.status, headers: res.headers, body: parsed, text };
+  }
+
+  get<T = Record<string, unknown>>(path: string, headers?: Record<string, string>) {
+    return this.request<T>('GET', path, headers ? { headers } : {});
+  }
+  post<T = Record<string, unknown>>(path: string, json?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, { ...(json !== undefined ? { json } : {}), ...(headers ? { headers } : {}) });
+  }
+  put<T = Record<string, unknown>>(path: string, json: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PUT', path, { json, ...(headers ? { headers } : {}) });
+  }
+
+  /** The real authorization-code flow: /auth/login → PSC emulator login page → /auth/callback. */
+  async login(user: PscTestUser, returnTo = '/app'): Promise<void> {
+    const start = await this.request('GET', `/auth/login?returnTo=${encodeURIComponent(returnTo)}`);
+    assert.equal(start.status, 302);
+    const authorizationUrl = start.headers.get('location')!;
+    const callback = await completeLogin(authorizationUrl, { user: user.userinfo.SubjectNameID });
+    const url = new URL(callback);
+    assert.equal(`${url.origin}${url.pathname}`, `${this.baseUrl}/auth/callback`);
+    const done = await this.request('GET', `${url.pathname}${url.search}`);
+    assert.equal(done.status, 302, `callback answered ${done.status}: ${done.text}`);
+    assert.equal(done.headers.get('location'), returnTo);
+    assert.ok(this.cookies.get('dcc_session'), 'session cookie set');
+  }
+}
+
+// ------------------------------------------------------------------ fixtures
+
+const examplesDir = join(process.cwd(), 'packages', 'cda', 'examples');
+export function example(volet: 'pps' | 'frcp', prefix: string): Record<string, unknown> {
+  const dir = join(resolveExamplesDir(), volet);
+  const file = readdirSync(dir).find((f) => f.startsWith(prefix));
+  assert.ok(file, `example ${volet}/${prefix}*`);
+  return JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+}
+
+function resolveExamplesDir(): string {
+  try {
+    readdirSync(examplesDir);
+    return examplesDir;
+  } catch {
+    return new URL('../../../cda/examples/', import.meta.url).pathname;
+  }
+}
+
+/** The Patient resource body matching an example model's patient block. */
+export function patientFromModel(model: Record<string, unknown>, structureId: string, identityStatus = 'qualified'): Record<string, unknown> {
+  const p = model.patient as { ins: { kind: string; value: string; environment?: string }; birthFamilyName: string; birthGivenNames: string; gender: string; birthDate: string; birthPlace?: { cogCode: string } };
+  const oid = { NIR: { production: '1.2.250.1.213.1.4.8', test: '1.2.250.1.213.1.4.10', demo: '1.2.250.1.213.1.4.11' }, NIA: { production: '1.2.250.1.213.1.4.9' } } as Record<string, Record<string, string>>;
+  return {
+    ins: { value: p.ins.value, oid: oid[p.ins.kind]![p.ins.environment ?? 'production'] },
+    identityStatus,
+    traits: {
+      birthName: p.birthFamilyName,
+      firstNames: p.birthGivenNames.split(' '),
+      birthDate: p.birthDate,
+      sex: p.gender === 'UN' ? 'U' : p.gender,
+      ...(p.birthPlace ? { birthPlaceCode: p.birthPlace.cogCode } : {}),
+    },
+    structureId,
+  };
+}

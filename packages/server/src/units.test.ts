@@ -1,0 +1,124 @@
+// Unit tests of the pieces below HTTP: the JSON Schema checker, the userinfo mapping, the
+// session cipher, the store (migrations, immutability, optimistic concurrency, cursors).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { DR_LEFORT } from '@dcc-kit/psc-emulator';
+import { SchemaChecker } from './json-schema.js';
+import { professionalFromUserInfo } from './auth/professional.js';
+import { SessionCipher, parseKey } from './secrets.js';
+import { safeReturnTo } from './auth/auth.js';
+import { migrate } from './store/driver.js';
+import { decodeCursor, encodeCursor } from './store/store.js';
+import { openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
+import { draftIssues } from './documents.js';
+
+describe('SchemaChecker', () => {
+  const root = {
+    components: {
+      schemas: {
+        P: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['a', 'list'],
+          properties: { a: { type: 'string', pattern: "^[\\p{L}' -]+$" }, n: { type: ['integer', 'null'] }, list: { type: 'array', items: { $ref: '#/components/schemas/Q' } } },
+        },
+        Q: { type: 'object', additionalProperties: false, required: ['k'], properties: { k: { enum: ['x', 'y'] } } },
+      },
+    },
+  };
+  const c = new SchemaChecker(root);
+  const check = (v: unknown) => c.check({ $ref: '#/components/schemas/P' }, v).map((i) => `${i.path}:${i.code}`);
+  test('reports every failing path in contract notation, never the value', () => {
+    assert.deepEqual(check({ a: 'Élodie', list: [{ k: 'x' }], n: null }), []);
+    assert.deepEqual(check({ a: '<b>', list: [{ k: 'z', extra: 1 }, {}], n: 1.5, zz: 0 }), ['a:format', 'list[0].k:enum', 'list[0].extra:unknown-field', 'list[1].k:required', 'n:type', 'zz:unknown-field']);
+    assert.deepEqual(check([]), [':type']);
+    const messages = JSON.stringify(c.check({ $ref: '#/components/schemas/P' }, { a: 'SECRETNAME<', list: [] }));
+    assert.ok(!messages.includes('SECRETNAME'));
+  });
+});
+
+describe('userinfo → professional', () => {
+  test('PSC claims of a test user: idNatPs, names, roles, activities by FINESS then SIRET', () => {
+    const p = professionalFromUserInfo(DR_LEFORT.userinfo as unknown as Record<string, unknown>);
+    assert.equal(p.idNatPs, DR_LEFORT.userinfo.SubjectNameID);
+    assert.equal(p.familyName, DR_LEFORT.userinfo.family_name);
+    assert.ok(p.roles.length > 0);
+    assert.deepEqual(p.activities.map((a) => [a.structureIdType, a.structureId]), [['FINESS', '492805973'], ['SIRET', '49231874600012']]);
+    assert.equal(new Set(p.activities.map((a) => a.id)).size, p.activities.length);
+  });
+  test('technical structure id as last resort; activities without any id dropped; no SubjectNameID refused', () => {
+    const p = professionalFromUserInfo({ SubjectNameID: '899700218896', SubjectRefPro: { exercices: [{ activities: [{ identifiantTechniqueDeLaStructure: 'R10000001' }, {}] }] } });
+    assert.deepEqual(p.activities.map((a) => [a.structureIdType, a.structureId]), [['TECHNICAL', 'R10000001']]);
+    assert.throws(() => professionalFromUserInfo({ given_name: 'x' }));
+  });
+});
+
+describe('secrets and redirects', () => {
+  test('AES-256-GCM session payloads: round trip, tamper and wrong key refused', () => {
+    const key = randomBytes(32);
+    const cipher = new SessionCipher(key);
+    const sealed = cipher.encrypt({ token: 'abc' });
+    assert.ok(!sealed.toString('latin1').includes('abc'));
+    assert.deepEqual(cipher.decrypt(sealed), { token: 'abc' });
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 1]! ^= 1;
+    assert.equal(cipher.decrypt(tampered), undefined);
+    assert.equal(new SessionCipher(randomBytes(32)).decrypt(sealed), undefined);
+    assert.equal(parseKey(key.toString('hex')).equals(key), true);
+    assert.equal(parseKey(key.toString('base64url')).equals(key), true);
+    assert.throws(() => parseKey('short'));
+  });
+  test('returnTo: same-origin paths only', () => {
+    assert.equal(safeReturnTo('/patients?x=1'), '/patients?x=1');
+    for (const bad of ['https://evil.example/', '//evil.example', '/\\evil', 'javascript:alert(1)', null, '/a\nb']) assert.equal(safeReturnTo(bad), '/');
+  });
+});
+
+describe('draft check on save', () => {
+  test('missing parts pass, wrong shapes are refused with model paths', () => {
+    assert.deepEqual(draftIssues('pps', { patient: { birthFamilyName: 'X' } }), []);
+    const issues = draftIssues('pps', { patient: { birthFamilyName: 3, gender: 'Q' }, nope: true });
+    assert.deepEqual(issues.map((i) => i.path).sort(), ['model.nope', 'model.patient.birthFamilyName', 'model.patient.gender']);
+  });
+});
+
+for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
+  const skip = kind === 'postgres' ? (postgresTarget().skip ?? false) : false;
+  describe(`store (${kind})`, { skip }, () => {
+    test('migrations are recorded and idempotent; versions are immutable; concurrent If-Match → one winner; cursors page', async () => {
+      const store = await openTestStore(kind);
+      try {
+        assert.deepEqual(await migrate(store.driver), []);
+        const names = await store.driver.query<{ name: string }>('SELECT name FROM dcc_migrations');
+        assert.deepEqual(names.map((n) => n.name), ['001_initial.sql']);
+        const actor = { idNatPs: '810209801199', structures: ['492805973'], requestId: 'r' };
+        const ids: string[] = [];
+        for (const value of ['273064900708440', '158114418421759', '268103726109328']) {
+          const p = await store.createPatient({ ins: { value, oid: '1.2.250.1.213.1.4.10' }, identityStatus: 'qualified', traits: { birthName: 'X', firstNames: ['Y'], birthDate: '1970-01-01', sex: 'F' }, structureId: '492805973' }, actor);
+          assert.ok(p.ok);
+          ids.push(p.value.id);
+        }
+        const page1 = await store.listPatients({ structures: ['492805973'], limit: 2 });
+        assert.equal(page1.items.length, 2);
+        const page2 = await store.listPatients({ structures: ['492805973'], limit: 2, after: decodeCursor(page1.nextCursor!)! });
+        assert.deepEqual([...page1.items, ...page2.items].map((p) => p.id).sort(), [...ids].sort());
+        assert.equal(page2.nextCursor, null);
+        assert.equal(decodeCursor('garbage'), undefined);
+        assert.equal(decodeCursor(encodeCursor(5)), 5);
+
+        const doc = await store.createDocument({ patientId: ids[0]!, type: 'pps', setId: 'S', model: { v: 1 } }, actor);
+        assert.ok(doc.ok);
+        const results = await Promise.all([1, 2, 3].map((i) => store.addVersion(doc.value.id, 1, { v: i + 1 }, actor)));
+        assert.equal(results.filter((r) => r.ok).length, 1);
+        assert.deepEqual(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason), ['stale', 'stale']);
+        await assert.rejects(store.driver.query(`UPDATE document_versions SET model = '{"v":9}'::jsonb WHERE number = 1`), /immutable/);
+        await assert.rejects(store.driver.query('DELETE FROM document_versions'), /never deleted/);
+        assert.deepEqual((await store.getVersion(doc.value.id, 1, ['492805973']))?.model, { v: 1 });
+        assert.equal(await store.getVersion(doc.value.id, 1, ['338521651']), undefined);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
