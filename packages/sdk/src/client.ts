@@ -176,7 +176,7 @@ export function createDccClient(options: DccClientOptions) {
   };
 
   const session = {
-    /** GET /auth/session (BFF cookie or bearer). */
+    /** GET /auth/session: the BFF cookie session (a bearer caller has none: 401). */
     get: (opts?: CallOptions): Promise<DccResponse<Session>> => send({ method: 'GET', path: '/auth/session', options: opts }),
     /** PUT /auth/session/activity: picks the activity (structure) to act for. */
     selectActivity: (activityId: string, opts?: CallOptions): Promise<DccResponse<Session>> =>

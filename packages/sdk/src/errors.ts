@@ -112,7 +112,7 @@ export class DccNotFoundError extends DccError {
   override name = 'DccNotFoundError';
 }
 
-/** 409: wrong lifecycle transition (e.g. signing a draft that was not validated). */
+/** 409: wrong lifecycle transition (e.g. signing a draft), closed document, duplicate INS; `problem.type` tells which. */
 export class DccConflictError extends DccError {
   override name = 'DccConflictError';
 }

@@ -48,7 +48,8 @@ async function stack(storeOptions) {
   const call = async (method, path, body, headers = {}) => {
     const res = await fetch(`${url}${path}`, {
       method,
-      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      // DCC-API-Version: required on cookie writes (the server's CSRF check), as the SDK sends it
+      headers: { cookie, 'dcc-api-version': '2026-11-01', ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     const json = await res.json();

@@ -1,4 +1,4 @@
--- dcc-kit server schema, version 1. Applied by src/store/migrate.ts inside one transaction,
+-- dcc-kit server schema, version 1. Applied by migrate() in src/store/driver.ts inside one transaction,
 -- recorded in dcc_migrations. Same file for PGlite and PostgreSQL.
 
 CREATE TABLE patients (

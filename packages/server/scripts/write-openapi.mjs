@@ -105,7 +105,7 @@ const schemas = {
       identityStatus: ref('IdentityStatus'),
       traits: ref('Traits'),
       usedName: str('Nom utilisé.', { minLength: 1, maxLength: 100, pattern: NAME_PATTERN }),
-      structureId: str('Structure (FINESS/SIRET) of one of the caller’s activities.', { minLength: 1, maxLength: 50 }),
+      structureId: str('Structure (FINESS/SIRET) of one of the caller’s activities; fixed once the patient exists.', { minLength: 1, maxLength: 50 }),
     },
     ['ins', 'identityStatus', 'traits', 'structureId'],
   ),
@@ -215,7 +215,7 @@ const json = (description, schema, etag = false) => ({
     'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' },
     'DCC-API-Version': { $ref: '#/components/headers/DCC-API-Version' },
     ...(etag ? { ETag: { $ref: '#/components/headers/ETag' } } : {}),
-    ...(/^Created|Submitted/.test(description) ? { 'Idempotent-Replayed': { $ref: '#/components/headers/Idempotent-Replayed' } } : {}),
+    ...(/^(Created|Validated|Signed|Submitted)/.test(description) ? { 'Idempotent-Replayed': { $ref: '#/components/headers/Idempotent-Replayed' } } : {}),
   },
   content: { 'application/json': { schema } },
 });
@@ -224,6 +224,7 @@ const errors = (...codes) =>
 const PROBLEMS = {
   400: 'BadRequest',
   401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'NotFound',
   409: 'Conflict',
   412: 'PreconditionFailed',
@@ -378,8 +379,8 @@ const paths = {
       operationId: 'validateVersion',
       tags: ['documents'],
       summary: 'Full model validation, CDA build and the 7 conformance layers; success → validated.',
-      parameters: [P.id, P.n, P.ifMatch],
-      responses: { 200: json('Validated', ref('Version'), true), ...errors(401, 404, 409, 412, 422, 428) },
+      parameters: [P.id, P.n, P.ifMatch, P.idem],
+      responses: { 200: json('Validated', ref('Version'), true), ...errors(401, 404, 409, 412, 413, 422, 428) },
     }),
   },
   '/documents/{id}/versions/{n}/sign': {
@@ -387,8 +388,8 @@ const paths = {
       operationId: 'signVersion',
       tags: ['documents'],
       summary: 'The caller becomes legal authenticator; the CDA is rebuilt, re-checked and stored; → signed.',
-      parameters: [P.id, P.n, P.ifMatch],
-      responses: { 200: json('Signed', ref('Version'), true), ...errors(401, 404, 409, 412, 422, 428) },
+      parameters: [P.id, P.n, P.ifMatch, P.idem],
+      responses: { 200: json('Signed', ref('Version'), true), ...errors(401, 404, 409, 412, 413, 422, 428) },
     }),
   },
   '/documents/{id}/versions/{n}/cda': {
@@ -412,7 +413,7 @@ const paths = {
       tags: ['documents'],
       summary: 'Queues a signed version of a patient with a qualified identity for DMP/MSSanté sending; → submitted.',
       parameters: [P.id, P.n, P.ifMatch, P.idem],
-      responses: { 200: json('Submitted', ref('Version'), true), ...errors(401, 404, 409, 412, 422, 428) },
+      responses: { 200: json('Submitted', ref('Version'), true), ...errors(401, 404, 409, 412, 413, 422, 428) },
     }),
   },
   '/audit': {
@@ -431,7 +432,11 @@ const paths = {
 };
 
 for (const item of Object.values(paths))
-  for (const op of Object.values(item)) op.responses.default = { $ref: '#/components/responses/ServerError' };
+  for (const [method, op] of Object.entries(item)) {
+    // Authenticated writes may be refused for a missing DCC-API-Version header (CSRF check on cookie sessions).
+    if (method !== 'get' && !(Array.isArray(op.security) && op.security.length === 0)) Object.assign(op.responses, errors(403));
+    op.responses.default = { $ref: '#/components/responses/ServerError' };
+  }
 
 const doc = {
   openapi: '3.1.0',
@@ -439,7 +444,7 @@ const doc = {
     title: 'dcc-kit platform API',
     version: '2026-11-01',
     description:
-      'Reference backend of dcc-kit: patients (INS), PPS and Fiche RCP documents with immutable versions, validation by the ANS kit (7 layers), signature by the logged-in professional (Pro Santé Connect) and submission queue. Every response carries `X-Request-Id` and `DCC-API-Version`. Errors are `application/problem+json` with field paths. Writes to an existing resource require `If-Match` (428 without, 412 when stale).',
+      'Reference backend of dcc-kit: patients (INS), PPS and Fiche RCP documents with immutable versions, validation by the ANS kit (7 layers), signature by the logged-in professional (Pro Santé Connect) and submission queue. Every response carries `X-Request-Id` and `DCC-API-Version`. Errors are `application/problem+json` with field paths. Writes to an existing resource require `If-Match` (428 without, 412 when stale). Writes authenticated by the session cookie must send the `DCC-API-Version` request header (403 without): a header a cross-site form cannot add (CSRF protection).',
     license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
   },
   servers: [{ url: '/' }],
@@ -469,14 +474,15 @@ const doc = {
     },
     responses: Object.fromEntries(
       Object.entries({
-        BadRequest: 'Malformed JSON, wrong types, unknown fields (every path listed).',
+        BadRequest: 'Malformed JSON, invalid UTF-8, nesting over 64 levels, wrong types, unknown fields (every path listed).',
         Unauthorized: 'No valid session or bearer token (`WWW-Authenticate: Bearer`).',
+        Forbidden: 'A write authenticated by the session cookie without the `DCC-API-Version` header (CSRF protection).',
         NotFound: 'Unknown, or belongs to a structure the caller does not act for.',
-        Conflict: 'Wrong lifecycle transition (e.g. sign a draft).',
+        Conflict: 'Problem types: `invalid-transition` (e.g. sign a draft), `not-current-version`, `document-closed` (signed: no new version), `duplicate-ins` (one patient per INS and structure), `idempotency-key-in-progress`.',
         PreconditionFailed: 'If-Match is stale.',
         PayloadTooLarge: 'Body over 1 MiB.',
         UnsupportedMediaType: 'Body is not application/json.',
-        Unprocessable: 'Semantically invalid (INS key, model issues, conformance errors, idempotency key reused).',
+        Unprocessable: 'Semantically invalid (INS key, impossible birth date, model issues, conformance errors, idempotency key reused).',
         PreconditionRequired: 'If-Match missing.',
         BadGateway: 'Pro Santé Connect unreachable or answered an error.',
         ServerError: 'Unexpected error (quote the requestId).',

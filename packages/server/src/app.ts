@@ -76,6 +76,18 @@ export interface DccServer {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** YYYY-MM-DD of a real past day since 1850 (older is a typo); 00 stands for an unknown month or day (INS traits). */
+export function isBirthDate(value: string, today = new Date()): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1850 || month > 12 || (month === 0 && day !== 0)) return false;
+  const daysInMonth = month === 0 ? 31 : new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return false;
+  const earliest = `${m[1]}-${month === 0 ? '01' : m[2]}-${day === 0 ? '01' : m[3]}`;
+  return earliest <= today.toISOString().slice(0, 10);
+}
+
 export function createServer(options: ServerOptions): DccServer {
   const { store } = options;
   let publicUrl = new URL(options.publicUrl ?? 'http://127.0.0.1/');
@@ -97,6 +109,13 @@ export function createServer(options: ServerOptions): DccServer {
     async (ctx) => {
       const caller = await auth.authenticate(ctx.req);
       ctx.actor = caller.professional.idNatPs;
+      // CSRF: the session cookie goes with any request the browser makes, even one another
+      // site triggers. SameSite=Lax keeps it off cross-site POSTs, but not off sibling
+      // subdomains (same site), and some writes have no JSON body to force a preflight.
+      // A custom header cannot be set by a form nor, without CORS (which this server does
+      // not grant), by a cross-origin script: every cookie write must carry DCC-API-Version.
+      if (caller.via === 'session' && ctx.req.method !== 'GET' && ctx.req.method !== 'HEAD' && ctx.req.headers['dcc-api-version'] === undefined)
+        throw new HttpProblem(403, 'api-version-header-required', 'En-tête requis', 'Writes with a session cookie must send the DCC-API-Version header.');
       return handler(ctx, caller);
     };
 
@@ -135,7 +154,7 @@ export function createServer(options: ServerOptions): DccServer {
     if (result.ok) return result.value;
     if (result.reason === 'not-found') throw problems.notFound(what);
     if (result.reason === 'stale') throw problems.preconditionFailed();
-    throw problems.conflict('invalid-transition', result.detail ?? 'Conflict.');
+    throw problems.conflict(result.type, result.detail);
   }
 
   /**
@@ -182,7 +201,9 @@ export function createServer(options: ServerOptions): DccServer {
   });
 
   router.add('GET', '/auth/callback', async (ctx) => {
-    const current = new URL(ctx.req.url ?? '/', publicUrl);
+    // The registered redirect URI with this request's query: never an origin taken from the request line.
+    const current = new URL(auth.redirectUri);
+    current.search = ctx.url.search;
     const clearLogin = cookie(LOGIN_COOKIE, '', { maxAge: 0, secure: auth.secureCookies, path: '/auth' });
     try {
       const { sessionCookie, returnTo, expiresAt } = await auth.completeLogin(ctx.req, current);
@@ -245,6 +266,8 @@ export function createServer(options: ServerOptions): DccServer {
 
   function patientIssues(input: PatientInput, caller: Caller): ProblemIssue[] {
     const issues: ProblemIssue[] = [];
+    if (!isBirthDate(input.traits.birthDate))
+      issues.push(issue('traits.birthDate', 'birth-date', 'Date de naissance impossible ou future.', 'Impossible or future birth date.'));
     const key = checkInsMatricule(input.ins.value);
     if (key) issues.push({ path: 'ins.value', code: key.code, message: key.message });
     const oid = checkInsOid(input.ins.oid, { allowTestOids: process.env.DCC_ALLOW_TEST_IDENTITIES !== 'false' });
@@ -297,8 +320,13 @@ export function createServer(options: ServerOptions): DccServer {
       const expected = requireIfMatch(ctx.req);
       const input = await jsonBody<PatientInput>(ctx, 'PatientInput');
       const id = uuidParam(ctx.params.id, 'id');
-      if (!id || !(await store.getPatient(id, caller.structures))) throw problems.notFound('Patient');
+      const current = id ? await store.getPatient(id, caller.structures) : undefined;
+      if (!id || !current) throw problems.notFound('Patient');
       const issues = patientIssues(input, caller);
+      // Documents take their structure from the patient when created: moving the patient would
+      // leave them visible to the old structure and orphaned for the new one.
+      if (input.structureId !== current.structureId)
+        issues.push(issue('structureId', 'immutable', 'La structure du patient ne peut pas changer.', "The patient's structure cannot change."));
       if (issues.length) throw problems.unprocessable('invalid-patient', 'The patient identity is not valid.', issues);
       const patient = unwrap(await store.updatePatient(id, expected, input, actorOf(ctx, caller)), 'Patient');
       return { status: 200, body: patient, headers: etag(patient.version) };
@@ -417,6 +445,13 @@ export function createServer(options: ServerOptions): DccServer {
     }),
   );
 
+  /** validate/sign/submit take no body; their Idempotency-Key covers the route only. */
+  async function emptyBody(ctx: RequestContext): Promise<Buffer> {
+    const raw = await readBody(ctx.req);
+    if (raw.length) throw problems.badRequest(`This operation takes no body.`, [issue('', 'unexpected-body', 'Aucun corps attendu.', 'No body expected.')]);
+    return raw;
+  }
+
   /** Common preamble of validate/sign/submit: If-Match, current version, expected status. */
   async function lifecycle(ctx: RequestContext, caller: Caller, from: string[], action: string) {
     const expected = requireIfMatch(ctx.req);
@@ -435,9 +470,9 @@ export function createServer(options: ServerOptions): DccServer {
   router.add(
     'POST',
     '/documents/{id}/versions/{n}/validate',
-    authed(async (ctx, caller) => {
+    authed(async (ctx, caller) => idempotent(ctx, caller, await emptyBody(ctx), async () => {
       const { expected, doc, n, version, patient } = await lifecycle(ctx, caller, ['draft', 'validated'], 'validated');
-      const prepared = checker.prepare(doc.type, version.model, doc.setId, patient);
+      const prepared = checker.prepare(version.model, doc.setId, patient);
       if (prepared.issues.length) throw problems.unprocessable('invalid-model', 'The document is not valid.', prepared.issues);
       const outcome = await checker.check(doc.type, prepared.model);
       if (!outcome.ok) {
@@ -449,18 +484,18 @@ export function createServer(options: ServerOptions): DccServer {
         'Document',
       );
       return versionReply(result.document, result.version);
-    }),
+    })),
   );
 
   router.add(
     'POST',
     '/documents/{id}/versions/{n}/sign',
-    authed(async (ctx, caller) => {
+    authed(async (ctx, caller) => idempotent(ctx, caller, await emptyBody(ctx), async () => {
       const { expected, doc, n, version, patient } = await lifecycle(ctx, caller, ['validated'], 'signed');
       const at = new Date();
       const activity: Activity | undefined =
         caller.professional.activities.find((a) => a.id === caller.activeActivityId) ?? caller.professional.activities.find((a) => a.structureId === patient.structureId);
-      const prepared = checker.prepare(doc.type, version.model, doc.setId, patient, { professional: caller.professional, ...(activity ? { activity } : {}), at });
+      const prepared = checker.prepare(version.model, doc.setId, patient, { professional: caller.professional, ...(activity ? { activity } : {}), at });
       if (prepared.issues.length) throw problems.unprocessable('invalid-model', 'The document is not valid.', prepared.issues);
       const outcome = await checker.check(doc.type, prepared.model, at);
       if (!outcome.ok) throw problems.unprocessable('signature-conformance-failed', 'The signed document does not pass the checks.', outcome.issues);
@@ -475,16 +510,14 @@ export function createServer(options: ServerOptions): DccServer {
         'Document',
       );
       return versionReply(result.document, result.version);
-    }),
+    })),
   );
 
   router.add(
     'POST',
     '/documents/{id}/versions/{n}/submit',
     authed(async (ctx, caller) => {
-      const raw = await readBody(ctx.req);
-      if (raw.length) throw problems.badRequest('submit takes no body.', [issue('', 'unexpected-body', 'Aucun corps attendu.', 'No body expected.')]);
-      return idempotent(ctx, caller, raw, async () => {
+      return idempotent(ctx, caller, await emptyBody(ctx), async () => {
         const { expected, doc, n, patient } = await lifecycle(ctx, caller, ['signed'], 'submitted');
         if (patient.identityStatus !== 'qualified')
           throw problems.unprocessable('identity-not-qualified', 'Only a patient with a qualified identity (INS qualifiée) can be submitted to the DMP.', [
@@ -499,7 +532,7 @@ export function createServer(options: ServerOptions): DccServer {
             actorOf(ctx, caller),
             async (tx, d) => {
               const rows = await tx.query<{ identity_status: string }>('SELECT identity_status FROM patients WHERE id = $1 FOR UPDATE', [d.patientId]);
-              return rows[0]?.identity_status === 'qualified' ? undefined : "The patient's identity is no longer qualified.";
+              return rows[0]?.identity_status === 'qualified' ? undefined : { type: 'identity-not-qualified', detail: "The patient's identity is no longer qualified." };
             },
           ),
           'Document',
@@ -574,7 +607,6 @@ export function createServer(options: ServerOptions): DccServer {
     const matched = router.match(method, url.pathname);
     const ctx: RequestContext = {
       req,
-      res,
       requestId,
       url,
       params: matched && 'route' in matched ? matched.params : {},

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from './app.js';
+import { createServer, type LogEntry } from './app.js';
 import { openapi, openapiPath } from './openapi.js';
 import { openStore } from './main-config.js';
 
@@ -37,4 +37,43 @@ test('openapi.json: 3.1, security schemes, problem schema, every $ref resolves, 
   // the app source names only schemas that exist
   const app = readFileSync(new URL('../src/app.ts', import.meta.url), 'utf8');
   for (const m of app.matchAll(/jsonBody<[^>]*>\(ctx, '([A-Za-z]+)'/g)) assert.ok(doc.components.schemas![m[1]!], m[1]);
+});
+
+test('every operation but health and login answers 401 problem+json without credentials; an unexpected error is a bare 500', async () => {
+  const store = await openStore({ memory: true });
+  const logs: LogEntry[] = [];
+  const app = createServer({ store, sessionKey: randomBytes(32), oidc: { discoveryUrl: 'http://127.0.0.1:1/x', clientId: 'a', clientSecret: 'b' }, logger: (e) => logs.push(e) });
+  // A route that fails the way a bug or a database error would, with health data in the message.
+  app.router.add('GET', '/boom', async () => {
+    throw new TypeError('INS 273064900708440 of DURAND Hélène');
+  });
+  const { url } = await app.listen(0);
+  try {
+    const { doc } = openapi();
+    const id = '0b9f3c4e-8d2a-4f51-9c1e-2a3b4c5d6e7f';
+    for (const [template, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (Array.isArray(op.security) && op.security.length === 0) continue;
+        const res = await fetch(`${url}${template.replace('{id}', id).replace('{n}', '1')}`, { method: method.toUpperCase() });
+        assert.equal(res.status, 401, `${method} ${template}`);
+        assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+        assert.equal(res.headers.get('www-authenticate'), 'Bearer');
+        await res.body?.cancel();
+      }
+    }
+    const res = await fetch(`${url}/boom`);
+    const text = await res.text();
+    assert.equal(res.status, 500);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    const body = JSON.parse(text) as { type: string; requestId: string };
+    assert.match(body.type, /internal-error/);
+    assert.equal(body.requestId, res.headers.get('x-request-id'));
+    assert.doesNotMatch(text, /273064900708440|DURAND|TypeError|\bat\b/);
+    const entry = logs.find((l) => l.route === '/boom')!;
+    assert.deepEqual([entry.status, entry.level, entry.error], [500, 'error', 'TypeError']);
+    assert.doesNotMatch(JSON.stringify(logs), /273064900708440|DURAND/);
+  } finally {
+    await app.close();
+    await store.close();
+  }
 });

@@ -53,6 +53,26 @@ export function setIdFromModel(model: unknown): string | undefined {
   return typeof setId.extension === 'string' ? `${setId.root}^${setId.extension}` : setId.root;
 }
 
+/**
+ * Where the model's patient block contradicts the patient resource (INS and strict traits, each
+ * when the model has it: a missing one is reported by the model rules). A CDA naming someone
+ * else than the INS it carries must not be signed.
+ */
+function patientMismatches(block: unknown, patient: Patient): ProblemIssue[] {
+  const p = (block ?? {}) as { ins?: { value?: unknown }; birthFamilyName?: unknown; birthGivenNames?: unknown; birthDate?: unknown; gender?: unknown };
+  const t = patient.traits;
+  const expected: Array<[string, unknown, unknown, string, string]> = [
+    ['ins.value', p.ins?.value, patient.ins.value, "L'INS du document n'est pas celui du patient.", "The document's INS is not the patient's."],
+    ['birthFamilyName', p.birthFamilyName, t.birthName, "Le nom de naissance n'est pas celui du patient.", "The birth name is not the patient's."],
+    ['birthGivenNames', p.birthGivenNames, t.firstNames.join(' '), "Les prénoms ne sont pas ceux du patient.", "The first names are not the patient's."],
+    ['birthDate', p.birthDate, t.birthDate, "La date de naissance n'est pas celle du patient.", "The birth date is not the patient's."],
+    ['gender', p.gender, t.sex === 'U' ? 'UN' : t.sex, "Le sexe n'est pas celui du patient.", "The sex is not the patient's."],
+  ];
+  return expected
+    .filter(([, actual, wanted]) => actual !== undefined && actual !== wanted)
+    .map(([path, , , fr, en]) => ({ path: `model.patient.${path}`, code: 'patient-mismatch', message: { fr, en } }));
+}
+
 export type CheckOutcome =
   | { ok: true; xml: string; validation: ValidationSummary }
   | { ok: false; issues: ProblemIssue[]; validation?: ValidationSummary };
@@ -70,21 +90,15 @@ export class DocumentChecker {
 
   /**
    * The model as built by the server: the document's setId when the model has none, and
-   * the patient's INS must be the one of the patient resource.
+   * the patient block must name the patient resource (INS and the strict traits it has).
    */
-  prepare(type: DocumentType, model: unknown, setId: string, patient: Patient, signer?: { professional: Professional; activity?: Activity; at: Date }): { model: unknown; issues: ProblemIssue[] } {
+  prepare(model: unknown, setId: string, patient: Patient, signer?: { professional: Professional; activity?: Activity; at: Date }): { model: unknown; issues: ProblemIssue[] } {
     const copy = structuredClone(model) as Record<string, unknown>;
     const issues: ProblemIssue[] = [];
     if (copy && typeof copy === 'object' && !Array.isArray(copy)) {
       const header = (copy.document ?? {}) as Record<string, unknown>;
       if (typeof header === 'object' && header && !header.setId) copy.document = { ...header, setId: setIdToInstance(setId) };
-      const ins = (copy.patient as { ins?: { value?: unknown } } | undefined)?.ins;
-      if (ins && ins.value !== patient.ins.value)
-        issues.push({
-          path: 'model.patient.ins.value',
-          code: 'patient-mismatch',
-          message: { fr: "L'INS du document n'est pas celui du patient.", en: "The document's INS is not the patient's." },
-        });
+      issues.push(...patientMismatches(copy.patient, patient));
       if (signer) {
         const p = signer.professional;
         copy.legalAuthenticator = {
@@ -104,7 +118,6 @@ export class DocumentChecker {
         };
       }
     }
-    void type;
     return { model: copy, issues };
   }
 
@@ -125,8 +138,9 @@ export class DocumentChecker {
     for (const layer of verdict.layers) {
       for (const e of layer.errors)
         issues.push({ path: 'model', code: 'conformance', layer: layer.layer, location: e.location, message: { fr: e.message, en: e.message } });
-      for (const e of layer.engineErrors)
-        issues.push({ path: 'model', code: 'conformance-engine', layer: layer.layer, message: { fr: 'Couche non évaluée.', en: `Layer could not be evaluated: ${String((e as { message?: string }).message ?? '')}` } });
+      // An engine failure is the server's problem, and its text may quote the document: not sent.
+      for (let i = 0; i < layer.engineErrors.length; i++)
+        issues.push({ path: 'model', code: 'conformance-engine', layer: layer.layer, message: { fr: "Cette couche n'a pas pu être évaluée.", en: 'This layer could not be evaluated.' } });
     }
     return { ok: false, issues: issues.slice(0, 200), validation };
   }

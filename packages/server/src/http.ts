@@ -1,6 +1,6 @@
 // HTTP plumbing on node:http: problems (RFC 9457), strict JSON bodies with a size limit,
 // a router keyed by route templates (the same templates as openapi.json), cookies.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { SchemaIssue } from './json-schema.js';
 
 export const API_VERSION = '2026-11-01';
@@ -40,7 +40,6 @@ export const problems = {
 
 export interface RequestContext {
   readonly req: IncomingMessage;
-  readonly res: ServerResponse;
   readonly requestId: string;
   readonly url: URL;
   readonly params: Record<string, string>;
@@ -102,34 +101,81 @@ export class Router {
   }
 }
 
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+const tooLarge = (limit: number) => new HttpProblem(413, 'payload-too-large', 'Corps trop volumineux', `The body exceeds ${limit} bytes.`);
+
+/**
+ * The body, refused with 413 as soon as it is known to exceed `limit` (declared length, or bytes
+ * received so far): never more than `limit` bytes are kept. The request stream is not destroyed
+ * (leaving a `for await` over it would: the socket is reset and the keep-alive connection the
+ * client reuses fails); the rest of the body is read and dropped.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
-    throw new HttpProblem(413, 'payload-too-large', 'Corps trop volumineux', `The body exceeds ${limit} bytes.`);
+    return Promise.reject(tooLarge(limit));
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
       req.resume();
-      throw new HttpProblem(413, 'payload-too-large', 'Corps trop volumineux', `The body exceeds ${limit} bytes.`);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+      reject(tooLarge(limit));
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
-/** Parses a JSON body strictly: content type, UTF-8, syntax (with the error position), no duplicate-free guesswork. */
+/** Deepest nesting a body may have: far above any model, far below what recursion can take. */
+export const MAX_JSON_DEPTH = 64;
+
+function depthOf(value: unknown): number {
+  // Iterative: a hostile body must not overflow the stack of the code that measures it.
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) max = depth;
+    if (max > MAX_JSON_DEPTH) return max;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+/** Parses a JSON body strictly: content type, valid UTF-8, syntax (with the error position), nesting depth. */
 export function parseJson(req: IncomingMessage, raw: Buffer): unknown {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json' && !type.endsWith('+json'))
     throw new HttpProblem(415, 'unsupported-media-type', 'Type de contenu non supporté', 'The body must be application/json.');
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(raw);
-  if (text.trim() === '') throw problems.badRequest('The body is empty; a JSON object is expected.', [issue('', 'json', 'Corps vide.', 'Empty body.')]);
+  let text: string;
   try {
-    return JSON.parse(text) as unknown;
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    throw problems.badRequest('The body is not valid UTF-8.', [issue('', 'encoding', 'Corps non UTF-8.', 'The body is not valid UTF-8.')]);
+  }
+  if (text.trim() === '') throw problems.badRequest('The body is empty; a JSON object is expected.', [issue('', 'json', 'Corps vide.', 'Empty body.')]);
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     // V8 says "… at position N" (or "line L column C"): keep the position, never the text.
     const message = String((error as Error).message);
@@ -138,6 +184,9 @@ export function parseJson(req: IncomingMessage, raw: Buffer): unknown {
     const where = position !== undefined ? `position ${position}` : lineCol ? `line ${lineCol[1]} column ${lineCol[2]}` : 'end of input';
     throw problems.badRequest(`Malformed JSON at ${where}.`, [issue('', 'json', `JSON mal formé (${where}).`, `Malformed JSON (${where}).`)]);
   }
+  if (depthOf(value) > MAX_JSON_DEPTH)
+    throw problems.badRequest(`The body is nested deeper than ${MAX_JSON_DEPTH} levels.`, [issue('', 'depth', 'Imbrication trop profonde.', 'Nested too deeply.')]);
+  return value;
 }
 
 export function issue(path: string, code: string, fr: string, en: string): ProblemIssue {

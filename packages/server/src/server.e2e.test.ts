@@ -63,6 +63,28 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       assert.equal(chosen.body.activeActivityId, ico.id);
       assert.equal((await lefort.put('/auth/session/activity', { activityId: 'nope' })).status, 404);
       assert.equal((await lefort.get<{ activeActivityId: string }>('/auth/session')).body.activeActivityId, ico.id);
+      // CSRF: a cookie write without DCC-API-Version (all a cross-site form can send) is refused; nothing changes
+      const siret = r.body.professional.activities.find((a) => a.id !== ico.id)!;
+      const forged = await lefort.request<Problem>('PUT', '/auth/session/activity', { json: { activityId: siret.id }, withoutApiVersion: true });
+      assert.equal(forged.status, 403);
+      assert.match(forged.body.type, /api-version-header-required/);
+      assert.equal((await lefort.request('POST', '/auth/logout', { withoutApiVersion: true })).status, 403);
+      assert.equal((await lefort.get<{ activeActivityId: string }>('/auth/session')).body.activeActivityId, ico.id);
+    });
+
+    test('login: a new session id (a planted cookie is never adopted), cookie flags, returnTo never leaves the origin', async () => {
+      const victim = new ApiClient(stack.url);
+      victim.cookies.set('dcc_session', 'planted-by-an-attacker');
+      const callback = await victim.login(DR_LEFORT, 'https://evil.example/phish', '/');
+      assert.notEqual(victim.cookies.get('dcc_session'), 'planted-by-an-attacker');
+      assert.equal((await new ApiClient(stack.url).get('/auth/session', { cookie: 'dcc_session=planted-by-an-attacker' })).status, 401);
+      const session = callback.headers.getSetCookie().find((c) => c.startsWith('dcc_session='))!;
+      assert.match(session, /; HttpOnly/);
+      assert.match(session, /; SameSite=Lax/);
+      assert.match(session, /; Path=\//);
+      assert.doesNotMatch(session, /Secure/, 'plain http here; Secure when PUBLIC_URL is https');
+      // a path with non-ASCII characters comes back percent-encoded (a valid Location), not as a 500
+      await victim.login(DR_LEFORT, '/dossiers/Hélène?onglet=pps', '/dossiers/H%C3%A9l%C3%A8ne?onglet=pps');
     });
 
     test('patients: create with Idempotency-Key (replay, reuse with another body → 422)', async () => {
@@ -114,6 +136,23 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       // not JSON
       const form = await lefort.request('POST', '/patients', { raw: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       assert.equal(form.status, 415);
+      // oversized without Content-Length (chunked): 413 once the limit is passed, the rest is dropped
+      let chunks = 0;
+      const endless = new ReadableStream<Uint8Array>({
+        pull: (c) => (chunks++ < 40 ? c.enqueue(new Uint8Array(64 * 1024).fill(32)) : c.close()),
+      });
+      assert.equal((await lefort.request<Problem>('POST', '/patients', { raw: endless })).status, 413);
+      // not UTF-8; nested deeper than any body needs
+      const latin1 = await lefort.request<Problem>('POST', '/patients', { raw: Buffer.from('{"usedName": "H\xe9l\xe8ne"}', 'latin1') });
+      assert.equal(latin1.status, 400);
+      assert.equal(latin1.body.errors![0]!.code, 'encoding');
+      const deep = await lefort.request<Problem>('POST', '/patients', { raw: `${'['.repeat(10_000)}${']'.repeat(10_000)}` });
+      assert.equal(deep.status, 400);
+      assert.equal(deep.body.errors![0]!.code, 'depth');
+      // strict traits: a birth date that does not exist
+      const badDate = await lefort.post<Problem>('/patients', { ...good, traits: { ...traits, birthDate: '1980-02-30' } });
+      assert.equal(badDate.status, 422);
+      assert.deepEqual(paths(badDate.body), ['traits.birthDate']);
       // PUT: If-Match required, stale refused, wrong key refused — the stored patient unchanged
       const noMatch = await lefort.put<Problem>(`/patients/${patient.id as string}`, { ...good, usedName: 'DURAND' });
       assert.equal(noMatch.status, 428);
@@ -121,6 +160,10 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       assert.equal(stale.status, 412);
       const wrongKey = await lefort.put<Problem>(`/patients/${patient.id as string}`, { ...good, ins: { value: '273064900708441', oid: '1.2.250.1.213.1.4.10' } }, { 'if-match': '"1"' });
       assert.equal(wrongKey.status, 422);
+      // another of the doctor's own structures: the patient's structure is fixed (its documents follow it)
+      const moved = await lefort.put<Problem>(`/patients/${patient.id as string}`, { ...good, structureId: '49231874600012' }, { 'if-match': '"1"' });
+      assert.equal(moved.status, 422);
+      assert.deepEqual(paths(moved.body), ['structureId']);
       const afterAll = await lefort.get<Json>(`/patients/${patient.id as string}`);
       assert.deepEqual(afterAll.body, before.body);
       assert.equal((await lefort.get<{ items: Json[] }>('/patients')).body.items.length, 1);
@@ -141,7 +184,10 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       assert.equal(doc.status, 404);
       assert.equal((await laborde.get('/patients/not-a-uuid')).status, 404);
       assert.equal((await laborde.get('/documents?patientId=not-a-uuid')).status, 400);
-      void BERGONIE;
+      const move = await laborde.put<Problem>(`/patients/${patient.id as string}`, patientFromModel(pps, BERGONIE), { 'if-match': `"${patient.version as number}"` });
+      assert.equal(move.status, 404);
+      assert.equal((await laborde.get<{ items: unknown[] }>(`/audit?patientId=${patient.id as string}`)).body.items.length, 0);
+      assert.deepEqual((await lefort.get<Json>(`/patients/${patient.id as string}`)).body, patient);
     });
 
     test('PPS: versions, If-Match (428/412, concurrent writes), draft checks, validate, sign, read the signed CDA, submit', async () => {
@@ -178,7 +224,21 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       const refused = await lefort.post<Problem>(`/documents/${id}/versions`, { model: bad }, { 'if-match': etag });
       assert.equal(refused.status, 400);
       assert.deepEqual(paths(refused.body), ['model.author.professional.name.family', 'model.patient.birthFamilyName', 'model.unknownBlock']);
+      // malformed JSON, another media type, an unknown top-level field, a model of the wrong type, an oversized body
+      const versionsBefore = (await lefort.get<{ items: unknown[] }>(`/documents/${id}/versions?limit=100`)).body.items.length;
+      const path = `/documents/${id}/versions`;
+      const rejected = [
+        await lefort.request<Problem>('POST', path, { raw: '{"model": {"patient": ', headers: { 'if-match': etag } }),
+        await lefort.request<Problem>('POST', path, { raw: '<model/>', headers: { 'if-match': etag, 'content-type': 'application/xml' } }),
+        await lefort.post<Problem>(path, { model: pps, status: 'signed' }, { 'if-match': etag }),
+        await lefort.post<Problem>(path, { model: [] }, { 'if-match': etag }),
+        await lefort.request<Problem>('POST', path, { raw: JSON.stringify({ model: { ...pps, patientComment: 'x'.repeat(1_100_000) } }), headers: { 'if-match': etag } }),
+      ];
+      assert.deepEqual(rejected.map((r) => r.status), [400, 415, 400, 400, 413]);
+      assert.deepEqual(paths(rejected[2]!.body), ['status']);
+      assert.deepEqual(paths(rejected[3]!.body), ['model']);
       assert.equal((await lefort.get<Json>(`/documents/${id}`)).headers.get('etag'), etag);
+      assert.equal((await lefort.get<{ items: unknown[] }>(`/documents/${id}/versions?limit=100`)).body.items.length, versionsBefore);
       const draft = await lefort.post<Json>(`/documents/${id}/versions`, { model: incomplete }, { 'if-match': etag });
       assert.equal(draft.status, 201, draft.text);
       etag = draft.headers.get('etag')!;
@@ -187,8 +247,10 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       assert.equal(invalid.status, 422);
       assert.ok(paths(invalid.body).includes('model.tumours'), JSON.stringify(invalid.body));
       // wrong transitions
-      assert.equal((await lefort.post<Problem>(`/documents/${id}/versions/3/sign`, undefined, { 'if-match': etag })).status, 409);
-      assert.equal((await lefort.post<Problem>(`/documents/${id}/versions/1/validate`, undefined, { 'if-match': etag })).status, 409);
+      const signDraft = await lefort.post<Problem>(`/documents/${id}/versions/3/sign`, undefined, { 'if-match': etag });
+      assert.deepEqual([signDraft.status, signDraft.body.type], [409, 'https://dcc-kit.dev/problems/invalid-transition']);
+      const validateOld = await lefort.post<Problem>(`/documents/${id}/versions/1/validate`, undefined, { 'if-match': etag });
+      assert.deepEqual([validateOld.status, validateOld.body.type], [409, 'https://dcc-kit.dev/problems/not-current-version']);
       assert.equal((await lefort.post<Problem>(`/documents/${id}/versions/3/validate`)).status, 428);
 
       // old versions never change
@@ -198,16 +260,28 @@ function suite(kind: StoreKind, options: { full: boolean }) {
 
       const complete = await lefort.post<Json>(`/documents/${id}/versions`, { model: edited }, { 'if-match': etag });
       etag = complete.headers.get('etag')!;
+      const forged = await lefort.request<Problem>('POST', `/documents/${id}/versions/4/validate`, { headers: { 'if-match': etag }, withoutApiVersion: true });
+      assert.equal(forged.status, 403);
+      assert.equal((await lefort.get<Json>(`/documents/${id}`)).headers.get('etag'), etag);
       const validated = await lefort.post<Json & { validation: { valid: boolean; layers: unknown[] } }>(`/documents/${id}/versions/4/validate`, undefined, { 'if-match': etag });
       assert.equal(validated.status, 200, validated.text.slice(0, 2000));
       assert.equal(validated.body.status, 'validated');
       assert.equal(validated.body.validation.valid, true);
       assert.equal(validated.body.validation.layers.length, 7);
       etag = validated.headers.get('etag')!;
-      const signed = await lefort.post<Json>(`/documents/${id}/versions/4/sign`, undefined, { 'if-match': etag });
+      const signed = await lefort.post<Json>(`/documents/${id}/versions/4/sign`, undefined, { 'if-match': etag, 'idempotency-key': 'sign-4' });
       assert.equal(signed.status, 200, signed.text.slice(0, 3000));
       assert.equal(signed.body.status, 'signed');
       assert.equal(signed.body.signedBy, DR_LEFORT.userinfo.SubjectNameID);
+      // the CDA with its legal authenticator went through the seven layers again
+      const signedValidation = signed.body.validation as { valid: boolean; layers: unknown[]; checkedAt: string };
+      assert.equal(signedValidation.valid, true);
+      assert.equal(signedValidation.layers.length, 7);
+      assert.equal(signedValidation.checkedAt, signed.body.signedAt);
+      // a retry of the same call (e.g. after a lost response) gets the same answer, not a 412
+      const signRetry = await lefort.post<Json>(`/documents/${id}/versions/4/sign`, undefined, { 'if-match': etag, 'idempotency-key': 'sign-4' });
+      assert.equal(signRetry.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(signRetry.body, signed.body);
       etag = signed.headers.get('etag')!;
 
       const cda = await lefort.get(`/documents/${id}/versions/4/cda`);
@@ -220,7 +294,8 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       assert.equal((await laborde.get(`/documents/${id}/versions/4/cda`)).status, 404);
 
       // signed content is final: no new version, no second signature
-      assert.equal((await lefort.post(`/documents/${id}/versions`, { model: pps }, { 'if-match': etag })).status, 409);
+      const closed = await lefort.post<Problem>(`/documents/${id}/versions`, { model: pps }, { 'if-match': etag });
+      assert.deepEqual([closed.status, closed.body.type], [409, 'https://dcc-kit.dev/problems/document-closed']);
       assert.equal((await lefort.post(`/documents/${id}/versions/4/sign`, undefined, { 'if-match': etag })).status, 409);
 
       // submit (qualified identity) with an idempotency key: replayed, queued once
@@ -231,6 +306,19 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       assert.equal(again.status, 200);
       assert.equal(again.headers.get('idempotent-replayed'), 'true');
       assert.deepEqual(await stack.store.queuedSubmissions(id), [{ versionNumber: 4, status: 'pending' }]);
+
+      // another structure's professional: 404 on every route of the document
+      for (const [method, route] of [
+        ['GET', `/documents/${id}/versions`],
+        ['GET', `/documents/${id}/versions/4`],
+        ['POST', `/documents/${id}/versions`],
+        ['POST', `/documents/${id}/versions/4/validate`],
+        ['POST', `/documents/${id}/versions/4/sign`],
+        ['POST', `/documents/${id}/versions/4/submit`],
+      ] as const) {
+        const json = route.endsWith('/versions') && method === 'POST' ? { json: { model: pps } } : {};
+        assert.equal((await laborde.request(method, route, { headers: { 'if-match': etag }, ...json })).status, 404, `${method} ${route}`);
+      }
 
       const versions = await lefort.get<{ items: Array<{ number: number; status: string }> }>(`/documents/${id}/versions?limit=2`);
       assert.deepEqual(versions.body.items.map((v) => [v.number, v.status]), [[4, 'submitted'], [3, 'draft']]);
@@ -257,9 +345,13 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       const pat = await lefort.post<Json>('/patients', { ...patientFromModel(frcp, ICO, 'validated'), ins: { value: '273064900708440', oid: '1.2.250.1.213.1.4.10' }, structureId: ICO });
       // same INS already registered in ICO by the PPS test → 409; use the existing patient after downgrading it
       assert.equal(pat.status, 409);
+      assert.match((pat.body as unknown as Problem).type, /duplicate-ins$/);
       const existing = await lefort.get<Json>(`/patients/${patient.id as string}`);
       const downgraded = await lefort.put<Json>(`/patients/${patient.id as string}`, { ...patientFromModel(frcp, ICO, 'validated') }, { 'if-match': existing.headers.get('etag')! });
       assert.equal(downgraded.status, 200);
+      // markup in free text is text: kept as typed, escaped in the CDA, which stays well-formed
+      const markup = 'Bilan <script>alert("x")</script> & <b>suite</b> ]]> <![CDATA[ fin';
+      (frcp.caseSummary as Json).otherData = markup;
       const doc = await lefort.post<Json>('/documents', { patientId: patient.id, type: 'frcp', model: frcp });
       assert.equal(doc.status, 201, doc.text);
       const id = doc.body.id as string;
@@ -270,8 +362,11 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       const signed = await lefort.post<Json>(`/documents/${id}/versions/1/sign`, undefined, { 'if-match': etag });
       assert.equal(signed.status, 200, signed.text.slice(0, 2000));
       etag = signed.headers.get('etag')!;
-      const parsed = parseFrcp((await lefort.get(`/documents/${id}/versions/1/cda`)).text);
+      const cda = (await lefort.get(`/documents/${id}/versions/1/cda`)).text;
+      const parsed = parseFrcp(cda);
       assert.equal(parsed.legalAuthenticator?.professional.idNatPs, DR_LEFORT.userinfo.SubjectNameID);
+      assert.equal(parsed.caseSummary?.otherData, markup);
+      assert.ok(!cda.includes('<script>') && cda.includes('&lt;script&gt;'));
       const refused = await lefort.post<Problem>(`/documents/${id}/versions/1/submit`, undefined, { 'if-match': etag });
       assert.equal(refused.status, 422);
       assert.match(refused.body.type, /identity-not-qualified/);
@@ -303,6 +398,9 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       assert.equal(list.body.items.length, 1);
       assert.equal((await vendor.get('/documents')).status, 200);
       assert.equal(stack.app.auth.introspectionCount, introspections + 1, 'the introspection result is cached');
+      // bearer calls are not exposed to CSRF: no DCC-API-Version needed (409: that INS exists already)
+      const write = await vendor.request<Problem>('POST', '/patients', { json: patientFromModel(pps, ICO), withoutApiVersion: true });
+      assert.equal(write.status, 409);
       const unknownActivity = await vendor.get<Problem>('/patients', { 'x-dcc-activity': 'nope' });
       assert.equal(unknownActivity.status, 400);
       assert.equal((await vendor.get('/auth/session')).status, 401);

@@ -11,7 +11,9 @@ import { safeReturnTo } from './auth/auth.js';
 import { migrate } from './store/driver.js';
 import { decodeCursor, encodeCursor } from './store/store.js';
 import { openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
-import { draftIssues } from './documents.js';
+import { DocumentChecker, draftIssues } from './documents.js';
+import type { Patient } from './store/store.js';
+import { isBirthDate } from './app.js';
 
 describe('SchemaChecker', () => {
   const root = {
@@ -72,6 +74,16 @@ describe('secrets and redirects', () => {
   test('returnTo: same-origin paths only', () => {
     assert.equal(safeReturnTo('/patients?x=1'), '/patients?x=1');
     for (const bad of ['https://evil.example/', '//evil.example', '/\\evil', 'javascript:alert(1)', null, '/a\nb']) assert.equal(safeReturnTo(bad), '/');
+    // serialised by the URL parser: a valid Location header even with non-ASCII characters
+    assert.equal(safeReturnTo('/dossiers/Hélène #1'), '/dossiers/H%C3%A9l%C3%A8ne%20#1');
+  });
+});
+
+describe('strict traits', () => {
+  test('birth dates: real past days, 00 for an unknown month or day', () => {
+    const today = new Date('2026-11-22T10:00:00Z');
+    for (const ok of ['1970-01-01', '2000-02-29', '1980-00-00', '1980-07-00', '2026-11-22']) assert.equal(isBirthDate(ok, today), true, ok);
+    for (const bad of ['1981-02-29', '1980-13-01', '1980-04-31', '1980-00-12', '2026-11-23', '1600-01-01', '80-01-01', '1980-1-01']) assert.equal(isBirthDate(bad, today), false, bad);
   });
 });
 
@@ -80,6 +92,27 @@ describe('draft check on save', () => {
     assert.deepEqual(draftIssues('pps', { patient: { birthFamilyName: 'X' } }), []);
     const issues = draftIssues('pps', { patient: { birthFamilyName: 3, gender: 'Q' }, nope: true });
     assert.deepEqual(issues.map((i) => i.path).sort(), ['model.nope', 'model.patient.birthFamilyName', 'model.patient.gender']);
+  });
+});
+
+describe('document ↔ patient binding at validation and signature', () => {
+  test('the model names the patient resource (INS and strict traits); the setId is filled in', () => {
+    const patient = {
+      ins: { value: '273064900708440', oid: '1.2.250.1.213.1.4.10' },
+      identityStatus: 'qualified',
+      traits: { birthName: 'ROUSSEAU', firstNames: ['Isabelle', 'Marie'], birthDate: '1973-06-14', sex: 'F' },
+    } as Patient;
+    const checker = new DocumentChecker();
+    const same = { patient: { ins: { value: '273064900708440' }, birthFamilyName: 'ROUSSEAU', birthGivenNames: 'Isabelle Marie', birthDate: '1973-06-14', gender: 'F' } };
+    const prepared = checker.prepare(same, '1.2.3^S', patient);
+    assert.deepEqual(prepared.issues, []);
+    assert.deepEqual((prepared.model as { document: unknown }).document, { setId: { root: '1.2.3', extension: 'S' } });
+    assert.deepEqual(checker.prepare({}, 'S', patient).issues, [], 'missing parts are the model rules’ business');
+    const other = { patient: { ins: { value: '158114418421759' }, birthFamilyName: 'DURAND', birthGivenNames: 'Isabelle', birthDate: '1973-06-15', gender: 'M' } };
+    const issues = checker.prepare(other, 'S', patient).issues;
+    assert.deepEqual(issues.map((i) => i.path), ['model.patient.ins.value', 'model.patient.birthFamilyName', 'model.patient.birthGivenNames', 'model.patient.birthDate', 'model.patient.gender']);
+    assert.ok(issues.every((i) => i.code === 'patient-mismatch'));
+    assert.doesNotMatch(JSON.stringify(issues), /DURAND|ROUSSEAU|1973/);
   });
 });
 

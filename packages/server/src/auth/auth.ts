@@ -62,10 +62,15 @@ function needsRefresh(data: SessionData): boolean {
 
 const hasControlCharacter = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
-/** A same-origin path (no scheme, no //host, no backslash trick); anything else → '/'. */
+/**
+ * A same-origin path (no scheme, no //host, no backslash trick); anything else → '/'. Returned
+ * as the URL parser serialises it (non-ASCII percent-encoded), so it is a valid Location header.
+ */
 export function safeReturnTo(value: string | null): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\') || hasControlCharacter(value)) return '/';
-  return value;
+  const base = 'http://return-to.invalid';
+  const url = new URL(value, base);
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/';
 }
 
 export class PscAuth {

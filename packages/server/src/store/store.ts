@@ -70,7 +70,12 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; reason: 'not-found' | 'stale' | 'conflict'; detail?: string };
+/** A refused write; a conflict names its problem type (`duplicate-ins`, `invalid-transition`…). */
+export type WriteResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'stale' }
+  | { ok: false; reason: 'conflict'; type: string; detail: string };
 
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 const isoOrUndefined = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : iso(v));
@@ -194,7 +199,7 @@ export class Store {
         'SELECT id FROM patients WHERE structure_id = $1 AND ins_oid = $2 AND ins_value = $3',
         [input.structureId, input.ins.oid, input.ins.value],
       );
-      if (existing.length) return { ok: false, reason: 'conflict', detail: 'A patient with this INS already exists in this structure.' };
+      if (existing.length) return { ok: false, reason: 'conflict', type: 'duplicate-ins', detail: 'A patient with this INS already exists in this structure.' };
       const id = randomUUID();
       const rows = await tx.query(
         `INSERT INTO patients (id, structure_id, ins_value, ins_oid, identity_status, data, version, created_at, updated_at)
@@ -292,7 +297,7 @@ export class Store {
       if (doc.status === 'submitted' || doc.status === 'signed') {
         // A signed or submitted document is closed; a new CDA version is a new document
         // (same setId, the model's document.replaces) — keeps signed content final.
-        return { ok: false, reason: 'conflict', detail: `The document is ${doc.status}: create a new document to replace it.` };
+        return { ok: false, reason: 'conflict', type: 'document-closed', detail: `The document is ${doc.status}: create a new document to replace it.` };
       }
       const number = doc.currentVersion + 1;
       const vrows = await tx.query(
@@ -350,7 +355,8 @@ export class Store {
     expected: number,
     change: { from: DocumentStatus[]; to: DocumentStatus; action: string; validation?: ValidationSummary; cda?: string; signedBy?: string; signedAt?: Date; queue?: boolean },
     actor: Actor,
-    precondition?: (tx: SqlExecutor, doc: DocumentRecord) => Promise<string | undefined>,
+    /** Last check inside the transaction: a refusal (problem type and detail), or undefined to go on. */
+    precondition?: (tx: SqlExecutor, doc: DocumentRecord) => Promise<{ type: string; detail: string } | undefined>,
   ): Promise<WriteResult<{ document: DocumentRecord; version: VersionRecord }>> {
     return this.driver.transaction(async (tx) => {
       const cur = await tx.query('SELECT * FROM documents WHERE id = $1 AND structure_id = ANY($2::text[]) FOR UPDATE', [id, [...actor.structures]]);
@@ -359,12 +365,12 @@ export class Store {
       const vrow = await tx.query('SELECT status FROM document_versions WHERE document_id = $1 AND number = $2', [id, n]);
       if (!vrow[0]) return { ok: false, reason: 'not-found' };
       if (doc.version !== expected) return { ok: false, reason: 'stale' };
-      if (n !== doc.currentVersion) return { ok: false, reason: 'conflict', detail: `Version ${n} is not the current version (${doc.currentVersion}).` };
+      if (n !== doc.currentVersion) return { ok: false, reason: 'conflict', type: 'not-current-version', detail: `Version ${n} is not the current version (${doc.currentVersion}).` };
       const status = vrow[0].status as DocumentStatus;
       if (!change.from.includes(status))
-        return { ok: false, reason: 'conflict', detail: `Version ${n} is ${status}; ${change.action} needs ${change.from.join(' or ')}.` };
+        return { ok: false, reason: 'conflict', type: 'invalid-transition', detail: `Version ${n} is ${status}; ${change.action} needs ${change.from.join(' or ')}.` };
       const refusal = await precondition?.(tx, doc);
-      if (refusal) return { ok: false, reason: 'conflict', detail: refusal };
+      if (refusal) return { ok: false, reason: 'conflict', ...refusal };
       const vrows = await tx.query(
         `UPDATE document_versions SET status = $3,
             validation = COALESCE($4::jsonb, validation), cda = COALESCE($5, cda),

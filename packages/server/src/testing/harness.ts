@@ -124,7 +124,11 @@ export interface ApiResponse<T = unknown> {
   text: string;
 }
 
-/** A cookie-keeping HTTP client of the server that validates every answer against the spec. */
+/**
+ * A cookie-keeping HTTP client of the server that validates every answer against the spec.
+ * Like the SDK it sends DCC-API-Version (the CSRF check of cookie writes needs it), unless
+ * `withoutApiVersion` is set.
+ */
 export class ApiClient {
   readonly cookies = new Map<string, string>();
   bearer: string | undefined;
@@ -149,12 +153,12 @@ export class ApiClient {
   async request<T = Record<string, unknown>>(
     method: string,
     path: string,
-    options: { json?: unknown; raw?: string; headers?: Record<string, string>; noSpec?: boolean } = {},
+    options: { json?: unknown; raw?: string | Uint8Array | ReadableStream<Uint8Array>; headers?: Record<string, string>; noSpec?: boolean; withoutApiVersion?: boolean } = {},
   ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    const headers: Record<string, string> = { ...(options.withoutApiVersion ? {} : { 'dcc-api-version': '2026-11-01' }), ...(options.headers ?? {}) };
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
-    let body: string | undefined;
+    let body: string | Uint8Array | ReadableStream<Uint8Array> | undefined;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers['content-type'] ??= 'application/json';
@@ -162,7 +166,9 @@ export class ApiClient {
       body = options.raw;
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(new URL(path, this.baseUrl), { method, headers, redirect: 'manual', ...(body !== undefined ? { body } : {}) });
+    // A stream body goes out chunked (no Content-Length): `duplex` is what fetch requires for it.
+    const streamed = body instanceof ReadableStream ? { duplex: 'half' } : {};
+    const res = await fetch(new URL(path, this.baseUrl), { method, headers, redirect: 'manual', ...(body !== undefined ? { body } : {}), ...streamed } as RequestInit);
     this.keepCookies(res.headers);
     const text = await res.text();
     const contentType = res.headers.get('content-type') ?? '';
@@ -183,8 +189,11 @@ export class ApiClient {
     return this.request<T>('PUT', path, { json, ...(headers ? { headers } : {}) });
   }
 
-  /** The real authorization-code flow: /auth/login → PSC emulator login page → /auth/callback. */
-  async login(user: PscTestUser, returnTo = '/app'): Promise<void> {
+  /**
+   * The real authorization-code flow: /auth/login → PSC emulator login page → /auth/callback.
+   * Gives the callback's response (its Set-Cookie, Location).
+   */
+  async login(user: PscTestUser, returnTo = '/app', expectedLocation = returnTo): Promise<ApiResponse> {
     const start = await this.request('GET', `/auth/login?returnTo=${encodeURIComponent(returnTo)}`);
     assert.equal(start.status, 302);
     const authorizationUrl = start.headers.get('location')!;
@@ -193,8 +202,9 @@ export class ApiClient {
     assert.equal(`${url.origin}${url.pathname}`, `${this.baseUrl}/auth/callback`);
     const done = await this.request('GET', `${url.pathname}${url.search}`);
     assert.equal(done.status, 302, `callback answered ${done.status}: ${done.text}`);
-    assert.equal(done.headers.get('location'), returnTo);
+    assert.equal(done.headers.get('location'), expectedLocation);
     assert.ok(this.cookies.get('dcc_session'), 'session cookie set');
+    return done;
   }
 }
 
