@@ -1,0 +1,333 @@
+import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ValueSet } from '@dcc-kit/cda/core';
+import '../define/dcc-code-picker.js';
+import type { DccCodePicker } from './index.js';
+import { foldForSearch, indexValueSet, searchConcepts } from './index.js';
+import { assert, expectNoAxeViolations, fixture } from '../testing/index.js';
+
+const GENDER: ValueSet = {
+  name: 'JDV_Test_Genre',
+  oid: '1.2.3',
+  source: 'test',
+  concepts: [
+    { code: 'F', codeSystem: '2.16.840.1.113883.5.1', displayName: 'Féminin' },
+    { code: 'M', codeSystem: '2.16.840.1.113883.5.1', displayName: 'Masculin' },
+    { code: 'UN', codeSystem: '2.16.840.1.113883.5.1', displayName: 'Inconnu' },
+  ],
+};
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function parts(picker: DccCodePicker) {
+  const root = picker.shadowRoot!;
+  return {
+    input: root.querySelector<HTMLInputElement>('[part="input"]')!,
+    listbox: root.querySelector<HTMLElement>('[role="listbox"]')!,
+    options: () => [...root.querySelectorAll<HTMLElement>('[role="option"]')],
+    status: () => root.querySelector('[role="status"]')!.textContent!.trim(),
+    error: () => root.querySelector('[part="error"]'),
+  };
+}
+
+async function settle(picker: DccCodePicker): Promise<void> {
+  await picker.updateComplete;
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  await picker.updateComplete;
+}
+
+describe('<dcc-code-picker>', () => {
+  it('searches accent-, case- and punctuation-insensitively on code and label', () => {
+    assert.equal(foldForSearch('  Épithéliome  MALIN, d’œil '), 'epitheliome malin d oeil');
+    const index = indexValueSet(GENDER);
+    assert.deepEqual(searchConcepts(index, 'feminin').map((i) => i.concept.code), ['F']);
+    assert.deepEqual(searchConcepts(index, 'FÉMININ').map((i) => i.concept.code), ['F']);
+    assert.deepEqual(searchConcepts(index, 'un').map((i) => i.concept.code), ['UN']);
+    // A label word starting with the text ranks before a match inside a word.
+    assert.deepEqual(searchConcepts(index, 'in').map((i) => i.concept.code), ['UN', 'F', 'M']);
+    // The exact code comes first.
+    assert.equal(searchConcepts(index, 'm')[0]!.concept.code, 'M');
+    assert.deepEqual(searchConcepts(index, 'zzz'), []);
+    assert.equal(searchConcepts(index, '').length, 3);
+  });
+
+  it('is chosen with the keyboard only: Tab in, type, arrows, Enter; Escape keeps the choice', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <button type="button" id="before">avant</button>
+      <dcc-code-picker name="morphology" label="Morphologie (CIM-O-3)" value-set-name="JDV_Morphologie_CISIS"></dcc-code-picker>
+    </form>`);
+    const picker = form.querySelector('dcc-code-picker')!;
+    const { input, listbox, options } = parts(picker);
+    const events: string[] = [];
+    picker.addEventListener('input', () => events.push('input'));
+    picker.addEventListener('change', () => events.push('change'));
+    form.querySelector<HTMLButtonElement>('#before')!.focus();
+
+    await sendKeys({ press: 'Tab' });
+    assert.equal(picker.shadowRoot!.activeElement, input, 'Tab moves the focus into the search field');
+    await sendKeys({ type: 'epitheliome mal' });
+    await waitFor(() => options().length > 0, 'the filtered list');
+    await settle(picker);
+    assert.equal(events.length, 0, 'typing a search is not a change of value');
+    assert.equal(input.getAttribute('aria-expanded'), 'true');
+    assert.equal(listbox.hidden, false);
+    const activeId = input.getAttribute('aria-activedescendant');
+    assert.ok(activeId, 'the best match is active (type-ahead)');
+    const active = picker.shadowRoot!.getElementById(activeId)!;
+    assert.match(active.textContent!, /Épithéliome malin/);
+    assert.ok(options().every((o) => /epitheliome/.test(foldForSearch(o.textContent!)) && /mal/.test(foldForSearch(o.textContent!))));
+
+    await sendKeys({ press: 'Enter' });
+    await settle(picker);
+    assert.equal(picker.value, '8011/3');
+    assert.equal(picker.codeSystem, '2.16.840.1.113883.6.43.1');
+    assert.deepEqual(events, ['input', 'change']);
+    assert.equal(input.value, 'Épithéliome malin');
+    assert.equal(input.getAttribute('aria-expanded'), 'false');
+    assert.equal(listbox.hidden, true);
+
+    // ArrowDown opens on the selection; End / Home move; Escape closes and keeps the value.
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(picker);
+    assert.equal(input.getAttribute('aria-expanded'), 'true');
+    assert.equal(picker.shadowRoot!.getElementById(input.getAttribute('aria-activedescendant')!)!.getAttribute('aria-selected'), 'true');
+    await sendKeys({ press: 'End' });
+    await settle(picker);
+    const visible = options();
+    assert.equal(input.getAttribute('aria-activedescendant'), visible[visible.length - 1]!.id);
+    await sendKeys({ press: 'Home' });
+    await settle(picker);
+    assert.equal(input.getAttribute('aria-activedescendant'), visible[0]!.id);
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(picker);
+    assert.equal(input.getAttribute('aria-activedescendant'), visible[1]!.id);
+    await sendKeys({ press: 'Escape' });
+    await settle(picker);
+    assert.equal(input.getAttribute('aria-expanded'), 'false');
+    assert.equal(picker.value, '8011/3');
+
+    // Down twice then Enter picks the second concept of the value set.
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await settle(picker);
+    assert.equal(picker.value, picker.currentValueSet!.concepts[1]!.code);
+    assert.equal(new FormData(form).get('morphology'), picker.value);
+  });
+
+  it('finds a concept typed without accents or with different case, and by code', async () => {
+    const picker = await fixture<DccCodePicker>(html`<dcc-code-picker label="Sexe" .valueSet=${GENDER}></dcc-code-picker>`);
+    picker.focus();
+    await sendKeys({ type: 'FEMI' });
+    await settle(picker);
+    const { options } = parts(picker);
+    assert.deepEqual(options().map((o) => o.querySelector('[part="option-label"]')!.textContent), ['Féminin']);
+    await sendKeys({ press: 'Enter' });
+    await settle(picker);
+    assert.equal(picker.value, 'F');
+    // Select all and type a code: the exact code wins.
+    parts(picker).input.select();
+    await sendKeys({ type: 'un' });
+    await settle(picker);
+    assert.equal(options()[0]!.querySelector('[part="option-code"]')!.textContent!.trim().endsWith('UN'), true);
+  });
+
+  it('exposes the ARIA 1.2 combobox pattern', async () => {
+    const picker = await fixture<DccCodePicker>(html`<dcc-code-picker label="Sexe" help="Sexe administratif" required .valueSet=${GENDER} value="M"></dcc-code-picker>`);
+    const { input, listbox } = parts(picker);
+    assert.equal(input.getAttribute('role'), 'combobox');
+    assert.equal(input.getAttribute('aria-autocomplete'), 'list');
+    assert.equal(input.getAttribute('aria-expanded'), 'false');
+    assert.equal(input.getAttribute('aria-required'), 'true');
+    assert.equal(picker.shadowRoot!.getElementById(input.getAttribute('aria-controls')!), listbox);
+    assert.equal(listbox.getAttribute('role'), 'listbox');
+    assert.equal(picker.shadowRoot!.getElementById(listbox.getAttribute('aria-labelledby')!)!.textContent!.includes('Sexe'), true);
+    assert.equal(input.labels?.[0]?.textContent?.includes('Sexe'), true);
+    assert.equal(picker.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!)!.textContent, 'Sexe administratif');
+    assert.equal(input.value, 'Masculin');
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(picker);
+    const opts = parts(picker).options();
+    assert.equal(opts.length, 3);
+    assert.deepEqual(opts.map((o) => o.getAttribute('aria-selected')), ['false', 'true', 'false']);
+    assert.equal(input.getAttribute('aria-activedescendant'), opts[1]!.id);
+    assert.equal(picker.matches(':state(open)'), true);
+  });
+
+  it('passes an error described by the enclosing form (aria-describedby / aria-invalid on the host) to its field', async () => {
+    const container = await fixture<HTMLDivElement>(html`<div>
+      <dcc-code-picker label="Sexe" .valueSet=${GENDER} aria-invalid="true" aria-describedby="outer-error"></dcc-code-picker>
+      <p id="outer-error">Le sexe est incohérent avec l’INS.</p>
+    </div>`);
+    const picker = container.querySelector('dcc-code-picker')!;
+    picker.requestUpdate();
+    await settle(picker);
+    const { input } = parts(picker);
+    assert.equal(input.getAttribute('aria-invalid'), 'true');
+    const described = input.getAttribute('aria-describedby')!.split(' ').map((id) => picker.shadowRoot!.getElementById(id)!.textContent);
+    assert.deepEqual(described, ['Le sexe est incohérent avec l’INS.']);
+    await expectNoAxeViolations(container, { context: 'error given by the enclosing form' });
+  });
+
+  it('is required: invalid until chosen, errors shown only after the user leaves the field', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <dcc-code-picker name="gender" label="Sexe" required .valueSet=${GENDER}></dcc-code-picker>
+      <button type="submit">Enregistrer</button>
+    </form>`);
+    const picker = form.querySelector('dcc-code-picker')!;
+    assert.equal(picker.checkValidity(), false);
+    assert.equal(picker.validity.valueMissing, true);
+    assert.equal(picker.validationMessage, 'Ce champ est obligatoire.');
+    assert.equal(picker.matches(':state(user-invalid)'), false, 'no error before any interaction');
+    assert.equal(parts(picker).error(), null);
+
+    picker.focus();
+    await sendKeys({ press: 'Tab' }); // leave the field without choosing
+    await settle(picker);
+    assert.equal(picker.matches(':state(user-invalid)'), true);
+    assert.equal(parts(picker).error()!.textContent, 'Ce champ est obligatoire.');
+    assert.equal(parts(picker).input.getAttribute('aria-invalid'), 'true');
+    assert.ok(parts(picker).input.getAttribute('aria-describedby')!.includes(parts(picker).error()!.id));
+    await expectNoAxeViolations(form, { context: 'required picker showing its error' });
+
+    let submitted = 0;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      submitted++;
+    });
+    form.requestSubmit();
+    assert.equal(submitted, 0, 'an invalid picker blocks the native submit');
+
+    picker.focus();
+    await sendKeys({ type: 'masc' });
+    await settle(picker);
+    await sendKeys({ press: 'Enter' });
+    await settle(picker);
+    assert.equal(picker.checkValidity(), true);
+    assert.equal(picker.matches(':state(user-invalid)'), false);
+    form.requestSubmit();
+    assert.equal(submitted, 1);
+  });
+
+  it('takes part in a native <form>: FormData, reset, fieldset disabled, state restore', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <fieldset>
+        <legend>Patient</legend>
+        <dcc-code-picker name="gender" label="Sexe" value="F" .valueSet=${GENDER}></dcc-code-picker>
+      </fieldset>
+    </form>`);
+    const picker = form.querySelector('dcc-code-picker')!;
+    assert.equal(picker.form, form);
+    assert.equal(new FormData(form).get('gender'), 'F');
+    picker.value = 'UN';
+    await settle(picker);
+    assert.equal(new FormData(form).get('gender'), 'UN');
+    form.reset();
+    await settle(picker);
+    assert.equal(picker.value, 'F', 'reset goes back to the initial value');
+    assert.equal(new FormData(form).get('gender'), 'F');
+
+    form.querySelector('fieldset')!.disabled = true;
+    await settle(picker);
+    assert.equal(parts(picker).input.disabled, true);
+    assert.equal(picker.matches(':state(disabled)'), true);
+    assert.equal(new FormData(form).has('gender'), false, 'a disabled control is not submitted');
+    form.querySelector('fieldset')!.disabled = false;
+    await settle(picker);
+    assert.equal(parts(picker).input.disabled, false);
+
+    picker.formStateRestoreCallback('M', 'restore');
+    await settle(picker);
+    assert.equal(picker.value, 'M');
+    assert.equal(new FormData(form).get('gender'), 'M');
+
+    picker.readonly = true;
+    await settle(picker);
+    picker.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(picker);
+    assert.equal(parts(picker).input.getAttribute('aria-expanded'), 'false', 'read-only never opens');
+  });
+
+  it('renders a limited window of a large value set and says so', async () => {
+    const picker = await fixture<DccCodePicker>(html`<dcc-code-picker label="Morphologie" value-set-name="JDV_Morphologie_CISIS"></dcc-code-picker>`);
+    picker.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => parts(picker).options().length > 0, 'options');
+    await settle(picker);
+    const total = picker.currentValueSet!.concepts.length;
+    assert.ok(total > 1000);
+    assert.equal(parts(picker).options().length, 50);
+    assert.equal(parts(picker).status(), `50 premiers résultats sur ${total} : précisez la recherche.`);
+  });
+
+  it('is axe-clean closed, open and with a value', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <dcc-code-picker name="gender" label="Sexe" help="Sexe administratif" .valueSet=${GENDER}></dcc-code-picker>
+      <dcc-code-picker name="tumour" label="Topographie" value="C50" value-set-name="JDV_Tumeur_CISIS"></dcc-code-picker>
+    </form>`);
+    const [gender, tumour] = [...form.querySelectorAll('dcc-code-picker')] as [DccCodePicker, DccCodePicker];
+    await waitFor(() => tumour.selectedConcept !== undefined, 'the lazily loaded value set');
+    await settle(tumour);
+    assert.equal(parts(tumour).input.value, 'Tumeur maligne du sein');
+    await expectNoAxeViolations(form, { context: 'closed pickers' });
+    gender.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(gender);
+    assert.equal(parts(gender).input.getAttribute('aria-expanded'), 'true');
+    await expectNoAxeViolations(form, { context: 'open listbox with an active option' });
+    await sendKeys({ type: 'zzz' });
+    await settle(gender);
+    assert.equal(parts(gender).status(), 'Aucun résultat');
+    await expectNoAxeViolations(form, { context: 'open with no result' });
+  });
+
+  it('axe sees inside the shadow root: an unlabelled picker is reported', async () => {
+    const picker = await fixture<DccCodePicker>(html`<dcc-code-picker .valueSet=${GENDER}></dcc-code-picker>`);
+    await assert.rejects(expectNoAxeViolations(picker), /label/);
+  });
+
+  it('speaks French by default and English under lang="en", following changes', async () => {
+    const container = await fixture<HTMLDivElement>(html`<div lang="fr"><dcc-code-picker label="Sexe" required .valueSet=${GENDER}></dcc-code-picker></div>`);
+    const picker = container.querySelector('dcc-code-picker')!;
+    picker.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(picker);
+    assert.equal(parts(picker).status(), '3 résultats');
+    assert.equal(picker.validationMessage, 'Ce champ est obligatoire.');
+    container.lang = 'en';
+    await new Promise((r) => setTimeout(r, 0));
+    await settle(picker);
+    assert.equal(parts(picker).status(), '3 results');
+    picker.checkValidity();
+    assert.equal(picker.validationMessage, 'This field is required.');
+  });
+
+  it('leaving with half-typed text keeps the previous choice; clearing the text clears it', async () => {
+    const picker = await fixture<DccCodePicker>(html`<dcc-code-picker label="Sexe" value="F" .valueSet=${GENDER}></dcc-code-picker>`);
+    const changes: string[] = [];
+    picker.addEventListener('change', () => changes.push(picker.value));
+    picker.focus();
+    parts(picker).input.select();
+    await sendKeys({ type: 'mas' });
+    await sendKeys({ press: 'Tab' });
+    await settle(picker);
+    assert.equal(picker.value, 'F');
+    assert.equal(parts(picker).input.value, 'Féminin');
+    picker.focus();
+    parts(picker).input.select();
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Tab' });
+    await settle(picker);
+    assert.equal(picker.value, '');
+    assert.deepEqual(changes, ['']);
+  });
+});

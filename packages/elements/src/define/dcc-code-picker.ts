@@ -1,0 +1,4 @@
+import { defineElement } from '../define.js';
+import { DccCodePicker } from '../code-picker/dcc-code-picker.component.js';
+
+defineElement('dcc-code-picker', DccCodePicker);

@@ -1,0 +1,59 @@
+// @dcc-kit/elements: the shared base of the dcc-kit web components. Classes only, no custom
+// element is defined here (import '@dcc-kit/elements/define/<tag>.js' for that).
+export {
+  DccFormAssociatedElement,
+  requiredValidator,
+  type Validator,
+  type ValidationResult,
+} from './form-associated.js';
+export {
+  LocalizeController,
+  registerTranslation,
+  registerDefaultTranslation,
+  translationOf,
+  toLocale,
+  DEFAULT_LOCALE,
+  type DccLocale,
+  type BaseStrings,
+  type Translation,
+  type Term,
+} from './localize.js';
+export { dccContext, type DccContextValue, type DccClientLike, type DccSession } from './context.js';
+export {
+  DccDraftSavedEvent,
+  DccSubmitEvent,
+  DccInvalidEvent,
+  DccServerVersionNewerEvent,
+  DccDraftRestoredEvent,
+} from './events.js';
+export { defineElement } from './define.js';
+export { DccProvider } from './provider/dcc-provider.component.js';
+// form engine (schema-driven editors)
+export {
+  DccSchemaForm,
+  isNewerVersion,
+  type FormDefinition,
+  type FormSection,
+  type VoletApi,
+} from './form/schema-form.js';
+export { sharedBindings } from './form/bindings.js';
+export { toTranslations, sharedLabels, sharedHints, sharedItems, sharedOptions, type Pair } from './form/field-strings.js';
+export { narrativeToFragment } from './form/narrative.js';
+export { kindOf, schemaAt, pathToString, parsePath, getAt, type SchemaNode, type Path, type FieldKind } from './form/schema.js';
+export { localToInstant, instantToLocal } from './form/dates.js';
+
+// infrastructure (drafts, code picker)
+export {
+  DraftStore,
+  DraftKeyError,
+  draftIdFor,
+  draftIdbStore,
+  DRAFT_DB_NAME,
+  DRAFT_STORE_NAME,
+  DEFAULT_DRAFT_MAX_AGE_MS,
+  type DraftRecord,
+  type DraftStoreOptions,
+  type LoadedDraft,
+} from './drafts/index.js';
+export { DccCodePicker, loadGeneratedValueSet, type ValueSetLoader } from './code-picker/index.js';
+export { foldForSearch, searchConcepts, indexValueSet } from './code-picker/search.js';
