@@ -1,0 +1,140 @@
+// <rcp-form>: the Fiche RCP (CANCER-FRCP_2022.01) as a form organised like a tumour board
+// works. No side effects: the tag is defined by ./rcp-form.ts.
+import { FrcpDocument } from '@dcc-kit/cda/core';
+import { DccSchemaForm, sharedBindings, type FormDefinition, type SchemaNode } from '@dcc-kit/elements';
+import { registerRcpStrings } from './rcp-strings.js';
+
+/** Sections F1-F18 of frcp-cda.md mapped to model paths, in the order of a tumour board. */
+export const rcpSections: FormDefinition['sections'] = [
+  { id: 'meeting', paths: ['meeting', 'recordStatus'] },
+  { id: 'patient', paths: ['patient', 'trustedPerson', 'emergencyContacts', 'encounter', 'patientComment'] },
+  { id: 'reason', paths: ['discussion', 'caseSummary'] },
+  {
+    id: 'diagnosis',
+    paths: [
+      'tumours',
+      'discovery',
+      'phase',
+      'functionalStatus',
+      'medicalHistory',
+      'comorbidities',
+      'examResults',
+      'pastTreatments',
+      'surgeryReport',
+      'pathologyReport',
+      'molecularReports',
+    ],
+  },
+  { id: 'proposal', paths: ['proposal', 'framework'] },
+  { id: 'status', paths: ['status', 'author', 'legalAuthenticator', 'custodian', 'document'] },
+];
+
+/** Value sets of the FRCP-specific coded fields (from packages/cda/src/check/frcp.ts). */
+export const rcpBindings: FormDefinition['bindings'] = {
+  ...sharedBindings,
+  'meeting.encounterType': 'JDV_J142_TypeRencontre_CISIS',
+  'meeting.primaryTumourTopography.coding': 'JDV_Tumeur_CISIS',
+  'discussion.apparatus': 'JDV_RCP_Appareil_CISIS',
+  'discussion.organs': 'JDV_RCP_Organe_CISIS',
+  'discussion.careType': 'JDV_TraitementSoins_FRCP_CISIS',
+  'pastTreatments.type': 'JDV_TypeTraitement_FRCP_CISIS',
+  'proposal.treatments.type': 'JDV_TypeTraitement_FRCP_CISIS',
+  'recordStatus.quorum': 'JDV_StatutQuorum_CISIS',
+};
+
+const definition: FormDefinition = {
+  volet: 'frcp',
+  schema: FrcpDocument as unknown as SchemaNode,
+  sections: rcpSections,
+  bindings: rcpBindings,
+  load: async () => {
+    const api = await import('./rcp-api.js');
+    return { validate: api.validate, build: api.build };
+  },
+};
+
+/**
+ * @summary Form of the Fiche RCP (CANCER-FRCP_2022.01): every field of sections F1-F18
+ * (meeting and quorum, reason, TNM, WHO performance status, proposal, guidelines, trial),
+ * value-set pickers, validation on blur, encrypted autosave, native form association and a
+ * printable preview of the French narrative.
+ * @tag rcp-form
+ *
+ * @event input - The model changed (bubbles, composed). Read `value`.
+ * @event change - A field was committed (bubbles, composed).
+ * @event dcc-submit - `{ model, xml }`: whole-form validation and the CDA build succeeded.
+ * @event dcc-invalid - `{ issues }`: the whole-form check found errors (listed in the summary).
+ * @event dcc-draft-saved - `{ draftId, savedAt }`: the encrypted draft was written to IndexedDB.
+ * @event dcc-draft-restored - `{ draftId, savedAt }`: a draft newer than the loaded model was restored.
+ * @event dcc-server-version-newer - `{ serverVersion, draftVersion }`: the server holds a newer version than the draft's base.
+ *
+ * @property {object} value - The FRCP build input of @dcc-kit/cda (`FrcpDocument`); the form value is its JSON.
+ * @property {object} model - Alias of `value`.
+ * @property {string} name - Name of the entry in the owner form's FormData.
+ * @property {string} lang - `fr` (default) or `en`; otherwise follows the context locale, then the closest `[lang]`.
+ * @property {boolean} readonly - Shows the values without editing controls.
+ * @property {boolean} disabled - Disables the editor (also through an ancestor `<fieldset disabled>`).
+ * @property {string} documentId - Id of the stored document (drafts are kept per document).
+ * @property {string} serverVersion - Version of the stored document, to warn about newer server versions.
+ * @property {PatientIdentity} patient - Patient identity (wins over `<dcc-provider>`).
+ * @property {DocumentAuthor} author - Author (wins over `<dcc-provider>`).
+ * @property {Custodian} organization - Custodian organisation (wins over `<dcc-provider>`).
+ * @property {DccSession} session - `{ userId, draftKey }` for the encrypted drafts (wins over `<dcc-provider>`).
+ *
+ * @csspart form - The form area (all sections).
+ * @csspart section - One clinician-facing section.
+ * @csspart section-title - The heading of a section.
+ * @csspart group - A fieldset of an object or list.
+ * @csspart item - One item of a repeatable list.
+ * @csspart field - The wrapper of one field.
+ * @csspart label - A field label.
+ * @csspart control - A native input, select or textarea.
+ * @csspart hint - Help text of a field.
+ * @csspart error - Error message of a field.
+ * @csspart summary - The error summary of the whole-form check.
+ * @csspart toolbar - Mode switch and print button.
+ * @csspart nav - Links to the sections.
+ * @csspart banner - Draft / server version banner.
+ * @csspart submit - The "Valider et enregistrer" button.
+ * @csspart preview - The read-only narrative preview.
+ * @csspart context-summary - Read-only summary of a header part given by the host.
+ *
+ * @cssstate user-invalid - The model is invalid and the user left a field or tried to save.
+ * @cssstate disabled - Disabled.
+ *
+ * @cssproperty --dcc-color-text - Text colour.
+ * @cssproperty --dcc-color-background - Background.
+ * @cssproperty --dcc-color-surface - Background of groups.
+ * @cssproperty --dcc-color-border - Borders.
+ * @cssproperty --dcc-color-primary - Buttons and accents.
+ * @cssproperty --dcc-color-on-primary - Text on primary buttons.
+ * @cssproperty --dcc-color-error - Errors.
+ * @cssproperty --dcc-color-muted - Hints.
+ * @cssproperty --dcc-font-family - Font family.
+ * @cssproperty --dcc-font-size - Base font size.
+ * @cssproperty --dcc-space-s - Small spacing.
+ * @cssproperty --dcc-space-m - Medium spacing.
+ * @cssproperty --dcc-space-l - Large spacing.
+ * @cssproperty --dcc-radius - Corner radius.
+ * @cssproperty --dcc-focus-ring - Focus outline.
+ */
+export class RcpForm extends DccSchemaForm {
+  constructor() {
+    super();
+    registerRcpStrings();
+  }
+
+  protected get definition(): FormDefinition {
+    return definition;
+  }
+
+  protected formTitle(): string {
+    return this.localize.term('frcp/title');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rcp-form': RcpForm;
+  }
+}
