@@ -1,0 +1,334 @@
+/* global document, window -- used inside page.evaluate() callbacks, which run in Chromium */
+// npm run bench (web components part), printed, never asserted:
+//  (a) bundle sizes: each element's define module built by Vite (library mode, ESM, minified,
+//      production Lit, every dependency bundled), gzip size of the eager part (entry chunk and
+//      every chunk it imports statically) and, apart, of each lazily loaded chunk (model
+//      validation/CDA build, value sets…); plus the conformance engine's browser entry, which
+//      the editors do not import (it runs in Node / on the server) but a host may load lazily.
+//  (b) in Chromium (puppeteer-core, Debian's /usr/bin/chromium or $CHROME_PATH): first render of
+//      <pps-editor> with a model of 50 treatments (element creation → updateComplete of the
+//      editor and every element inside it → next frame), median of several runs; input latency
+//      (real keystrokes in a text field → the editor's `input` event, and → re-render done);
+//      first render of <rcp-form> with FRCP example 01.
+// Targets of the issue: ≤ 60 kB gzip for <pps-editor> eager, ≤ 100 ms first render.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { Buffer } from 'node:buffer';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..', '..');
+const EAGER_TARGET_KB = 60;
+const RENDER_TARGET_MS = 100;
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+const median = (xs) => quantile(xs, 0.5);
+
+function table(rows, headers) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(line(headers));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+const ELEMENTS = [
+  { tag: 'pps-editor', entry: 'packages/pps-editor/dist/pps-editor.js' },
+  { tag: 'rcp-form', entry: 'packages/rcp-form/dist/rcp-form.js' },
+  { tag: 'dcc-code-picker', entry: 'packages/elements/dist/define/dcc-code-picker.js' },
+];
+
+/** What a lazy chunk is, from the modules it contains. */
+function describeChunk(chunk) {
+  const ids = chunk.moduleIds ?? Object.keys(chunk.modules ?? {});
+  const has = (re) => ids.some((id) => re.test(id.replaceAll('\\', '/')));
+  const kinds = [];
+  if (has(/packages\/conformance\//)) kinds.push('conformance engine');
+  if (has(/value-sets\/JDV_/)) kinds.push('value sets');
+  if (has(/packages\/cda\/dist\/(api|check|builders?|xml)\b|packages\/cda\/dist\/(check|build|xml)\//)) kinds.push('cda validation/build');
+  if (has(/@sinclair\/typebox\/build\/esm\/(value|compiler|errors)/)) kinds.push('TypeBox value checker');
+  if (kinds.length === 0) kinds.push(ids.slice(0, 2).map((id) => path.basename(id)).join(', ') || chunk.fileName);
+  return kinds.join(' + ');
+}
+
+async function bundle(vite, entry, outDir, { conditions } = {}) {
+  const output = await vite.build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    resolve: conditions ? { conditions } : {},
+    build: {
+      outDir,
+      emptyOutDir: true,
+      write: true,
+      minify: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      target: 'es2022',
+      lib: { entry: path.join(root, entry), formats: ['es'], fileName: () => 'entry.js' },
+    },
+  });
+  const outputs = Array.isArray(output) ? output : [output];
+  return outputs.flatMap((o) => o.output);
+}
+
+function sizes(outputs) {
+  const chunks = outputs.filter((item) => item.type === 'chunk');
+  // Assets (e.g. xmllint's WebAssembly worker of the conformance engine) are fetched on demand: lazy.
+  const assets = outputs.filter((item) => item.type === 'asset' && /\.(js|wasm|json)$/.test(item.fileName));
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const entry = chunks.find((c) => c.isEntry);
+  const eager = new Set();
+  const visit = (name) => {
+    if (eager.has(name) || !byName.has(name)) return;
+    eager.add(name);
+    for (const imported of byName.get(name).imports) visit(imported);
+  };
+  visit(entry.fileName);
+  const gz = (c) => gzipSync(Buffer.from(c.code), { level: 9 }).length;
+  const eagerChunks = chunks.filter((c) => eager.has(c.fileName));
+  const lazyChunks = chunks.filter((c) => !eager.has(c.fileName));
+  return {
+    eagerRaw: eagerChunks.reduce((n, c) => n + Buffer.byteLength(c.code), 0),
+    eagerGzip: eagerChunks.reduce((n, c) => n + gz(c), 0),
+    lazy: [
+      ...lazyChunks.map((c) => ({ what: describeChunk(c), raw: Buffer.byteLength(c.code), gzip: gz(c) })),
+      ...assets.map((a) => ({ what: `asset ${a.fileName.replace(/-[\w-]{8}(\.\w+)$/, '$1')}`, raw: Buffer.from(a.source).length, gzip: gzipSync(Buffer.from(a.source), { level: 9 }).length })),
+    ].sort((a, b) => b.gzip - a.gzip),
+  };
+}
+
+async function bundleSizes(vite, workDir) {
+  console.log('(a) Bundle sizes (Vite library build, ESM, minified, dependencies bundled; gzip -9)\n');
+  const rows = [];
+  const built = {};
+  for (const { tag, entry } of ELEMENTS) {
+    if (!existsSync(path.join(root, entry))) {
+      rows.push([`<${tag}> eager`, 'not built', '', '']);
+      continue;
+    }
+    const outDir = path.join(workDir, tag);
+    try {
+      const chunks = await bundle(vite, entry, outDir);
+      const s = sizes(chunks);
+      built[tag] = outDir;
+      const target = tag === 'pps-editor' ? `${s.eagerGzip / 1024 <= EAGER_TARGET_KB ? 'within' : 'OVER'} ${EAGER_TARGET_KB} kB target` : '';
+      rows.push([`<${tag}> eager (entry + static imports)`, kb(s.eagerRaw), kb(s.eagerGzip), target]);
+      for (const l of s.lazy) rows.push([`  lazy: ${l.what}`, kb(l.raw), kb(l.gzip), '']);
+    } catch (error) {
+      rows.push([`<${tag}>`, `build failed: ${String(error.message ?? error).split('\n')[0]}`, '', '']);
+    }
+  }
+  // The conformance engine is not imported by the editors; measured as a host would load it lazily in a page.
+  try {
+    const chunks = await bundle(vite, 'packages/conformance/dist/index.js', path.join(workDir, 'conformance'), { conditions: ['browser', 'module', 'import', 'default'] });
+    const s = sizes(chunks);
+    rows.push(['conformance engine, browser entry (apart: not imported by the editors)', kb(s.eagerRaw), kb(s.eagerGzip), 'SaxonJS runtime: separate global']);
+    for (const l of s.lazy) rows.push([`  lazy: ${l.what}`, kb(l.raw), kb(l.gzip), '']);
+  } catch (error) {
+    rows.push(['conformance engine, browser entry', `build failed: ${String(error.message ?? error).split('\n')[0]}`, '', '']);
+  }
+  table(rows, ['bundle', 'raw', 'gzip', 'note']);
+  return built;
+}
+
+/** A PPS build input with `count` treatments (example 01's treatments repeated with varied text). */
+function ppsWithTreatments(count) {
+  const example = JSON.parse(readFileSync(path.join(root, 'packages/cda/examples/pps/01-sein-gauche-fec-docetaxel-radiotherapie.json'), 'utf8'));
+  const source = example.therapeuticProgramme.treatments;
+  example.therapeuticProgramme.treatments = Array.from({ length: count }, (_, i) => {
+    const t = structuredClone(source[i % source.length]);
+    if (typeof t.typePrecision === 'string') t.typePrecision = `${t.typePrecision} (séquence ${i + 1})`;
+    return t;
+  });
+  return example;
+}
+
+function serve(dir) {
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// Runs in the page: waits until the element and every custom element in its shadow trees are updated, then the next frame.
+const PAGE_HELPERS = `
+window.deepUpdated = async (el) => {
+  for (let pass = 0; pass < 4; pass++) {
+    const all = [];
+    const walk = (node) => {
+      if (node.updateComplete) all.push(node.updateComplete);
+      const kids = node.shadowRoot ? [...node.shadowRoot.querySelectorAll('*'), ...node.querySelectorAll('*')] : [...node.querySelectorAll('*')];
+      for (const k of kids) if (k.localName.includes('-')) walk(k);
+    };
+    walk(el);
+    const results = await Promise.all(all);
+    if (results.every((r) => r !== false)) break;
+  }
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+};
+window.findTextField = (el) => {
+  const stack = [el];
+  while (stack.length) {
+    const node = stack.shift();
+    const scope = node.shadowRoot ?? node;
+    const field = scope.querySelector('textarea:not([readonly]):not([disabled]), input[type="text"]:not([readonly]):not([disabled]):not([role="combobox"])');
+    if (field) return field;
+    for (const k of scope.querySelectorAll('*')) if (k.shadowRoot) stack.push(k);
+  }
+  return null;
+};
+`;
+
+async function rcpFirstRender(browser, builtDir, base) {
+  if (!builtDir) return undefined;
+  const example = readFileSync(path.join(root, 'packages/cda/examples/frcp/01-sein-appareil-organes-post-operatoire.json'), 'utf8');
+  writeFileSync(path.join(builtDir, 'frcp-01.json'), example);
+  writeFileSync(path.join(builtDir, 'index.html'), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title></head><body><script>${PAGE_HELPERS}</script></body></html>`);
+  const page = await browser.newPage();
+  await page.goto(`${base}/rcp-form/index.html`);
+  const times = await page.evaluate(async () => {
+    await import('./entry.js');
+    const model = await (await fetch('./frcp-01.json')).json();
+    const out = [];
+    for (let i = 0; i < 7; i++) {
+      document.querySelector('rcp-form')?.remove();
+      await new Promise((r) => setTimeout(r, 50));
+      const t0 = performance.now();
+      const form = document.createElement('rcp-form');
+      form.value = structuredClone(model);
+      document.body.append(form);
+      await window.deepUpdated(form);
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
+  await page.close();
+  return times;
+}
+
+async function browserTimings(builtDir, rcpDir) {
+  console.log('\n(b) In Chromium (production bundles of (a))\n');
+  const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+  if (!executablePath) {
+    console.log('Chromium not found (set CHROME_PATH): browser figures skipped.');
+    return;
+  }
+  if (!builtDir) {
+    console.log('<pps-editor> bundle not available: browser figures skipped.');
+    return;
+  }
+  const { default: puppeteer } = await import('puppeteer-core');
+  writeFileSync(path.join(builtDir, 'model-50.json'), JSON.stringify(ppsWithTreatments(50)));
+  writeFileSync(path.join(builtDir, 'index.html'), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title></head><body><script>${PAGE_HELPERS}</script></body></html>`);
+  const server = await serve(path.dirname(builtDir));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e.message ?? e).split('\n')[0]));
+    await page.goto(`${base}/pps-editor/index.html`);
+    await page.evaluate(async () => {
+      await import('./entry.js');
+      window.benchModel = await (await fetch('./model-50.json')).json();
+    });
+    const RUNS = 7;
+    const renders = [];
+    for (let i = 0; i < RUNS; i++) {
+      renders.push(
+        await page.evaluate(async () => {
+          document.querySelector('pps-editor')?.remove();
+          await new Promise((r) => setTimeout(r, 50));
+          const model = structuredClone(window.benchModel);
+          const t0 = performance.now();
+          const editor = document.createElement('pps-editor');
+          editor.value = model;
+          document.body.append(editor);
+          await window.deepUpdated(editor);
+          return performance.now() - t0;
+        }),
+      );
+    }
+    const treatmentsShown = await page.evaluate(() => {
+      const editor = document.querySelector('pps-editor');
+      return editor?.value?.therapeuticProgramme?.treatments?.length ?? 0;
+    });
+    const rows = [
+      ['<pps-editor> first render, 50 treatments: first run (cold)', `${renders[0].toFixed(1)} ms`, ''],
+      [`<pps-editor> first render, 50 treatments: median of runs 2-${RUNS}`, `${median(renders.slice(1)).toFixed(1)} ms`, `${median(renders.slice(1)) <= RENDER_TARGET_MS ? 'within' : 'OVER'} ${RENDER_TARGET_MS} ms target`],
+      ['  (min / max of runs 2-7)', `${Math.min(...renders.slice(1)).toFixed(1)} / ${Math.max(...renders.slice(1)).toFixed(1)} ms`, `model kept ${treatmentsShown} treatments`],
+    ];
+
+    // Input latency: real keystrokes (CDP) in the first editable text field.
+    const found = await page.evaluate(() => {
+      const editor = document.querySelector('pps-editor');
+      const field = window.findTextField(editor);
+      if (!field) return false;
+      field.focus();
+      window.latencies = [];
+      let keydownAt = 0;
+      field.addEventListener('keydown', (e) => (keydownAt = e.timeStamp), true);
+      editor.addEventListener('input', () => {
+        const start = keydownAt;
+        const atInput = performance.now();
+        void window.deepUpdated(editor).then(() => window.latencies.push({ toInput: atInput - start, toRender: performance.now() - start }));
+      });
+      return true;
+    });
+    if (!found) rows.push(['input latency', 'no editable text field found', '']);
+    else {
+      const KEYS = 40;
+      for (let i = 0; i < KEYS; i++) {
+        await page.keyboard.press(i % 2 ? 'a' : 'e');
+        await page.waitForFunction((n) => window.latencies.length >= n, { timeout: 10_000 }, i + 1).catch(() => undefined);
+      }
+      const latencies = await page.evaluate(() => window.latencies);
+      if (latencies.length === 0) rows.push(['input latency', 'the editor emitted no input event', '']);
+      else {
+        const toInput = latencies.map((l) => l.toInput);
+        const toRender = latencies.map((l) => l.toRender);
+        rows.push([`<pps-editor> input latency, keydown → input event (${latencies.length} keys)`, `median ${median(toInput).toFixed(1)} ms`, `p95 ${quantile(toInput, 0.95).toFixed(1)} ms`]);
+        rows.push(['<pps-editor> input latency, keydown → re-render + next frame', `median ${median(toRender).toFixed(1)} ms`, `p95 ${quantile(toRender, 0.95).toFixed(1)} ms`]);
+      }
+    }
+    const rcp = await rcpFirstRender(browser, rcpDir, base);
+    if (rcp) {
+      rows.push(['<rcp-form> first render, FRCP example 01: first run (cold)', `${rcp[0].toFixed(1)} ms`, '']);
+      rows.push([`<rcp-form> first render, FRCP example 01: median of runs 2-${rcp.length}`, `${median(rcp.slice(1)).toFixed(1)} ms`, '']);
+    }
+    table(rows, ['measure', 'value', 'note']);
+    if (pageErrors.length) console.log(`\npage errors: ${[...new Set(pageErrors)].slice(0, 3).join(' | ')}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'dcc-elements-bench-'));
+try {
+  mkdirSync(workDir, { recursive: true });
+  const vite = await import('vite');
+  console.log(`Web components bench (${os.cpus().length} CPU, Node ${process.version}, Vite ${vite.version})\n`);
+  const built = await bundleSizes(vite, workDir);
+  await browserTimings(built['pps-editor'], built['rcp-form']);
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
