@@ -1,40 +1,239 @@
 #!/usr/bin/env node
-// The main job, for now: build every example input of packages/cda/examples with
-// `dcc build` into out/, then give the ANS kit's verdict (seven layers, `dcc validate`) on
-// those documents and on the kit's official examples. Demo and backend join with their issues.
+// `npm start` (after scripts/setup.mjs): the main job — the demo host page of a fictional
+// hospital software with the dcc-kit editors, the DCC backend on its embedded store (PGlite in
+// .data/, or PostgreSQL when DATABASE_URL is set) and a local Pro Santé Connect, in ONE
+// process. The page, `/auth/*` and the API share one origin (Vite proxies the API routes to
+// the backend) so that the BFF session cookie just works.
+//
+//   node scripts/start.mjs            dev server (Vite) on http://localhost:4100
+//   node scripts/start.mjs --preview  the built page (demo/dist, strict CSP) served by `vite preview`
+//   node scripts/start.mjs --build    only build the page into demo/dist (`npm run demo:build`)
+//
+// Environment: DEMO_PORT (4100), PSC_PORT (4101), API_PORT (0 = any free loopback port),
+// DEMO_HOST (127.0.0.1), PUBLIC_URL (http://localhost:DEMO_PORT), DATABASE_URL, DCC_DATA_DIR
+// (.data/pglite), ANS_KIT_DIR. Logs carry request metadata only, never health data.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dcc = join(root, 'packages/cli/bin/dcc.js');
-const { resolveKitDir } = await import('../packages/conformance/dist/node/index.js');
-let kitDir;
-try {
-  kitDir = resolveKitDir();
-} catch (error) {
-  console.error(error.message);
-  process.exit(2);
+export const demoDir = join(root, 'demo');
+const viteConfigFile = join(demoDir, 'vite.config.mjs');
+
+/** Paths the backend answers; everything else is the page (served by Vite). */
+export const API_ROUTES = /^\/(auth|patients|documents|audit|health)(\/|\?|$)/;
+
+/**
+ * Writes msw's service worker into demo/public (offline mode); generated, never committed.
+ * Uses msw's own CLI (`msw init`) so the worker always matches the installed msw version.
+ */
+export function prepareOfflineWorker() {
+  const cli = join(root, 'node_modules', 'msw', 'cli', 'index.js');
+  const r = spawnSync(process.execPath, [cli, 'init', join(demoDir, 'public'), '--save=false'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`msw init failed (exit ${r.status}): ${r.stderr || r.stdout}`);
 }
 
-const out = join(root, 'out');
-mkdirSync(out, { recursive: true });
-const built = [];
-for (const volet of ['pps', 'frcp']) {
-  const dir = join(root, 'packages/cda/examples', volet);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const target = join(out, `${volet}-${file.replace(/\.json$/, '.xml')}`);
-    const r = spawnSync(process.execPath, [dcc, 'build', volet, join(dir, file), '-o', target], { stdio: 'inherit' });
-    if (r.status !== 0) process.exit(r.status ?? 1);
-    built.push(target);
+/** A compact request log line: method, route template, status, duration (no path, no body). */
+function consoleLogger(entry) {
+  const e = /** @type {Record<string, unknown>} */ (entry);
+  if (e.route === '/health') return;
+  const parts = [e.method, e.route, e.status, typeof e.durationMs === 'number' ? `${Math.round(e.durationMs)} ms` : undefined];
+  console.log(`[api] ${parts.filter((p) => p !== undefined).join(' ')}${e.error ? ` (${String(e.error)})` : ''}`);
+}
+
+function proxyConfig(target) {
+  // One rule for every API route; the Host header is kept (the backend builds its URLs from
+  // PUBLIC_URL, not from Host) and Set-Cookie passes unchanged (same origin for the browser).
+  return { [API_ROUTES.source]: { target, changeOrigin: false, ws: false } };
+}
+
+/**
+ * Starts the PSC emulator, the backend and the page server.
+ * @param {{ port?: number, pscPort?: number, apiPort?: number, host?: string, publicUrl?: string,
+ *   databaseUrl?: string, dataDir?: string, memory?: boolean, mode?: 'dev' | 'preview',
+ *   kitDir?: string, logger?: (entry: unknown) => void, quiet?: boolean }} [options]
+ *   `memory: true` → throwaway in-memory PGlite (tests); `port: 0` → any free port.
+ * @returns {Promise<{ url: string, apiUrl: string, pscIssuer: string, store: string,
+ *   users: Array<{ id: string, name: string, activities: string[] }>, close(): Promise<void> }>}
+ */
+export async function startDemo(options = {}) {
+  const env = process.env;
+  const host = options.host ?? env.DEMO_HOST ?? '127.0.0.1';
+  const mode = options.mode ?? 'dev';
+  const { startPscEmulator, TEST_USERS } = await import('@dcc-kit/psc-emulator');
+  const { createServer, openStore, loadSessionKey, DocumentChecker } = await import('@dcc-kit/server');
+  const vite = await import('vite');
+
+  prepareOfflineWorker();
+  const closers = [];
+  const close = async () => {
+    for (const fn of closers.reverse()) await fn().catch(() => undefined);
+  };
+  try {
+    // 1. The store: PostgreSQL when asked, else the embedded PGlite (in memory for tests).
+    const databaseUrl = options.databaseUrl ?? (options.memory ? undefined : env.DATABASE_URL);
+    const dataDir = resolve(root, options.dataDir ?? env.DCC_DATA_DIR ?? '.data/pglite');
+    if (!databaseUrl && !options.memory) mkdirSync(dirname(dataDir), { recursive: true });
+    const store = await openStore(databaseUrl ? { databaseUrl } : options.memory ? { memory: true } : { dataDir });
+    closers.push(() => store.close());
+
+    // 2. The backend on a loopback port of its own; the browser reaches it only through the proxy.
+    const psc = { discoveryUrl: '' };
+    const clientSecret = randomBytes(24).toString('base64url');
+    // The page's port comes first: the backend's redirect URI and cookies depend on it.
+    let port = options.port ?? Number(env.DEMO_PORT ?? 4100);
+    if (port === 0) port = await freePort(host);
+    const publicUrl = (options.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+    const kitDir = options.kitDir ?? env.ANS_KIT_DIR;
+    const app = createServer({
+      store,
+      // Same key as `dcc-server` with this data folder, so sessions survive a restart.
+      sessionKey: options.memory || databaseUrl ? (env.DCC_SESSION_KEY ? loadSessionKey(env) : randomBytes(32)) : loadSessionKey(env, dataDir),
+      logger: options.logger ?? (options.quiet ? () => undefined : consoleLogger),
+      checker: new DocumentChecker(kitDir ? { kitDir } : {}),
+      // Read at first use: the emulator starts below, once the page's port is known.
+      oidc: () => ({ discoveryUrl: psc.discoveryUrl, clientId: 'dcc-demo', clientSecret, allowInsecureRequests: true }),
+      publicUrl,
+    });
+    const api = await app.listen(options.apiPort ?? Number(env.API_PORT ?? 0), '127.0.0.1');
+    closers.push(() => app.close());
+
+    // 3. The page, with the API routes proxied to the backend.
+    const logLevel = options.quiet ? 'silent' : 'info';
+    const common = { configFile: viteConfigFile, root: demoDir, logLevel, clearScreen: false, customLogger: redactingLogger(vite, logLevel) };
+    const serverOptions = { host, port, strictPort: true, proxy: proxyConfig(api.url) };
+    if (mode === 'preview') {
+      if (!existsSync(join(demoDir, 'dist', 'index.html'))) await buildDemo({ quiet: options.quiet });
+      const server = await vite.preview({ ...common, preview: serverOptions });
+      closers.push(() => server.close());
+    } else {
+      const server = await vite.createServer({ ...common, server: serverOptions });
+      await server.listen();
+      closers.push(() => server.close());
+    }
+
+    // 4. Pro Santé Connect, with the backend registered as confidential client.
+    const emulator = await startPscEmulator({
+      port: options.pscPort ?? Number(env.PSC_PORT ?? 4101),
+      clients: [
+        {
+          client_id: 'dcc-demo',
+          client_secret: clientSecret,
+          redirect_uris: [`${publicUrl}/auth/callback`],
+          post_logout_redirect_uris: [`${publicUrl}/`],
+        },
+      ],
+    });
+    closers.push(() => emulator.close());
+    psc.discoveryUrl = emulator.discoveryUrl;
+
+    return {
+      url: publicUrl,
+      apiUrl: api.url,
+      pscIssuer: emulator.issuer,
+      store: store.kind,
+      users: TEST_USERS.map((u) => ({
+        id: u.userinfo.SubjectNameID,
+        name: `${u.userinfo.given_name} ${u.userinfo.family_name}`,
+        activities: u.userinfo.SubjectRefPro.exercices.flatMap((e) => e.activities.map((a) => a.raisonSocialeSite)),
+      })),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
   }
 }
-console.log(`Built ${built.length} documents from packages/cda/examples into ${out}. Their verdict:\n`);
-const ours = spawnSync(process.execPath, [dcc, 'validate', ...built], { stdio: 'inherit' });
 
-const examples = readdirSync(join(kitDir, 'ExemplesCDA')).filter((f) => f.endsWith('.xml')).map((f) => join(kitDir, 'ExemplesCDA', f));
-console.log(`\nFor comparison, the ${examples.length} official examples of ${kitDir}:\n`);
-spawnSync(process.execPath, [dcc, 'validate', ...examples], { stdio: 'inherit' });
-console.log('\n(The two official FRCP examples fail one assert: the kit itself rejects their author specialty G15_10/SCH10.)');
-process.exit(ours.status ?? 1);
+/**
+ * Vite's logger without query strings: its proxy errors quote the request URL, and a query
+ * may carry health data (`/patients?ins=…`).
+ */
+function redactingLogger(vite, logLevel) {
+  const base = vite.createLogger(logLevel);
+  const redact = (msg) => String(msg).replace(/(\/[^\s?]*)\?[^\s]+/g, '$1?…');
+  return {
+    ...base,
+    info: (msg, o) => base.info(redact(msg), o),
+    warn: (msg, o) => base.warn(redact(msg), o),
+    warnOnce: (msg, o) => base.warnOnce(redact(msg), o),
+    error: (msg, o) => base.error(redact(msg), o),
+  };
+}
+
+/** A free TCP port on `host` (for `port: 0`: the backend must know the page's origin first). */
+function freePort(host) {
+  return new Promise((done, fail) => {
+    const probe = createNetServer();
+    probe.once('error', fail);
+    probe.listen(0, host, () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** `vite build` of the page into demo/dist (strict CSP, no inline script or style). */
+export async function buildDemo({ quiet = false } = {}) {
+  prepareOfflineWorker();
+  const vite = await import('vite');
+  await vite.build({ configFile: viteConfigFile, root: demoDir, logLevel: quiet ? 'silent' : 'info' });
+  return join(demoDir, 'dist');
+}
+
+async function main() {
+  const args = new Set(process.argv.slice(2));
+  if (args.has('--build')) {
+    const out = await buildDemo();
+    console.log(`Page de démonstration construite dans ${out}`);
+    return;
+  }
+  // Ctrl-C during start-up waits for the parts started so far to close (PGlite writes its
+  // folder at first start: killing it mid-way would leave it unusable).
+  let stopping = false;
+  let demo;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nArrêt…');
+    if (!demo) return; // still starting: closed as soon as start-up ends (below)
+    await demo.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  console.log('Démarrage : base embarquée, backend, émulateur Pro Santé Connect, page… (la première fois, quelques secondes de plus)');
+  demo = await startDemo({ mode: args.has('--preview') ? 'preview' : 'dev' });
+  if (stopping) {
+    await demo.close();
+    process.exit(0);
+  }
+  console.log(`
+dcc-kit — démonstration (dossier patient d'un logiciel hospitalier fictif)
+
+  Page :        ${demo.url}/
+  Hors ligne :  ${demo.url}/?offline=1   (API simulée dans le navigateur, sans backend)
+  Backend :     ${demo.apiUrl} (store ${demo.store}${demo.store === 'pglite' ? `, ${relativeData()}` : ''}), via le proxy de la page
+  Pro Santé Connect (émulateur) : ${demo.pscIssuer}
+
+  Utilisateurs de test (cliquer « Se connecter avec Pro Santé Connect », puis choisir) :
+${demo.users.map((u) => `    ${u.id}  ${u.name.padEnd(22)} ${u.activities.join(' ; ')}`).join('\n')}
+
+  Ctrl-C pour arrêter.
+`);
+}
+
+function relativeData() {
+  return process.env.DCC_DATA_DIR ?? '.data/pglite';
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    // Error messages of our own parts carry no health data (nothing is logged before login).
+    console.error(`start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

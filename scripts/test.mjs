@@ -4,9 +4,10 @@
 //     installed when we may (root with apt-get), else a clear message says what is missing;
 //  2. a throwaway PostgreSQL cluster is started for the backend's tests (unless
 //     DCC_TEST_DATABASE_URL already points at one) and removed at the end;
-//  3. every compiled Node test file of every package, in one `node --test` process tree
-//     (Node 20 has no glob support in --test, hence this list);
-//  4. the browser tests (`*.browser-test.js`) with @web/test-runner in Debian's Chromium.
+//  3. every compiled Node test file of every package and the cross-package tests of tests/,
+//     in one `node --test` process tree (Node 20 has no glob support in --test, hence this list);
+//  4. the browser tests (`*.browser-test.js`) with @web/test-runner in Debian's Chromium;
+//  5. the Storybook build, so stories and their manifest-fed docs cannot rot.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -34,7 +35,12 @@ function compiledFiles(pattern) {
   return files.sort();
 }
 
-const nodeTests = compiledFiles(/\.test\.js$/);
+// Cross-package tests (the demo's main job end to end) are plain ESM beside no package.
+const crossPackageTests = existsSync(join(root, 'tests'))
+  ? readdirSync(join(root, 'tests')).filter((f) => /\.test\.mjs$/.test(f)).map((f) => join('tests', f))
+  : [];
+
+const nodeTests = [...compiledFiles(/\.test\.js$/), ...crossPackageTests.sort()];
 const browserTests = compiledFiles(/\.browser-test\.js$/);
 if (nodeTests.length === 0) {
   console.error('test: no compiled test files found (did the build run?)');
@@ -62,6 +68,11 @@ try {
     });
     status ||= wtr.status ?? 1;
   }
+  // Storybook must keep building, with its docs generated from the custom-elements manifest.
+  console.log('test: Storybook build (stories + docs from the custom-elements manifest)');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const storybook = spawnSync(npm, ['run', '-s', 'build-storybook'], { cwd: root, stdio: 'inherit', env: { ...env, STORYBOOK_DISABLE_TELEMETRY: '1' } });
+  status ||= storybook.status ?? 1;
 } finally {
   await postgres?.stop();
 }

@@ -1,0 +1,95 @@
+// What the host page hands the editors through <dcc-provider>: the patient identity (from the
+// platform's patient resource), the author (the logged-in professional and the activity they
+// act for) and the custodian (that activity's structure), in the shapes of the @dcc-kit/cda
+// model. The server checks the same facts again at validation and signature.
+import type { Custodian, DocumentAuthor, PatientIdentity } from '@dcc-kit/cda/core';
+import type { Activity, Patient, Session } from '@dcc-kit/sdk';
+
+/** INS OIDs (identity-auth.md): NIR production / test / demonstration, NIA. */
+const INS_OIDS: Record<string, { kind: 'NIR' | 'NIA'; environment?: 'test' | 'demo' }> = {
+  '1.2.250.1.213.1.4.8': { kind: 'NIR' },
+  '1.2.250.1.213.1.4.9': { kind: 'NIA' },
+  '1.2.250.1.213.1.4.10': { kind: 'NIR', environment: 'test' },
+  '1.2.250.1.213.1.4.11': { kind: 'NIR', environment: 'demo' },
+};
+
+export const INS_OID_CHOICES = [
+  { oid: '1.2.250.1.213.1.4.10', label: 'NIR de test' },
+  { oid: '1.2.250.1.213.1.4.11', label: 'NIR de démonstration' },
+  { oid: '1.2.250.1.213.1.4.8', label: 'NIR (production)' },
+  { oid: '1.2.250.1.213.1.4.9', label: 'NIA (production)' },
+] as const;
+
+export function patientIdentity(patient: Patient): PatientIdentity {
+  const ins = INS_OIDS[patient.ins.oid];
+  const traits = patient.traits;
+  return {
+    ...(ins ? { ins: { kind: ins.kind, value: patient.ins.value, ...(ins.environment ? { environment: ins.environment } : {}) } } : {}),
+    birthFamilyName: traits.birthName,
+    birthGivenNames: traits.firstNames.join(' '),
+    ...(patient.usedName ? { usedFamilyName: patient.usedName } : {}),
+    gender: traits.sex === 'U' ? 'UN' : traits.sex,
+    birthDate: traits.birthDate,
+    ...(traits.birthPlaceCode ? { birthPlace: { cogCode: traits.birthPlaceCode } } : {}),
+  } as PatientIdentity;
+}
+
+/** IdNat_Struct: "1" + FINESS, "3" + SIRET (a technical id has no national form). */
+export function idNatStruct(activity: Activity): string | undefined {
+  if (activity.structureIdType === 'FINESS') return `1${activity.structureId}`;
+  if (activity.structureIdType === 'SIRET') return `3${activity.structureId}`;
+  return undefined;
+}
+
+export function activeActivity(session: Session): Activity | undefined {
+  const { activities } = session.professional;
+  return activities.find((a) => a.id === session.activeActivityId) ?? (activities.length === 1 ? activities[0] : undefined);
+}
+
+/** Profession/specialty coding of the author (J01 XdsAuthorSpecialty), loaded on first need. */
+async function professionCoding(activity: Activity): Promise<DocumentAuthor['professional']['profession'] | undefined> {
+  if (!activity.professionCode) return undefined;
+  const code = activity.specialtyCode ? `G15_${activity.professionCode}/${activity.specialtyCode}` : `G15_${activity.professionCode}`;
+  const [{ findConcept }, { JDV_J01_XdsAuthorSpecialty_CISIS }] = await Promise.all([import('@dcc-kit/cda/core'), import('@dcc-kit/cda/value-sets')]);
+  const concept = findConcept(JDV_J01_XdsAuthorSpecialty_CISIS, code);
+  return concept ? { code: concept.code, codeSystem: concept.codeSystem, displayName: concept.displayName } : undefined;
+}
+
+/**
+ * Practice setting (J04 XdsPracticeSettingCode, part of the DMP metadata) of the author's
+ * organisation: a salaried activity in a FINESS structure is a health establishment, a
+ * private practice is ambulatory care. A real host knows it from its own structure register.
+ */
+function practiceSettingOf(activity: Activity) {
+  return activity.structureIdType === 'FINESS' && activity.modeCode !== 'L'
+    ? { code: 'ETABLISSEMENT', codeSystem: '1.2.250.1.213.1.1.4.9', displayName: 'Etablissement de santé' }
+    : { code: 'AMBULATOIRE', codeSystem: '1.2.250.1.213.1.1.4.9', displayName: 'Ambulatoire' };
+}
+
+export async function authorOf(session: Session, activity: Activity | undefined): Promise<DocumentAuthor> {
+  const p = session.professional;
+  const profession = activity ? await professionCoding(activity) : undefined;
+  const structureId = activity ? idNatStruct(activity) : undefined;
+  return {
+    professional: {
+      idNatPs: p.idNatPs,
+      ...(profession ? { profession } : {}),
+      name: { family: p.familyName ?? p.idNatPs, ...(p.givenName ? { given: p.givenName } : {}) },
+      ...(structureId && activity
+        ? { organization: { idNatStruct: structureId, ...(activity.structureName ? { name: activity.structureName } : {}), practiceSetting: practiceSettingOf(activity) } }
+        : {}),
+    },
+  } as DocumentAuthor;
+}
+
+export function custodianOf(activity: Activity | undefined): Custodian | undefined {
+  const id = activity ? idNatStruct(activity) : undefined;
+  if (!activity || !id) return undefined;
+  return { idNatStruct: id, ...(activity.structureName ? { name: activity.structureName } : {}) };
+}
+
+/** The header parts the context gives are removed from a stored or example model before editing. */
+export function editablePart(model: Record<string, unknown>): Record<string, unknown> {
+  const { patient: _p, author: _a, custodian: _c, legalAuthenticator: _l, document: _d, ...rest } = model;
+  return rest;
+}

@@ -1,0 +1,564 @@
+// The host page of the demo: a "dossier patient" screen of a fictional hospital software,
+// written without any framework (plain DOM), into which the dcc-kit elements drop. It logs in
+// through the platform's BFF (Pro Santé Connect), lists and creates patients and documents with
+// @dcc-kit/sdk, hands the editors their context through <dcc-provider>, and on `dcc-submit`
+// stores, validates and signs the document on the platform.
+// Nothing here logs health data: errors show the server's titles, field paths and request ids.
+import {
+  createDccClient,
+  DccAuthenticationError,
+  DccError,
+  DccValidationError,
+  type Activity,
+  type Document,
+  type Patient,
+  type Session,
+} from '@dcc-kit/sdk';
+import type { DccContextValue, DccSession, DccSubmitEvent, DccInvalidEvent } from '@dcc-kit/elements';
+import { INS_OID_CHOICES, activeActivity, authorOf, custodianOf, editablePart, patientIdentity } from './context.js';
+
+type DocType = 'pps' | 'frcp';
+type Model = Record<string, unknown>;
+
+/** The parts of <pps-editor>/<rcp-form> this page uses (their classes live in the editor packages). */
+interface EditorElement extends HTMLElement {
+  value: object;
+  documentId: string;
+  serverVersion: string | undefined;
+}
+/** The parts of <dcc-provider> this page uses. */
+interface ProviderElement extends HTMLElement {
+  client: DccContextValue['client'];
+  session: DccSession | undefined;
+  patient: DccContextValue['patient'];
+  author: DccContextValue['author'];
+  organization: DccContextValue['organization'];
+  onLogout: (() => void | Promise<void>) | undefined;
+  logout?: () => Promise<void>;
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from index.html`);
+  return el as T;
+};
+
+const client = createDccClient({ baseUrl: location.origin, timeoutMs: 120_000 });
+const provider = $<ProviderElement>('provider');
+const editors: Record<DocType, EditorElement> = { pps: $<EditorElement>('pps-editor'), frcp: $<EditorElement>('rcp-form') };
+const TYPE_LABEL: Record<DocType, string> = { pps: 'PPS', frcp: 'Fiche RCP' };
+const STATUS_LABEL: Record<string, string> = { draft: 'Brouillon', validated: 'Validé', signed: 'Signé', submitted: 'Transmis' };
+const IDENTITY_LABEL: Record<string, string> = { provisional: 'Provisoire', recovered: 'Récupérée', validated: 'Validée', qualified: 'Qualifiée' };
+const SEX_LABEL: Record<string, string> = { F: 'Féminin', M: 'Masculin', U: 'Inconnu' };
+
+let offline = false;
+let session: Session | undefined;
+let patients: Patient[] = [];
+let selectedPatient: Patient | undefined;
+/** The document being edited: its type, and once stored its id, ETag and current version. */
+let current: { type: DocType; id?: string; etag?: string; number?: number; status?: string } | undefined;
+/** Editors that could not be loaded (package not built): reported on the page. */
+const missingElements: string[] = [];
+
+// ---------------------------------------------------------------------------- messages
+
+function say(text: string, kind: 'info' | 'ok' | 'error' = 'info'): void {
+  const box = $('message');
+  box.textContent = text;
+  box.className = `notice ${kind === 'info' ? '' : kind}`.trim();
+  box.hidden = text === '';
+}
+
+/** A user-facing description of an SDK error: title, status, request id — never the submitted data. */
+function describe(error: unknown): string {
+  if (error instanceof DccError) {
+    // The platform's title and detail never quote submitted values (no health data).
+    const title = [error.problem?.title ?? error.message, error.problem?.detail].filter(Boolean).join(' : ');
+    return `${title} (HTTP ${error.status ?? '—'}${error.requestId ? `, réf. ${error.requestId}` : ''})`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function listErrors(target: HTMLElement, error: unknown): void {
+  target.replaceChildren();
+  const issues = error instanceof DccValidationError ? error.fieldErrors : [];
+  for (const issue of issues.slice(0, 30)) {
+    const li = document.createElement('li');
+    const where = issue.layer ? `[${issue.layer}] ${issue.location ?? issue.path}` : issue.path || '(document)';
+    li.textContent = `${where} : ${issue.message.fr}`;
+    target.append(li);
+  }
+  if (issues.length > 30) {
+    const li = document.createElement('li');
+    li.textContent = `… et ${issues.length - 30} autre(s).`;
+    target.append(li);
+  }
+}
+
+function handle(error: unknown, target?: HTMLElement): void {
+  if (error instanceof DccAuthenticationError) {
+    session = undefined;
+    renderSession();
+    say('Votre session a expiré : reconnectez-vous.', 'error');
+    return;
+  }
+  if (target) listErrors(target, error);
+  say(describe(error), 'error');
+}
+
+const frDate = (iso: string) => new Date(iso).toLocaleDateString('fr-FR');
+const frDateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+const cell = (text: string) => {
+  const td = document.createElement('td');
+  td.textContent = text;
+  return td;
+};
+
+// ---------------------------------------------------------------------------- session
+
+async function loadSession(): Promise<void> {
+  try {
+    session = (await client.session.get()).data;
+  } catch (error) {
+    session = undefined;
+    if (!(error instanceof DccAuthenticationError)) say(`Plateforme indisponible : ${describe(error)}`, 'error');
+  }
+  await renderSession();
+}
+
+async function renderSession(): Promise<void> {
+  $('session-out').hidden = session !== undefined;
+  $('session-in').hidden = session === undefined;
+  $('workspace').hidden = true;
+  if (!session) return;
+  const p = session.professional;
+  $('pro-name').textContent = [p.givenName, p.familyName].filter(Boolean).join(' ') || p.idNatPs;
+  $('pro-id').textContent = p.idNatPs;
+  // The SDK client and the session (draft encryption) do not depend on the structure chosen.
+  provider.client = client as unknown as DccContextValue['client'];
+  provider.session = { userId: p.idNatPs, draftKey: session.draftKey };
+  const select = $<HTMLSelectElement>('activity');
+  select.replaceChildren();
+  const activity = activeActivity(session);
+  if (!activity) select.append(new Option('— choisir la structure —', '', true, true));
+  for (const a of p.activities) select.append(new Option(`${a.structureName ?? a.structureId} (${a.structureIdType} ${a.structureId})`, a.id, false, a.id === activity?.id));
+  if (!activity) {
+    say('Choisissez la structure pour laquelle vous intervenez.');
+    return;
+  }
+  await applyContext(activity);
+  $('workspace').hidden = false;
+  await loadPatients();
+}
+
+/** Hands the editors the author and custodian of the structure the professional acts for. */
+async function applyContext(activity: Activity): Promise<void> {
+  if (!session) return;
+  provider.author = await authorOf(session, activity);
+  provider.organization = custodianOf(activity);
+}
+
+$<HTMLSelectElement>('activity').addEventListener('change', async (event) => {
+  const id = (event.target as HTMLSelectElement).value;
+  if (!id) return;
+  try {
+    session = (await client.session.selectActivity(id)).data;
+    say('');
+    selectPatient(undefined);
+    await renderSession();
+  } catch (error) {
+    handle(error);
+  }
+});
+
+/** After the drafts were purged by <dcc-provider>: end the platform session, then the PSC one. */
+async function endPscSession(): Promise<void> {
+  const { data } = await client.session.logout();
+  location.assign(data.endSessionUrl ?? '/');
+}
+
+$('logout').addEventListener('click', async () => {
+  try {
+    // The provider purges every encrypted draft of this browser, then calls onLogout.
+    if (typeof provider.logout === 'function') await provider.logout();
+    else await endPscSession();
+  } catch (error) {
+    handle(error);
+  }
+});
+
+// ---------------------------------------------------------------------------- patients
+
+async function loadPatients(): Promise<void> {
+  const found: Patient[] = [];
+  try {
+    for await (const p of client.patients.list({ limit: 50 })) {
+      found.push(p);
+      if (found.length >= 200) break;
+    }
+  } catch (error) {
+    handle(error);
+    return;
+  }
+  patients = found;
+  renderPatients();
+}
+
+function renderPatients(): void {
+  const body = $('patient-table').querySelector('tbody')!;
+  body.replaceChildren();
+  for (const p of patients) {
+    const tr = document.createElement('tr');
+    tr.tabIndex = 0;
+    tr.dataset.id = p.id;
+    tr.className = p.id === selectedPatient?.id ? 'selected' : '';
+    tr.append(cell(p.usedName ?? p.traits.birthName), cell(p.traits.firstNames.join(' ')), cell(frDate(p.traits.birthDate)), cell(IDENTITY_LABEL[p.identityStatus] ?? p.identityStatus));
+    tr.addEventListener('click', () => selectPatient(p));
+    tr.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        selectPatient(p);
+      }
+    });
+    body.append(tr);
+  }
+  $('no-patient').hidden = patients.length > 0;
+}
+
+function selectPatient(p: Patient | undefined): void {
+  selectedPatient = p;
+  current = undefined;
+  $('editor').hidden = true;
+  $('patient-header').hidden = !p;
+  $('documents').hidden = !p;
+  $('no-selection').hidden = Boolean(p);
+  renderPatients();
+  if (!p) return;
+  provider.patient = patientIdentity(p);
+  $('p-name').textContent = `${p.usedName ? `${p.usedName} (né·e ${p.traits.birthName})` : p.traits.birthName} ${p.traits.firstNames.join(' ')}`;
+  $('p-birth').textContent = frDate(p.traits.birthDate);
+  $('p-sex').textContent = SEX_LABEL[p.traits.sex] ?? p.traits.sex;
+  $('p-ins').textContent = p.ins.value;
+  $('p-status').textContent = IDENTITY_LABEL[p.identityStatus] ?? p.identityStatus;
+  void loadDocuments();
+}
+
+const insOid = $('patient-form').querySelector<HTMLSelectElement>('select[name="insOid"]')!;
+for (const c of INS_OID_CHOICES) insOid.append(new Option(c.label, c.oid));
+
+$('patient-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target as HTMLFormElement;
+  const errors = $('patient-errors');
+  errors.replaceChildren();
+  if (!form.reportValidity()) return;
+  const f = new FormData(form);
+  const text = (name: string) => String(f.get(name) ?? '').trim();
+  const activity = session && activeActivity(session);
+  if (!activity) return;
+  try {
+    const { data } = await client.patients.create({
+      ins: { value: text('insValue').toUpperCase(), oid: text('insOid') },
+      identityStatus: text('identityStatus') as Patient['identityStatus'],
+      traits: {
+        birthName: text('birthName').toUpperCase(),
+        firstNames: text('firstNames').split(/\s+/).filter(Boolean),
+        birthDate: text('birthDate'),
+        sex: text('sex') as Patient['traits']['sex'],
+        ...(text('birthPlaceCode') ? { birthPlaceCode: text('birthPlaceCode').toUpperCase() } : {}),
+      },
+      structureId: activity.structureId,
+    });
+    form.reset();
+    ($('patient-create') as HTMLDetailsElement).open = false;
+    say('Patient créé.', 'ok');
+    await loadPatients();
+    selectPatient(patients.find((p) => p.id === data.id) ?? data);
+  } catch (error) {
+    handle(error, errors);
+  }
+});
+
+$('patient-example').addEventListener('click', async () => {
+  // The patient of the PPS example 01 of @dcc-kit/cda (fictitious, valid test INS).
+  const example = (await import('../../packages/cda/examples/pps/01-sein-gauche-fec-docetaxel-radiotherapie.json')).default as {
+    patient: { ins: { value: string }; birthFamilyName: string; birthGivenNames: string; gender: string; birthDate: string; birthPlace?: { cogCode: string } };
+  };
+  const form = $<HTMLFormElement>('patient-form');
+  const set = (name: string, value: string) => ((form.elements.namedItem(name) as HTMLInputElement).value = value);
+  const p = example.patient;
+  set('insValue', p.ins.value);
+  set('insOid', '1.2.250.1.213.1.4.10');
+  set('identityStatus', 'qualified');
+  set('birthName', p.birthFamilyName);
+  set('firstNames', p.birthGivenNames);
+  set('birthDate', p.birthDate);
+  set('sex', p.gender === 'UN' ? 'U' : p.gender);
+  set('birthPlaceCode', p.birthPlace?.cogCode ?? '');
+});
+
+// ---------------------------------------------------------------------------- documents
+
+async function loadDocuments(): Promise<void> {
+  if (!selectedPatient) return;
+  const patientId = selectedPatient.id;
+  const docs: Document[] = [];
+  try {
+    for await (const d of client.documents.list({ patientId, limit: 50 })) docs.push(d);
+  } catch (error) {
+    handle(error);
+    return;
+  }
+  if (selectedPatient?.id !== patientId) return;
+  const body = $('document-table').querySelector('tbody')!;
+  body.replaceChildren();
+  for (const d of docs.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))) {
+    const tr = document.createElement('tr');
+    const status = cell(STATUS_LABEL[d.status] ?? d.status);
+    status.className = `status-${d.status}`;
+    const actions = document.createElement('td');
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.textContent = 'Ouvrir';
+    open.addEventListener('click', () => void openDocument(d));
+    actions.append(open);
+    if (d.status === 'signed' || d.status === 'submitted') {
+      const download = document.createElement('button');
+      download.type = 'button';
+      download.textContent = 'CDA';
+      download.title = 'Télécharger le CDA signé';
+      download.addEventListener('click', () => void downloadCda(d.id, d.type as DocType, d.currentVersion));
+      actions.append(' ', download);
+    }
+    tr.append(cell(TYPE_LABEL[d.type as DocType] ?? d.type), cell(`v${d.currentVersion}`), status, cell(frDateTime(d.updatedAt)), actions);
+    body.append(tr);
+  }
+  $('no-document').hidden = docs.length > 0;
+}
+
+function showEditor(type: DocType, model: Model, stored?: { id: string; number: number; status: string; etag?: string }): void {
+  if (missingElements.length > 0) say(`Composants non disponibles : ${missingElements.join(', ')} (paquet non construit ?).`, 'error');
+  current = { type, ...(stored ? { id: stored.id, number: stored.number, status: stored.status, ...(stored.etag ? { etag: stored.etag } : {}) } : {}) };
+  for (const t of ['pps', 'frcp'] as const) editors[t].hidden = t !== type;
+  const editor = editors[type];
+  editor.documentId = stored?.id ?? '';
+  editor.serverVersion = stored ? String(stored.number) : undefined;
+  editor.value = editablePart(model);
+  $('editor').hidden = false;
+  $('editor-title').textContent = stored ? `${TYPE_LABEL[type]} — version ${stored.number}` : `Nouveau ${TYPE_LABEL[type]}`;
+  $('editor-doc').textContent = stored ? `Statut : ${STATUS_LABEL[stored.status] ?? stored.status}` : 'Non enregistré';
+  $('steps').replaceChildren();
+  $('document-errors').replaceChildren();
+  $('download').hidden = !(stored && (stored.status === 'signed' || stored.status === 'submitted'));
+  $('editor').scrollIntoView({ block: 'start' });
+}
+
+async function openDocument(d: Document): Promise<void> {
+  try {
+    const doc = await client.documents.get(d.id);
+    const version = await client.documents.getVersion(d.id, doc.data.currentVersion);
+    showEditor(d.type as DocType, version.data.model as Model, {
+      id: d.id,
+      number: doc.data.currentVersion,
+      status: doc.data.status,
+      ...(doc.etag ? { etag: doc.etag } : {}),
+    });
+  } catch (error) {
+    handle(error);
+  }
+}
+
+$('new-pps').addEventListener('click', () => showEditor('pps', {}));
+$('new-rcp').addEventListener('click', () => showEditor('frcp', {}));
+
+$('load-example').addEventListener('click', async () => {
+  if (!current) return;
+  // Example 01 of @dcc-kit/cda: patient, author and custodian come from this page's context.
+  const example =
+    current.type === 'pps'
+      ? (await import('../../packages/cda/examples/pps/01-sein-gauche-fec-docetaxel-radiotherapie.json')).default
+      : (await import('../../packages/cda/examples/frcp/01-sein-appareil-organes-post-operatoire.json')).default;
+  editors[current.type].value = editablePart(example as Model);
+  say('Exemple chargé : vérifiez puis « Valider et enregistrer ».');
+});
+
+// ---------------------------------------------------------------------------- submit → store, validate, sign
+
+// The host's own button runs the editor's whole-form check (the same as its internal button):
+// the editor answers with `dcc-submit` or `dcc-invalid`.
+$('submit-doc').addEventListener('click', () => {
+  const editor = current && (editors[current.type] as EditorElement & { submit?: () => Promise<boolean> });
+  if (editor && typeof editor.submit === 'function') void editor.submit();
+});
+
+function step(text: string): { done(note?: string): void; fail(note?: string): void } {
+  const li = document.createElement('li');
+  li.textContent = `${text}…`;
+  $('steps').append(li);
+  return {
+    done: (note) => {
+      li.textContent = `${text} ✔${note ? ` — ${note}` : ''}`;
+      li.className = 'done';
+    },
+    fail: (note) => {
+      li.textContent = `${text} ✘${note ? ` — ${note}` : ''}`;
+      li.className = 'failed';
+    },
+  };
+}
+
+async function refreshCurrent(): Promise<void> {
+  if (!current?.id) return;
+  try {
+    const { data, etag } = await client.documents.get(current.id);
+    current = { ...current, number: data.currentVersion, status: data.status, ...(etag ? { etag } : {}) };
+  } catch {
+    // Unreachable platform: the next submit reports it.
+  }
+}
+
+let busy = false;
+async function storeValidateSign(type: DocType, model: Model): Promise<void> {
+  if (!selectedPatient || !current || current.type !== type || busy) return;
+  busy = true;
+  $<HTMLButtonElement>('submit-doc').disabled = true;
+  $('steps').replaceChildren();
+  const errors = $('document-errors');
+  errors.replaceChildren();
+  $('download').hidden = true;
+  say('');
+  // A signed document takes no new version: editing it again makes a new document.
+  if (current.status === 'signed' || current.status === 'submitted') current = { type };
+  let running = step(current.id ? `Enregistrement d'une nouvelle version` : 'Création du document');
+  try {
+    if (!current.id) {
+      const created = await client.documents.create({ patientId: selectedPatient.id, type, model });
+      current = { type, id: created.data.id, number: created.data.currentVersion, status: created.data.status, ...(created.etag ? { etag: created.etag } : {}) };
+    } else {
+      const saved = await client.documents.saveVersion(current.id, { model }, { ifMatch: current.etag ?? '' });
+      current = { ...current, number: saved.data.number, status: saved.data.status, ...(saved.etag ? { etag: saved.etag } : {}) };
+    }
+    running.done(`version ${current.number}`);
+    editors[type].documentId = current.id!;
+    editors[type].serverVersion = String(current.number);
+
+    running = step(offline ? 'Validation (modèle @dcc-kit/cda)' : 'Validation (modèle, construction CDA, 7 couches du kit ANS)');
+    const validated = await client.documents.validate(current.id!, current.number!, { ifMatch: current.etag ?? '' });
+    current = { ...current, status: validated.data.status, ...(validated.etag ? { etag: validated.etag } : {}) };
+    const layers = validated.data.validation?.layers ?? [];
+    running.done(offline ? 'modèle conforme' : layers.length ? `${layers.filter((l) => l.valid).length}/${layers.length} couches conformes` : undefined);
+
+    running = step('Signature (vous devenez authentificateur légal)');
+    const signed = await client.documents.sign(current.id!, current.number!, { ifMatch: current.etag ?? '' });
+    current = { ...current, status: signed.data.status, ...(signed.etag ? { etag: signed.etag } : {}) };
+    running.done(signed.data.signedAt ? frDateTime(signed.data.signedAt) : undefined);
+
+    $('editor-title').textContent = `${TYPE_LABEL[type]} — version ${current.number}`;
+    $('editor-doc').textContent = `Statut : ${STATUS_LABEL[current.status!] ?? current.status}`;
+    $('download').hidden = false;
+    say(`${type === 'pps' ? 'PPS signé' : 'Fiche RCP signée'}. Le CDA est téléchargeable.`, 'ok');
+  } catch (error) {
+    running.fail(error instanceof DccError ? (error.problem?.title ?? undefined) : undefined);
+    handle(error, errors);
+    // Our own step failed: take the server's view of the document (ETag, version, status)
+    // so that the next submit builds on it.
+    await refreshCurrent();
+  } finally {
+    busy = false;
+    $<HTMLButtonElement>('submit-doc').disabled = false;
+    void loadDocuments();
+  }
+}
+
+for (const type of ['pps', 'frcp'] as const) {
+  editors[type].addEventListener('dcc-submit', (event) => {
+    void storeValidateSign(type, (event as DccSubmitEvent).detail.model as Model);
+  });
+  editors[type].addEventListener('dcc-invalid', (event) => {
+    const count = (event as DccInvalidEvent).detail.issues.length;
+    say(`Le formulaire contient ${count} erreur(s) : voir le récapitulatif dans l'éditeur.`, 'error');
+  });
+}
+
+async function downloadCda(id: string, type: DocType, n: number): Promise<void> {
+  try {
+    const { data } = await client.documents.getCda(id, n);
+    const url = URL.createObjectURL(new Blob([data], { type: 'application/xml' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${type}-${id}-v${n}.xml`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (error) {
+    handle(error);
+  }
+}
+
+$('download-cda').addEventListener('click', () => {
+  if (current?.id && current.number) void downloadCda(current.id, current.type, current.number);
+});
+
+// ---------------------------------------------------------------------------- start-up
+
+/** The backend answers /health through the proxy (JSON, status ok); anything else → offline. */
+async function backendReachable(): Promise<boolean> {
+  try {
+    const r = await fetch('/health', { headers: { accept: 'application/json' } });
+    if (!r.ok || !(r.headers.get('content-type') ?? '').includes('json')) return false;
+    return ((await r.json()) as { status?: string }).status === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+async function loadElements(): Promise<void> {
+  // Each element package is loaded on its own: a missing one leaves the rest of the page working.
+  const modules = [
+    ['<dcc-provider>', () => import('@dcc-kit/elements/define/dcc-provider.js')],
+    ['<pps-editor>', () => import('@dcc-kit/pps-editor/pps-editor.js')],
+    ['<rcp-form>', () => import('@dcc-kit/rcp-form/rcp-form.js')],
+  ] as const;
+  const results = await Promise.allSettled(modules.map(([, load]) => load()));
+  results.forEach((r, i) => {
+    if (r.status === 'rejected') missingElements.push(modules[i]![0]);
+  });
+}
+
+function tick(): void {
+  $('clock').textContent = new Date().toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+}
+
+async function boot(): Promise<void> {
+  // <dcc-provider>.logout() purges the encrypted drafts of this browser, then calls this.
+  provider.onLogout = endPscSession;
+  tick();
+  setInterval(tick, 30_000);
+  const params = new URLSearchParams(location.search);
+  // Back from PSC's end-session with its `state`: nothing to do with it here, keep the URL clean.
+  if (params.has('state')) {
+    params.delete('state');
+    history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+  }
+  offline = params.get('offline') === '1' || !(await backendReachable());
+  if (offline) {
+    const { startOfflineApi, offlineLogin } = await import('./offline.js');
+    await startOfflineApi();
+    $('offline-banner').hidden = false;
+    const login = $<HTMLAnchorElement>('login');
+    login.href = '/?offline=1';
+    login.textContent = 'Se connecter (professionnel fictif, hors ligne)';
+    login.addEventListener('click', (event) => {
+      event.preventDefault();
+      offlineLogin();
+      void loadSession();
+    });
+  }
+  await loadElements();
+  if (missingElements.length > 0) say(`Composants non disponibles : ${missingElements.join(', ')}.`, 'error');
+  await loadSession();
+  document.documentElement.dataset.ready = 'true';
+}
+
+void boot();

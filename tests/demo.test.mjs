@@ -1,0 +1,237 @@
+// The main job (`npm start`) end to end, over real HTTP: scripts/start.mjs's startDemo() runs
+// the PSC emulator, the backend (in-memory PGlite here) and the Vite page server with its
+// proxy; the test uses the page's origin only, as a browser would. Then, when Debian's
+// Chromium is there, a browser smoke test of the page: elements defined, no script error,
+// the real login through the emulator's page.
+/* global customElements, document, Headers, Request */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { completeLogin, DR_LEFORT } from '@dcc-kit/psc-emulator';
+import { createDccClient } from '@dcc-kit/sdk';
+import { startDemo } from '../scripts/start.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ICO = '492805973'; // DR_LEFORT's salaried activity (FINESS)
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+function examplePps() {
+  const dir = join(root, 'packages/cda/examples/pps');
+  const file = readFileSync(join(dir, '01-sein-gauche-fec-docetaxel-radiotherapie.json'), 'utf8');
+  return JSON.parse(file);
+}
+
+/** Patient resource body from an example model (test INS OID: the example INS are test ones). */
+function patientBody(model) {
+  const p = model.patient;
+  return {
+    ins: { value: p.ins.value, oid: '1.2.250.1.213.1.4.10' },
+    identityStatus: 'qualified',
+    traits: {
+      birthName: p.birthFamilyName,
+      firstNames: p.birthGivenNames.split(' '),
+      birthDate: p.birthDate,
+      sex: p.gender === 'UN' ? 'U' : p.gender,
+      ...(p.birthPlace ? { birthPlaceCode: p.birthPlace.cogCode } : {}),
+    },
+    structureId: ICO,
+  };
+}
+
+/** A cookie jar for fetch (Node's fetch keeps none). */
+class Jar {
+  cookies = new Map();
+  keep(response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === '' || attrs.some((a) => /max-age=0$/i.test(a.trim()))) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+  fetch = async (input, init = {}) => {
+    const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
+    if (this.cookies.size) headers.set('cookie', this.header());
+    const response = await fetch(input, { ...init, headers, redirect: 'manual' });
+    this.keep(response);
+    return response;
+  };
+}
+
+describe('npm start: demo page, backend and PSC emulator on one origin', () => {
+  let demo;
+  before(async () => {
+    demo = await startDemo({ port: 0, pscPort: 0, memory: true, quiet: true });
+  });
+  after(async () => demo?.close());
+
+  test('the page is served with its strict CSP, and its module is compiled', async () => {
+    const page = await fetch(`${demo.url}/`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /<pps-editor id="pps-editor"/);
+    assert.match(html, /<rcp-form id="rcp-form"/);
+    assert.match(html, /<dcc-provider id="provider">/);
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    assert.ok(csp, 'CSP meta present');
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.doesNotMatch(html.replace(/<script type="module" src="[^"]+"><\/script>/g, ''), /<script|style=/i, 'no inline script or style');
+    const main = await fetch(`${demo.url}/src/main.ts`);
+    assert.equal(main.status, 200);
+    assert.match(main.headers.get('content-type') ?? '', /javascript/);
+    assert.match(await main.text(), /createDccClient/);
+    const worker = await fetch(`${demo.url}/mockServiceWorker.js`);
+    assert.equal(worker.status, 200, 'msw worker generated for the offline mode');
+  });
+
+  test('/health answers through the proxy (embedded store)', async () => {
+    const r = await fetch(`${demo.url}/health`);
+    assert.equal(r.status, 200);
+    assert.deepEqual(await r.json(), { status: 'ok', store: 'pglite' });
+  });
+
+  test('real PSC login through the page origin, then a patient and a PPS through the SDK', async () => {
+    const jar = new Jar();
+    const start = await jar.fetch(`${demo.url}/auth/login?returnTo=/`);
+    assert.equal(start.status, 302);
+    const authorize = new URL(start.headers.get('location'));
+    assert.equal(`${authorize.origin}${authorize.pathname}`.startsWith(demo.pscIssuer), true, 'redirected to the emulator');
+    assert.equal(authorize.searchParams.get('redirect_uri'), `${demo.url}/auth/callback`, 'callback on the page origin');
+
+    const callback = await completeLogin(authorize.href, { user: DR_LEFORT.userinfo.SubjectNameID });
+    assert.ok(callback.startsWith(`${demo.url}/auth/callback?`), 'back to the page origin');
+    const done = await jar.fetch(callback);
+    assert.equal(done.status, 302);
+    assert.equal(done.headers.get('location'), '/');
+    assert.ok(jar.cookies.get('dcc_session'), 'session cookie set on the page origin');
+
+    const dcc = createDccClient({ baseUrl: demo.url, fetch: jar.fetch, retry: { maxRetries: 0 } });
+    const { data: session } = await dcc.session.get();
+    assert.equal(session.professional.idNatPs, DR_LEFORT.userinfo.SubjectNameID);
+    assert.match(session.draftKey, /^[A-Za-z0-9_-]{43}$/);
+    const ico = session.professional.activities.find((a) => a.structureId === ICO);
+    assert.ok(ico, 'ICO activity');
+    assert.equal((await dcc.session.selectActivity(ico.id)).data.activeActivityId, ico.id);
+
+    const model = examplePps();
+    const { data: patient, etag } = await dcc.patients.create(patientBody(model));
+    assert.equal(etag, '"1"');
+    assert.equal(patient.structureId, ICO);
+    const { data: doc } = await dcc.documents.create({ patientId: patient.id, type: 'pps', model });
+    assert.equal(doc.status, 'draft');
+    assert.equal(doc.currentVersion, 1);
+    const listed = [];
+    for await (const d of dcc.documents.list({ patientId: patient.id })) listed.push(d.id);
+    assert.deepEqual(listed, [doc.id]);
+
+    // Logout ends the session and points at PSC's end-session endpoint.
+    const { data: out } = await dcc.session.logout();
+    assert.ok(out.endSessionUrl?.startsWith(demo.pscIssuer));
+    assert.equal((await jar.fetch(`${demo.url}/auth/session`)).status, 401);
+  });
+
+  // Under CI the browser is required (scripts/test.mjs installs it): no silent skip there.
+  const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): browser smoke test skipped`;
+  test('browser smoke test: elements defined, no script error, login and logout through the emulator pages', { skip }, async () => {
+    const { default: puppeteer } = await import('puppeteer-core');
+    const browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        // Failed loads are checked below with their URL.
+        if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+      });
+      page.on('response', (r) => {
+        const url = new URL(r.url());
+        // Expected: 401 of /auth/session before login; the emulator's page has no favicon.
+        const expected = (r.status() === 401 && url.pathname === '/auth/session') || (url.origin !== demo.url && url.pathname === '/favicon.ico');
+        if (r.status() >= 400 && !expected) problems.push(`HTTP ${r.status()} ${url.origin === demo.url ? url.pathname : url.origin + url.pathname}`);
+      });
+      await page.goto(`${demo.url}/`);
+      await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
+      const defined = await page.evaluate(() => ['dcc-provider', 'pps-editor', 'rcp-form', 'dcc-code-picker'].filter((t) => customElements.get(t)));
+      assert.deepEqual(defined, ['dcc-provider', 'pps-editor', 'rcp-form', 'dcc-code-picker']);
+      assert.equal(await page.$eval('#session-out', (e) => e.hidden), false, 'logged out at first');
+
+      await Promise.all([page.waitForNavigation(), page.click('#login')]);
+      assert.ok(page.url().startsWith(demo.pscIssuer), 'on the emulator login page');
+      await page.click(`input[value="${DR_LEFORT.userinfo.SubjectNameID}"]`);
+      await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+      assert.equal(page.url(), `${demo.url}/`);
+      await page.waitForSelector('html[data-ready]', { timeout: 30_000 });
+      assert.equal(await page.$eval('#pro-name', (e) => e.textContent), 'Camille LEFORT');
+      const activities = await page.$$eval('#activity option', (options) => options.map((o) => o.value).filter(Boolean));
+      assert.equal(activities.length, 2, 'her two activities offered');
+
+      // Logout: drafts purged by <dcc-provider>, platform session ended, PSC end-session, back home.
+      await page.evaluate(() => document.documentElement.removeAttribute('data-ready'));
+      const visited = new Set();
+      page.on('framenavigated', (frame) => visited.add(new URL(frame.url()).origin));
+      await page.click('#logout');
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const ready = await page.$('html[data-ready]').catch(() => null);
+        if (ready && page.url() === `${demo.url}/`) break;
+        assert.ok(Date.now() < deadline, `logout did not come back home (at ${page.url()}; ${[...visited].join(', ')}; ${problems.join(', ')})`);
+        await new Promise((done) => setTimeout(done, 200));
+      }
+      assert.ok(visited.has(new URL(demo.pscIssuer).origin), 'went through PSC end-session');
+      assert.equal(await page.$eval('#session-out', (e) => e.hidden), false, 'logged out again');
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('browser, offline mode (msw): patient, Fiche RCP example, submit → validated and signed in the page', { skip }, async () => {
+    const { default: puppeteer } = await import('puppeteer-core');
+    const browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !/^Failed to load resource: .*401/.test(m.text())) problems.push(`console: ${m.text()}`);
+      });
+      await page.goto(`${demo.url}/?offline=1`);
+      await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
+      assert.equal(await page.$eval('#offline-banner', (e) => e.hidden), false, 'offline banner shown');
+      await page.click('#login');
+      await page.waitForSelector('#activity option[value="finess-492805973-10"]');
+      await page.select('#activity', 'finess-492805973-10');
+      await page.waitForSelector('#workspace:not([hidden])');
+      await page.click('#patient-create summary');
+      await page.click('#patient-example');
+      await page.waitForFunction(() => document.querySelector('#patient-form [name="insValue"]').value !== '');
+      await page.click('#patient-form button[type=submit]');
+      await page.waitForSelector('#documents:not([hidden])');
+      await page.click('#new-rcp');
+      await page.click('#load-example');
+      await page.waitForFunction(() => /Exemple chargé/.test(document.getElementById('message').textContent));
+      await page.click('#submit-doc');
+      await page.waitForFunction(() => !document.getElementById('download').hidden || /error/.test(document.getElementById('message').className), { timeout: 30_000 });
+      const steps = await page.$$eval('#steps li', (items) => items.map((li) => li.className));
+      assert.deepEqual(steps, ['done', 'done', 'done'], await page.$eval('#document-errors', (e) => e.textContent));
+      const rows = await page.$$eval('#document-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 3).map((td) => td.textContent)));
+      assert.deepEqual(rows, [['Fiche RCP', 'v1', 'Signé']]);
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+});
