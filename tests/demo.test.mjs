@@ -137,6 +137,22 @@ describe('npm start: demo page, backend and PSC emulator on one origin', () => {
     assert.equal((await jar.fetch(`${demo.url}/auth/session`)).status, 401);
   });
 
+  // Page problems a test must not see: script errors, console errors (minus the failed loads
+  // each test expects) and Content-Security-Policy violations, reported by the page itself so
+  // that the strict CSP (no unsafe-inline, no eval) is checked with the editors rendered.
+  async function watchProblems(page, expectedConsoleError) {
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !expectedConsoleError.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    await page.exposeFunction('reportCspViolation', (directive) => problems.push(`CSP violation: ${directive}`));
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (e) => globalThis.reportCspViolation(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    return problems;
+  }
+
   // Under CI the browser is required (scripts/test.mjs installs it): no silent skip there.
   const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): browser smoke test skipped`;
   test('browser smoke test: elements defined, no script error, login and logout through the emulator pages', { skip }, async () => {
@@ -147,12 +163,8 @@ describe('npm start: demo page, backend and PSC emulator on one origin', () => {
     });
     try {
       const page = await browser.newPage();
-      const problems = [];
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('console', (m) => {
-        // Failed loads are checked below with their URL.
-        if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
-      });
+      // Failed loads are checked below with their URL.
+      const problems = await watchProblems(page, /^Failed to load resource/);
       page.on('response', (r) => {
         const url = new URL(r.url());
         // Expected: 401 of /auth/session before login; the emulator's page has no favicon.
@@ -203,11 +215,7 @@ describe('npm start: demo page, backend and PSC emulator on one origin', () => {
     });
     try {
       const page = await browser.newPage();
-      const problems = [];
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !/^Failed to load resource: .*401/.test(m.text())) problems.push(`console: ${m.text()}`);
-      });
+      const problems = await watchProblems(page, /^Failed to load resource: .*401/);
       await page.goto(`${demo.url}/?offline=1`);
       await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
       assert.equal(await page.$eval('#offline-banner', (e) => e.hidden), false, 'offline banner shown');
