@@ -25,6 +25,8 @@ interface EditorElement extends HTMLElement {
   value: object;
   documentId: string;
   serverVersion: string | undefined;
+  /** Deletes the editor's encrypted draft of the current document (called once the backend stored it). */
+  discardDraft?(): Promise<void>;
 }
 /** The parts of <dcc-provider> this page uses. */
 interface ProviderElement extends HTMLElement {
@@ -439,6 +441,8 @@ async function storeValidateSign(type: DocType, model: Model): Promise<void> {
       current = { ...current, number: saved.data.number, status: saved.data.status, ...(saved.etag ? { etag: saved.etag } : {}) };
     }
     running.done(`version ${current.number}`);
+    // Stored on the server: the local draft (kept under the old id) must not shadow it later.
+    await editors[type].discardDraft?.();
     editors[type].documentId = current.id!;
     editors[type].serverVersion = String(current.number);
 

@@ -2,7 +2,7 @@
 // Shared pieces of the <pps-editor> and <rcp-form> stories: a fixed fictitious session (so a
 // draft written by one story can be read by the next), seeding an encrypted draft the way the
 // editor itself would, and waiting for the editors' asynchronous states before a story is shown.
-import { DraftStore, draftIdFor } from '@dcc-kit/elements';
+import { DraftStore, draftIdFor, patientFingerprint } from '@dcc-kit/elements';
 import { STORY_DRAFT_KEY } from './platform-handlers.js';
 
 export const STORY_SESSION = Object.freeze({ userId: 'story-user-0001', draftKey: STORY_DRAFT_KEY });
@@ -10,7 +10,9 @@ export const STORY_SESSION = Object.freeze({ userId: 'story-user-0001', draftKey
 /** Writes an encrypted draft for `documentId` as the editor would (same store, same key derivation). */
 export async function seedDraft(volet, documentId, model, { baseVersion } = {}) {
   const store = new DraftStore({ keyMaterial: STORY_SESSION.draftKey, userId: STORY_SESSION.userId });
-  await store.save(draftIdFor(volet, documentId), model, baseVersion === undefined ? {} : { baseVersion });
+  // The editor keeps the fingerprint of the draft's patient inside it and restores it only for that patient.
+  const patient = (await patientFingerprint(model.patient, STORY_SESSION.userId)) ?? null;
+  await store.save(draftIdFor(volet, documentId), { patient, data: model }, baseVersion === undefined ? {} : { baseVersion });
 }
 
 /** Polls until `condition()` is truthy (editors restore drafts and build previews asynchronously). */

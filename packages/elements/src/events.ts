@@ -45,6 +45,14 @@ export class DccDraftRestoredEvent extends Event {
   }
 }
 
+/** A draft could not be encrypted or written (storage full, IndexedDB unavailable…): the edit is kept in memory and retried. */
+export class DccDraftErrorEvent extends Event {
+  static readonly type = 'dcc-draft-error';
+  constructor(readonly detail: { draftId: string }) {
+    super(DccDraftErrorEvent.type, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'dcc-draft-saved': DccDraftSavedEvent;
@@ -52,5 +60,6 @@ declare global {
     'dcc-invalid': DccInvalidEvent;
     'dcc-server-version-newer': DccServerVersionNewerEvent;
     'dcc-draft-restored': DccDraftRestoredEvent;
+    'dcc-draft-error': DccDraftErrorEvent;
   }
 }

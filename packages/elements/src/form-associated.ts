@@ -71,7 +71,17 @@ export abstract class DccFormAssociatedElement extends LitElement {
   constructor() {
     super();
     this.internals = this.attachInternals();
+    // A native submit (form.requestSubmit(), submit button) that finds this control invalid
+    // fires `invalid` here: the errors must then be shown as after a blur.
+    this.addEventListener('invalid', () => {
+      if (this.ownCheck) return;
+      this.markInteracted();
+      this.nativeInvalid();
+    });
   }
+
+  /** True while our own checkValidity()/reportValidity() runs (its `invalid` event is not a native submit). */
+  protected ownCheck = false;
 
   // ---- what subclasses provide -------------------------------------------------------------
   /** The value as submitted with the form. */
@@ -85,6 +95,16 @@ export abstract class DccFormAssociatedElement extends LitElement {
   /** Element to focus when the form reports this control invalid. */
   protected validationAnchor(): HTMLElement | undefined {
     return undefined;
+  }
+  /** A native form submit found the control invalid (after `markInteracted()`); editors show their summary. */
+  protected nativeInvalid(): void {}
+  /**
+   * What the browser keeps in session history for back/forward restore (`setFormValue`'s
+   * state): by default the value itself; editors holding health data return a non-identifying
+   * marker instead (the browser stores it unencrypted).
+   */
+  protected formState(value: File | string | FormData | null): File | string | FormData | null {
+    return value;
   }
   /** Extra validity computed by the subclass (e.g. the model check of an editor). */
   protected extraValidity(): ValidationResult {
@@ -114,14 +134,25 @@ export abstract class DccFormAssociatedElement extends LitElement {
 
   checkValidity(): boolean {
     this.updateValidity();
-    return this.internals.checkValidity();
+    return this.ownValidityCall(() => this.internals.checkValidity());
   }
 
   /** Like the native method: shows the errors (sets user-invalid) and returns validity. */
   reportValidity(): boolean {
     this.updateValidity();
     this.markInteracted();
-    return this.internals.reportValidity();
+    return this.ownValidityCall(() => this.internals.reportValidity());
+  }
+
+  /** Runs a validity call of our own API (its `invalid` event is not a native submit). */
+  protected ownValidityCall(run: () => boolean): boolean {
+    const outer = this.ownCheck;
+    this.ownCheck = true;
+    try {
+      return run();
+    } finally {
+      this.ownCheck = outer;
+    }
   }
 
   setCustomValidity(message: string): void {
@@ -148,7 +179,7 @@ export abstract class DccFormAssociatedElement extends LitElement {
   /** Sends the value to the form and re-runs the validators. */
   protected valueChanged(): void {
     const value = this.formValue();
-    this.internals.setFormValue(value, value);
+    this.internals.setFormValue(value, this.formState(value));
     this.updateValidity();
   }
 

@@ -25,6 +25,7 @@ export {
   DccInvalidEvent,
   DccServerVersionNewerEvent,
   DccDraftRestoredEvent,
+  DccDraftErrorEvent,
 } from './events.js';
 export { defineElement } from './define.js';
 export { DccProvider } from './provider/dcc-provider.component.js';
@@ -39,7 +40,7 @@ export {
 export { sharedBindings } from './form/bindings.js';
 export { toTranslations, sharedLabels, sharedHints, sharedItems, sharedOptions, type Pair } from './form/field-strings.js';
 export { narrativeToFragment } from './form/narrative.js';
-export { kindOf, schemaAt, pathToString, parsePath, getAt, type SchemaNode, type Path, type FieldKind } from './form/schema.js';
+export { kindOf, inlineSchemaRefs, schemaAt, pathToString, parsePath, getAt, type SchemaNode, type Path, type FieldKind } from './form/schema.js';
 export { localToInstant, instantToLocal } from './form/dates.js';
 
 // infrastructure (drafts, code picker)
@@ -47,6 +48,8 @@ export {
   DraftStore,
   DraftKeyError,
   draftIdFor,
+  patientFingerprint,
+  DraftStoreClosedError,
   draftIdbStore,
   DRAFT_DB_NAME,
   DRAFT_STORE_NAME,

@@ -119,6 +119,15 @@ const catalogues = new Map<DccLocale, Translation>([
   ['en', { ...en }],
 ]);
 const connectedHosts = new Set<LocalizeHost>();
+let catalogueRevision = 0;
+
+/**
+ * A number that changes whenever a catalogue changes: texts derived from the catalogues (the
+ * form engine's labels by field path) are cached per revision and language.
+ */
+export function translationsRevision(): number {
+  return catalogueRevision;
+}
 
 /**
  * Adds or overrides strings. Elements register their own keys at module load; hosts call it
@@ -129,6 +138,7 @@ export function registerTranslation(...translations: Translation[]): void {
     const current = catalogues.get(t.$code);
     catalogues.set(t.$code, current ? { ...current, ...t } : { ...t });
   }
+  catalogueRevision++;
   for (const host of connectedHosts) host.requestUpdate();
 }
 
@@ -141,6 +151,7 @@ export function registerDefaultTranslation(...translations: Translation[]): void
     const current = catalogues.get(t.$code);
     catalogues.set(t.$code, current ? { ...t, ...current } : { ...t });
   }
+  catalogueRevision++;
   for (const host of connectedHosts) host.requestUpdate();
 }
 
@@ -185,6 +196,8 @@ function observeDocument(): void {
 export class LocalizeController<Strings extends object = BaseStrings> implements ReactiveController {
   /** Locale from the dcc context; set by the host when the context changes. */
   contextLocale: DccLocale | undefined;
+  /** The language resolved at the start of the current update (undefined outside an update). */
+  private langInUpdate: DccLocale | undefined;
   private readonly hostObserver: MutationObserver | undefined;
 
   constructor(private readonly host: LocalizeHost) {
@@ -204,8 +217,21 @@ export class LocalizeController<Strings extends object = BaseStrings> implements
     this.hostObserver?.disconnect();
   }
 
+  hostUpdate(): void {
+    // Resolved once per update: a render asks for the language once per string (thousands of
+    // times in a full PPS), and walking up the ancestors each time dominated the first render.
+    // Any change of `lang` (own, ancestors, context) requests an update, which resolves it again.
+    this.langInUpdate = undefined;
+    this.langInUpdate = this.lang();
+  }
+
+  hostUpdated(): void {
+    this.langInUpdate = undefined;
+  }
+
   /** The language in use: own `lang`, then context, then the closest `[lang]`, then French. */
   lang(): DccLocale {
+    if (this.langInUpdate !== undefined) return this.langInUpdate;
     return (
       toLocale(this.host.getAttribute('lang')) ??
       this.contextLocale ??

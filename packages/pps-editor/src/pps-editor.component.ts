@@ -1,7 +1,9 @@
 // <pps-editor>: the Programme Personnalisé de Soins (CANCER-PPS_2022.01) as a form a
 // clinician fills section by section. No side effects: the tag is defined by ./pps-editor.ts.
-import { PpsDocument } from '@dcc-kit/cda/core';
-import { DccSchemaForm, sharedBindings, type FormDefinition, type SchemaNode } from '@dcc-kit/elements';
+// The published JSON Schema (generated from the TypeBox model by `npm run build`): the form
+// renders from it so that TypeBox's type builder stays in the lazy validation chunk.
+import ppsJsonSchema from '@dcc-kit/cda/schema/pps.schema.json' with { type: 'json' };
+import { DccSchemaForm, inlineSchemaRefs, sharedBindings, type FormDefinition } from '@dcc-kit/elements';
 import { registerPpsStrings } from './pps-strings.js';
 
 /** Sections as a clinician thinks of the PPS (pps-cda.md S1-S10 mapped to model paths). */
@@ -55,7 +57,7 @@ export const ppsBindings: FormDefinition['bindings'] = {
 
 const definition: FormDefinition = {
   volet: 'pps',
-  schema: PpsDocument as unknown as SchemaNode,
+  schema: inlineSchemaRefs(ppsJsonSchema),
   sections: ppsSections,
   bindings: ppsBindings,
   load: async () => {
@@ -75,6 +77,7 @@ const definition: FormDefinition = {
  * @event dcc-submit - `{ model, xml }`: whole-form validation and the CDA build succeeded.
  * @event dcc-invalid - `{ issues }`: the whole-form check found errors (listed in the summary).
  * @event dcc-draft-saved - `{ draftId, savedAt }`: the encrypted draft was written to IndexedDB.
+ * @event dcc-draft-error - `{ draftId }`: a draft could not be saved (the changes stay pending and a banner says so).
  * @event dcc-draft-restored - `{ draftId, savedAt }`: a draft newer than the loaded model was restored.
  * @event dcc-server-version-newer - `{ serverVersion, draftVersion }`: the server holds a newer version than the draft's base.
  *

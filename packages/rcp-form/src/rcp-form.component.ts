@@ -1,7 +1,9 @@
 // <rcp-form>: the Fiche RCP (CANCER-FRCP_2022.01) as a form organised like a tumour board
 // works. No side effects: the tag is defined by ./rcp-form.ts.
-import { FrcpDocument } from '@dcc-kit/cda/core';
-import { DccSchemaForm, sharedBindings, type FormDefinition, type SchemaNode } from '@dcc-kit/elements';
+// The published JSON Schema (generated from the TypeBox model by `npm run build`): the form
+// renders from it so that TypeBox's type builder stays in the lazy validation chunk.
+import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.schema.json' with { type: 'json' };
+import { DccSchemaForm, inlineSchemaRefs, sharedBindings, type FormDefinition } from '@dcc-kit/elements';
 import { registerRcpStrings } from './rcp-strings.js';
 
 /** Sections F1-F18 of frcp-cda.md mapped to model paths, in the order of a tumour board. */
@@ -44,7 +46,7 @@ export const rcpBindings: FormDefinition['bindings'] = {
 
 const definition: FormDefinition = {
   volet: 'frcp',
-  schema: FrcpDocument as unknown as SchemaNode,
+  schema: inlineSchemaRefs(frcpJsonSchema),
   sections: rcpSections,
   bindings: rcpBindings,
   load: async () => {
@@ -65,6 +67,7 @@ const definition: FormDefinition = {
  * @event dcc-submit - `{ model, xml }`: whole-form validation and the CDA build succeeded.
  * @event dcc-invalid - `{ issues }`: the whole-form check found errors (listed in the summary).
  * @event dcc-draft-saved - `{ draftId, savedAt }`: the encrypted draft was written to IndexedDB.
+ * @event dcc-draft-error - `{ draftId }`: a draft could not be saved (the changes stay pending and a banner says so).
  * @event dcc-draft-restored - `{ draftId, savedAt }`: a draft newer than the loaded model was restored.
  * @event dcc-server-version-newer - `{ serverVersion, draftVersion }`: the server holds a newer version than the draft's base.
  *

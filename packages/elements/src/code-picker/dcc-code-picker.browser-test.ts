@@ -330,4 +330,14 @@ describe('<dcc-code-picker>', () => {
     assert.equal(picker.value, '');
     assert.deepEqual(changes, ['']);
   });
+
+  it('shows its error when a native form submit finds it invalid', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><dcc-code-picker name="sexe" label="Sexe" required .valueSet=${GENDER}></dcc-code-picker></form>`);
+    const picker = form.querySelector('dcc-code-picker') as DccCodePicker;
+    await settle(picker);
+    assert.ok(!picker.matches(':state(user-invalid)'), 'nothing shown before any attempt');
+    form.requestSubmit();
+    await settle(picker);
+    assert.ok(picker.matches(':state(user-invalid)'), 'the submit attempt shows the error');
+  });
 });

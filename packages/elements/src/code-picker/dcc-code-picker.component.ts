@@ -2,10 +2,19 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, query, state } from 'lit/decorators.js';
 import type { ValueSet, ValueSetConcept } from '@dcc-kit/cda/core';
 import { DccFormAssociatedElement } from '../form-associated.js';
-import { registerTranslation } from '../localize.js';
+import { registerDefaultTranslation } from '../localize.js';
 import { foldForSearch, indexValueSet, searchConcepts, type IndexedConcept } from './search.js';
 
-registerTranslation(
+let stringsRegistered = false;
+/**
+ * Registers the picker's texts once, from its constructor (importing the module has no side
+ * effect; host wording wins). Forms that render pickers call it before their first render, so
+ * that a catalogue change does not re-render them mid-update.
+ */
+export function registerPickerStrings(): void {
+  if (stringsRegistered) return;
+  stringsRegistered = true;
+  registerDefaultTranslation(
   {
     $code: 'fr',
     $name: 'Français',
@@ -22,7 +31,8 @@ registerTranslation(
     'dccCodePicker.loadFailed': 'The list of codes could not be loaded.',
     'dccCodePicker.code': 'code',
   },
-);
+  );
+}
 
 /** Loads a value set by its name (`JDV_…`); undefined when unknown. */
 export type ValueSetLoader = (name: string) => Promise<ValueSet | undefined>;
@@ -236,6 +246,11 @@ export class DccCodePicker extends DccFormAssociatedElement {
   private readonly idPrefix = `dcc-code-picker-${++idCounter}`;
   private defaultValue: string | undefined;
   private loading: Promise<void> | undefined;
+
+  constructor() {
+    super();
+    registerPickerStrings();
+  }
 
   /** The value set in use (given, or loaded by name). */
   get currentValueSet(): ValueSet | undefined {

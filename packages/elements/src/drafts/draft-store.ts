@@ -66,10 +66,40 @@ export function draftIdbStore(): UseStore {
   return defaultStore;
 }
 
-/** The draft id an editor uses for a document: `pps:new`, `frcp:<documentId>`… (hashed before storage). */
-export function draftIdFor(volet: 'pps' | 'frcp', documentId?: string): string {
-  return `${volet}:${documentId || 'new'}`;
+/**
+ * The draft id an editor uses for a document: `frcp:<documentId>`, or for a document not stored
+ * yet `pps:new:<patientKey>` (the patient fingerprint, see `patientFingerprint`) so that a new
+ * document of one patient never restores the draft of another. Hashed again before storage.
+ */
+export function draftIdFor(volet: 'pps' | 'frcp', documentId?: string, patientKey?: string): string {
+  return documentId ? `${volet}:${documentId}` : `${volet}:new:${patientKey || 'none'}`;
 }
+
+/**
+ * A non-reversible key of a patient identity for one user (SHA-256 of the user id and the INS
+ * value, or of the strict traits when there is no INS), or undefined when no identity is known
+ * yet. Used in draft ids of new documents and stored inside the encrypted draft, which is not
+ * restored for another patient.
+ */
+export async function patientFingerprint(patient: unknown, userId: string): Promise<string | undefined> {
+  if (!patient || typeof patient !== 'object') return undefined;
+  const p = patient as { ins?: { value?: unknown }; birthFamilyName?: unknown; birthGivenNames?: unknown; birthDate?: unknown; gender?: unknown };
+  const text = (x: unknown) => (typeof x === 'string' ? x.trim().toUpperCase() : '');
+  let identity: string;
+  if (text(p.ins?.value)) identity = `ins\u0000${text(p.ins?.value)}`;
+  else if (text(p.birthFamilyName) || text(p.birthDate)) identity = `traits\u0000${text(p.birthFamilyName)}\u0000${text(p.birthGivenNames)}\u0000${text(p.birthDate)}\u0000${text(p.gender)}`;
+  else return undefined;
+  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(`dcc-patient\u0000${userId}\u0000${identity}`));
+  return toHex(digest).slice(0, 32);
+}
+
+/** `DraftStore.purgeAll()` was called after this store was created (logout): it writes nothing more. */
+export class DraftStoreClosedError extends Error {
+  override readonly name = 'DraftStoreClosedError';
+}
+
+/** Bumped by every `purgeAll()`: stores of an earlier epoch belong to a finished session. */
+let purgeEpoch = 0;
 
 const encoder = new TextEncoder();
 
@@ -131,6 +161,7 @@ export class DraftStore {
   private readonly now: () => number;
   private readonly store: UseStore;
   private readonly key: Promise<CryptoKey>;
+  private readonly epoch = purgeEpoch;
 
   constructor(options: DraftStoreOptions) {
     if (!options || typeof options.userId !== 'string' || options.userId.length === 0) throw new DraftKeyError('DraftStore: userId is required');
@@ -168,6 +199,8 @@ export class DraftStore {
       expiresAt: savedAt + this.maxAgeMs,
       ...(options.baseVersion !== undefined ? { baseVersion: options.baseVersion } : {}),
     };
+    // A logout purged the drafts while this one was being encrypted: it must not come back.
+    if (this.epoch !== purgeEpoch) throw new DraftStoreClosedError('DraftStore: the session ended (drafts purged)');
     await set(recordKey, record, this.store);
     return { draftId, savedAt };
   }
@@ -222,8 +255,13 @@ export class DraftStore {
     return purged;
   }
 
-  /** Deletes every draft of the origin (logout, or "forget this workstation"). */
+  /**
+   * Deletes every draft of the origin (logout, or "forget this workstation"). Every DraftStore
+   * created before the call refuses to write afterwards (`DraftStoreClosedError`), so an encrypt
+   * still in flight cannot bring a draft back after the purge.
+   */
   static async purgeAll(store: UseStore = draftIdbStore()): Promise<void> {
+    purgeEpoch++;
     await clear(store);
   }
 }

@@ -2,6 +2,8 @@ export {
   DraftStore,
   DraftKeyError,
   draftIdFor,
+  patientFingerprint,
+  DraftStoreClosedError,
   draftIdbStore,
   DRAFT_DB_NAME,
   DRAFT_STORE_NAME,

@@ -16,6 +16,7 @@ export const engineStrings = {
     precisionTime: 'Date et heure',
     yearPlaceholder: 'AAAA',
     monthPlaceholder: 'AAAA-MM',
+    dateFormatHint: (format: string) => `Format attendu : ${format}`,
     timeOf: (label: string) => `Heure : ${label}`,
     draftRestored: (when: string) => `Brouillon restauré (enregistré ${when}).`,
     undoRestore: 'Revenir à la version chargée',
@@ -25,6 +26,7 @@ export const engineStrings = {
     serverNewer: 'Une version plus récente de ce document existe sur le serveur. Votre brouillon part d’une version antérieure.',
     restoreAnyway: 'Reprendre mon brouillon quand même',
     draftSaved: (when: string) => `Brouillon enregistré sur ce poste (chiffré) ${when}.`,
+    draftSaveFailed: 'Le brouillon n’a pas pu être enregistré sur ce poste. Votre saisie reste affichée ; nouvel essai à la prochaine modification.',
     validationPending: 'Vérification du document en cours.',
     previewInvalid: (count: number) =>
       count === 1
@@ -54,6 +56,7 @@ export const engineStrings = {
     precisionTime: 'Date and time',
     yearPlaceholder: 'YYYY',
     monthPlaceholder: 'YYYY-MM',
+    dateFormatHint: (format: string) => `Expected format: ${format}`,
     timeOf: (label: string) => `Time: ${label}`,
     draftRestored: (when: string) => `Draft restored (saved ${when}).`,
     undoRestore: 'Back to the loaded version',
@@ -63,6 +66,7 @@ export const engineStrings = {
     serverNewer: 'A newer version of this document exists on the server. Your draft started from an older version.',
     restoreAnyway: 'Restore my draft anyway',
     draftSaved: (when: string) => `Draft saved on this workstation (encrypted) ${when}.`,
+    draftSaveFailed: 'The draft could not be saved on this workstation. Your input stays on screen; retried at the next change.',
     validationPending: 'The document is being checked.',
     previewInvalid: (count: number) =>
       count === 1 ? 'The document cannot be built yet: 1 error to fix.' : `The document cannot be built yet: ${count} errors to fix.`,

@@ -4,16 +4,18 @@
 // set as <dcc-code-picker>), arranged in the clinician-facing sections given by each editor.
 // Validation, build and value sets are loaded lazily (first blur / idle time / save) so that
 // the eager bundle carries only the schemas and the rendering.
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
 import type { Custodian, DocumentAuthor, ModelIssue, PatientIdentity } from '@dcc-kit/cda/core';
 import { DccFormAssociatedElement, type ValidationResult } from '../form-associated.js';
+import { translationsRevision } from '../localize.js';
 import { dccContext, type DccContextValue, type DccSession } from '../context.js';
-import { DccDraftRestoredEvent, DccDraftSavedEvent, DccInvalidEvent, DccServerVersionNewerEvent, DccSubmitEvent } from '../events.js';
-import { DraftStore, draftIdFor } from '../drafts/index.js';
+import { DccDraftErrorEvent, DccDraftRestoredEvent, DccDraftSavedEvent, DccInvalidEvent, DccServerVersionNewerEvent, DccSubmitEvent } from '../events.js';
+import { DraftStore, DraftStoreClosedError, draftIdFor, patientFingerprint } from '../drafts/index.js';
 import {
   cloneJson,
   ensureRequiredBooleans,
@@ -27,6 +29,7 @@ import {
   kindOf,
   parsePath,
   pathPattern,
+  patternOf,
   pathToString,
   schemaAt,
   setAt,
@@ -36,7 +39,7 @@ import {
 import { convertPrecision, instantToLocal, localToInstant, precisionOf, type DatePrecision } from './dates.js';
 import { registerSharedFieldStrings } from './field-strings.js';
 import { registerEngineStrings } from './engine-strings.js';
-import { narrativeToFragment } from './narrative.js';
+import { registerPickerStrings } from '../code-picker/dcc-code-picker.component.js';
 import { schemaFormStyles } from './styles.js';
 
 /** What validation/build functions an editor loads lazily from @dcc-kit/cda/core. */
@@ -70,7 +73,34 @@ interface DateCommon {
   invalid: 'true' | typeof nothing;
   describedBy: string | typeof nothing;
 }
-type DraftBanner = { kind: 'restored'; savedAt: number } | { kind: 'server-newer'; draft: unknown; savedAt: number } | { kind: 'info'; text: string };
+type DraftBanner =
+  | { kind: 'restored'; savedAt: number }
+  | { kind: 'server-newer'; draft: unknown; savedAt: number; draftId: string }
+  | { kind: 'info'; text: string }
+  | { kind: 'error'; text: string };
+
+/** What an editor encrypts in a draft: the model and the fingerprint of its patient (null: none known). */
+interface DraftPayload {
+  readonly patient: string | null;
+  readonly data: Model;
+}
+const isDraftPayload = (value: unknown): value is DraftPayload =>
+  typeof value === 'object' && value !== null && 'data' in value && typeof (value as DraftPayload).data === 'object' && (value as DraftPayload).data !== null && 'patient' in value;
+
+/** The document the pending draft belongs to (captured at the first edit, kept until the editor leaves it). */
+interface DraftTarget {
+  readonly documentId: string;
+  serverVersion: string | undefined;
+  /** Draft ids written for it (a new document's id follows the patient typed in it). */
+  readonly savedIds: Set<string>;
+}
+
+/** Scalar list items emptied while editing stay in the model as "" (the line keeps its place); they are left out of the value. */
+const dropEmptyItems = (_key: string, value: unknown): unknown => (Array.isArray(value) && value.includes('') ? value.filter((item) => item !== '') : value);
+/** Sessions whose expired drafts were already purged on this page (memory only). */
+const expiredDraftsPurged = new Set<string>();
+/** The browser's form state of an editor: a marker, never the model (session history is stored unencrypted). */
+const FORM_STATE_MARKER = 'dcc-kit:draft';
 
 /** The header parts that the host fills from its context (`model key` → property). */
 const CONTEXT_KEYS = ['patient', 'author', 'custodian'] as const;
@@ -79,6 +109,19 @@ type ContextKey = (typeof CONTEXT_KEYS)[number];
 /** Lists longer than this open folded (one line per item). */
 const FOLD_LISTS_FROM = 8;
 
+/**
+ * Sections rendered by the first update (the first one fills the first screen); the others are
+ * rendered right after the first paint, SECTIONS_PER_STEP per task (a full PPS has about 8,000
+ * elements: creating them all before the first paint took most of the first render; one
+ * section per task made the whole longer, each task paying its own style and layout pass). Until then a following
+ * section shows its heading (reachable from the links and by heading navigation) and is
+ * `aria-busy`; the section links, the error summary links and `focusPath()` render every
+ * section before moving focus, focus entering the form renders them at once (Tab order), and
+ * `renderComplete` resolves once all are there.
+ */
+const FIRST_SECTIONS = 1;
+const SECTIONS_PER_STEP = 2;
+
 const idFor = (path: string): string => `f-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 interface CodePickerLike extends HTMLElement {
@@ -86,17 +129,27 @@ interface CodePickerLike extends HTMLElement {
   selectedConcept?: { code: string; codeSystem: string; displayName: string } | null;
 }
 
-let itemKeys = new WeakMap<object, number>();
-let nextItemKey = 1;
-const itemKey = (item: unknown, index: number): unknown => {
-  if (item === null || typeof item !== 'object') return `i${index}`;
-  let key = itemKeys.get(item);
-  if (key === undefined) {
-    key = nextItemKey++;
-    itemKeys.set(item, key);
+/**
+ * Labels, hints, item and option names by catalogue key pattern, shared by every editor of a
+ * volet and language (a full PPS asks for about 3,000 of them per render): emptied when any
+ * catalogue changes. `\u0000` marks "no text".
+ */
+const labelCaches = new Map<string, Map<string, string>>();
+let labelCachesRevision = -1;
+function labelCacheFor(volet: string, lang: string): Map<string, string> {
+  if (labelCachesRevision !== translationsRevision()) {
+    labelCaches.clear();
+    labelCachesRevision = translationsRevision();
   }
-  return key;
-};
+  const key = `${volet}|${lang}`;
+  let cache = labelCaches.get(key);
+  if (!cache) {
+    cache = new Map();
+    labelCaches.set(key, cache);
+  }
+  return cache;
+}
+
 
 /**
  * Base class of the volet editors. Subclasses give the `definition` (schema, sections,
@@ -179,6 +232,15 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
   @state() private accessor announcement = '';
   @state() private accessor preview: { state: 'loading' } | { state: 'ready'; fragment: DocumentFragment } | { state: 'invalid'; count: number } | undefined =
     undefined;
+  /** How many sections are rendered (the first at once, the rest a few per task after the first paint). */
+  @state() private accessor renderedSections = FIRST_SECTIONS;
+  /**
+   * Changes with every update request except the one rendering one more section: an update
+   * for that alone creates the new section without re-rendering the others (`guard`).
+   */
+  private renderRevision = 0;
+  private sectionTimer: { cancel(): void } | undefined;
+  private readonly sectionWaiters: (() => void)[] = [];
   private readonly touched = new Set<string>();
   /** Items of long lists the user opened (by identity: they keep it when moved). */
   private unfolded = new WeakSet<object>();
@@ -187,27 +249,46 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
   private readonly precisions = new Map<string, DatePrecision>();
   /** Date and time typed for an instant field while one of the two is still missing. */
   private readonly instantParts = new Map<string, { date: string; time: string }>();
-  private labelCache = new Map<string, string>();
-  private labelCacheLang = '';
   private apiPromise: Promise<VoletApi> | undefined;
   private validationTimer: ReturnType<typeof setTimeout> | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private validationPromise: Promise<void> = Promise.resolve();
-  private dirty = false;
   private draftChecked = false;
   private draftStoreCache: { key: string; store: DraftStore } | undefined;
   private dataBeforeRestore: Model | undefined;
+  /** The document of the pending draft; edits since the first of it, and how many are saved. */
+  private draftTarget: DraftTarget | undefined;
+  private editSeq = 0;
+  private savedSeq = 0;
+  /** Draft saves run one after another: an older encrypt never lands after a newer one. */
+  private draftChain: Promise<void> = Promise.resolve();
+  /** Bumped when the editor leaves a document: a restore still loading for it is dropped. */
+  private restoreGeneration = 0;
+  private submitting: Promise<boolean> | undefined;
+  /** Stable keys of list items for `repeat` (by identity), per editor and per loaded model. */
+  private itemKeys = new WeakMap<object, number>();
+  private nextItemKey = 1;
+  private readonly itemKey = (item: unknown, index: number): unknown => {
+    if (item === null || typeof item !== 'object') return `i${index}`;
+    let key = this.itemKeys.get(item);
+    if (key === undefined) {
+      key = this.nextItemKey++;
+      this.itemKeys.set(item, key);
+    }
+    return key;
+  };
 
   constructor() {
     super();
     registerSharedFieldStrings();
     registerEngineStrings();
+    registerPickerStrings();
   }
 
   // ---- value ------------------------------------------------------------------------------
   /** The model (build input of @dcc-kit/cda) with the context-given header parts merged in. */
   get value(): Model {
-    const out: Model = cloneJson(this.data);
+    const out = JSON.parse(JSON.stringify(this.data, dropEmptyItems)) as Model;
     for (const key of CONTEXT_KEYS) {
       const given = this.contextPart(key);
       if (given !== undefined) out[key] = cloneJson(given);
@@ -215,12 +296,20 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
     return out;
   }
   set value(value: object | null | undefined) {
-    this.data = value && typeof value === 'object' ? cloneJson(value as Model) : {};
-    ensureRequiredBooleans(this.definition.schema, this.data);
+    // Another document (or another version): the pending draft is saved under the old one's id first.
+    this.leaveDocument();
+    this.replaceData(value && typeof value === 'object' ? cloneJson(value as Model) : {});
     this.defaultModel = cloneJson(this.data);
+  }
+
+  /** Every replacement of the whole model (value, reset, draft restore, undo) goes through here. */
+  private replaceData(next: Model): void {
+    this.data = next;
+    ensureRequiredBooleans(this.definition.schema, this.data);
+    this.itemKeys = new WeakMap();
+    this.pendingScalarItems.clear();
     this.instantParts.clear();
     this.precisions.clear();
-    itemKeys = new WeakMap();
     this.touched.clear();
     this.touchedPrefixes.clear();
     this.showAll = false;
@@ -228,6 +317,19 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
     this.requestUpdate();
     if (this.isConnected) this.valueChanged();
     this.scheduleValidation(0);
+  }
+
+  /** Saves the pending draft of the current document, then forgets its draft state (restore runs again for the next one). */
+  private leaveDocument(): void {
+    if (this.draftTarget && this.savedSeq < this.editSeq) void this.saveDraft();
+    clearTimeout(this.draftTimer);
+    this.draftTarget = undefined;
+    this.editSeq = 0;
+    this.savedSeq = 0;
+    this.restoreGeneration++;
+    this.draftChecked = false;
+    this.banner = undefined;
+    this.dataBeforeRestore = undefined;
   }
   /** Alias of `value`. */
   get model(): Model {
@@ -261,32 +363,37 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
       const given = this.contextPart(key);
       if (given !== undefined) merged[key] = given;
     }
-    return JSON.stringify(merged);
+    return JSON.stringify(merged, dropEmptyItems);
+  }
+  protected override formState(): string {
+    return FORM_STATE_MARKER;
   }
   protected resetValue(): void {
-    this.data = cloneJson(this.defaultModel);
-    itemKeys = new WeakMap();
-    this.touched.clear();
-    this.touchedPrefixes.clear();
-    this.showAll = false;
-    this.summaryVisible = false;
-    this.requestUpdate();
-    this.scheduleValidation(0);
+    this.replaceData(cloneJson(this.defaultModel));
   }
+  /**
+   * Back/forward restore: the browser gives back only our marker (the model never goes into its
+   * unencrypted session history), so the model comes back from the encrypted draft when the
+   * session can read one. Anything else (an older state holding a model, autocomplete) is ignored.
+   */
   protected restoreValue(restored: string | File | FormData | null): void {
-    if (typeof restored !== 'string') return;
-    try {
-      const parsed: unknown = JSON.parse(restored);
-      if (parsed && typeof parsed === 'object') {
-        const model = parsed as Model;
-        for (const key of CONTEXT_KEYS) if (this.contextPart(key) !== undefined) delete model[key];
-        this.data = model;
-        this.requestUpdate();
-        this.scheduleValidation(0);
-      }
-    } catch {
-      // A state that is not ours: keep the current model.
-    }
+    if (restored !== FORM_STATE_MARKER) return;
+    this.draftChecked = false;
+    this.requestUpdate();
+  }
+  /** A native submit found the editor invalid: show every error (focus stays with the browser's report). */
+  protected override nativeInvalid(): void {
+    void this.validationPromise.then(() => {
+      if (this.issues.length === 0) return;
+      this.showAll = true;
+      this.revealSummary();
+    });
+  }
+
+  /** Shows the error summary, announcing it once (polite live region) when it was hidden. */
+  private revealSummary(): void {
+    if (!this.summaryVisible) this.announcement = this.localize.term('errorSummaryTitle', this.issues.length);
+    this.summaryVisible = true;
   }
   isValueEmpty(): boolean {
     return isEmptyValue(this.data);
@@ -309,7 +416,7 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
     const valid = super.checkValidity();
     if (!valid && this.validated) {
       this.showAll = true;
-      this.summaryVisible = true;
+      this.revealSummary();
     }
     return valid;
   }
@@ -346,10 +453,13 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
     window.addEventListener('pagehide', this.flushDraft);
     // The validator (a separate chunk) is loaded now so that validity is known before any submit.
     this.scheduleValidation(0);
+    if (this.hasUpdated) this.scheduleNextSection();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.sectionTimer?.cancel();
+    this.sectionTimer = undefined;
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     window.removeEventListener('pagehide', this.flushDraft);
     this.flushDraft();
@@ -365,14 +475,90 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
       }
     }
     if (changed.has('mode') && this.mode === 'preview') void this.buildPreview();
+    // Another document in the same editor: its own draft is restored, the previous one's saved.
+    if (changed.has('documentId') && this.hasUpdated) this.leaveDocument();
+    // No session any more (logout): nothing may be written after the purge.
+    if ((changed.has('dcc') || changed.has('session') || changed.has('drafts')) && !this.draftStore()) {
+      clearTimeout(this.draftTimer);
+      this.draftTarget = undefined;
+      this.editSeq = 0;
+      this.savedSeq = 0;
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.scheduleNextSection();
     if (!this.draftChecked && this.drafts === 'auto' && this.draftStore()) {
       this.draftChecked = true;
       void this.restoreDraft();
     }
+  }
+
+  // ---- progressive first render ----------------------------------------------------------
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    // Also called by the base constructor, before this class's fields exist.
+    if (name !== 'renderedSections') this.renderRevision = (this.renderRevision ?? 0) + 1;
+    super.requestUpdate(name, oldValue, options);
+  }
+
+  private get sectionsPending(): boolean {
+    return this.renderedSections < this.definition.sections.length;
+  }
+
+  /** Renders the next sections in a task of their own (a few at a time, so input stays responsive). */
+  private scheduleNextSection(): void {
+    if (!this.sectionsPending) {
+      for (const resolve of this.sectionWaiters.splice(0)) resolve();
+      return;
+    }
+    if (this.sectionTimer || !this.isConnected) return;
+    const next = (): void => {
+      this.sectionTimer = undefined;
+      this.renderedSections += SECTIONS_PER_STEP;
+    };
+    // The first step waits for the first paint (what is rendered shows first); the next ones
+    // follow in tasks of their own (input events are handled between two steps, and the
+    // browser paints between them when a frame is due).
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    let frame: number | undefined;
+    if (this.renderedSections <= FIRST_SECTIONS) frame = requestAnimationFrame(() => (timeout = setTimeout(next, 0)));
+    else timeout = setTimeout(next, 0);
+    this.sectionTimer = {
+      cancel: () => {
+        if (frame !== undefined) cancelAnimationFrame(frame);
+        clearTimeout(timeout);
+      },
+    };
+  }
+
+  /** Focus entering the form before every section is rendered: Tab must reach every field, render them now. */
+  private readonly onFocusIn = (): void => {
+    if (this.sectionsPending) void this.renderAllSections();
+  };
+
+  /** Renders every section now (before moving focus to a field or a section). */
+  private async renderAllSections(): Promise<void> {
+    if (this.sectionsPending) {
+      this.sectionTimer?.cancel();
+      this.sectionTimer = undefined;
+      this.renderedSections = this.definition.sections.length;
+    }
+    await this.updateComplete;
+  }
+
+  /**
+   * Resolves once every section is rendered (the first update renders the first sections, the
+   * others follow a few per task after the first paint; see `updateComplete` for one update).
+   */
+  get renderComplete(): Promise<void> {
+    return (async () => {
+      await this.updateComplete;
+      while (this.sectionsPending) {
+        await new Promise<void>((resolve) => this.sectionWaiters.push(resolve));
+        await this.updateComplete;
+      }
+    })();
   }
 
   // ---- lazy API, validation ---------------------------------------------------------------
@@ -408,7 +594,7 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
 
   private async showSummary(): Promise<void> {
     this.showAll = true;
-    this.summaryVisible = true;
+    this.revealSummary();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="summary"]')?.focus();
   }
@@ -417,7 +603,19 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
    * Checks the whole model, builds the CDA and fires `dcc-submit` `{ model, xml }`; when the
    * model is invalid, shows the error summary and fires `dcc-invalid` `{ issues }`.
    */
-  async submit(): Promise<boolean> {
+  submit(): Promise<boolean> {
+    // A second click while the first check/build runs gets the same answer (one dcc-submit).
+    if (!this.submitting) {
+      this.submitting = this.runSubmit().finally(() => {
+        this.submitting = undefined;
+        this.requestUpdate();
+      });
+      this.requestUpdate();
+    }
+    return this.submitting;
+  }
+
+  private async runSubmit(): Promise<boolean> {
     clearTimeout(this.validationTimer);
     const api = await this.api();
     const model = this.value;
@@ -459,6 +657,8 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
       this.preview = { state: 'invalid', count: result.issues.length };
       return;
     }
+    // The narrative reader is needed only for the preview (a later user action): its own chunk.
+    const { narrativeToFragment } = await import('./narrative.js');
     this.preview = { state: 'ready', fragment: narrativeToFragment(api.build(model)) };
   }
 
@@ -475,6 +675,12 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
           ...(this.draftMaxAgeMs ? { maxAgeMs: this.draftMaxAgeMs } : {}),
         });
         this.draftStoreCache = { key, store };
+        // Expired drafts of anyone are deleted once per session of the page, not at every restore.
+        const sessionKey = `${session.userId}\u0000${session.draftKey}`;
+        if (!expiredDraftsPurged.has(sessionKey)) {
+          expiredDraftsPurged.add(sessionKey);
+          void store.purgeExpired().catch(() => undefined);
+        }
       } catch {
         return undefined;
       }
@@ -482,64 +688,114 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
     return this.draftStoreCache.store;
   }
 
-  private get draftId(): string {
-    return draftIdFor(this.definition.volet, this.documentId || undefined);
+  /** The patient of the document: the host's (property or context), else the one typed in the model. */
+  private patientForDraft(): unknown {
+    return this.contextPart('patient') ?? this.data.patient;
+  }
+
+  /** Draft id of a document (a new one is keyed by its patient) and the patient fingerprint kept inside the draft. */
+  private async draftIdOf(store: DraftStore, documentId: string, patient: unknown): Promise<{ draftId: string; fingerprint: string | undefined }> {
+    const fingerprint = await patientFingerprint(patient, store.userId);
+    return { draftId: draftIdFor(this.definition.volet, documentId || undefined, fingerprint), fingerprint };
   }
 
   private async restoreDraft(): Promise<void> {
     const store = this.draftStore();
     if (!store) return;
-    const draft = await store.load<Model>(this.draftId).catch(() => undefined);
-    if (!draft) return;
+    const generation = ++this.restoreGeneration;
+    const { draftId, fingerprint } = await this.draftIdOf(store, this.documentId, this.patientForDraft());
+    // A new document of a patient not known yet restores nothing: the draft could be anybody's.
+    if (!this.documentId && !fingerprint) return;
+    const draft = await store.load<unknown>(draftId).catch(() => undefined);
+    if (!draft || generation !== this.restoreGeneration) return;
+    const payload = draft.value;
+    // Never show the draft of another patient (or of an older format without the fingerprint).
+    if (!isDraftPayload(payload) || payload.patient !== (fingerprint ?? null)) return;
     const base = draft.baseVersion === undefined ? undefined : String(draft.baseVersion);
     if (this.serverVersion !== undefined && base !== undefined && isNewerVersion(this.serverVersion, base)) {
-      this.banner = { kind: 'server-newer', draft: draft.value, savedAt: draft.savedAt };
+      this.banner = { kind: 'server-newer', draft: payload.data, savedAt: draft.savedAt, draftId };
       this.dispatchEvent(new DccServerVersionNewerEvent({ serverVersion: this.serverVersion, draftVersion: base }));
       return;
     }
     const loadedTime = Date.parse(String(getAt(this.data, ['document', 'effectiveTime']) ?? ''));
     if (!Number.isNaN(loadedTime) && loadedTime >= draft.savedAt) return;
-    this.applyDraft(draft.value, draft.savedAt);
+    this.applyDraft(draftId, payload.data, draft.savedAt);
   }
 
-  private applyDraft(value: unknown, savedAt: number): void {
+  private applyDraft(draftId: string, value: unknown, savedAt: number): void {
     this.dataBeforeRestore = this.data;
-    this.data = value && typeof value === 'object' ? (value as Model) : {};
-    ensureRequiredBooleans(this.definition.schema, this.data);
-    itemKeys = new WeakMap();
+    this.replaceData(value && typeof value === 'object' ? (value as Model) : {});
     this.banner = { kind: 'restored', savedAt };
-    this.valueChanged();
-    this.scheduleValidation(0);
-    this.requestUpdate();
-    this.dispatchEvent(new DccDraftRestoredEvent({ draftId: this.draftId, savedAt }));
+    this.dispatchEvent(new DccDraftRestoredEvent({ draftId, savedAt }));
   }
 
   private scheduleDraft(): void {
     if (!this.draftStore()) return;
-    this.dirty = true;
+    this.draftTarget ??= { documentId: this.documentId, serverVersion: undefined, savedIds: new Set() };
+    this.draftTarget.serverVersion = this.serverVersion;
+    this.editSeq++;
     clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => void this.saveDraft(), 800);
   }
 
-  /** Saves the draft now (also done on `visibilitychange` to hidden and on `pagehide`). */
-  async saveDraft(): Promise<void> {
+  /**
+   * Saves the draft now (also done 800 ms after an edit, on `visibilitychange` to hidden and on
+   * `pagehide`). Saves run one after another; a failed save keeps the edits pending (retried at
+   * the next edit or flush), shows a banner and fires `dcc-draft-error`.
+   */
+  saveDraft(): Promise<void> {
     clearTimeout(this.draftTimer);
     const store = this.draftStore();
-    if (!store || !this.dirty) return;
-    this.dirty = false;
-    const saved = await store.save(this.draftId, this.data, this.serverVersion !== undefined ? { baseVersion: this.serverVersion } : {});
-    this.dispatchEvent(new DccDraftSavedEvent(saved));
+    const target = this.draftTarget;
+    if (!store || !target || this.savedSeq >= this.editSeq) return this.draftChain;
+    const seq = this.editSeq;
+    const data = this.data;
+    const patient = this.patientForDraft();
+    const job = this.draftChain.then(async () => {
+      let draftId = draftIdFor(this.definition.volet, target.documentId || undefined);
+      try {
+        const ids = await this.draftIdOf(store, target.documentId, patient);
+        draftId = ids.draftId;
+        const payload: DraftPayload = { patient: ids.fingerprint ?? null, data };
+        const saved = await store.save(draftId, payload, target.serverVersion !== undefined ? { baseVersion: target.serverVersion } : {});
+        // A new document whose patient changed since the last save: the older record is obsolete.
+        for (const old of target.savedIds) if (old !== draftId) await store.delete(old).catch(() => undefined);
+        target.savedIds.clear();
+        target.savedIds.add(draftId);
+        if (this.draftTarget === target) this.savedSeq = Math.max(this.savedSeq, seq);
+        if (this.banner?.kind === 'error') this.banner = undefined;
+        this.dispatchEvent(new DccDraftSavedEvent(saved));
+      } catch (error) {
+        if (error instanceof DraftStoreClosedError) return; // logged out meanwhile: nothing may be written
+        this.banner = { kind: 'error', text: this.localize.term('draftSaveFailed') };
+        this.dispatchEvent(new DccDraftErrorEvent({ draftId }));
+      }
+    });
+    this.draftChain = job;
+    return job;
   }
 
-  /** Deletes the draft of this document (the host calls it once the document is stored). */
+  /**
+   * Deletes the draft of this document. The host calls it once it has stored the document
+   * (after `dcc-submit` and a successful create or new version), before loading another
+   * document into the editor, so that a stored document is never shadowed by its draft.
+   */
   async discardDraft(): Promise<void> {
     clearTimeout(this.draftTimer);
-    this.dirty = false;
-    await this.draftStore()?.delete(this.draftId);
+    const target = this.draftTarget;
+    this.draftTarget = undefined;
+    this.editSeq = 0;
+    this.savedSeq = 0;
+    const store = this.draftStore();
+    if (!store) return;
+    await this.draftChain;
+    const ids = new Set(target?.savedIds ?? []);
+    ids.add((await this.draftIdOf(store, this.documentId, this.patientForDraft())).draftId);
+    for (const id of ids) await store.delete(id).catch(() => undefined);
   }
 
   private readonly flushDraft = (): void => {
-    if (this.dirty) void this.saveDraft();
+    if (this.savedSeq < this.editSeq) void this.saveDraft();
   };
   private readonly onVisibilityChange = (): void => {
     if (document.visibilityState === 'hidden') this.flushDraft();
@@ -548,24 +804,20 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
   private async onBannerAction(action: 'undo' | 'discard' | 'restore-anyway'): Promise<void> {
     const banner = this.banner;
     if (action === 'undo' && this.dataBeforeRestore) {
-      this.data = this.dataBeforeRestore;
+      const before = this.dataBeforeRestore;
       this.dataBeforeRestore = undefined;
-      itemKeys = new WeakMap();
-      this.valueChanged();
-      this.scheduleValidation(0);
+      this.replaceData(before);
       this.banner = { kind: 'info', text: this.localize.term('restoreUndone') };
     } else if (action === 'discard') {
       if (banner?.kind === 'restored' && this.dataBeforeRestore) {
-        this.data = this.dataBeforeRestore;
+        const before = this.dataBeforeRestore;
         this.dataBeforeRestore = undefined;
-        itemKeys = new WeakMap();
-        this.valueChanged();
-        this.scheduleValidation(0);
+        this.replaceData(before);
       }
       await this.discardDraft();
       this.banner = { kind: 'info', text: this.localize.term('draftDiscarded') };
     } else if (action === 'restore-anyway' && banner?.kind === 'server-newer') {
-      this.applyDraft(banner.draft, banner.savedAt);
+      this.applyDraft(banner.draftId, banner.draft, banner.savedAt);
     }
     this.requestUpdate();
     await this.updateComplete;
@@ -584,11 +836,10 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
       const length = list?.length ?? 0;
       const pending = this.pendingScalarItems.get(key) ?? 0;
       if (value === undefined) {
-        if (list && last < length) {
-          list.splice(last, 1);
-          this.pendingScalarItems.set(key, pending + 1);
-        }
-        this.afterEdit();
+        // The emptied line keeps its place ("" until typed again or removed): splicing it would
+        // move the next line into the focused input. The value leaves such items out.
+        if (list && last < length) list[last] = '';
+        this.afterEdit(false);
         return;
       }
       if (last >= length) {
@@ -788,6 +1039,7 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
       this.mode = 'edit';
       await this.updateComplete;
     }
+    await this.renderAllSections();
     const path = parsePath(pathText);
     // Open the folded items on the way.
     let opened = false;
@@ -928,14 +1180,11 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
   // ---- texts ------------------------------------------------------------------------------
   private lookup(kind: 'f' | 'h' | 'i' | 'o' | 's', pattern: string): string | undefined {
     const lang = this.localize.lang();
-    if (lang !== this.labelCacheLang) {
-      this.labelCache = new Map();
-      this.labelCacheLang = lang;
-    }
-    const cacheKey = `${kind}|${pattern}`;
-    const cached = this.labelCache.get(cacheKey);
-    if (cached !== undefined) return cached === '\u0000' ? undefined : cached;
     const volet = this.definition.volet;
+    const cache = labelCacheFor(volet, lang);
+    const cacheKey = `${kind}|${pattern}`;
+    const cached = cache.get(cacheKey);
+    if (cached !== undefined) return cached === '\u0000' ? undefined : cached;
     const parts = pattern.split('.');
     let found: string | undefined;
     for (let i = 0; i < parts.length && found === undefined; i++) {
@@ -946,7 +1195,7 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
           break;
         }
     }
-    this.labelCache.set(cacheKey, found ?? '\u0000');
+    cache.set(cacheKey, found ?? '\u0000');
     return found;
   }
 
@@ -1033,15 +1282,19 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
         @input=${this.onInput}
         @change=${this.onChange}
         @focusout=${this.onFocusOut}
+        @focusin=${this.onFocusIn}
         @click=${this.onClick}
       >
         <fieldset class="root" ?disabled=${disabled}>
           <legend class="visually-hidden">${this.formTitle()}</legend>
-          ${this.definition.sections.map((s) => this.renderSection(s))}
+          ${this.definition.sections.map((s, i) => {
+            const rendered = i < this.renderedSections;
+            return guard([this.renderRevision, rendered], () => this.renderSection(s, rendered));
+          })}
           ${this.readonly
             ? nothing
             : html`<div class="actions">
-                <button type="button" part="submit" class="primary" data-action="submit">${this.localize.term('submit')}</button>
+                <button type="button" part="submit" class="primary" data-action="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>${this.localize.term('submit')}</button>
               </div>`}
         </fieldset>
       </div>
@@ -1063,16 +1316,23 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
     const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-section]');
     if (!link) return;
     event.preventDefault();
-    const heading = this.renderRoot.querySelector<HTMLElement>(`#s-${CSS.escape(link.dataset.section ?? '')}`);
+    void this.focusSection(link.dataset.section ?? '');
+  };
+
+  private async focusSection(sectionId: string): Promise<void> {
+    // Tab from the heading must lead into the section (and on to the next ones).
+    await this.renderAllSections();
+    const heading = this.renderRoot.querySelector<HTMLElement>(`#s-${CSS.escape(sectionId)}`);
     heading?.focus();
     heading?.scrollIntoView?.({ block: 'start' });
-  };
+  }
 
   private renderBanner(): TemplateResult | typeof nothing {
     const b = this.banner;
     if (!b) return nothing;
     const when = (savedAt: number) => this.localize.date(new Date(savedAt).toISOString());
     if (b.kind === 'info') return html`<div part="banner" class="banner" role="status" tabindex="-1">${b.text}</div>`;
+    if (b.kind === 'error') return html`<div part="banner" class="banner warning" role="alert" tabindex="-1">${b.text}</div>`;
     if (b.kind === 'restored')
       return html`<div part="banner" class="banner" role="status" tabindex="-1" @click=${this.onClick}>
         <p>${this.localize.term('draftRestored', when(b.savedAt))}</p>
@@ -1090,7 +1350,9 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
 
   private renderSummary(): TemplateResult | typeof nothing {
     if (!this.summaryVisible || this.issues.length === 0) return nothing;
-    return html`<div part="summary" class="summary" role="alert" tabindex="-1" aria-labelledby="summary-title">
+    // Not role=alert: the block stays while the list updates after each validation and must not
+    // be re-announced each time; it is announced once when shown (focus, or the live region).
+    return html`<div part="summary" class="summary" role="region" tabindex="-1" aria-labelledby="summary-title">
       <h2 id="summary-title">${this.localize.term('errorSummaryTitle', this.issues.length)}</h2>
       <ul @click=${this.onSummaryClick}>
         ${this.issues.map(
@@ -1110,12 +1372,14 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
     return html`<article part="preview" class="preview" aria-label=${this.localize.term('previewTitle')}>${body}</article>`;
   }
 
-  private renderSection(section: FormSection): TemplateResult {
+  private renderSection(section: FormSection, rendered: boolean): TemplateResult {
     const id = `s-${section.id}`;
     const title = this.lookup('s', section.id) ?? section.id;
-    return html`<section part="section" class="section" aria-labelledby=${id}>
+    return html`<section part="section" class="section" aria-labelledby=${id} aria-busy=${rendered ? nothing : 'true'}>
       <h2 part="section-title" id=${id} tabindex="-1">${title}</h2>
-      ${section.paths.map((p) => this.renderTopPath(parsePath(p)))}
+      ${rendered
+        ? section.paths.map((p) => this.renderTopPath(parsePath(p)))
+        : html`<p class="pending">${this.localize.term('loading')}</p>`}
     </section>`;
   }
 
@@ -1280,7 +1544,7 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
       <ol class="items">
         ${repeat(
           slots,
-          (item, i) => itemKey(item, i),
+          (item, i) => this.itemKey(item, i),
           (_item, i) => {
             const itemPath = [...path, i];
             const itemText = pathToString(itemPath);
@@ -1546,7 +1810,10 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
   }
 
   private textDateInput(kind: string, placeholderKey: string, maxLength: number, value: string, c: DateCommon): TemplateResult {
-    return html`<input
+    // The placeholder is not read as a description: the expected format is, through aria-describedby.
+    const formatId = `fmt-${c.id}`;
+    const describedBy = c.describedBy === nothing ? formatId : `${formatId} ${c.describedBy}`;
+    return html`<span class="visually-hidden" id=${formatId}>${this.localize.term('dateFormatHint', this.localize.term(placeholderKey))}</span><input
       part="control"
       type="text"
       inputmode="numeric"
@@ -1559,7 +1826,7 @@ export abstract class DccSchemaForm extends DccFormAssociatedElement {
       ?readonly=${c.ro}
       ?required=${c.required}
       aria-invalid=${c.invalid}
-      aria-describedby=${c.describedBy}
+      aria-describedby=${describedBy}
     />`;
   }
 
@@ -1593,7 +1860,7 @@ function localIssue(path: string, schema: SchemaNode, required: boolean, value: 
       ? { path, code: 'required', message: { fr: 'Ce champ est obligatoire.', en: 'This field is required.' } }
       : undefined;
   }
-  if (typeof value === 'string' && schema.pattern && !new RegExp(schema.pattern).test(value))
+  if (typeof value === 'string' && patternOf(schema)?.test(value) === false)
     return { path, code: 'pattern', message: { fr: 'Format invalide.', en: 'Invalid format.' } };
   return undefined;
 }

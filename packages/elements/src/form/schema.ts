@@ -22,6 +22,44 @@ export interface SchemaNode {
   readonly default?: unknown;
 }
 
+/**
+ * The published JSON Schema of @dcc-kit/cda (`@dcc-kit/cda/schema/<volet>.schema.json`) as a
+ * form structure: every `{ "$ref": "#/$defs/X" }` is replaced by the (shared) node of `X`, so
+ * the result has the shape of the TypeBox schema it was written from. The editors render
+ * from this JSON rather than from the TypeBox model: the model's builder code (TypeBox's type
+ * system, ~12 kB gzip) then stays in the lazy validation chunk.
+ */
+export function inlineSchemaRefs(root: object): SchemaNode {
+  const defs = ((root as { $defs?: Record<string, unknown> }).$defs ?? {}) as Record<string, unknown>;
+  const resolvedDefs = new Map<string, Record<string, unknown>>();
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== 'object') return node;
+    const obj = node as Record<string, unknown>;
+    const ref = obj.$ref;
+    if (typeof ref === 'string') {
+      const name = ref.startsWith('#/$defs/') ? ref.slice('#/$defs/'.length) : undefined;
+      if (name === undefined || !(name in defs)) throw new Error(`inlineSchemaRefs: unsupported reference ${ref}`);
+      let shared = resolvedDefs.get(name);
+      if (!shared) {
+        // Registered before its children are walked, so that a recursive definition ends.
+        shared = {};
+        resolvedDefs.set(name, shared);
+        Object.assign(shared, walk(defs[name]));
+      }
+      // A reference may carry a description of its own (where the block is used).
+      return obj.description === undefined ? shared : { ...shared, description: obj.description };
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(obj)) {
+      if (key === '$defs' || key === '$schema' || key === '$id' || key.startsWith('x-')) continue;
+      out[key] = walk(value);
+    }
+    return out;
+  };
+  return walk(root) as SchemaNode;
+}
+
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
 
@@ -47,7 +85,19 @@ export type FieldKind =
 /** Texts longer than this are typed in a textarea (FreeText has maxLength 20 000). */
 const TEXTAREA_FROM_LENGTH = 1000;
 
+// Asked for every node at every render (about 2,000 times for a full PPS): computed once per node.
+const kinds = new WeakMap<SchemaNode, FieldKind>();
+
 export function kindOf(schema: SchemaNode): FieldKind {
+  let kind = kinds.get(schema);
+  if (kind === undefined) {
+    kind = computeKind(schema);
+    kinds.set(schema, kind);
+  }
+  return kind;
+}
+
+function computeKind(schema: SchemaNode): FieldKind {
   if (schema.title === 'Coding') return 'coding';
   if (schema.title === 'CodedOrText') return 'codedOrText';
   if (schema.anyOf && schema.anyOf.every((s) => s.const !== undefined)) return 'enum';
@@ -86,14 +136,34 @@ const SCALAR_KINDS = new Set<FieldKind>([
 ]);
 export const isScalarKind = (kind: FieldKind): boolean => SCALAR_KINDS.has(kind);
 
+const inlineObjects = new WeakMap<SchemaNode, boolean>();
 /**
  * An optional object is shown inline (its fields directly, created on first input and
  * removed when emptied) when it has no required property and only scalar ones, like a
  * period; other optional objects get an "add" button.
  */
 export function isInlineObject(schema: SchemaNode): boolean {
-  if (kindOf(schema) !== 'object' || (schema.required?.length ?? 0) > 0) return false;
-  return Object.values(schema.properties ?? {}).every((p) => isScalarKind(kindOf(p)));
+  let inline = inlineObjects.get(schema);
+  if (inline === undefined) {
+    inline =
+      kindOf(schema) === 'object' &&
+      (schema.required?.length ?? 0) === 0 &&
+      Object.values(schema.properties ?? {}).every((p) => isScalarKind(kindOf(p)));
+    inlineObjects.set(schema, inline);
+  }
+  return inline;
+}
+
+const patterns = new Map<string, RegExp>();
+/** The compiled `pattern` of a schema node (compiled once per pattern). */
+export function patternOf(schema: SchemaNode): RegExp | undefined {
+  if (schema.pattern === undefined) return undefined;
+  let re = patterns.get(schema.pattern);
+  if (!re) {
+    re = new RegExp(schema.pattern);
+    patterns.set(schema.pattern, re);
+  }
+  return re;
 }
 
 // ---- paths ---------------------------------------------------------------------------------

@@ -119,6 +119,9 @@ export const schemaFormStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  .section > .pending {
+    color: var(--_muted);
+  }
   .section > h2 {
     margin-block: 0 var(--_m);
     font-size: 1.25em;

@@ -39,10 +39,15 @@ export class DccProvider extends LitElement {
   @property({ attribute: false }) accessor onLogout: (() => void | Promise<void>) | undefined = undefined;
 
   /**
-   * Purges every draft of this browser (the shared-workstation rule), then runs the host's
-   * `onLogout` and fires `dcc-logout`.
+   * Ends the session for every editor inside (they receive `session: undefined` at once and drop
+   * their pending draft saves), purges every draft of this browser (the shared-workstation
+   * rule) — a save still being encrypted cannot land after the purge — then runs the host's
+   * `onLogout` and fires `dcc-logout`. The host sets a new `session` at the next login.
    */
   readonly logout = async (): Promise<void> => {
+    this.session = undefined;
+    // Synchronous: the consumers see the session gone before the purge starts.
+    this.provider.setValue(this.contextValue());
     await DraftStore.purgeAll();
     await this.onLogout?.();
     this.dispatchEvent(new Event('dcc-logout', { bubbles: true, composed: true }));

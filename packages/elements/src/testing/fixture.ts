@@ -10,11 +10,14 @@ const containers = new Set<HTMLElement>();
 
 interface Updatable {
   updateComplete?: Promise<unknown>;
+  /** The volet editors render their later sections in a few tasks after the first paint. */
+  renderComplete?: Promise<unknown>;
 }
 
 /**
  * Waits for the custom elements of `root` (light DOM) to be defined (at most `defineTimeoutMs`:
- * an element that never gets defined is left for the test to notice) and for Lit's update of each.
+ * an element that never gets defined is left for the test to notice) and for Lit's update of each
+ * (for the editors: until every section is rendered, `renderComplete`).
  */
 export async function elementsUpdated(root: ParentNode, defineTimeoutMs = 2000): Promise<void> {
   const elements = [...root.querySelectorAll('*')].filter((el) => el.localName.includes('-'));
@@ -22,7 +25,7 @@ export async function elementsUpdated(root: ParentNode, defineTimeoutMs = 2000):
   await Promise.all(elements.map((el) => Promise.race([customElements.whenDefined(el.localName), timeout])));
   // Two passes: a first update can schedule another (e.g. a property set from firstUpdated).
   for (let pass = 0; pass < 2; pass++) {
-    await Promise.all(elements.map((el) => (el as Updatable).updateComplete));
+    await Promise.all(elements.map((el) => (el as Updatable).renderComplete ?? (el as Updatable).updateComplete));
   }
 }
 

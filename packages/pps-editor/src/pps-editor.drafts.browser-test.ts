@@ -1,0 +1,227 @@
+// Encrypted drafts of <pps-editor> across patients, documents, failures and logout: a draft is
+// only ever restored for its own patient and document, typing is never lost on a document
+// switch, a failed save is visible, and nothing is written after a logout purged the drafts.
+import '@dcc-kit/elements/testing/mocha-globals.js';
+import { html } from 'lit';
+import { entries } from 'idb-keyval';
+import { sendKeys } from '@web/test-runner-commands';
+import { fixture, assert, loadExampleJson } from '@dcc-kit/elements/testing/index.js';
+import { DraftStore, draftIdbStore, patientFingerprint, type DccDraftSavedEvent, type DccProvider } from '@dcc-kit/elements';
+import '@dcc-kit/elements/define/dcc-provider.js';
+import './pps-editor.js';
+import type { PpsEditor } from './pps-editor.component.js';
+
+type Model = Record<string, unknown> & { patient: Record<string, unknown> };
+const session = { userId: 'user-drafts-test', draftKey: 'ZHJhZnRzLXRlc3Qta2V5LTAxMjM0NTY3ODlhYmNkZWY' };
+/** Every section rendered (the editor may render the sections after the first one frame by frame). */
+const rendered = async (el: PpsEditor) => {
+  await (el as unknown as { renderComplete?: Promise<unknown> }).renderComplete;
+  await el.updateComplete;
+};
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const shadow = (el: PpsEditor) => el.shadowRoot!;
+const control = (el: PpsEditor, path: string) => shadow(el).querySelector<HTMLInputElement>(`[data-path="${path}"][data-kind]`);
+const banner = (el: PpsEditor) => shadow(el).querySelector<HTMLElement>('[part~="banner"]');
+
+async function patientA(): Promise<Model> {
+  const model = await loadExampleJson<Model>('pps', '12-lymphome-hodgkin-jeune-adulte-abvd.json');
+  return { ...model, patientComment: 'Commentaire chargé.' };
+}
+/** The same document shape for another patient (other INS, other traits). */
+async function patientB(): Promise<Model> {
+  const a = await patientA();
+  return {
+    ...a,
+    patient: { ...a.patient, ins: { ...(a.patient.ins as object), value: '286077512345643' }, birthFamilyName: 'MARTIN', birthGivenNames: 'Claire', gender: 'F', birthDate: '1986-07-14' },
+  };
+}
+const nextSave = (el: HTMLElement) => new Promise<DccDraftSavedEvent>((resolve) => el.addEventListener('dcc-draft-saved', resolve, { once: true }));
+async function typeAtEnd(el: PpsEditor, path: string, text: string): Promise<void> {
+  control(el, path)!.focus();
+  await sendKeys({ press: 'End' });
+  await sendKeys({ type: text });
+}
+/** Waits until a restore banner shows (true) or `ms` pass (false). */
+async function bannerWithin(el: PpsEditor, ms: number): Promise<boolean> {
+  for (let t = 0; t < ms; t += 20) {
+    await el.updateComplete;
+    if (banner(el)) return true;
+    await wait(20);
+  }
+  return false;
+}
+
+describe('<pps-editor> drafts per patient', () => {
+  beforeEach(() => DraftStore.purgeAll());
+  after(() => DraftStore.purgeAll());
+
+  it('never restores the new-document draft of one patient in a new document of another', async () => {
+    const a = await patientA();
+    const first = await fixture<PpsEditor>(html`<pps-editor .session=${session} .value=${a}></pps-editor>`);
+    await rendered(first);
+    const saved = nextSave(first);
+    await typeAtEnd(first, 'patientComment', ' Brouillon du patient A.');
+    const { detail } = await saved;
+    assert.match(detail.draftId, /^pps:new:[0-9a-f]{32}$/, 'a new document is keyed by its patient (hashed)');
+    assert.doesNotMatch(detail.draftId, /102055935031141|VANDENBERGHE/);
+    first.remove();
+
+    const other = await fixture<PpsEditor>(html`<pps-editor .session=${session} .value=${await patientB()}></pps-editor>`);
+    await rendered(other);
+    assert.equal(await bannerWithin(other, 600), false, 'no banner for patient B');
+    assert.equal(control(other, 'patientComment')!.value, 'Commentaire chargé.');
+    other.remove();
+
+    const again = await fixture<PpsEditor>(html`<pps-editor .session=${session} .value=${a}></pps-editor>`);
+    await rendered(again);
+    assert.ok(await bannerWithin(again, 2000), 'patient A gets the draft back');
+    assert.match(control(again, 'patientComment')!.value, /Brouillon du patient A\.$/);
+  });
+
+  it('refuses a stored document draft whose patient is not the loaded one, and deletes the draft on discardDraft()', async () => {
+    const a = await patientA();
+    const store = new DraftStore({ keyMaterial: session.draftKey, userId: session.userId });
+    const fingerprintA = await patientFingerprint(a.patient, session.userId);
+    await store.save('pps:doc-7', { patient: fingerprintA, data: { ...a, patientComment: 'Brouillon de A.' } });
+    const wrong = await fixture<PpsEditor>(html`<pps-editor document-id="doc-7" .session=${session} .value=${await patientB()}></pps-editor>`);
+    await rendered(wrong);
+    assert.equal(await bannerWithin(wrong, 600), false, 'the draft of patient A is not shown over patient B');
+    assert.equal(control(wrong, 'patientComment')!.value, 'Commentaire chargé.');
+    wrong.remove();
+
+    const right = await fixture<PpsEditor>(html`<pps-editor document-id="doc-7" .session=${session} .value=${a}></pps-editor>`);
+    await rendered(right);
+    assert.ok(await bannerWithin(right, 2000));
+    assert.equal(control(right, 'patientComment')!.value, 'Brouillon de A.');
+    // The host stored the document: the draft goes.
+    await right.discardDraft();
+    assert.equal(await store.load('pps:doc-7'), undefined);
+  });
+});
+
+describe('<pps-editor> drafts across a document switch', () => {
+  beforeEach(() => DraftStore.purgeAll());
+  after(() => DraftStore.purgeAll());
+
+  it('saves pending typing under the document being left and restores the draft of the next one', async () => {
+    const a = await patientA();
+    const b = await patientB();
+    const store = new DraftStore({ keyMaterial: session.draftKey, userId: session.userId });
+    await store.save('pps:doc-b', { patient: await patientFingerprint(b.patient, session.userId), data: { ...b, patientComment: 'Brouillon de B.' } });
+    const editor = await fixture<PpsEditor>(html`<pps-editor document-id="doc-a" .session=${session} .value=${a}></pps-editor>`);
+    await rendered(editor);
+    await wait(300); // the restore check of doc-a found nothing
+    await typeAtEnd(editor, 'patientComment', ' Saisie en cours.');
+    // The host opens another document before the 800 ms debounce.
+    editor.documentId = 'doc-b';
+    editor.value = b;
+    assert.ok(await bannerWithin(editor, 2000), 'the draft of doc-b is offered');
+    assert.equal(control(editor, 'patientComment')!.value, 'Brouillon de B.');
+    await editor.saveDraft();
+    const left = await store.load<{ data: Model }>('pps:doc-a');
+    assert.ok(left, 'the typing of doc-a was saved under doc-a');
+    assert.match(String(left.value.data.patientComment), /Saisie en cours\.$/);
+    const other = await store.load<{ data: Model }>('pps:doc-b');
+    assert.equal(other!.value.data.patientComment, 'Brouillon de B.', 'doc-b was not overwritten with doc-a’s model');
+  });
+});
+
+describe('<pps-editor> failed draft save', () => {
+  beforeEach(() => DraftStore.purgeAll());
+  after(() => DraftStore.purgeAll());
+
+  it('shows a banner, fires dcc-draft-error and saves on the next flush', async () => {
+    const editor = await fixture<PpsEditor>(html`<pps-editor document-id="doc-f" .session=${session} .value=${await patientA()}></pps-editor>`);
+    await rendered(editor);
+    const realSave = DraftStore.prototype.save;
+    // IndexedDB refusing a write (quota, private mode) for the first save only.
+    DraftStore.prototype.save = function () {
+      DraftStore.prototype.save = realSave;
+      return Promise.reject(new DOMException('quota', 'QuotaExceededError'));
+    };
+    try {
+      const failed = new Promise<Event>((resolve) => editor.addEventListener('dcc-draft-error', resolve, { once: true }));
+      await typeAtEnd(editor, 'patientComment', ' Non perdu.');
+      await failed;
+      await editor.updateComplete;
+      assert.match(banner(editor)!.textContent!, /n’a pas pu être enregistré/);
+      assert.equal(banner(editor)!.getAttribute('role'), 'alert');
+    } finally {
+      DraftStore.prototype.save = realSave;
+    }
+    // No new edit: the pending change is still dirty and the page hiding saves it.
+    const saved = nextSave(editor);
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    await saved;
+    await editor.updateComplete;
+    assert.equal(banner(editor), null, 'the error banner goes once a save succeeds');
+    const stored = await new DraftStore({ keyMaterial: session.draftKey, userId: session.userId }).load<{ data: Model }>('pps:doc-f');
+    assert.match(String(stored!.value.data.patientComment), /Non perdu\.$/);
+  });
+});
+
+describe('<pps-editor> draft saves in order', () => {
+  after(() => DraftStore.purgeAll());
+
+  it('never lets a slow older save overwrite a newer draft', async () => {
+    await DraftStore.purgeAll();
+    const editor = await fixture<PpsEditor>(html`<pps-editor document-id="doc-o" .session=${session} .value=${await patientA()}></pps-editor>`);
+    await rendered(editor);
+    const realSave = DraftStore.prototype.save;
+    let calls = 0;
+    // The first write is slow (a long encrypt, a busy disk): it holds the content of its time.
+    DraftStore.prototype.save = async function (this: DraftStore, draftId, value, options) {
+      if (calls++ > 0) return realSave.call(this, draftId, value, options);
+      const snapshot: unknown = JSON.parse(JSON.stringify(value));
+      await wait(400);
+      return realSave.call(this, draftId, snapshot, options);
+    };
+    try {
+      await typeAtEnd(editor, 'patientComment', ' Premier.');
+      const first = editor.saveDraft();
+      await sendKeys({ type: ' Second.' });
+      const second = editor.saveDraft();
+      await Promise.all([first, second]);
+      await wait(500);
+    } finally {
+      DraftStore.prototype.save = realSave;
+    }
+    const stored = await new DraftStore({ keyMaterial: session.draftKey, userId: session.userId }).load<{ data: Model }>('pps:doc-o');
+    assert.match(String(stored!.value.data.patientComment), /Premier\. Second\.$/, 'the newer draft is the one kept');
+  });
+});
+
+describe('<pps-editor> expired drafts', () => {
+  it('deletes the expired drafts of the origin once a session is known', async () => {
+    await DraftStore.purgeAll();
+    const longAgo = Date.now() - 13 * 60 * 60 * 1000;
+    await new DraftStore({ keyMaterial: session.draftKey, userId: 'someone-else', now: () => longAgo }).save('frcp:old', { patient: null, data: {} });
+    assert.equal((await entries(draftIdbStore())).length, 1);
+    // A session this page has not seen yet (the purge runs once per session).
+    const fresh = { userId: 'user-expired-test', draftKey: 'ZXhwaXJlZC1kcmFmdHMtdGVzdC1rZXktMDEyMzQ1Njc' };
+    await fixture<PpsEditor>(html`<pps-editor .session=${fresh}></pps-editor>`);
+    let left = 1;
+    for (let i = 0; i < 100 && left > 0; i++) {
+      await wait(20);
+      left = (await entries(draftIdbStore())).length;
+    }
+    assert.equal(left, 0, 'the expired record of another user was purged');
+  });
+});
+
+describe('<dcc-provider> logout with an editor holding a pending change', () => {
+  it('writes no draft after the purge', async () => {
+    await DraftStore.purgeAll();
+    const a = await patientA();
+    const provider = await fixture<DccProvider>(html`<dcc-provider .session=${session}><pps-editor document-id="doc-l" .value=${a}></pps-editor></dcc-provider>`);
+    const editor = provider.querySelector('pps-editor') as PpsEditor;
+    await rendered(editor);
+    await typeAtEnd(editor, 'patientComment', ' Après déconnexion ?');
+    await provider.logout();
+    await wait(1100); // past the debounce
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await wait(300);
+    assert.deepEqual(await entries(draftIdbStore()), [], 'the store stays empty');
+  });
+});
