@@ -1,9 +1,13 @@
 /* global customElements */
 // Shared pieces of the <pps-editor> and <rcp-form> stories: a fixed fictitious session (so a
 // draft written by one story can be read by the next), seeding an encrypted draft the way the
-// editor itself would, and waiting for the editors' asynchronous states before a story is shown.
+// editor itself would, waiting for the editors' asynchronous states before a story is shown, and
+// the stories both editors share.
 import { DraftStore, draftIdFor, patientFingerprint } from '@dcc-kit/elements';
+import { nothing } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { STORY_DRAFT_KEY } from './platform-handlers.js';
+import { loadExample } from './examples.js';
 
 export const STORY_SESSION = Object.freeze({ userId: 'story-user-0001', draftKey: STORY_DRAFT_KEY });
 
@@ -36,4 +40,86 @@ export async function editorIn(canvasElement, tag) {
 
 export function part(editor, name) {
   return editor.shadowRoot?.querySelector(`[part~="${name}"]`) ?? null;
+}
+
+/**
+ * The stories every editor has, for `<pps-editor>` and `<rcp-form>` alike: each story file keeps
+ * its own default export (Storybook reads the title statically) and re-exports these.
+ * `breakModel` removes one required field, for the invalid stories.
+ */
+export function editorStories({ tag, volet, filled, minor, breakModel }) {
+  const editorTag = unsafeStatic(tag);
+  const example = (file, change) => async () => {
+    const model = await loadExample(volet, file);
+    if (change) change(model);
+    return { model };
+  };
+  const withDraft = (documentId, draftOf, options) => async () => {
+    const model = await loadExample(volet, filled);
+    await seedDraft(volet, documentId, draftOf(structuredClone(model)), options);
+    return { model };
+  };
+  const waitFor = (partName, what) => async ({ canvasElement }) => {
+    const editor = await editorIn(canvasElement, tag);
+    await until(() => part(editor, partName), what);
+  };
+  const invalidPlay = async ({ canvasElement }) => {
+    const editor = await editorIn(canvasElement, tag);
+    await editor.submit();
+    await until(() => part(editor, 'summary'), 'the error summary');
+    await editor.updateComplete;
+  };
+  return {
+    // `title`, `component` and `tags` stay literal in each story file: Storybook's indexer reads them statically.
+    meta: {
+      args: { lang: 'fr', mode: 'edit', readonly: false, drafts: 'off', documentId: '', serverVersion: '' },
+      argTypes: {
+        lang: { control: 'inline-radio', options: ['fr', 'en'] },
+        mode: { control: 'inline-radio', options: ['edit', 'preview'] },
+        drafts: { control: 'inline-radio', options: ['off', 'auto'] },
+      },
+      /** Renders the editor; `loaded.model` comes from the story's loader. */
+      render: (args, { loaded }) => staticHtml`<div lang=${args.lang}>
+  <${editorTag}
+    .value=${loaded.model ?? {}}
+    mode=${args.mode}
+    ?readonly=${args.readonly}
+    document-id=${args.documentId || nothing}
+    server-version=${args.serverVersion || nothing}
+    drafts=${args.drafts}
+    .session=${args.drafts === 'auto' ? STORY_SESSION : undefined}
+  ></${editorTag}>
+</div>`,
+    },
+    Empty: { loaders: [async () => ({ model: {} })] },
+    Filled: { loaders: [example(filled)] },
+    Invalid: { loaders: [example(filled, breakModel)], play: invalidPlay },
+    ReadOnly: { args: { readonly: true }, loaders: [example(filled)] },
+    Preview: {
+      args: { mode: 'preview' },
+      loaders: [example(filled)],
+      play: async ({ canvasElement }) => {
+        const editor = await editorIn(canvasElement, tag);
+        await until(() => part(editor, 'preview')?.textContent?.trim(), 'the narrative preview');
+      },
+    },
+    RestoredDraft: {
+      args: { drafts: 'auto', documentId: `story-${volet}-restored` },
+      loaders: [
+        withDraft(`story-${volet}-restored`, (draft) => {
+          draft.patientComment = 'Brouillon non enregistré : la patiente souhaite décaler la prochaine séance.';
+          return draft;
+        }),
+      ],
+      play: waitFor('banner', 'the "draft restored" banner'),
+    },
+    ServerVersionNewer: {
+      args: { drafts: 'auto', documentId: `story-${volet}-stale`, serverVersion: '2' },
+      loaders: [withDraft(`story-${volet}-stale`, (draft) => ({ ...draft, patientComment: 'Brouillon basé sur la version 1.' }), { baseVersion: 1 })],
+      play: waitFor('banner', 'the "newer server version" banner'),
+    },
+    MinorPatient: { loaders: [example(minor)] },
+    English: { args: { lang: 'en' }, loaders: [example(filled)] },
+    EnglishInvalid: { args: { lang: 'en' }, loaders: [example(filled, breakModel)], play: invalidPlay },
+  };
 }
