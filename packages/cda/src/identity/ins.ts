@@ -32,12 +32,29 @@ export interface InsOidDescription {
   readonly label: string;
 }
 
-const DESCRIPTIONS: ReadonlyMap<string, InsOidDescription> = new Map<string, InsOidDescription>([
-  [INS_OIDS.NIR, { kind: 'NIR', environment: 'production', label: 'INS-NIR' }],
-  [INS_OIDS.NIA, { kind: 'NIA', environment: 'production', label: 'INS-NIA' }],
-  [INS_OIDS.NIR_TEST, { kind: 'NIR', environment: 'test', label: 'INS-NIR de test' }],
-  [INS_OIDS.NIR_DEMO, { kind: 'NIR', environment: 'demo', label: 'INS-NIR de démonstration' }],
-]);
+/**
+ * The one INS OID table: kind × environment → OID (spec §0.1; the ANS kit's structurationMinimale
+ * schematron and CDA viewer know exactly these four). The NIA has production only.
+ */
+export const INS_OID_TABLE: {
+  readonly [K in InsKind]: { readonly production: InsOid } & Partial<Readonly<Record<Exclude<InsEnvironment, 'production'>, InsOid>>>;
+} = {
+  NIR: { production: INS_OIDS.NIR, test: INS_OIDS.NIR_TEST, demo: INS_OIDS.NIR_DEMO },
+  NIA: { production: INS_OIDS.NIA },
+};
+
+const LABELS: Readonly<Record<InsKind, Readonly<Record<InsEnvironment, string>>>> = {
+  NIR: { production: 'INS-NIR', test: 'INS-NIR de test', demo: 'INS-NIR de démonstration' },
+  NIA: { production: 'INS-NIA', test: 'INS-NIA de test', demo: 'INS-NIA de démonstration' },
+};
+
+const DESCRIPTIONS: ReadonlyMap<string, InsOidDescription> = new Map<string, InsOidDescription>(
+  (Object.keys(INS_OID_TABLE) as InsKind[]).flatMap((kind) =>
+    (Object.entries(INS_OID_TABLE[kind]) as Array<[InsEnvironment, InsOid]>).map(
+      ([environment, oid]): [string, InsOidDescription] => [oid, { kind, environment, label: LABELS[kind][environment] }],
+    ),
+  ),
+);
 
 /** OIDs that look related to the INS but must not be used as the INS assigning authority. */
 const INS_C_OID = '1.2.250.1.213.1.4.2';
@@ -48,18 +65,10 @@ const NSS_OIDS: ReadonlySet<string> = new Set(['1.2.250.1.213.1.4.13', '1.2.250.
  * @throws RangeError for NIA in test or demo: only the NIR has test/demo OIDs (spec §0.1).
  */
 export function insOid(kind: InsKind, environment: InsEnvironment): InsOid {
-  if (kind === 'NIR') {
-    switch (environment) {
-      case 'production':
-        return INS_OIDS.NIR;
-      case 'test':
-        return INS_OIDS.NIR_TEST;
-      case 'demo':
-        return INS_OIDS.NIR_DEMO;
-    }
-  } else if (kind === 'NIA' && environment === 'production') {
-    return INS_OIDS.NIA;
-  }
+  // Own keys only: a kind or environment from untyped input must not reach Object.prototype.
+  const row: Partial<Record<InsEnvironment, InsOid>> | undefined = Object.hasOwn(INS_OID_TABLE, kind) ? INS_OID_TABLE[kind] : undefined;
+  const oid = row && Object.hasOwn(row, environment) ? row[environment] : undefined;
+  if (oid !== undefined) return oid;
   throw new RangeError(
     kind === 'NIA'
       ? `No INS-NIA OID exists for the ${String(environment)} environment: only the INS-NIR has test and demo OIDs.`
