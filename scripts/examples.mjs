@@ -4,12 +4,13 @@
 // documents and on the kit's official examples. (`npm start` runs the demo: scripts/start.mjs.)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
+import { exampleNames, examplesDir } from '@dcc-kit/cda/examples';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dcc = join(root, 'packages/cli/bin/dcc.js');
-const { resolveKitDir } = await import('../packages/conformance/dist/node/index.js');
+const { resolveKitDir } = await import('@dcc-kit/conformance/node');
 let kitDir;
 try {
   kitDir = resolveKitDir();
@@ -22,10 +23,9 @@ const out = join(root, 'out');
 mkdirSync(out, { recursive: true });
 const built = [];
 for (const volet of ['pps', 'frcp']) {
-  const dir = join(root, 'packages/cda/examples', volet);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of exampleNames(volet)) {
     const target = join(out, `${volet}-${file.replace(/\.json$/, '.xml')}`);
-    const r = spawnSync(process.execPath, [dcc, 'build', volet, join(dir, file), '-o', target], { stdio: 'inherit' });
+    const r = spawnSync(process.execPath, [dcc, 'build', volet, join(examplesDir(volet), file), '-o', target], { stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
     built.push(target);
   }

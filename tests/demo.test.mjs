@@ -5,39 +5,24 @@
 // the real login through the emulator's page.
 /* global customElements, document, Headers, Request */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { loadExample } from '@dcc-kit/cda/examples';
+import { patientToApi } from '@dcc-kit/cda/identity';
 import { completeLogin, DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { createDccClient } from '@dcc-kit/sdk';
 import { startDemo } from '../scripts/start.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ICO = '492805973'; // DR_LEFORT's salaried activity (FINESS)
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 function examplePps() {
-  const dir = join(root, 'packages/cda/examples/pps');
-  const file = readFileSync(join(dir, '01-sein-gauche-fec-docetaxel-radiotherapie.json'), 'utf8');
-  return JSON.parse(file);
+  return loadExample('pps', '01-sein-gauche-fec-docetaxel-radiotherapie').input;
 }
 
-/** Patient resource body from an example model (test INS OID: the example INS are test ones). */
+/** Patient resource body from an example model (the example INS are test ones: OID .10). */
 function patientBody(model) {
-  const p = model.patient;
-  return {
-    ins: { value: p.ins.value, oid: '1.2.250.1.213.1.4.10' },
-    identityStatus: 'qualified',
-    traits: {
-      birthName: p.birthFamilyName,
-      firstNames: p.birthGivenNames.split(' '),
-      birthDate: p.birthDate,
-      sex: p.gender === 'UN' ? 'U' : p.gender,
-      ...(p.birthPlace ? { birthPlaceCode: p.birthPlace.cogCode } : {}),
-    },
-    structureId: ICO,
-  };
+  return { ...patientToApi(model.patient), identityStatus: 'qualified', structureId: ICO };
 }
 
 /** A cookie jar for fetch (Node's fetch keeps none). */

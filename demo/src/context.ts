@@ -3,36 +3,19 @@
 // act for) and the custodian (that activity's structure), in the shapes of the @dcc-kit/cda
 // model. The server checks the same facts again at validation and signature.
 import type { Custodian, DocumentAuthor, PatientIdentity } from '@dcc-kit/cda/core';
+import { INS_OID_TABLE, patientFromApi } from '@dcc-kit/cda/identity';
 import type { Activity, Patient, Session } from '@dcc-kit/sdk';
 
-/** INS OIDs (identity-auth.md): NIR production / test / demonstration, NIA. */
-const INS_OIDS: Record<string, { kind: 'NIR' | 'NIA'; environment?: 'test' | 'demo' }> = {
-  '1.2.250.1.213.1.4.8': { kind: 'NIR' },
-  '1.2.250.1.213.1.4.9': { kind: 'NIA' },
-  '1.2.250.1.213.1.4.10': { kind: 'NIR', environment: 'test' },
-  '1.2.250.1.213.1.4.11': { kind: 'NIR', environment: 'demo' },
-};
-
+/** The INS OIDs the patient form offers, test identities first (the demo's patients are fictitious). */
 export const INS_OID_CHOICES = [
-  { oid: '1.2.250.1.213.1.4.10', label: 'NIR de test' },
-  { oid: '1.2.250.1.213.1.4.11', label: 'NIR de démonstration' },
-  { oid: '1.2.250.1.213.1.4.8', label: 'NIR (production)' },
-  { oid: '1.2.250.1.213.1.4.9', label: 'NIA (production)' },
+  { oid: INS_OID_TABLE.NIR.test, label: 'NIR de test' },
+  { oid: INS_OID_TABLE.NIR.demo, label: 'NIR de démonstration' },
+  { oid: INS_OID_TABLE.NIR.production, label: 'NIR (production)' },
+  { oid: INS_OID_TABLE.NIA.production, label: 'NIA (production)' },
 ] as const;
 
-export function patientIdentity(patient: Patient): PatientIdentity {
-  const ins = INS_OIDS[patient.ins.oid];
-  const traits = patient.traits;
-  return {
-    ...(ins ? { ins: { kind: ins.kind, value: patient.ins.value, ...(ins.environment ? { environment: ins.environment } : {}) } } : {}),
-    birthFamilyName: traits.birthName,
-    birthGivenNames: traits.firstNames.join(' '),
-    ...(patient.usedName ? { usedFamilyName: patient.usedName } : {}),
-    gender: traits.sex === 'U' ? 'UN' : traits.sex,
-    birthDate: traits.birthDate,
-    ...(traits.birthPlaceCode ? { birthPlace: { cogCode: traits.birthPlaceCode } } : {}),
-  } as PatientIdentity;
-}
+/** The model's patient block for the platform's patient resource (the one mapping of @dcc-kit/cda/identity). */
+export const patientIdentity = (patient: Patient): PatientIdentity => patientFromApi(patient);
 
 /** IdNat_Struct: "1" + FINESS, "3" + SIRET (a technical id has no national form). */
 export function idNatStruct(activity: Activity): string | undefined {

@@ -14,6 +14,7 @@ import {
   type Patient,
   type Session,
 } from '@dcc-kit/sdk';
+import { patientToApi, type ModelPatient } from '@dcc-kit/cda/identity';
 import type { DccContextValue, DccSession, DccSubmitEvent, DccInvalidEvent } from '@dcc-kit/elements';
 import { INS_OID_CHOICES, activeActivity, authorOf, custodianOf, editablePart, patientIdentity } from './context.js';
 
@@ -282,21 +283,19 @@ $('patient-form').addEventListener('submit', async (event) => {
 });
 
 $('patient-example').addEventListener('click', async () => {
-  // The patient of the PPS example 01 of @dcc-kit/cda (fictitious, valid test INS).
-  const example = (await import('../../packages/cda/examples/pps/01-sein-gauche-fec-docetaxel-radiotherapie.json')).default as {
-    patient: { ins: { value: string }; birthFamilyName: string; birthGivenNames: string; gender: string; birthDate: string; birthPlace?: { cogCode: string } };
-  };
+  // The patient of the PPS example 01 of @dcc-kit/cda (fictitious, valid test INS), as the API has it.
+  const example = (await import('@dcc-kit/cda/examples/pps/01-sein-gauche-fec-docetaxel-radiotherapie.json')).default as { patient: ModelPatient };
   const form = $<HTMLFormElement>('patient-form');
   const set = (name: string, value: string) => ((form.elements.namedItem(name) as HTMLInputElement).value = value);
-  const p = example.patient;
+  const p = patientToApi(example.patient);
   set('insValue', p.ins.value);
-  set('insOid', '1.2.250.1.213.1.4.10');
+  set('insOid', p.ins.oid);
   set('identityStatus', 'qualified');
-  set('birthName', p.birthFamilyName);
-  set('firstNames', p.birthGivenNames);
-  set('birthDate', p.birthDate);
-  set('sex', p.gender === 'UN' ? 'U' : p.gender);
-  set('birthPlaceCode', p.birthPlace?.cogCode ?? '');
+  set('birthName', p.traits.birthName);
+  set('firstNames', p.traits.firstNames.join(' '));
+  set('birthDate', p.traits.birthDate);
+  set('sex', p.traits.sex);
+  set('birthPlaceCode', p.traits.birthPlaceCode ?? '');
 });
 
 // ---------------------------------------------------------------------------- documents
@@ -378,8 +377,8 @@ $('load-example').addEventListener('click', async () => {
   // Example 01 of @dcc-kit/cda: patient, author and custodian come from this page's context.
   const example =
     current.type === 'pps'
-      ? (await import('../../packages/cda/examples/pps/01-sein-gauche-fec-docetaxel-radiotherapie.json')).default
-      : (await import('../../packages/cda/examples/frcp/01-sein-appareil-organes-post-operatoire.json')).default;
+      ? (await import('@dcc-kit/cda/examples/pps/01-sein-gauche-fec-docetaxel-radiotherapie.json')).default
+      : (await import('@dcc-kit/cda/examples/frcp/01-sein-appareil-organes-post-operatoire.json')).default;
   editors[current.type].value = editablePart(example as Model);
   say('Exemple chargé : vérifiez puis « Valider et enregistrer ».');
 });

@@ -1,21 +1,16 @@
 // npm run bench (cda part): build and parse time per document for the largest PPS and
 // FRCP examples (median, p95, documents per second), in a warm process. Also the same
 // build written into an xmlbuilder2 DOM, to show why the string writer is the default.
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildPps, buildFrcp, buildInto, parsePps, parseFrcp } from '../dist/index.js';
-import { Xmlbuilder2Sink } from '../dist/xml/xmlbuilder2-sink.js';
+import { buildPps, buildFrcp, buildInto, parsePps, parseFrcp } from '@dcc-kit/cda';
+import { loadExamples } from '@dcc-kit/cda/examples';
+import { Xmlbuilder2Sink } from '@dcc-kit/cda/xmlbuilder2-sink';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 
 function largest(volet, build) {
-  const dir = path.join(here, '..', 'examples', volet);
   let best;
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const input = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+  for (const { name, input } of loadExamples(volet)) {
     const size = build(input, context()).length;
     if (!best || size > best.size) best = { name, input, size };
   }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { loadExample } from '@dcc-kit/cda/examples';
 import { resolveKitDir } from '@dcc-kit/conformance/node';
 import { main } from './index.js';
 
@@ -73,10 +74,9 @@ test('validate: a document of an unknown volet exits 2 unless --volet is given',
   assert.ok((layers.find((l) => l.layer === 'CI-SIS_CANCER-PPS_2022.01')?.errors.length ?? 0) > 0);
 });
 
-const examplesDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'cda', 'examples');
 
 test('build pps -o then validate then parse: a valid document that reads back', async () => {
-  const input = path.join(examplesDir, 'pps', '02-colon-sigmoide-capox-v1.json');
+  const input = loadExample('pps', '02-colon-sigmoide-capox-v1').path;
   const out = path.join(tmp, 'pps.xml');
   const built = await run(['build', 'pps', input, '-o', out]);
   assert.deepEqual([built.code, built.stdout, built.stderr], [0, '', '']);
@@ -91,14 +91,14 @@ test('build pps -o then validate then parse: a valid document that reads back', 
 });
 
 test('build frcp writes to stdout without -o', async () => {
-  const { code, stdout } = await run(['build', 'frcp', path.join(examplesDir, 'frcp', '02-colon-cas-enregistre-referentiel-tncd.json')]);
+  const { code, stdout } = await run(['build', 'frcp', loadExample('frcp', '02-colon-cas-enregistre-referentiel-tncd').path]);
   assert.equal(code, 0);
   assert.match(stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<ClinicalDocument xmlns="urn:hl7-org:v3"/);
   assert.match(stdout, /<templateId root="1.2.250.1.213.1.1.1.8" extension="2022.01"\/>/);
 });
 
 test('build: an invalid input exits 1 and names each field path, in French with --lang fr', async () => {
-  const input = JSON.parse(await readFile(path.join(examplesDir, 'pps', '02-colon-sigmoide-capox-v1.json'), 'utf8')) as {
+  const input = JSON.parse(await readFile(loadExample('pps', '02-colon-sigmoide-capox-v1').path, 'utf8')) as {
     patient: { ins?: { value: string }; birthDate: string };
   };
   input.patient.ins!.value = input.patient.ins!.value.slice(0, 13) + '00';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createNodeValidator, resolveKitDir } from '../dist/node/index.js';
+import { createNodeValidator, resolveKitDir } from '@dcc-kit/conformance/node';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const kitDir = resolveKitDir();

@@ -3,9 +3,10 @@
 // createOidcTokenProvider. The server is loaded at run time so the SDK's build does not depend on the server's.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
+import { loadExample } from '@dcc-kit/cda/examples';
+import { patientToApi, type ModelPatient } from '@dcc-kit/cda/identity';
 import { DR_LABORDE, DR_LEFORT, startPscEmulator, type PscEmulator, type PscTestUser } from '@dcc-kit/psc-emulator';
 
 import { createDccClient, retryOnPreconditionFailed, type DccClient } from './client.js';
@@ -37,36 +38,13 @@ try {
   unavailable = `@dcc-kit/server is not built (${error instanceof Error ? error.message : 'import failed'}): SDK integration tests skipped`;
 }
 
-const EXAMPLES = new URL('../../cda/examples/pps/', import.meta.url);
 function example(prefix: string): Record<string, unknown> {
-  const file = readdirSync(EXAMPLES).find((f) => f.startsWith(prefix));
-  assert.ok(file, `example pps/${prefix}*`);
-  return JSON.parse(readFileSync(new URL(file, EXAMPLES), 'utf8')) as Record<string, unknown>;
+  return loadExample('pps', prefix).input;
 }
 
 /** The Patient body matching an example model's patient block. */
 function patientOf(model: Record<string, unknown>, structureId: string): PatientInput {
-  const p = model.patient as {
-    ins: { kind: 'NIR' | 'NIA'; value: string; environment?: 'production' | 'test' | 'demo' };
-    birthFamilyName: string;
-    birthGivenNames: string;
-    gender: 'M' | 'F' | 'UN';
-    birthDate: string;
-    birthPlace?: { cogCode: string };
-  };
-  const oids = { NIR: { production: '1.2.250.1.213.1.4.8', test: '1.2.250.1.213.1.4.10', demo: '1.2.250.1.213.1.4.11' }, NIA: { production: '1.2.250.1.213.1.4.9', test: '1.2.250.1.213.1.4.9', demo: '1.2.250.1.213.1.4.9' } };
-  return {
-    ins: { value: p.ins.value, oid: oids[p.ins.kind][p.ins.environment ?? 'production'] },
-    identityStatus: 'qualified',
-    traits: {
-      birthName: p.birthFamilyName,
-      firstNames: p.birthGivenNames.split(' '),
-      birthDate: p.birthDate,
-      sex: p.gender === 'UN' ? 'U' : p.gender,
-      ...(p.birthPlace ? { birthPlaceCode: p.birthPlace.cogCode } : {}),
-    },
-    structureId,
-  };
+  return { ...patientToApi(model.patient as ModelPatient), identityStatus: 'qualified', structureId };
 }
 
 const ICO = '492805973';

@@ -6,19 +6,20 @@
 // over real HTTP with the real PSC login, on PGlite and on PostgreSQL (DATABASE_URL, or a
 // throwaway cluster from scripts/postgres.mjs). Prints figures; asserts nothing on timing.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
-const { createServer, openStore, DocumentChecker } = await import(join(here, '..', 'dist', 'index.js'));
+const { createServer, openStore, DocumentChecker } = await import('@dcc-kit/server');
+const { loadExample } = await import('@dcc-kit/cda/examples');
+const { patientToApi } = await import('@dcc-kit/cda/identity');
 const { startPscEmulator, completeLogin, DR_LEFORT } = await import('@dcc-kit/psc-emulator');
 
 const SAVE_REQUESTS = Number(process.env.BENCH_SAVES ?? 400);
 const SAVE_CONCURRENCY = 8;
 const SIGN_DOCUMENTS = Number(process.env.BENCH_SIGNS ?? 4);
-const pps = JSON.parse(readFileSync(join(root, 'packages/cda/examples/pps/01-sein-gauche-fec-docetaxel-radiotherapie.json'), 'utf8'));
+const pps = loadExample('pps', '01-').input;
 const checker = new DocumentChecker();
 
 function stats(ms, wallMs) {
@@ -56,13 +57,8 @@ async function stack(storeOptions) {
     if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
     return { json, etag: res.headers.get('etag') };
   };
-  const p = pps.patient;
-  const patient = await call('POST', '/patients', {
-    ins: { value: p.ins.value, oid: '1.2.250.1.213.1.4.10' },
-    identityStatus: 'qualified',
-    traits: { birthName: p.birthFamilyName, firstNames: p.birthGivenNames.split(' '), birthDate: p.birthDate, sex: p.gender },
-    structureId: '492805973',
-  });
+  const patient = await call('POST', '/patients', { ...patientToApi(pps.patient), identityStatus: 'qualified', structureId: '492805973' });
+
   return {
     call,
     patientId: patient.json.id,

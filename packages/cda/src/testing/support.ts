@@ -1,5 +1,4 @@
 // Helpers shared by the package's tests (not part of the published API).
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildContext } from '../check/checker.js';
@@ -17,14 +16,7 @@ export function fixedContext(seed = 0): BuildContext {
   };
 }
 
-export function loadExamples(volet: 'pps' | 'frcp'): Array<{ name: string; input: unknown }> {
-  const dir = join(packageDir, 'examples', volet);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((name) => ({ name, input: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
-}
+export { loadExamples } from '../examples.js';
 
 /** `#ID` references that point to no element with that ID, and duplicated IDs. */
 export function narrativeLinkProblems(xml: string): { dangling: string[]; duplicated: string[] } {

@@ -3,8 +3,8 @@
 // authorization-code flow and checks every response against openapi.json.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadExample } from '@dcc-kit/cda/examples';
+import { patientToApi, type ModelPatient } from '@dcc-kit/cda/identity';
 import { startPscEmulator, completeLogin, type PscEmulator, type PscTestUser } from '@dcc-kit/psc-emulator';
 import { createServer, type DccServer, type LogEntry } from '../app.js';
 import { DocumentChecker } from '../documents.js';
@@ -210,37 +210,12 @@ export class ApiClient {
 
 // ------------------------------------------------------------------ fixtures
 
-const examplesDir = join(process.cwd(), 'packages', 'cda', 'examples');
+/** The build input of the @dcc-kit/cda example of `volet` whose file name starts with `prefix`. */
 export function example(volet: 'pps' | 'frcp', prefix: string): Record<string, unknown> {
-  const dir = join(resolveExamplesDir(), volet);
-  const file = readdirSync(dir).find((f) => f.startsWith(prefix));
-  assert.ok(file, `example ${volet}/${prefix}*`);
-  return JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
-}
-
-function resolveExamplesDir(): string {
-  try {
-    readdirSync(examplesDir);
-    return examplesDir;
-  } catch {
-    return new URL('../../../cda/examples/', import.meta.url).pathname;
-  }
+  return loadExample(volet, prefix).input;
 }
 
 /** The Patient resource body matching an example model's patient block. */
 export function patientFromModel(model: Record<string, unknown>, structureId: string, identityStatus = 'qualified'): Record<string, unknown> {
-  const p = model.patient as { ins: { kind: string; value: string; environment?: string }; birthFamilyName: string; birthGivenNames: string; gender: string; birthDate: string; birthPlace?: { cogCode: string } };
-  const oid = { NIR: { production: '1.2.250.1.213.1.4.8', test: '1.2.250.1.213.1.4.10', demo: '1.2.250.1.213.1.4.11' }, NIA: { production: '1.2.250.1.213.1.4.9' } } as Record<string, Record<string, string>>;
-  return {
-    ins: { value: p.ins.value, oid: oid[p.ins.kind]![p.ins.environment ?? 'production'] },
-    identityStatus,
-    traits: {
-      birthName: p.birthFamilyName,
-      firstNames: p.birthGivenNames.split(' '),
-      birthDate: p.birthDate,
-      sex: p.gender === 'UN' ? 'U' : p.gender,
-      ...(p.birthPlace ? { birthPlaceCode: p.birthPlace.cogCode } : {}),
-    },
-    structureId,
-  };
+  return { ...patientToApi(model.patient as ModelPatient), identityStatus, structureId };
 }
