@@ -5,7 +5,7 @@ import { checkPps } from './check/pps.js';
 import { checkFrcp } from './check/frcp.js';
 import { writePps } from './build/pps.js';
 import { writeFrcp } from './build/frcp.js';
-import { BuildState } from './build/common.js';
+import { BuildState } from './build/state.js';
 import { StringXmlWriter, type XmlSink } from './xml/writer.js';
 import { ModelValidationError, type ModelIssue } from './issues.js';
 import { PpsDocument } from './model/pps.js';

@@ -14,52 +14,13 @@ import {
   JDV_StatutCasPresente_CISIS,
 } from '../generated/value-sets/index.js';
 import { conceptCoding } from '../value-set.js';
-import {
-  BuildState,
-  OID,
-  TEMPLATES,
-  FUNCTION_CODES,
-  FREE_COMMENT_TEMPLATES,
-  STATUS_SECTION,
-  writeHeader,
-  headerParticipant,
-  serviceEventPerformer,
-  openSection,
-  closeSection,
-  table,
-  paragraph,
-  type Cell,
-  type SectionHead,
-  entry,
-  entryRelationship,
-  simpleObservation,
-  commentAct,
-  nestedComment,
-  templateIds,
-  reference,
-  originalTextRef,
-  assignedEntity,
-  author,
-  personName,
-  addr,
-  telecoms,
-  fixedCode,
-  cd,
-  ii,
-  ivl,
-  ts,
-  bl,
-  cdValue,
-  nullCd,
-  diagnosisSection,
-  phaseSection,
-  discoverySection,
-  statusEntry,
-  dateFr,
-  periodFr,
-  ouiNon,
-  personFr,
-} from './common.js';
+import { assignedEntity, author, personName, addr, telecoms, fixedCode, cd, ii, ivl, ts } from './datatypes.js';
+import { diagnosisSection } from './diagnosis.js';
+import { TEMPLATES, openSection, closeSection, type SectionHead, entry, entryRelationship, simpleObservation, commentAct, nestedComment, templateIds, reference, originalTextRef, bl, cdValue, nullCd } from './entries.js';
+import { FUNCTION_CODES, writeHeader, headerParticipant, serviceEventPerformer } from './header.js';
+import { table, paragraph, type Cell, dateFr, periodFr, ouiNon, personFr } from './narrative.js';
+import { FREE_COMMENT_TEMPLATES, STATUS_SECTION, phaseSection, discoverySection, statusEntry } from './shared-sections.js';
+import { BuildState, OID } from './state.js';
 
 /** Roots of the national RCP identifiers (encompassingEncounter/id, frcp-cda.md §3.4). */
 export const RCP_ID_ROOTS = {

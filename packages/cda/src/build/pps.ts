@@ -6,46 +6,13 @@ import type { PpsDocument, PpsCareAct } from '../model/pps.js';
 import type { Actor, Coding } from '../model/common.js';
 import { toTs } from '../datatypes.js';
 import { PRIVACY_NOTICE } from '../generated/privacy-notice.js';
-import {
-  BuildState,
-  OID,
-  FUNCTION_CODES,
-  writeHeader,
-  headerParticipant,
-  serviceEventPerformer,
-  openSection,
-  closeSection,
-  table,
-  paragraph,
-  content,
-  richText,
-  type Cell,
-  entry,
-  entryRelationship,
-  simpleObservation,
-  nestedComment,
-  templateIds,
-  reference,
-  originalTextRef,
-  assignedEntity,
-  cd,
-  ivl,
-  ts,
-  bl,
-  cdValue,
-  nullCd,
-  diagnosisSection,
-  phaseSection,
-  discoverySection,
-  statusEntry,
-  STATUS_SECTION,
-  FREE_COMMENT_TEMPLATES,
-  TEMPLATES,
-  dateFr,
-  periodFr,
-  ouiNon,
-  personFr,
-} from './common.js';
+import { assignedEntity, cd, ivl, ts } from './datatypes.js';
+import { diagnosisSection } from './diagnosis.js';
+import { openSection, closeSection, entry, entryRelationship, simpleObservation, nestedComment, templateIds, reference, originalTextRef, bl, cdValue, nullCd, TEMPLATES } from './entries.js';
+import { FUNCTION_CODES, writeHeader, headerParticipant, serviceEventPerformer } from './header.js';
+import { table, paragraph, content, richText, type Cell, dateFr, periodFr, ouiNon, personFr } from './narrative.js';
+import { phaseSection, discoverySection, statusEntry, STATUS_SECTION, FREE_COMMENT_TEMPLATES } from './shared-sections.js';
+import { BuildState, OID } from './state.js';
 
 const CARE_PLAN_TEMPLATES = ['2.16.840.1.113883.10.20.1.10', '1.3.6.1.4.1.19376.1.5.3.1.3.36', '1.2.250.1.213.1.1.2.158'];
 

@@ -3,7 +3,7 @@
 // assignedEntity, recordTarget, author, custodian, legalAuthenticator, encompassingEncounter).
 import { fromTs } from '../datatypes.js';
 import { describeInsOid } from '../identity/index.js';
-import { OID } from '../build/common.js';
+import { OID } from '../build/state.js';
 import type {
   Actor,
   Address,

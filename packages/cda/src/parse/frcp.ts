@@ -4,7 +4,7 @@
 import type { Actor, CodedOrText, Encounter, HealthProfessional, InstanceId } from '../model/common.js';
 import type { FrcpDocument, RcpDiscussion, RcpMeeting, ReportConclusion } from '../model/frcp.js';
 import { RCP_ID_ROOTS, SESSION_ID_LABEL } from '../build/frcp.js';
-import { OID } from '../build/common.js';
+import { OID } from '../build/state.js';
 import {
   actor,
   bool,

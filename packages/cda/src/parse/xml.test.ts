@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { create } from 'xmlbuilder2';
 import { StringXmlWriter } from '../xml/writer.js';
-import { content } from '../build/common.js';
+import { content } from '../build/narrative.js';
 import { parseXml, child, children, attr, xsiType, locate, path, textOf } from './xml.js';
 import { Reader, narrativeText } from './narrative.js';
 import { CdaParseError, type ParseWarning } from './errors.js';
