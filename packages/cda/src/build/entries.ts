@@ -75,6 +75,7 @@ export const T = {
   tnm: ['1.3.6.1.4.1.19376.1.7.3.1.4.14.2'],
   status: ['1.3.6.1.4.1.19376.1.5.3.1.4.13', '1.2.250.1.213.1.1.3.48', '1.2.250.1.213.1.1.3.48.16'],
 } as const;
+
 export const TEMPLATES = T;
 
 export function templateIds(w: XmlSink, ids: readonly string[]): void {

@@ -3,7 +3,7 @@
 // of the defects of the official examples (frcp-cda.md §7: F-T6 placements, F-T8 links).
 import type { Actor, CodedOrText, Encounter, HealthProfessional, InstanceId } from '../model/common.js';
 import type { FrcpDocument, RcpDiscussion, RcpMeeting, ReportConclusion } from '../model/frcp.js';
-import { RCP_ID_ROOTS, SESSION_ID_LABEL } from '../build/frcp.js';
+import { RCP_ID_ROOTS, SESSION_ID_LABEL } from '../build/frcp/header.js';
 import { OID } from '../build/state.js';
 import {
   actor,
