@@ -2,7 +2,7 @@
 // S1-S10), tolerant of the defects of the official examples (pps-cda.md §7 T2, T11).
 import type { Actor, Coding, Organization } from '../model/common.js';
 import { PpsCareAct as PpsCareActSchema, type PpsCareAct, type PpsCareNetwork, type PpsDocument } from '../model/pps.js';
-import { ACT_LISTS } from '../build/pps.js';
+import { ACT_LISTS } from '../build/pps/care-plan.js';
 import { PRIVACY_NOTICE } from '../generated/privacy-notice.js';
 import { frenchDate } from '../datatypes.js';
 import {
