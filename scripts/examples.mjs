@@ -3,13 +3,15 @@
 // into out/, then give the ANS kit's verdict (seven layers, `dcc validate`) on those
 // documents and on the kit's official examples. (`npm start` runs the demo: scripts/start.mjs.)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { exampleNames, examplesDir } from '@dcc-kit/cda/examples';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dcc = join(root, 'packages/cli/bin/dcc.js');
+// The `dcc` bin as @dcc-kit/cli declares it (its package.json is exported).
+const cliManifest = fileURLToPath(import.meta.resolve('@dcc-kit/cli/package.json'));
+const dcc = join(dirname(cliManifest), JSON.parse(readFileSync(cliManifest, 'utf8')).bin.dcc);
 const { resolveKitDir } = await import('@dcc-kit/conformance/node');
 let kitDir;
 try {

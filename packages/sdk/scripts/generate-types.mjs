@@ -5,7 +5,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 
 import openapiTS, { astToString } from 'openapi-typescript';
 
-const source = new URL('../../server/openapi.json', import.meta.url);
+// Through @dcc-kit/server's exports map, not a path into the server package.
+const source = new URL(import.meta.resolve('@dcc-kit/server/openapi.json'));
 const target = new URL('../src/generated/api.ts', import.meta.url);
 
 const document = JSON.parse(await readFile(source, 'utf8'));
