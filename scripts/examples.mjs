@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveKitDir } from '@dcc-kit/conformance/kit';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dcc = join(root, 'packages/cli/bin/dcc.js');
-const { resolveKitDir } = await import('../packages/conformance/dist/node/index.js');
 let kitDir;
 try {
   kitDir = resolveKitDir();
