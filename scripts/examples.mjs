@@ -7,12 +7,12 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { exampleNames, examplesDir } from '@dcc-kit/cda/examples';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveKitDir } from '@dcc-kit/conformance/kit';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The `dcc` bin as @dcc-kit/cli declares it (its package.json is exported).
 const cliManifest = fileURLToPath(import.meta.resolve('@dcc-kit/cli/package.json'));
 const dcc = join(dirname(cliManifest), JSON.parse(readFileSync(cliManifest, 'utf8')).bin.dcc);
-const { resolveKitDir } = await import('@dcc-kit/conformance/node');
 let kitDir;
 try {
   kitDir = resolveKitDir();

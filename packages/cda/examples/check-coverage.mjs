@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Checks the example build inputs of @dcc-kit/cda (examples/pps/*.json, examples/frcp/*.json).
 //
-//   node packages/cda/examples/check-coverage.mjs            (ANS_KIT_DIR defaults to /work/shared/ans-testcontenucda)
+//   node packages/cda/examples/check-coverage.mjs   (the kit: $ANS_KIT_DIR, else ../shared/ans-testcontenucda
+//                                                    next to the repository, found by @dcc-kit/conformance/kit)
 //
-// Plain Node (>= 18), no dependency. It does not use the package's own validator on purpose:
-// it is an independent second reading of the model, written from src/model/*.ts.
+// Plain Node (>= 20), run from the repository: it reads the kit's JDV files with the build
+// scripts' XML reader (../scripts/read-xml.mjs, saxes). It does not use the package's own
+// validator on purpose: it is an independent second reading of the model, written from
+// src/model/*.ts.
 //
 //  1. every file is valid JSON and follows the model structurally (closed objects, required
 //     properties, enums, date / instant / OID patterns, real calendar dates);
@@ -27,9 +30,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { KitNotFoundError, resolveKitDir } from '@dcc-kit/conformance/kit';
+import { descendants, parseXml } from '../scripts/read-xml.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const KIT = process.env.ANS_KIT_DIR || '/work/shared/ans-testcontenucda';
+let KIT;
+try {
+  KIT = resolveKitDir();
+} catch (error) {
+  if (!(error instanceof KitNotFoundError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
 const JDV_DIR = path.join(KIT, 'jeuxDeValeurs');
 
 // ───────────────────────────── value sets ─────────────────────────────
@@ -47,20 +59,14 @@ const JDV = {
 };
 const PCS_CODE_SYSTEM = '1.2.250.1.213.2.13';
 const jdvCache = new Map();
-const decodeXml = (s) =>
-  s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const SVS_NS = 'urn:ihe:iti:svs:2008';
 function loadJdv(key) {
   if (jdvCache.has(key)) return jdvCache.get(key);
   const file = path.join(JDV_DIR, `${JDV[key]}.xml`);
   let concepts = null;
   if (fs.existsSync(file)) {
-    concepts = [];
-    const xml = fs.readFileSync(file, 'utf8');
-    for (const m of xml.matchAll(/<Concept\s([^>]*?)\/?>/g)) {
-      const a = {};
-      for (const [, k, v] of m[1].matchAll(/(\w+)="([^"]*)"/g)) a[k] = decodeXml(v);
-      concepts.push(a);
-    }
+    const root = parseXml(fs.readFileSync(file, 'utf8'), file);
+    concepts = [...descendants({ children: [root] }, SVS_NS, 'Concept')].map((concept) => ({ ...concept.attrs }));
   }
   jdvCache.set(key, concepts);
   return concepts;

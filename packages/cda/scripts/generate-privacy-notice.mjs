@@ -6,12 +6,21 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { create } from 'xmlbuilder2';
-import { resolveKitDir } from './generate-value-sets.mjs';
+import { parseArgs } from 'node:util';
+import { KitNotFoundError, resolveKitDir } from '@dcc-kit/conformance/kit';
+import { descendants, parseXml, textContent } from './read-xml.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-// Same kit location rules as the value sets (--kit, ANS_KIT_DIR, ../shared next to the repository).
-const kitDir = resolveKitDir({ argv: process.argv.slice(2) }).dir;
+const HL7_NS = 'urn:hl7-org:v3';
+// The kit locator every package uses (--kit DIR, else ANS_KIT_DIR, else ../shared next to the repository).
+let kitDir;
+try {
+  kitDir = resolveKitDir(parseArgs({ options: { kit: { type: 'string' } } }).values.kit);
+} catch (error) {
+  if (!(error instanceof KitNotFoundError)) throw error;
+  console.error(`generate-privacy-notice: ${error.message}`);
+  process.exit(2);
+}
 const source = join(kitDir, 'ExemplesCDA', 'CANCER-PPS_2022.01_feuille-de-style-externe.xml');
 if (!existsSync(source)) {
   console.error(
@@ -22,22 +31,24 @@ if (!existsSync(source)) {
 const outDir = join(here, '..', 'src', 'generated');
 const out = join(outDir, 'privacy-notice.ts');
 const xml = readFileSync(source, 'utf8');
-const stamp = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(xml).digest('hex');
+const stamp = createHash('sha256')
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(readFileSync(fileURLToPath(new URL('./read-xml.mjs', import.meta.url))))
+  .update(xml)
+  .digest('hex');
 const stampLine = `// stamp ${stamp}`;
 if (existsSync(out) && readFileSync(out, 'utf8').includes(stampLine)) process.exit(0);
 
-// DOM walk: the S10 section is the one whose code/translation is GEN-294.
-const root = create(xml).root().node;
-const byName = (node, name) => Array.from(node.getElementsByTagName(name));
-const s10 = byName(root, 'section').find((section) =>
-  byName(section, 'translation').some((t) => t.getAttribute('code') === 'GEN-294'),
-);
+// Tree walk: the S10 section is the one whose code/translation is GEN-294.
+const root = parseXml(xml, source);
+const byName = (node, name) => [...descendants(node, HL7_NS, name)];
+const s10 = byName(root, 'section').find((section) => byName(section, 'translation').some((t) => t.attrs.code === 'GEN-294'));
 if (!s10) {
   console.error('generate-privacy-notice: no section with translation GEN-294 in the PPS example');
   process.exit(2);
 }
 const rows = byName(s10, 'tr');
-const cells = (tr) => byName(tr, 'td').map((td) => td.textContent.replace(/\s+/g, ' ').trim());
+const cells = (tr) => byName(tr, 'td').map((td) => textContent(td).replace(/\s+/g, ' ').trim());
 const [establishment] = rows[0] ? cells(rows[0]) : [];
 const inca = rows[1] ? cells(rows[1]) : [];
 if (!establishment || inca.length === 0) {

@@ -9,22 +9,25 @@
 // whose code is not in it are dropped. Every module lists what was dropped and why.
 //
 // Usage: node packages/cda/scripts/generate-value-sets.mjs [--kit DIR] [--out DIR] [--force]
-//   --kit DIR  the kit folder (else env ANS_KIT_DIR, else <repo root>/../shared/ans-testcontenucda)
+//   --kit DIR  the kit folder (else env ANS_KIT_DIR, else <repo root>/../shared/ans-testcontenucda;
+//              found by @dcc-kit/conformance/kit, the kit locator every package uses)
 //   --out DIR  where to write the modules (default packages/cda/src/generated/value-sets)
 //   --force    regenerate even when the stamp says the output is up to date
 // Exit codes: 0 done or up to date (silent), 1 malformed kit content, 2 kit not found or bad usage.
-// Node built-ins only; runs from `npm run build` before tsc.
+// Runs from `npm run build` before tsc: it imports only plain JavaScript (the kit locator of
+// @dcc-kit/conformance/kit and the saxes-based reader of ./read-xml.mjs).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Buffer } from 'node:buffer';
+import { KIT_DIR_ENV, KitNotFoundError, resolveKitDir } from '@dcc-kit/conformance/kit';
+import { XmlFormatError, descendants, parseXml, scanXml } from './read-xml.mjs';
 
 const SCRIPT_FILE = fileURLToPath(import.meta.url);
+const READER_FILE = fileURLToPath(new URL('./read-xml.mjs', import.meta.url));
 const SCRIPT_DIR = dirname(SCRIPT_FILE);
 const PACKAGE_DIR = resolve(SCRIPT_DIR, '..');
-const REPO_ROOT = resolve(SCRIPT_DIR, '..', '..', '..');
-const DEFAULT_KIT_DIR = resolve(REPO_ROOT, '..', 'shared', 'ans-testcontenucda');
 const DEFAULT_OUT_DIR = join(PACKAGE_DIR, 'src', 'generated', 'value-sets');
 const STAMP_FILE = '.stamp';
 const STAMP_VERSION = 1;
@@ -95,8 +98,8 @@ const VALUE_SETS = [
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-/** The kit (or a file of it) is not where we looked: exit code 2. */
-class KitNotFoundError extends Error {}
+/** A file of the kit is not where we looked: exit code 2 (as for a kit not found at all). */
+class KitFileMissingError extends Error {}
 /** The kit content is not what this script understands: exit code 1. */
 class KitFormatError extends Error {}
 class UsageError extends Error {}
@@ -125,30 +128,13 @@ function parseArgs(argv) {
   return options;
 }
 
-/**
- * Where the kit is: `--kit DIR`, else env ANS_KIT_DIR, else <repo root>/../shared/ans-testcontenucda.
- * Exported for the tests, which must read the same kit as the build.
- */
-export function resolveKitDir({ argv = [], env = process.env } = {}) {
-  const { kit } = parseArgs(argv);
-  if (kit !== undefined) return { dir: resolve(kit), from: '--kit' };
-  if (env.ANS_KIT_DIR) return { dir: resolve(env.ANS_KIT_DIR), from: 'ANS_KIT_DIR' };
-  return { dir: DEFAULT_KIT_DIR, from: 'default' };
-}
-
 function kitNotFound(kit, missing) {
-  const origin =
-    kit.from === '--kit' ? 'given with --kit'
-    : kit.from === 'ANS_KIT_DIR' ? 'taken from the environment variable ANS_KIT_DIR'
-    : `the default location, <repo root>/../shared/ans-testcontenucda`;
-  const what = missing === kit.dir
-    ? `the kit folder ${missing} (${origin}) does not exist`
-    : `the kit folder ${kit.dir} (${origin}) has no ${relative(kit.dir, missing).split('\\').join('/')}`;
-  return new KitNotFoundError(
-    `generate-value-sets: cannot generate the value-set modules of @dcc-kit/cda: ${what}. ` +
+  return new KitFileMissingError(
+    `generate-value-sets: cannot generate the value-set modules of @dcc-kit/cda: the kit folder ${kit.dir} ` +
+      `has no ${relative(kit.dir, missing).split('\\').join('/')}. ` +
       'They are generated from the ANS validation kit TestContenuCDA (jeuxDeValeurs/JDV_*.xml, the ' +
       'structurationMinimale voc-*.xml snapshots and the terminology .rdf files); point the build to ' +
-      'a complete copy of the kit with ANS_KIT_DIR=/path/to/ans-testcontenucda npm run build (or run ' +
+      `a complete copy of the kit with ${KIT_DIR_ENV}=/path/to/ans-testcontenucda npm run build (or run ` +
       'node packages/cda/scripts/generate-value-sets.mjs --kit /path/to/ans-testcontenucda).',
   );
 }
@@ -191,177 +177,7 @@ export function decodeXmlBytes(bytes, file = 'input') {
   throw new KitFormatError(`${file}: unsupported encoding ${declared}`);
 }
 
-// ---------------------------------------------------------------------------------------------
-// A small namespace-aware XML reader: enough for the kit's SVS, ART-DECOR and RDF files.
-// Decodes the five predefined entities and character references (in text and attributes),
-// normalizes attribute whitespace like an XML parser, reads CDATA, skips comments and PIs,
-// rejects DOCTYPE internal subsets (they could declare entities we would not expand).
-
-const PREDEFINED_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const ENTITY_RE = /&(?:#([0-9]+)|#x([0-9a-fA-F]+)|([A-Za-z][\w.-]*))?;?/g;
-
-/** Decodes entity and character references of XML text. */
-export function decodeXmlEntities(raw, where = 'input') {
-  if (!raw.includes('&')) return raw;
-  // `where` may be a function, so that a line number is computed only for an error.
-  const fail = (message) => {
-    throw new KitFormatError(`${typeof where === 'function' ? where() : where}: ${message}`);
-  };
-  return raw.replace(ENTITY_RE, (match, dec, hex, name) => {
-    if (!match.endsWith(';') || match.length < 3) fail(`bare "&" or unterminated reference ${JSON.stringify(match)}`);
-    if (name !== undefined) {
-      const value = PREDEFINED_ENTITIES[name];
-      if (value === undefined) fail(`undeclared entity &${name};`);
-      return value;
-    }
-    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex, 16);
-    if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) {
-      fail(`invalid character reference ${match}`);
-    }
-    return String.fromCodePoint(code);
-  });
-}
-
-const TAG_RE = /<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
-const ATTR_RE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const END_TAG_RE = /<\/([^\s>]+)\s*>/y;
-
-function lineOf(text, pos) {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
-/**
- * Streams the elements of an XML text: handler.open({ ns, local, qname, attrs }),
- * handler.text(string), handler.close(element). `attrs` is keyed by qualified name.
- */
-export function scanXml(source, file, handler) {
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const fail = (pos, message) => {
-    throw new KitFormatError(`${file}:${lineOf(text, pos)}: ${message}`);
-  };
-  const stack = []; // { element, scope }
-  let scope = { xml: 'http://www.w3.org/XML/1998/namespace', '': null };
-  let sawRoot = false;
-  let pos = 0;
-  const flushText = (end) => {
-    if (end <= pos) return;
-    const raw = text.slice(pos, end);
-    if (stack.length === 0) {
-      if (raw.trim() !== '') fail(pos, 'text outside the root element');
-      return;
-    }
-    if (raw.includes(']]>')) fail(pos, '"]]>" in text');
-    const at = pos;
-    handler.text?.(decodeXmlEntities(raw, () => `${file}:${lineOf(text, at)}`));
-  };
-  while (pos < text.length) {
-    const lt = text.indexOf('<', pos);
-    if (lt === -1) {
-      flushText(text.length);
-      pos = text.length;
-      break;
-    }
-    flushText(lt);
-    pos = lt;
-    if (text.startsWith('<!--', pos)) {
-      const end = text.indexOf('-->', pos + 4);
-      if (end === -1) fail(pos, 'unterminated comment');
-      pos = end + 3;
-    } else if (text.startsWith('<![CDATA[', pos)) {
-      const end = text.indexOf(']]>', pos + 9);
-      if (end === -1) fail(pos, 'unterminated CDATA section');
-      if (stack.length === 0) fail(pos, 'CDATA outside the root element');
-      handler.text?.(text.slice(pos + 9, end));
-      pos = end + 3;
-    } else if (text.startsWith('<?', pos)) {
-      const end = text.indexOf('?>', pos + 2);
-      if (end === -1) fail(pos, 'unterminated processing instruction');
-      pos = end + 2;
-    } else if (text.startsWith('<!DOCTYPE', pos)) {
-      const end = text.indexOf('>', pos);
-      if (end === -1) fail(pos, 'unterminated DOCTYPE');
-      if (text.slice(pos, end).includes('[')) fail(pos, 'DOCTYPE with an internal subset is not supported');
-      pos = end + 1;
-    } else if (text.startsWith('</', pos)) {
-      END_TAG_RE.lastIndex = pos;
-      const m = END_TAG_RE.exec(text);
-      if (m === null) fail(pos, 'malformed end tag');
-      const top = stack.pop();
-      if (top === undefined || top.element.qname !== m[1]) fail(pos, `unexpected </${m[1]}>`);
-      handler.close?.(top.element);
-      scope = top.scope;
-      pos = END_TAG_RE.lastIndex;
-    } else {
-      TAG_RE.lastIndex = pos;
-      const m = TAG_RE.exec(text);
-      if (m === null) fail(pos, 'malformed start tag');
-      if (stack.length === 0 && sawRoot) fail(pos, 'more than one root element');
-      sawRoot = true;
-      const [, qname, rawAttrs, selfClosing] = m;
-      const attrs = Object.create(null);
-      let elementScope = scope;
-      for (const a of rawAttrs.matchAll(ATTR_RE)) {
-        const name = a[1];
-        if (name in attrs) fail(pos, `duplicate attribute ${name}`);
-        // Attribute-value normalization: literal tabs and newlines become spaces.
-        const at = pos;
-        const value = decodeXmlEntities((a[2] ?? a[3]).replace(/[\t\n]/g, ' '), () => `${file}:${lineOf(text, at)}`);
-        attrs[name] = value;
-        if (name === 'xmlns' || name.startsWith('xmlns:')) {
-          if (elementScope === scope) elementScope = { ...scope };
-          elementScope[name === 'xmlns' ? '' : name.slice(6)] = value === '' ? null : value;
-        }
-      }
-      const colon = qname.indexOf(':');
-      const prefix = colon === -1 ? '' : qname.slice(0, colon);
-      const ns = elementScope[prefix];
-      if (ns === undefined) fail(pos, `undeclared namespace prefix ${prefix}`);
-      const element = { ns, local: colon === -1 ? qname : qname.slice(colon + 1), qname, attrs };
-      handler.open?.(element);
-      if (selfClosing) {
-        handler.close?.(element);
-      } else {
-        stack.push({ element, scope });
-        scope = elementScope;
-      }
-      pos = TAG_RE.lastIndex;
-    }
-  }
-  if (stack.length > 0) fail(text.length, `unclosed <${stack[stack.length - 1].element.qname}>`);
-  if (!sawRoot) fail(0, 'no root element');
-}
-
-/** Parses an XML text into a tree of { ns, local, qname, attrs, children, text }. */
-export function parseXml(source, file = 'input') {
-  let root;
-  const stack = [];
-  scanXml(source, file, {
-    open(element) {
-      const node = { ...element, children: [], text: '' };
-      if (stack.length === 0) root = node;
-      else stack[stack.length - 1].children.push(node);
-      stack.push(node);
-    },
-    text(value) {
-      stack[stack.length - 1].text += value;
-    },
-    close() {
-      stack.pop();
-    },
-  });
-  return root;
-}
-
 const childElements = (node, ns, local) => node.children.filter((c) => c.ns === ns && c.local === local);
-
-function* descendants(node, ns, local) {
-  for (const child of node.children) {
-    if (child.ns === ns && child.local === local) yield child;
-    yield* descendants(child, ns, local);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The kit's files
@@ -458,6 +274,7 @@ function inputsHash(kit, rdfHashes) {
   const hash = createHash('sha256');
   hash.update(`stamp v${STAMP_VERSION}\0`);
   hash.update(readFileSync(SCRIPT_FILE));
+  hash.update(readFileSync(READER_FILE));
   for (const file of xmlInputs(kit)) {
     hash.update(`\0${relative(kit.dir, file).split('\\').join('/')}\0`);
     hash.update(readBytes(file, kit));
@@ -711,7 +528,7 @@ function indexText(valueSets) {
 
 /** Generates every module into outDir; returns the value sets built. */
 export function generate({ kit, outDir }) {
-  if (!existsSync(kit.dir) || !statSync(kit.dir).isDirectory()) throw kitNotFound(kit, kit.dir);
+  resolveKitDir(kit.dir); // throws KitNotFoundError when the folder is not the kit
   const terms = termIndex(kit);
   const valueSets = VALUE_SETS.map((entry) => buildValueSet(kit, entry, terms));
   const byName = new Map();
@@ -754,9 +571,8 @@ function main(argv) {
     process.stdout.write('usage: node packages/cda/scripts/generate-value-sets.mjs [--kit DIR] [--out DIR] [--force]\n');
     return 0;
   }
-  const kit = resolveKitDir({ argv, env: process.env });
+  const kit = { dir: resolveKitDir(options.kit) };
   const outDir = options.out === undefined ? DEFAULT_OUT_DIR : resolve(options.out);
-  if (!existsSync(kit.dir) || !statSync(kit.dir).isDirectory()) throw kitNotFound(kit, kit.dir);
   if (!options.force && isUpToDate(kit, outDir)) return 0;
   const valueSets = generate({ kit, outDir });
   for (const vs of valueSets) {
@@ -775,12 +591,15 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(p
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {
     if (error instanceof KitNotFoundError) {
+      process.stderr.write(`generate-value-sets: cannot generate the value-set modules of @dcc-kit/cda: ${error.message}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof KitFileMissingError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
     } else if (error instanceof UsageError) {
       process.stderr.write(`generate-value-sets: ${error.message}\nusage: node packages/cda/scripts/generate-value-sets.mjs [--kit DIR] [--out DIR] [--force]\n`);
       process.exitCode = 2;
-    } else if (error instanceof KitFormatError) {
+    } else if (error instanceof KitFormatError || error instanceof XmlFormatError) {
       process.stderr.write(`generate-value-sets: ${error.message}\n`);
       process.exitCode = 1;
     } else {

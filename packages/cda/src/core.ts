@@ -1,5 +1,5 @@
 // @dcc-kit/cda/core: model, validation and builders without the parser, so that browser
-// bundles (the web components) do not carry the parser's xmlbuilder2 dependency.
+// bundles (the web components) do not carry the parser and its saxes dependency.
 export { validatePps, validateFrcp, buildPps, buildFrcp, buildWithModel, buildInto } from './api.js';
 export type { Volet, ValidationResult } from './api.js';
 export type { BuildContext } from './check/checker.js';

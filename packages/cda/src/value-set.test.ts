@@ -17,19 +17,20 @@ import {
   valueSetsByOid,
   type JDV_TypeTraitementPPS_CISIS_Code,
 } from './generated/value-sets/index.js';
+import { resolveKitDir } from '@dcc-kit/conformance/node';
 import { conceptCoding, findConcept, hasConcept, type ValueSet, type ValueSetConcept } from './value-set.js';
 
 // The same paths from src/ and from dist/: both sit in packages/cda.
 const SCRIPT = fileURLToPath(new URL('../scripts/generate-value-sets.mjs', import.meta.url));
 const GENERATED_DIR = fileURLToPath(new URL('../src/generated/value-sets/', import.meta.url));
 
-interface Generator {
-  resolveKitDir(options: { argv?: readonly string[]; env?: NodeJS.ProcessEnv }): { dir: string; from: string };
-  decodeXmlEntities(raw: string, where?: string): string;
+/** The build scripts' XML reader (scripts/read-xml.mjs). */
+interface ScriptXmlReader {
   parseXml(source: string, file?: string): { local: string; attrs: Record<string, string>; text: string; children: { local: string; text: string }[] };
 }
-const generator = (await import(new URL('../scripts/generate-value-sets.mjs', import.meta.url).href)) as Generator;
-const KIT_DIR = generator.resolveKitDir({ argv: [], env: process.env }).dir;
+const reader = (await import(new URL('../scripts/read-xml.mjs', import.meta.url).href)) as ScriptXmlReader;
+// The kit the build read: the one kit locator every package uses.
+const KIT_DIR = resolveKitDir();
 
 /** The SM-checked header value sets: OID → JDV file. */
 const HEADER_SETS: Readonly<Record<string, string>> = {
@@ -231,12 +232,12 @@ describe('generate-value-sets.mjs', () => {
     new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
   it('decodes XML entities and character references', () => {
-    assert.equal(generator.decodeXmlEntities('a &amp; b &apos;c&apos; &#233;&#xE9; &lt;&gt;&quot;'), 'a & b \'c\' éé <>"');
-    const root = generator.parseXml('<?xml version="1.0"?><a x="R&amp;D &#233;t&#xE9;\n2"><!-- &bogus; -->t&amp;<![CDATA[&lt;]]><b/></a>');
+    assert.equal(reader.parseXml('<a>a &amp; b &apos;c&apos; &#233;&#xE9; &lt;&gt;&quot;</a>').text, 'a & b \'c\' éé <>"');
+    const root = reader.parseXml('<?xml version="1.0"?><a x="R&amp;D &#233;t&#xE9;\n2"><!-- &bogus; -->t&amp;<![CDATA[&lt;]]><b/></a>');
     assert.equal(root.attrs.x, 'R&D été 2');
     assert.equal(root.text, 't&&lt;');
     assert.equal(root.children[0]?.local, 'b');
-    assert.throws(() => generator.decodeXmlEntities('&eacute;'), /undeclared entity/);
+    assert.throws(() => reader.parseXml('<a>&eacute;</a>'), /undeclared entity/);
   });
 
   it('is deterministic, and matches the modules of the build', () => {

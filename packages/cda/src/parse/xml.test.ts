@@ -56,6 +56,21 @@ describe('XML layer', () => {
     assert.equal(e.location, '/ClinicalDocument/component/section/title');
   });
 
+  test('words the strict parser\'s refusals at the construct at fault', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['<a>AT&T</a>', /column 6: '&' must start/],
+      ['<a>\uD800b</a>', /U\+D800 is not allowed/],
+      ['<x:a/>', /namespace prefix x is not declared/],
+      ['<a><![CDATA[ x', /unterminated CDATA section/],
+      ['<a/></b>', /end tag <\/b> without a start tag/],
+      ['<a>&#xD800;</a>', /character reference &#xD800; is not an XML 1.0 character/],
+    ];
+    for (const [xml, message] of cases) assert.match(malformed(xml).message, message, xml);
+    const e = malformed('<r><c/><c><d x="1" x="2"/></c></r>');
+    assert.match(e.message, /line 1, column 11: attribute x given twice/);
+    assert.equal(e.location, '/r/c[2]');
+  });
+
   test('decodes every reference exactly once (xmlbuilder2 alone turns "&amp;#x41;" into "A")', () => {
     assert.equal(create('<a>&amp;#x41;</a>').root().node.textContent, 'A', 'the xmlbuilder2 defect this layer works around');
     const root = parseXml('<a x="&amp;#x41; &amp;lt;">&amp;#x41;&amp;amp;&lt;&#60;&#x26;lt;&gt;&quot;&apos;&#x1F600;</a>');
