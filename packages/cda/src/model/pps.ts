@@ -102,57 +102,58 @@ export const PpsCareNetwork = titled(
 );
 export type PpsCareNetwork = Static<typeof PpsCareNetwork>;
 
+/** The fields of a care act; `type` is bound per list (PpsCareActLists). */
 const careActProperties = {
-      type: describe(
-        Coding,
-        'Type of act, from the value set of the list it is in (e.g. treatments: JDV_TypeTraitementPPS_CISIS, C15313 radiothérapie).',
-      ),
-      typePrecision: Comment('Precision of the type, e.g. the name of the drug protocol or of an "autre…" act.'),
-      performed: Type.Union([Type.Literal('done'), Type.Literal('planned')], {
-        description: 'done: already carried out (réalisé); planned: ongoing or to come (en cours ou à venir).',
-      }),
-      statusCode: Type.Optional(
-        Type.Union(['completed', 'active', 'aborted', 'cancelled'].map((v) => Type.Literal(v)), {
-          description: 'Default: completed when done, active when planned.',
-        }),
-      ),
-      confirmedPeriod: Type.Optional(describe(Period, 'Confirmed start/end dates.')),
-      plannedPeriod: Type.Optional(describe(Period, 'Planned (prévisionnelles) start/end dates.')),
-      rhythm: Comment('Rhythm, e.g. "J1-J8 toutes les 3 semaines".'),
-      atHome: Type.Optional(Type.Boolean({ description: 'Carried out at home.' })),
-      administrationRoute: Type.Optional(
-        bound(
-          describe(Coding, 'Route of administration, value set JDV_ModeAdministration_CISIS (EDQM, e.g. 20045000 intraveineuse).'),
-          JDV_ModeAdministration_CISIS,
+  type: describe(
+    Coding,
+    'Type of act, from the value set of the list it is in (e.g. treatments: JDV_TypeTraitementPPS_CISIS, C15313 radiothérapie).',
+  ),
+  typePrecision: Comment('Precision of the type, e.g. the name of the drug protocol or of an "autre…" act.'),
+  performed: Type.Union([Type.Literal('done'), Type.Literal('planned')], {
+    description: 'done: already carried out (réalisé); planned: ongoing or to come (en cours ou à venir).',
+  }),
+  statusCode: Type.Optional(
+    Type.Union(['completed', 'active', 'aborted', 'cancelled'].map((v) => Type.Literal(v)), {
+      description: 'Default: completed when done, active when planned.',
+    }),
+  ),
+  confirmedPeriod: Type.Optional(describe(Period, 'Confirmed start/end dates.')),
+  plannedPeriod: Type.Optional(describe(Period, 'Planned (prévisionnelles) start/end dates.')),
+  rhythm: Comment('Rhythm, e.g. "J1-J8 toutes les 3 semaines".'),
+  atHome: Type.Optional(Type.Boolean({ description: 'Carried out at home.' })),
+  administrationRoute: Type.Optional(
+    bound(
+      describe(Coding, 'Route of administration, value set JDV_ModeAdministration_CISIS (EDQM, e.g. 20045000 intraveineuse).'),
+      JDV_ModeAdministration_CISIS,
+    ),
+  ),
+  notableSideEffects: Comment('Notable side effects.'),
+  performers: Type.Optional(
+    Type.Array(Actor, { description: 'Lieu / intervenants: professionals or organisations carrying out the act.' }),
+  ),
+  comment: Comment(),
+  weight: Type.Optional(
+    Obj(
+      {
+        valueKg: Type.Number({ exclusiveMinimum: 0, maximum: 700, description: 'Weight in kg.' }),
+        date: PartialDate,
+      },
+      { description: 'Weight measured for a dietary support act (ORG-036).' },
+    ),
+  ),
+  habitus: Type.Optional(
+    Obj(
+      {
+        code: bound(
+          describe(Coding, 'Substance, value set JDV_SocialHistoryCodes_CISIS (74011-8 tabac, 74013-4 alcool, 11343-1 drogues…).'),
+          JDV_SocialHistoryCodes_CISIS,
         ),
-      ),
-      notableSideEffects: Comment('Notable side effects.'),
-      performers: Type.Optional(
-        Type.Array(Actor, { description: 'Lieu / intervenants: professionals or organisations carrying out the act.' }),
-      ),
-      comment: Comment(),
-      weight: Type.Optional(
-        Obj(
-          {
-            valueKg: Type.Number({ exclusiveMinimum: 0, maximum: 700, description: 'Weight in kg.' }),
-            date: PartialDate,
-          },
-          { description: 'Weight measured for a dietary support act (ORG-036).' },
-        ),
-      ),
-      habitus: Type.Optional(
-        Obj(
-          {
-            code: bound(
-              describe(Coding, 'Substance, value set JDV_SocialHistoryCodes_CISIS (74011-8 tabac, 74013-4 alcool, 11343-1 drogues…).'),
-              JDV_SocialHistoryCodes_CISIS,
-            ),
-            statusText: FreeText('Consumption status, e.g. "Fumeur actif, 20 paquets-années".'),
-            date: Type.Optional(PartialDate),
-          },
-          { description: 'Habit addressed by a withdrawal-support act (MED-562/563/564).' },
-        ),
-      ),
+        statusText: FreeText('Consumption status, e.g. "Fumeur actif, 20 paquets-années".'),
+        date: Type.Optional(PartialDate),
+      },
+      { description: 'Habit addressed by a withdrawal-support act (MED-562/563/564).' },
+    ),
+  ),
 };
 
 const CARE_ACT_DESCRIPTION = 'One care act of the programme (treatment, follow-up, supportive care…).';
