@@ -1,7 +1,7 @@
 // Field strings of a model as catalogue entries of the form engine. The texts themselves are
 // the model's business (@dcc-kit/cda/labels); each editor registers the tables it needs with
 // `toTranslations`, under its volet prefix (`pps/`, `frcp/`) for the volet's own entries.
-import type { Translation } from '../localize.js';
+import { registerDefaultTranslation, type Translation } from '../localize.js';
 
 /** `[français, English]` */
 export type Pair = readonly [string, string];
@@ -31,6 +31,27 @@ export function toTranslations(prefix: string, tables: FieldStringTables): [Tran
   add('o', tables.options);
   add('s', tables.sections);
   return [fr, en];
+}
+
+/** The texts of one volet editor: its title, its sections' titles and its own field strings. */
+export interface VoletStringTables extends FieldStringTables {
+  readonly title: Pair;
+}
+
+const registeredVolets = new Set<string>();
+/**
+ * Registers, once per volet, an editor's texts as defaults (a host's own wording wins): the
+ * `shared` tables unprefixed, the volet's own under `<volet>/` (looked up first), its title as
+ * the term `<volet>/title`.
+ */
+export function registerVoletStrings(volet: string, strings: VoletStringTables, shared: FieldStringTables): void {
+  if (registeredVolets.has(volet)) return;
+  registeredVolets.add(volet);
+  const { title, ...tables } = strings;
+  const [fr, en] = toTranslations(`${volet}/`, tables);
+  fr[`${volet}/title`] = title[0];
+  en[`${volet}/title`] = title[1];
+  registerDefaultTranslation(...toTranslations('', shared), fr, en);
 }
 
 /**
