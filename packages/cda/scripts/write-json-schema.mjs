@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Writes the published JSON Schemas of the build input (schema/pps.schema.json,
 // schema/frcp.schema.json) from the TypeBox model compiled in dist/. Every titled shared
-// block (Coding, HealthProfessional…) is written once under $defs and referenced.
+// block (Coding, HealthProfessional…) is written once under $defs, described by what it is,
+// and referenced; a reference carries what is specific to its place: its description and the
+// field annotations (`x-dcc-valueSet`: the value set a coded field is bound to, `x-dcc-label`).
 // The files are committed: they are the contract vendors write their inputs against.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { PpsDocument } = await import(join(pkg, 'dist/model/pps.js'));
 const { FrcpDocument } = await import(join(pkg, 'dist/model/frcp.js'));
+const { DEFINITION_DESCRIPTION, VALUE_SET_KEYWORD, LABEL_KEYWORD } = await import(join(pkg, 'dist/model/common.js'));
 const version = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).version;
 
 function toJsonSchema(root, name) {
@@ -21,13 +24,16 @@ function toJsonSchema(root, name) {
     const out = {};
     for (const [k, v] of Object.entries(node)) out[k] = walk(v, false);
     if (!isRoot && typeof node.title === 'string') {
-      const { description, ...definition } = out;
+      const { description, [VALUE_SET_KEYWORD]: valueSet, [LABEL_KEYWORD]: label, ...definition } = out;
+      const own = { ...definition, description: node[DEFINITION_DESCRIPTION] };
       const known = defs.get(node.title);
-      if (!known) defs.set(node.title, { ...definition, description });
-      else if (canonical(known) !== canonical({ ...definition, description }))
+      if (!known) defs.set(node.title, own);
+      else if (canonical(known) !== canonical(own))
         throw new Error(`write-json-schema: two different schemas are titled ${node.title}`);
       const ref = { $ref: `#/$defs/${node.title}` };
       if (description !== undefined && description !== defs.get(node.title).description) ref.description = description;
+      if (valueSet !== undefined) ref[VALUE_SET_KEYWORD] = valueSet;
+      if (label !== undefined) ref[LABEL_KEYWORD] = label;
       return ref;
     }
     return out;

@@ -37,8 +37,7 @@ export {
   type FormSection,
   type VoletApi,
 } from './form/schema-form.js';
-export { sharedBindings } from './form/bindings.js';
-export { toTranslations, sharedLabels, sharedHints, sharedItems, sharedOptions, type Pair } from './form/field-strings.js';
+export { toTranslations, registerVoletStrings, type Pair, type FieldStringTables, type VoletStringTables } from './form/field-strings.js';
 export { narrativeToFragment } from './form/narrative.js';
 export { kindOf, inlineSchemaRefs, schemaAt, pathToString, parsePath, getAt, type SchemaNode, type Path, type FieldKind } from './form/schema.js';
 export { localToInstant, instantToLocal } from './form/dates.js';

@@ -3,7 +3,8 @@
 // The published JSON Schema (generated from the TypeBox model by `npm run build`): the form
 // renders from it so that TypeBox's type builder stays in the lazy validation chunk.
 import ppsJsonSchema from '@dcc-kit/cda/schema/pps.schema.json' with { type: 'json' };
-import { DccSchemaForm, inlineSchemaRefs, sharedBindings, type FormDefinition } from '@dcc-kit/elements';
+import { valueSetBindings } from '@dcc-kit/cda/metadata';
+import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerPpsStrings } from './pps-strings.js';
 
 /** Sections as a clinician thinks of the PPS (pps-cda.md S1-S10 mapped to model paths). */
@@ -41,19 +42,11 @@ export const ppsSections: FormDefinition['sections'] = [
   { id: 'mentions', paths: ['privacyNotice'] },
 ];
 
-/** Value sets of the PPS-specific coded fields (from packages/cda/src/check/pps.ts). */
-export const ppsBindings: FormDefinition['bindings'] = {
-  ...sharedBindings,
-  'therapeuticProgramme.treatments.type': 'JDV_TypeTraitementPPS_CISIS',
-  'therapeuticProgramme.sideEffectManagement.type': 'JDV_GestionEffetsSecondaires_CISIS',
-  'therapeuticProgramme.associatedMeasures.type': 'JDV_MesuresAssociees_CISIS',
-  'therapeuticProgramme.followUp.type': 'JDV_TypeDeSuivi_CISIS',
-  'supportiveCare.supportiveCare.type': 'JDV_SoinsOncoDeSupport_CISIS',
-  'supportiveCare.socialSupport.type': 'JDV_TypeAccompagnementSocioPro_CISIS',
-  '*.administrationRoute': 'JDV_ModeAdministration_CISIS',
-  '*.habitus.code': 'JDV_SocialHistoryCodes_CISIS',
-  'status.updateReason.reason': 'JDV_MotifMiseAJour_CISIS',
-};
+/**
+ * Value sets of the coded fields, read from the model's `x-dcc-valueSet` annotations in the
+ * published JSON Schema (the engine's `bindings` map until it reads the annotation itself).
+ */
+export const ppsBindings: FormDefinition['bindings'] = valueSetBindings(ppsJsonSchema);
 
 const definition: FormDefinition = {
   volet: 'pps',

@@ -3,7 +3,8 @@
 // The published JSON Schema (generated from the TypeBox model by `npm run build`): the form
 // renders from it so that TypeBox's type builder stays in the lazy validation chunk.
 import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.schema.json' with { type: 'json' };
-import { DccSchemaForm, inlineSchemaRefs, sharedBindings, type FormDefinition } from '@dcc-kit/elements';
+import { valueSetBindings } from '@dcc-kit/cda/metadata';
+import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerRcpStrings } from './rcp-strings.js';
 
 /** Sections F1-F18 of frcp-cda.md mapped to model paths, in the order of a tumour board. */
@@ -31,18 +32,11 @@ export const rcpSections: FormDefinition['sections'] = [
   { id: 'status', paths: ['status', 'author', 'legalAuthenticator', 'custodian', 'document'] },
 ];
 
-/** Value sets of the FRCP-specific coded fields (from packages/cda/src/check/frcp.ts). */
-export const rcpBindings: FormDefinition['bindings'] = {
-  ...sharedBindings,
-  'meeting.encounterType': 'JDV_J142_TypeRencontre_CISIS',
-  'meeting.primaryTumourTopography.coding': 'JDV_Tumeur_CISIS',
-  'discussion.apparatus': 'JDV_RCP_Appareil_CISIS',
-  'discussion.organs': 'JDV_RCP_Organe_CISIS',
-  'discussion.careType': 'JDV_TraitementSoins_FRCP_CISIS',
-  'pastTreatments.type': 'JDV_TypeTraitement_FRCP_CISIS',
-  'proposal.treatments.type': 'JDV_TypeTraitement_FRCP_CISIS',
-  'recordStatus.quorum': 'JDV_StatutQuorum_CISIS',
-};
+/**
+ * Value sets of the coded fields, read from the model's `x-dcc-valueSet` annotations in the
+ * published JSON Schema (the engine's `bindings` map until it reads the annotation itself).
+ */
+export const rcpBindings: FormDefinition['bindings'] = valueSetBindings(frcpJsonSchema);
 
 const definition: FormDefinition = {
   volet: 'frcp',

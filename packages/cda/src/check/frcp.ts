@@ -2,24 +2,26 @@
 // Runs on a deep copy of an input that passed the structural check; afterwards every value
 // the builder writes is present in the model (codings completed, defaults filled), so that
 // parse(build(m)) gives back exactly the normalised m.
-import {
-  JDV_J142_TypeRencontre_CISIS,
-  JDV_RCP_Appareil_CISIS,
-  JDV_RCP_Organe_CISIS,
-  JDV_StatutDoc_CISIS,
-  JDV_StatutQuorum_CISIS,
-  JDV_TraitementSoins_FRCP_CISIS,
-  JDV_Tumeur_CISIS,
-  JDV_TypeTraitement_FRCP_CISIS,
-} from '../generated/value-sets/index.js';
 import { conceptCoding } from '../value-set.js';
 import { joinPath } from '../issues.js';
 import { sortKey } from '../datatypes.js';
 import type { Checker } from './checker.js';
 import { checkActor, checkHeader, checkOrganization, requirePracticeSetting } from './header.js';
 import { checkPhase, checkTumours } from './oncology.js';
-import type { FrcpDocument, ReportConclusion } from '../model/frcp.js';
+import { FrcpDocument, RcpDiscussion, RcpMeeting, TreatmentType, type ReportConclusion } from '../model/frcp.js';
+import { DocumentStatusCode } from '../model/oncology.js';
 import type { Actor, CodedOrText } from '../model/common.js';
+import { valueSetOf } from './bindings.js';
+
+// Value sets of the FRCP's coded fields, as bound in the model.
+const ENCOUNTER_TYPES = valueSetOf(RcpMeeting.properties.encounterType);
+const PRIMARY_TOPOGRAPHIES = valueSetOf(RcpMeeting.properties.primaryTumourTopography);
+const APPARATUSES = valueSetOf(RcpDiscussion.properties.apparatus);
+const ORGANS = valueSetOf(RcpDiscussion.properties.organs.items);
+const CARE_TYPES = valueSetOf(RcpDiscussion.properties.careType);
+const TREATMENT_TYPES = valueSetOf(TreatmentType);
+const QUORUM_STATUSES = valueSetOf(FrcpDocument.properties.recordStatus.properties.quorum);
+const DOCUMENT_STATUSES = valueSetOf(DocumentStatusCode);
 
 /** Default status of an FRCP: a record signed by its legal authenticator is validated. */
 export const FRCP_DEFAULT_STATUS = '9571008';
@@ -69,7 +71,7 @@ function checkMeeting(c: Checker, input: FrcpDocument): void {
       "Dans une FRCP, l'établissement de la rencontre est celui où la RCP est organisée (meeting.facility).",
       'In an FRCP, the encounter facility is where the RCP is organised (meeting.facility).',
     );
-  c.coding(joinPath(p, 'encounterType'), m.encounterType, JDV_J142_TypeRencontre_CISIS);
+  c.coding(joinPath(p, 'encounterType'), m.encounterType, ENCOUNTER_TYPES);
 
   const fp = joinPath(p, 'facility');
   checkOrganization(c, fp, m.facility);
@@ -100,7 +102,7 @@ function checkMeeting(c: Checker, input: FrcpDocument): void {
   // documentationOf[2]: topography of the primary tumour, by default that of the first tumour.
   if ((m.primaryTumourTopography as CodedOrText | undefined) === undefined && input.tumours[0])
     m.primaryTumourTopography = structuredClone(input.tumours[0].topography);
-  c.codedOrText(joinPath(p, 'primaryTumourTopography'), m.primaryTumourTopography, JDV_Tumeur_CISIS);
+  c.codedOrText(joinPath(p, 'primaryTumourTopography'), m.primaryTumourTopography, PRIMARY_TOPOGRAPHIES);
 
   const coordinator = joinPath(joinPath(p, 'coordinator'), 'professional');
   checkActor(c, coordinator, m.coordinator.professional);
@@ -136,9 +138,9 @@ function checkMeeting(c: Checker, input: FrcpDocument): void {
 function checkDiscussion(c: Checker, input: FrcpDocument): void {
   const d = input.discussion;
   const p = 'discussion';
-  c.coding(joinPath(p, 'apparatus'), d.apparatus, JDV_RCP_Appareil_CISIS);
-  d.organs?.forEach((o, i) => c.coding(joinPath(joinPath(p, 'organs'), i), o, JDV_RCP_Organe_CISIS));
-  c.coding(joinPath(p, 'careType'), d.careType, JDV_TraitementSoins_FRCP_CISIS);
+  c.coding(joinPath(p, 'apparatus'), d.apparatus, APPARATUSES);
+  d.organs?.forEach((o, i) => c.coding(joinPath(joinPath(p, 'organs'), i), o, ORGANS));
+  c.coding(joinPath(p, 'careType'), d.careType, CARE_TYPES);
   if (d.nature === 'ORG-117') {
     if (!d.apparatus)
       c.add(
@@ -257,7 +259,7 @@ export function checkFrcp(c: Checker, input: FrcpDocument): void {
 
   input.pastTreatments?.forEach((t, i) => {
     const tp = joinPath('pastTreatments', i);
-    c.coding(joinPath(tp, 'type'), t.type, JDV_TypeTraitement_FRCP_CISIS);
+    c.coding(joinPath(tp, 'type'), t.type, TREATMENT_TYPES);
     c.period(joinPath(tp, 'period'), t.period);
   });
 
@@ -265,7 +267,7 @@ export function checkFrcp(c: Checker, input: FrcpDocument): void {
   checkReport(c, 'pathologyReport', input.pathologyReport, 'participant');
   input.molecularReports?.forEach((r, i) => checkReport(c, joinPath('molecularReports', i), r, 'performer'));
 
-  c.coding('recordStatus.quorum', input.recordStatus.quorum, JDV_StatutQuorum_CISIS);
+  c.coding('recordStatus.quorum', input.recordStatus.quorum, QUORUM_STATUSES);
 
   const proposal = input.proposal;
   // An FR-Rencontre cannot be negated: "no recourse RCP" / "no surveillance" is the absence
@@ -280,7 +282,7 @@ export function checkFrcp(c: Checker, input: FrcpDocument): void {
   });
   proposal.treatments?.forEach((t, i) => {
     const tp = joinPath('proposal.treatments', i);
-    c.coding(joinPath(tp, 'type'), t.type, JDV_TypeTraitement_FRCP_CISIS);
+    c.coding(joinPath(tp, 'type'), t.type, TREATMENT_TYPES);
     c.period(joinPath(tp, 'period'), t.period);
   });
 
@@ -295,8 +297,8 @@ export function checkFrcp(c: Checker, input: FrcpDocument): void {
     );
 
   const status = input.status;
-  status.status ??= conceptCoding(JDV_StatutDoc_CISIS, FRCP_DEFAULT_STATUS);
-  c.coding('status.status', status.status, JDV_StatutDoc_CISIS);
+  status.status ??= conceptCoding(DOCUMENT_STATUSES, FRCP_DEFAULT_STATUS);
+  c.coding('status.status', status.status, DOCUMENT_STATUSES);
   status.date ??= input.document!.effectiveTime;
   c.date('status.date', status.date);
 }

@@ -1,27 +1,20 @@
 // Checks and defaults of the header parts common to both volets (specs §2).
-import {
-  JDV_J01_XdsAuthorSpecialty_CISIS,
-  JDV_J02_XdsHealthcareFacilityTypeCode_CISIS,
-  JDV_J04_XdsPracticeSettingCode_CISIS,
-  JDV_J11_RelationPatient_CISIS,
-  JDV_J142_TypeRencontre_CISIS,
-  JDV_J47_FunctionCode_CISIS,
-} from '../generated/value-sets/index.js';
 import { checkIdNatPs, checkIdNatStruct, checkInsMatricule, checkInsOid, insOid } from '../identity/index.js';
 import { joinPath } from '../issues.js';
 import type { Checker } from './checker.js';
-import type {
+import {
   Actor,
   DocumentAuthor,
-  DocumentHeader,
   Encounter,
   Organization,
-  PatientIdentity,
   RelatedPerson,
-  Custodian,
-  Signer,
-  InstanceId,
+  type DocumentHeader,
+  type PatientIdentity,
+  type Custodian,
+  type Signer,
+  type InstanceId,
 } from '../model/common.js';
+import { valueSetOf } from './bindings.js';
 
 /** The header fields of both volets, as found at the top of the input. */
 export interface HeaderInput {
@@ -37,10 +30,18 @@ export interface HeaderInput {
 
 const PCS_CODE_SYSTEM = '1.2.250.1.213.2.13';
 
+// Value sets of the header's coded fields, as bound in the model.
+const PRACTICE_SETTINGS = valueSetOf(Organization.properties.practiceSetting);
+const PROFESSIONS = valueSetOf(Actor.properties.profession);
+const RELATIONSHIPS = valueSetOf(RelatedPerson.properties.relationship);
+const AUTHOR_FUNCTIONS = valueSetOf(DocumentAuthor.properties.functionCode);
+const FACILITY_TYPES = valueSetOf(Encounter.properties.facilityType);
+const ENCOUNTER_TYPES = valueSetOf(Encounter.properties.type);
+
 export function checkOrganization(c: Checker, path: string, org: Organization | undefined): void {
   if (!org) return;
   if (org.idNatStruct !== undefined) c.identity(joinPath(path, 'idNatStruct'), checkIdNatStruct(org.idNatStruct));
-  c.coding(joinPath(path, 'practiceSetting'), org.practiceSetting, JDV_J04_XdsPracticeSettingCode_CISIS);
+  c.coding(joinPath(path, 'practiceSetting'), org.practiceSetting, PRACTICE_SETTINGS);
 }
 
 /**
@@ -52,7 +53,7 @@ export function checkActor(c: Checker, path: string, actor: Actor | undefined, o
   if (actor.idNatPs !== undefined) c.identity(joinPath(path, 'idNatPs'), checkIdNatPs(actor.idNatPs));
   if (actor.profession) {
     if (options.allowPcs && actor.profession.codeSystem === PCS_CODE_SYSTEM) c.coding(joinPath(path, 'profession'), actor.profession);
-    else c.coding(joinPath(path, 'profession'), actor.profession, JDV_J01_XdsAuthorSpecialty_CISIS);
+    else c.coding(joinPath(path, 'profession'), actor.profession, PROFESSIONS);
   }
   checkOrganization(c, joinPath(path, 'organization'), actor.organization);
 }
@@ -115,7 +116,7 @@ function checkPatient(c: Checker, path: string, patient: PatientIdentity): void 
 
 function checkRelated(c: Checker, path: string, person: RelatedPerson | undefined): void {
   if (!person) return;
-  c.coding(joinPath(path, 'relationship'), person.relationship, JDV_J11_RelationPatient_CISIS);
+  c.coding(joinPath(path, 'relationship'), person.relationship, RELATIONSHIPS);
 }
 
 function sameId(a: InstanceId | undefined, b: InstanceId | undefined): boolean {
@@ -165,7 +166,7 @@ export function checkHeader(c: Checker, input: HeaderInput, defaultTitle: string
   const author = input.author;
   author.time ??= doc.effectiveTime;
   checkActor(c, 'author.professional', author.professional);
-  c.coding('author.functionCode', author.functionCode, JDV_J47_FunctionCode_CISIS);
+  c.coding('author.functionCode', author.functionCode, AUTHOR_FUNCTIONS);
 
   const signer = (input.legalAuthenticator ??= { professional: author.professional });
   signer.time ??= doc.effectiveTime;
@@ -174,8 +175,8 @@ export function checkHeader(c: Checker, input: HeaderInput, defaultTitle: string
   c.identity('custodian.idNatStruct', checkIdNatStruct(input.custodian.idNatStruct));
 
   const enc = input.encounter;
-  c.coding('encounter.facilityType', enc.facilityType, JDV_J02_XdsHealthcareFacilityTypeCode_CISIS);
-  c.coding('encounter.type', enc.type, JDV_J142_TypeRencontre_CISIS);
+  c.coding('encounter.facilityType', enc.facilityType, FACILITY_TYPES);
+  c.coding('encounter.type', enc.type, ENCOUNTER_TYPES);
   checkOrganization(c, 'encounter.facility', enc.facility);
   // healthCareFacility carries an id, a name and an address only.
   for (const key of ['telecoms', 'practiceSetting'] as const)

@@ -1,13 +1,13 @@
 // Checks of the clinical blocks shared by both volets: tumours and cancer phase.
-import {
-  JDV_ModificateurTopographique_CISIS,
-  JDV_Morphologie_CISIS,
-  JDV_Tumeur_CISIS,
-} from '../generated/value-sets/index.js';
 import { joinPath } from '../issues.js';
 import { sortKey } from '../datatypes.js';
 import type { Checker } from './checker.js';
-import type { CancerDiagnosis, CancerPhase } from '../model/oncology.js';
+import { CancerDiagnosis, type CancerPhase } from '../model/oncology.js';
+import { valueSetOf } from './bindings.js';
+
+const TOPOGRAPHIES = valueSetOf(CancerDiagnosis.properties.topography);
+const MORPHOLOGIES = valueSetOf(CancerDiagnosis.properties.morphology);
+const LATERALITIES = valueSetOf(CancerDiagnosis.properties.laterality);
 
 export function checkTumours(c: Checker, path: string, tumours: CancerDiagnosis[], options: { tnmRequired: boolean }): void {
   tumours.forEach((t, i) => {
@@ -32,9 +32,9 @@ export function checkTumours(c: Checker, path: string, tumours: CancerDiagnosis[
       );
     if (t.diagnosisDate !== undefined && t.endDate !== undefined && sortKey(t.endDate).end < sortKey(t.diagnosisDate).start)
       c.add(joinPath(p, 'endDate'), 'period', 'La date de fin précède la date du diagnostic.', 'The end date is before the diagnosis date.');
-    c.codedOrText(joinPath(p, 'topography'), t.topography, JDV_Tumeur_CISIS);
-    c.codedOrText(joinPath(p, 'morphology'), t.morphology, JDV_Morphologie_CISIS);
-    c.coding(joinPath(p, 'laterality'), t.laterality, JDV_ModificateurTopographique_CISIS);
+    c.codedOrText(joinPath(p, 'topography'), t.topography, TOPOGRAPHIES);
+    c.codedOrText(joinPath(p, 'morphology'), t.morphology, MORPHOLOGIES);
+    c.coding(joinPath(p, 'laterality'), t.laterality, LATERALITIES);
     if (t.tnm) {
       t.tnm.version ??= '8';
       c.date(joinPath(joinPath(p, 'tnm'), 'date'), t.tnm.date);

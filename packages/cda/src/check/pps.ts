@@ -1,43 +1,34 @@
 // Checks and defaults of a PPS input (pps-cda.md §3-§4; the kit checks little of the PPS
 // body itself — trap T1 — so the rules of the spec are enforced here).
-import {
-  JDV_GestionEffetsSecondaires_CISIS,
-  JDV_MesuresAssociees_CISIS,
-  JDV_ModeAdministration_CISIS,
-  JDV_MotifMiseAJour_CISIS,
-  JDV_SocialHistoryCodes_CISIS,
-  JDV_SoinsOncoDeSupport_CISIS,
-  JDV_StatutDoc_CISIS,
-  JDV_TypeAccompagnementSocioPro_CISIS,
-  JDV_TypeDeSuivi_CISIS,
-  JDV_TypeTraitementPPS_CISIS,
-} from '../generated/value-sets/index.js';
 import type { ValueSet } from '../value-set.js';
 import { joinPath } from '../issues.js';
 import type { Checker } from './checker.js';
 import { checkActor, checkHeader, checkOrganization, requirePracticeSetting } from './header.js';
 import { checkPhase, checkTumours } from './oncology.js';
-import type { PpsDocument, PpsCareAct } from '../model/pps.js';
+import { PpsCareActLists, PpsDocument, type PpsCareAct, type PpsCareActList } from '../model/pps.js';
+import { DocumentStatusCode } from '../model/oncology.js';
+import { valueSetOf } from './bindings.js';
 
-const ACT_VALUE_SETS: Record<string, ValueSet> = {
-  treatments: JDV_TypeTraitementPPS_CISIS,
-  sideEffectManagement: JDV_GestionEffetsSecondaires_CISIS,
-  associatedMeasures: JDV_MesuresAssociees_CISIS,
-  followUp: JDV_TypeDeSuivi_CISIS,
-  supportiveCare: JDV_SoinsOncoDeSupport_CISIS,
-  socialSupport: JDV_TypeAccompagnementSocioPro_CISIS,
-};
+/** Value set of each care-act list's `type`, as bound in the model. */
+const ACT_VALUE_SETS = Object.fromEntries(
+  Object.entries(PpsCareActLists).map(([list, schema]) => [list, valueSetOf(schema.properties.type)]),
+) as Record<PpsCareActList, ValueSet>;
+const ACT = PpsCareActLists.treatments.properties;
+const ADMINISTRATION_ROUTES = valueSetOf(ACT.administrationRoute);
+const HABITS = valueSetOf(ACT.habitus.properties.code);
+const DOCUMENT_STATUSES = valueSetOf(DocumentStatusCode);
+const UPDATE_REASONS = valueSetOf(PpsDocument.properties.status.properties.updateReason.properties.reason);
 
 const APPROVED = { code: '9571008', codeSystem: '2.16.840.1.113883.6.96' };
 const DIET_SUPPORT = 'ORG-036';
 const WITHDRAWAL_SUPPORT = ['MED-562', 'MED-563', 'MED-564'];
 
-function checkAct(c: Checker, path: string, list: string, act: PpsCareAct): void {
+function checkAct(c: Checker, path: string, list: PpsCareActList, act: PpsCareAct): void {
   c.coding(joinPath(path, 'type'), act.type, ACT_VALUE_SETS[list]);
   act.statusCode ??= act.performed === 'done' ? 'completed' : 'active';
   c.period(joinPath(path, 'confirmedPeriod'), act.confirmedPeriod);
   c.period(joinPath(path, 'plannedPeriod'), act.plannedPeriod);
-  c.coding(joinPath(path, 'administrationRoute'), act.administrationRoute, JDV_ModeAdministration_CISIS);
+  c.coding(joinPath(path, 'administrationRoute'), act.administrationRoute, ADMINISTRATION_ROUTES);
   act.performers?.forEach((p, i) => checkActor(c, joinPath(joinPath(path, 'performers'), i), p, { allowPcs: true }));
   if (act.weight) {
     c.date(joinPath(joinPath(path, 'weight'), 'date'), act.weight.date);
@@ -50,7 +41,7 @@ function checkAct(c: Checker, path: string, list: string, act: PpsCareAct): void
       );
   }
   if (act.habitus) {
-    c.coding(joinPath(joinPath(path, 'habitus'), 'code'), act.habitus.code, JDV_SocialHistoryCodes_CISIS);
+    c.coding(joinPath(joinPath(path, 'habitus'), 'code'), act.habitus.code, HABITS);
     c.date(joinPath(joinPath(path, 'habitus'), 'date'), act.habitus.date);
     if (list !== 'supportiveCare' || !WITHDRAWAL_SUPPORT.includes(act.type.code))
       c.add(
@@ -100,11 +91,11 @@ export function checkPps(c: Checker, doc: PpsDocument): void {
 
   const s = doc.status;
   s.status ??= { ...APPROVED };
-  c.coding('status.status', s.status, JDV_StatutDoc_CISIS);
+  c.coding('status.status', s.status, DOCUMENT_STATUSES);
   s.statusDate ??= doc.document!.effectiveTime;
   c.date('status.statusDate', s.statusDate);
   c.date('status.rcpDate', s.rcpDate);
-  if (s.updateReason) c.coding('status.updateReason.reason', s.updateReason.reason, JDV_MotifMiseAJour_CISIS);
+  if (s.updateReason) c.coding('status.updateReason.reason', s.updateReason.reason, UPDATE_REASONS);
   else if ((doc.document!.versionNumber ?? 1) > 1)
     c.add(
       'status.updateReason',

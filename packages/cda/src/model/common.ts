@@ -2,16 +2,55 @@
 // Each TypeBox schema is at once the TypeScript type (Static<>), the runtime structure
 // check (with field paths) and the published JSON Schema, so the three cannot drift.
 import { Type, type Static, type TSchema, type ObjectOptions } from '@sinclair/typebox';
+import type { ValueSet } from '../value-set.js';
+import { VALUE_SET_KEYWORD } from '../metadata.js';
+import {
+  JDV_J01_XdsAuthorSpecialty_CISIS,
+  JDV_J02_XdsHealthcareFacilityTypeCode_CISIS,
+  JDV_J04_XdsPracticeSettingCode_CISIS,
+  JDV_J11_RelationPatient_CISIS,
+  JDV_J142_TypeRencontre_CISIS,
+  JDV_J47_FunctionCode_CISIS,
+} from '../generated/value-sets/index.js';
 
 /** Closed object: unknown properties are typos, reject them with their path. */
 export const Obj = <T extends Record<string, TSchema>>(properties: T, options: ObjectOptions = {}) =>
   Type.Object(properties, { additionalProperties: false, ...options });
 
+/**
+ * The description of a shared schema itself, kept when a use site gives its own description:
+ * the published JSON Schema describes each `$defs` entry by what it is, and each reference by
+ * where it is used.
+ */
+export const DEFINITION_DESCRIPTION: unique symbol = Symbol.for('dcc-kit.definitionDescription');
+
 /** Names a shared schema: the published JSON Schema lists each titled schema once in `$defs`. */
-export const titled = <T extends TSchema>(title: string, schema: T): T => ({ ...schema, title });
+export const titled = <T extends TSchema>(title: string, schema: T): T => ({
+  ...schema,
+  title,
+  [DEFINITION_DESCRIPTION]: schema.description,
+});
 
 /** The same schema with a description specific to where it is used. */
 export const describe = <T extends TSchema>(schema: T, description: string): T => ({ ...schema, description });
+
+export { VALUE_SET_KEYWORD, LABEL_KEYWORD } from '../metadata.js';
+/**
+ * The bound value set itself, for the checker. A getter rather than the object: TypeBox clones
+ * schemas deeply (symbols included) and the large value sets must not be copied.
+ */
+export const BOUND_VALUE_SET: unique symbol = Symbol.for('dcc-kit.boundValueSet');
+
+/**
+ * A coded field (Coding, or CodedOrText whose `coding` is meant) bound to a value set: the
+ * one place a binding is written. The checker completes and checks the coding from it, the
+ * published JSON Schema carries its name (`x-dcc-valueSet`) for the editors' pickers.
+ */
+export const bound = <T extends TSchema>(schema: T, valueSet: ValueSet): T => ({
+  ...schema,
+  [VALUE_SET_KEYWORD]: valueSet.name,
+  [BOUND_VALUE_SET]: () => valueSet,
+});
 
 // Characters XML 1.0 cannot carry (C0 controls other than tab/newline/CR, U+FFFE/FFFF,
 // unpaired surrogates). Written so that it means the same with and without the `u` flag.
@@ -183,7 +222,10 @@ export const Organization = titled('Organization', Obj(
     telecoms: Type.Optional(Type.Array(Telecom)),
     address: Type.Optional(Address),
     practiceSetting: Type.Optional(
-      describe(Coding, 'Practice setting (standardIndustryClassCode), value set J04 XdsPracticeSettingCode.'),
+      bound(
+        describe(Coding, 'Practice setting (standardIndustryClassCode), value set J04 XdsPracticeSettingCode.'),
+        JDV_J04_XdsPracticeSettingCode_CISIS,
+      ),
     ),
   },
   { minProperties: 1, description: 'An organisation (structure).' },
@@ -197,7 +239,10 @@ export const Actor = titled('Actor', Obj(
   {
     idNatPs: Type.Optional(Text('National professional id (IdNat_PS): "8"+RPPS or "0"+ADELI.', { maxLength: 50 })),
     profession: Type.Optional(
-      describe(Coding, 'Profession / specialty, value set J01 XdsAuthorSpecialty (e.g. G15_10/SM36). In care-act performers an INSEE PCS profession (code system 1.2.250.1.213.2.13) is also accepted.'),
+      bound(
+        describe(Coding, 'Profession / specialty, value set J01 XdsAuthorSpecialty (e.g. G15_10/SM36). In care-act performers an INSEE PCS profession (code system 1.2.250.1.213.2.13) is also accepted.'),
+        JDV_J01_XdsAuthorSpecialty_CISIS,
+      ),
     ),
     name: Type.Optional(PersonName),
     address: Type.Optional(Address),
@@ -212,7 +257,7 @@ export const HealthProfessional = titled('HealthProfessional', Obj(
     idNatPs: Text('National professional id (IdNat_PS): "8"+RPPS (12 chars) or "0"+ADELI (10 chars).', {
       maxLength: 50,
     }),
-    profession: Type.Optional(describe(Coding, 'Profession / specialty, value set J01.')),
+    profession: Type.Optional(bound(describe(Coding, 'Profession / specialty, value set J01.'), JDV_J01_XdsAuthorSpecialty_CISIS)),
     name: PersonName,
     address: Type.Optional(Address),
     telecoms: Type.Optional(Type.Array(Telecom)),
@@ -313,7 +358,9 @@ export type PatientIdentity = Static<typeof PatientIdentity>;
 
 export const RelatedPerson = titled('RelatedPerson', Obj(
   {
-    relationship: Type.Optional(describe(Coding, 'Relationship to the patient, value set J11 RelationPatient (MTH, FTH, SPS…).')),
+    relationship: Type.Optional(
+      bound(describe(Coding, 'Relationship to the patient, value set J11 RelationPatient (MTH, FTH, SPS…).'), JDV_J11_RelationPatient_CISIS),
+    ),
     name: PersonName,
     address: Type.Optional(Address),
     telecoms: Type.Optional(Type.Array(Telecom)),
@@ -351,7 +398,7 @@ export const DocumentAuthor = titled('DocumentAuthor', Obj(
   {
     professional: HealthProfessional,
     time: Type.Optional(describe(Instant, 'Default: the document effectiveTime.')),
-    functionCode: Type.Optional(describe(Coding, 'Function, value set J47 FunctionCode.')),
+    functionCode: Type.Optional(bound(describe(Coding, 'Function, value set J47 FunctionCode.'), JDV_J47_FunctionCode_CISIS)),
     functionComment: Type.Optional(Text('Free label of the function (functionCode/originalText).', { maxLength: 300 })),
   },
   { description: 'Author of the document (the logged-in professional).' },
@@ -370,10 +417,13 @@ export type Signer = Static<typeof Signer>;
 
 export const Encounter = titled('Encounter', Obj(
   {
-    facilityType: describe(Coding, 'Healthcare facility type, value set J02 (e.g. SA01 Etablissement public de santé).'),
+    facilityType: bound(
+      describe(Coding, 'Healthcare facility type, value set J02 (e.g. SA01 Etablissement public de santé).'),
+      JDV_J02_XdsHealthcareFacilityTypeCode_CISIS,
+    ),
     facility: Type.Optional(describe(Organization, 'The facility (id, name, address).')),
     period: Type.Optional(describe(Period, 'Encounter period; absent = masked (nullFlavor MSK).')),
-    type: Type.Optional(describe(Coding, 'Encounter type, value set J142 (IMP, AMB, VR…).')),
+    type: Type.Optional(bound(describe(Coding, 'Encounter type, value set J142 (IMP, AMB, VR…).'), JDV_J142_TypeRencontre_CISIS)),
     ids: Type.Optional(Type.Array(InstanceId)),
   },
   { description: 'componentOf/encompassingEncounter.' },

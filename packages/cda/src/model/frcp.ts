@@ -2,9 +2,19 @@
 // patient's case at a tumour board (RCP).
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  JDV_J142_TypeRencontre_CISIS,
+  JDV_RCP_Appareil_CISIS,
+  JDV_RCP_Organe_CISIS,
+  JDV_StatutQuorum_CISIS,
+  JDV_TraitementSoins_FRCP_CISIS,
+  JDV_Tumeur_CISIS,
+  JDV_TypeTraitement_FRCP_CISIS,
+} from '../generated/value-sets/index.js';
+import {
   Obj,
   titled,
   describe,
+  bound,
   Coding,
   CodedOrText,
   PartialDate,
@@ -37,7 +47,9 @@ export const RcpMeeting = titled(
       rcpId: Id('National id of the RCP, id root 1.2.250.1.161.1.20.3.1.'),
       sessionId: Type.Optional(describe(InstanceId, 'Id of the RCP session.')),
       localIds: Type.Optional(Type.Array(InstanceId, { description: 'Local ids of the RCP.' })),
-      encounterType: Type.Optional(describe(Coding, 'Encounter type, value set J142 (e.g. VR: RCP without the patient).')),
+      encounterType: Type.Optional(
+        bound(describe(Coding, 'Encounter type, value set J142 (e.g. VR: RCP without the patient).'), JDV_J142_TypeRencontre_CISIS),
+      ),
       facility: describe(Organization, 'Establishment where the RCP is organised: name and address required.'),
       registration: Type.Optional(
         Obj(
@@ -45,10 +57,15 @@ export const RcpMeeting = titled(
           { description: 'Registration of the patient to the session (inFulfillmentOf/order).' },
         ),
       ),
-      primaryTumourTopography: Type.Optional(describe(
-        CodedOrText,
-        'Topography of the primary tumour (documentationOf[2]), JDV_Tumeur_CISIS or free text. Default: the topography of the first tumour.',
-      )),
+      primaryTumourTopography: Type.Optional(
+        bound(
+          describe(
+            CodedOrText,
+            'Topography of the primary tumour (documentationOf[2]), JDV_Tumeur_CISIS or free text. Default: the topography of the first tumour.',
+          ),
+          JDV_Tumeur_CISIS,
+        ),
+      ),
       coordinator: Obj(
         { professional: HealthProfessional, comment: Comment('Label, e.g. "Médecin coordonnateur".') },
         { description: 'Coordinating professional of the RCP (participant RESP; documentationOf performer).' },
@@ -77,11 +94,21 @@ export const RcpDiscussion = titled(
       nature: Type.Union([Type.Literal('ORG-117'), Type.Literal('ORG-132')], {
         description: 'ORG-117 RCP Appareil - Organes; ORG-132 RCP Transversale et de soins de support.',
       }),
-      apparatus: Type.Optional(describe(Coding, 'Apparatus (ORG-117 only, required), JDV_RCP_Appareil_CISIS (76752008 sein…).')),
-      organs: Type.Optional(
-        Type.Array(describe(Coding, 'Organ, JDV_RCP_Organe_CISIS.'), { minItems: 1, description: 'Organs (ORG-117 only, required).' }),
+      apparatus: Type.Optional(
+        bound(describe(Coding, 'Apparatus (ORG-117 only, required), JDV_RCP_Appareil_CISIS (76752008 sein…).'), JDV_RCP_Appareil_CISIS),
       ),
-      careType: Type.Optional(describe(Coding, 'Treatment / care (ORG-132 only, required), JDV_TraitementSoins_FRCP_CISIS.')),
+      organs: Type.Optional(
+        Type.Array(bound(describe(Coding, 'Organ, JDV_RCP_Organe_CISIS.'), JDV_RCP_Organe_CISIS), {
+          minItems: 1,
+          description: 'Organs (ORG-117 only, required).',
+        }),
+      ),
+      careType: Type.Optional(
+        bound(
+          describe(Coding, 'Treatment / care (ORG-132 only, required), JDV_TraitementSoins_FRCP_CISIS.'),
+          JDV_TraitementSoins_FRCP_CISIS,
+        ),
+      ),
       isRecourseRcp: Type.Boolean({ description: 'RCP de recours.' }),
       isPaediatricRcp: Type.Boolean({ description: 'RCP pédiatrique.' }),
       typeComment: Comment('Comment on the type of RCP.'),
@@ -130,7 +157,10 @@ export const ReportConclusion = titled(
 );
 export type ReportConclusion = Static<typeof ReportConclusion>;
 
-const TreatmentType = describe(Coding, 'Type, value set JDV_TypeTraitement_FRCP_CISIS (C15632 chimiothérapie, C547 hormonothérapie…).');
+export const TreatmentType = bound(
+  describe(Coding, 'Type, value set JDV_TypeTraitement_FRCP_CISIS (C15632 chimiothérapie, C547 hormonothérapie…).'),
+  JDV_TypeTraitement_FRCP_CISIS,
+);
 const DatedLabel = Obj({ date: Type.Optional(PartialDate), label: FreeText('Label.') });
 
 export const FrcpDocument = titled(
@@ -216,7 +246,10 @@ export const FrcpDocument = titled(
       recordStatus: Obj(
         {
           complete: Type.Boolean({ description: 'Dossier complet.' }),
-          quorum: describe(Coding, 'Quorum, JDV_StatutQuorum_CISIS: ORG-126 atteint, ORG-133 non atteint, GEN-010 ne sait pas.'),
+          quorum: bound(
+            describe(Coding, 'Quorum, JDV_StatutQuorum_CISIS: ORG-126 atteint, ORG-133 non atteint, GEN-010 ne sait pas.'),
+            JDV_StatutQuorum_CISIS,
+          ),
           comment: Comment(),
         },
         { description: 'F14 Statut du dossier présenté en RCP.' },

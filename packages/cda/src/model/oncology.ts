@@ -1,7 +1,13 @@
 // Clinical blocks shared by the PPS and the FRCP: cancer diagnosis (E-LPC/E-DC/TNM) and
 // cancer phase/progression (pps-cda.md §4.4, §4.6; frcp-cda.md §4.4, §4.9).
 import { Type, type Static } from '@sinclair/typebox';
-import { Obj, titled, describe, Coding, CodedOrText, PartialDate, FreeText, Text } from './common.js';
+import {
+  JDV_ModificateurTopographique_CISIS,
+  JDV_Morphologie_CISIS,
+  JDV_StatutDoc_CISIS,
+  JDV_Tumeur_CISIS,
+} from '../generated/value-sets/index.js';
+import { Obj, titled, describe, bound, Coding, CodedOrText, PartialDate, FreeText, Text } from './common.js';
 
 const TnmValue = (d: string) => Type.Optional(Text(d, { maxLength: 20 }));
 
@@ -35,9 +41,20 @@ export const CancerDiagnosis = titled(
       ),
       diagnosisDate: Type.Optional(describe(PartialDate, 'Date of the initial diagnosis (unknown when absent).')),
       endDate: Type.Optional(describe(PartialDate, 'End of the concern; required when status is completed or aborted.')),
-      topography: describe(CodedOrText, 'Topography, value set JDV_Tumeur_CISIS (CIM-10, e.g. C50.2), or free text.'),
-      laterality: Type.Optional(describe(Coding, 'Laterality, value set JDV_ModificateurTopographique_CISIS (24028007 droit…).')),
-      morphology: describe(CodedOrText, 'Morphology, value set JDV_Morphologie_CISIS (CIM-O-3, e.g. 8500/3), or free text.'),
+      topography: bound(
+        describe(CodedOrText, 'Topography, value set JDV_Tumeur_CISIS (CIM-10, e.g. C50.2), or free text.'),
+        JDV_Tumeur_CISIS,
+      ),
+      laterality: Type.Optional(
+        bound(
+          describe(Coding, 'Laterality, value set JDV_ModificateurTopographique_CISIS (24028007 droit…).'),
+          JDV_ModificateurTopographique_CISIS,
+        ),
+      ),
+      morphology: bound(
+        describe(CodedOrText, 'Morphology, value set JDV_Morphologie_CISIS (CIM-O-3, e.g. 8500/3), or free text.'),
+        JDV_Morphologie_CISIS,
+      ),
       tnm: Type.Optional(Tnm),
       otherStages: Type.Optional(
         Type.Array(
@@ -81,7 +98,10 @@ export const CancerPhase = titled(
 );
 export type CancerPhase = Static<typeof CancerPhase>;
 
-export const DocumentStatusCode = describe(
-  Coding,
-  'Document status, value set JDV_StatutDoc_CISIS: 385651009 en cours, 398166005 réalisé, 9571008 approuvé (default), 29179001 clôturé.',
+export const DocumentStatusCode = bound(
+  describe(
+    Coding,
+    'Document status, value set JDV_StatutDoc_CISIS: 385651009 en cours, 398166005 réalisé, 9571008 approuvé (default), 29179001 clôturé.',
+  ),
+  JDV_StatutDoc_CISIS,
 );

@@ -2,9 +2,22 @@
 // PPS boxes a clinician fills; each field names the CDA place it goes to.
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  JDV_GestionEffetsSecondaires_CISIS,
+  JDV_MesuresAssociees_CISIS,
+  JDV_ModeAdministration_CISIS,
+  JDV_MotifMiseAJour_CISIS,
+  JDV_SocialHistoryCodes_CISIS,
+  JDV_SoinsOncoDeSupport_CISIS,
+  JDV_TypeAccompagnementSocioPro_CISIS,
+  JDV_TypeDeSuivi_CISIS,
+  JDV_TypeTraitementPPS_CISIS,
+} from '../generated/value-sets/index.js';
+import type { ValueSet } from '../value-set.js';
+import {
   Obj,
   titled,
   describe,
+  bound,
   Coding,
   PartialDate,
   DateOrInstant,
@@ -89,61 +102,89 @@ export const PpsCareNetwork = titled(
 );
 export type PpsCareNetwork = Static<typeof PpsCareNetwork>;
 
-export const PpsCareAct = titled(
-  'PpsCareAct',
-  Obj(
-    {
-      type: describe(
-        Coding,
-        'Type of act, from the value set of the list it is in (e.g. treatments: JDV_TypeTraitementPPS_CISIS, C15313 radiothérapie).',
-      ),
-      typePrecision: Comment('Precision of the type, e.g. the name of the drug protocol or of an "autre…" act.'),
-      performed: Type.Union([Type.Literal('done'), Type.Literal('planned')], {
-        description: 'done: already carried out (réalisé); planned: ongoing or to come (en cours ou à venir).',
-      }),
-      statusCode: Type.Optional(
-        Type.Union(['completed', 'active', 'aborted', 'cancelled'].map((v) => Type.Literal(v)), {
-          description: 'Default: completed when done, active when planned.',
-        }),
-      ),
-      confirmedPeriod: Type.Optional(describe(Period, 'Confirmed start/end dates.')),
-      plannedPeriod: Type.Optional(describe(Period, 'Planned (prévisionnelles) start/end dates.')),
-      rhythm: Comment('Rhythm, e.g. "J1-J8 toutes les 3 semaines".'),
-      atHome: Type.Optional(Type.Boolean({ description: 'Carried out at home.' })),
-      administrationRoute: Type.Optional(
-        describe(Coding, 'Route of administration, value set JDV_ModeAdministration_CISIS (EDQM, e.g. 20045000 intraveineuse).'),
-      ),
-      notableSideEffects: Comment('Notable side effects.'),
-      performers: Type.Optional(
-        Type.Array(Actor, { description: 'Lieu / intervenants: professionals or organisations carrying out the act.' }),
-      ),
-      comment: Comment(),
-      weight: Type.Optional(
-        Obj(
-          {
-            valueKg: Type.Number({ exclusiveMinimum: 0, maximum: 700, description: 'Weight in kg.' }),
-            date: PartialDate,
-          },
-          { description: 'Weight measured for a dietary support act (ORG-036).' },
-        ),
-      ),
-      habitus: Type.Optional(
-        Obj(
-          {
-            code: describe(Coding, 'Substance, value set JDV_SocialHistoryCodes_CISIS (74011-8 tabac, 74013-4 alcool, 11343-1 drogues…).'),
-            statusText: FreeText('Consumption status, e.g. "Fumeur actif, 20 paquets-années".'),
-            date: Type.Optional(PartialDate),
-          },
-          { description: 'Habit addressed by a withdrawal-support act (MED-562/563/564).' },
-        ),
-      ),
-    },
-    { description: 'One care act of the programme (treatment, follow-up, supportive care…).' },
+/** The fields of a care act; `type` is bound per list (PpsCareActLists). */
+const careActProperties = {
+  type: describe(
+    Coding,
+    'Type of act, from the value set of the list it is in (e.g. treatments: JDV_TypeTraitementPPS_CISIS, C15313 radiothérapie).',
   ),
-);
+  typePrecision: Comment('Precision of the type, e.g. the name of the drug protocol or of an "autre…" act.'),
+  performed: Type.Union([Type.Literal('done'), Type.Literal('planned')], {
+    description: 'done: already carried out (réalisé); planned: ongoing or to come (en cours ou à venir).',
+  }),
+  statusCode: Type.Optional(
+    Type.Union(['completed', 'active', 'aborted', 'cancelled'].map((v) => Type.Literal(v)), {
+      description: 'Default: completed when done, active when planned.',
+    }),
+  ),
+  confirmedPeriod: Type.Optional(describe(Period, 'Confirmed start/end dates.')),
+  plannedPeriod: Type.Optional(describe(Period, 'Planned (prévisionnelles) start/end dates.')),
+  rhythm: Comment('Rhythm, e.g. "J1-J8 toutes les 3 semaines".'),
+  atHome: Type.Optional(Type.Boolean({ description: 'Carried out at home.' })),
+  administrationRoute: Type.Optional(
+    bound(
+      describe(Coding, 'Route of administration, value set JDV_ModeAdministration_CISIS (EDQM, e.g. 20045000 intraveineuse).'),
+      JDV_ModeAdministration_CISIS,
+    ),
+  ),
+  notableSideEffects: Comment('Notable side effects.'),
+  performers: Type.Optional(
+    Type.Array(Actor, { description: 'Lieu / intervenants: professionals or organisations carrying out the act.' }),
+  ),
+  comment: Comment(),
+  weight: Type.Optional(
+    Obj(
+      {
+        valueKg: Type.Number({ exclusiveMinimum: 0, maximum: 700, description: 'Weight in kg.' }),
+        date: PartialDate,
+      },
+      { description: 'Weight measured for a dietary support act (ORG-036).' },
+    ),
+  ),
+  habitus: Type.Optional(
+    Obj(
+      {
+        code: bound(
+          describe(Coding, 'Substance, value set JDV_SocialHistoryCodes_CISIS (74011-8 tabac, 74013-4 alcool, 11343-1 drogues…).'),
+          JDV_SocialHistoryCodes_CISIS,
+        ),
+        statusText: FreeText('Consumption status, e.g. "Fumeur actif, 20 paquets-années".'),
+        date: Type.Optional(PartialDate),
+      },
+      { description: 'Habit addressed by a withdrawal-support act (MED-562/563/564).' },
+    ),
+  ),
+};
+
+const CARE_ACT_DESCRIPTION = 'One care act of the programme (treatment, follow-up, supportive care…).';
+
+/** A care act whatever its list; each list's own schema binds `type` to that list's value set. */
+export const PpsCareAct = titled('PpsCareAct', Obj(careActProperties, { description: CARE_ACT_DESCRIPTION }));
 export type PpsCareAct = Static<typeof PpsCareAct>;
 
-const Acts = (description: string) => Type.Optional(Type.Array(PpsCareAct, { description }));
+/** The care act of one list: the same fields, `type` bound to the list's value set. */
+const careActOf = (title: string, valueSet: ValueSet, what: string) =>
+  titled(
+    title,
+    Obj(
+      { ...careActProperties, type: bound(describe(Coding, `Type of ${what}, value set ${valueSet.name}.`), valueSet) },
+      { description: CARE_ACT_DESCRIPTION },
+    ),
+  );
+
+/** The care-act lists of the PPS, each with its schema (the value set of its `type`). */
+export const PpsCareActLists = {
+  treatments: careActOf('PpsTreatment', JDV_TypeTraitementPPS_CISIS, 'treatment (e.g. C15313 radiothérapie)'),
+  sideEffectManagement: careActOf('PpsSideEffectAction', JDV_GestionEffetsSecondaires_CISIS, 'side-effect prevention or management'),
+  associatedMeasures: careActOf('PpsAssociatedMeasure', JDV_MesuresAssociees_CISIS, 'associated measure'),
+  followUp: careActOf('PpsFollowUpAct', JDV_TypeDeSuivi_CISIS, 'follow-up'),
+  supportiveCare: careActOf('PpsSupportiveCareAct', JDV_SoinsOncoDeSupport_CISIS, 'supportive care'),
+  socialSupport: careActOf('PpsSocialSupportAct', JDV_TypeAccompagnementSocioPro_CISIS, 'social or socio-professional support'),
+};
+export type PpsCareActList = keyof typeof PpsCareActLists;
+
+const Acts = (list: PpsCareActList, description: string) =>
+  Type.Optional(Type.Array(PpsCareActLists[list], { description }));
 
 export const PpsDocument = titled(
   'PpsDocument',
@@ -173,12 +214,13 @@ export const PpsDocument = titled(
       phase: Type.Optional(describe(CancerPhase, 'S5 Phase et progression du cancer.')),
       therapeuticProgramme: Obj(
         {
-          treatments: Acts('Traitements (MED-568), type from JDV_TypeTraitementPPS_CISIS.'),
+          treatments: Acts('treatments', 'Traitements (MED-568), type from JDV_TypeTraitementPPS_CISIS.'),
           sideEffectManagement: Acts(
+            'sideEffectManagement',
             'Actions de prévention et de gestion médicamenteuse des effets secondaires (MED-569), type from JDV_GestionEffetsSecondaires_CISIS.',
           ),
-          associatedMeasures: Acts('Mesures associées (MED-570), type from JDV_MesuresAssociees_CISIS.'),
-          followUp: Acts('Suivi (MED-571), type from JDV_TypeDeSuivi_CISIS.'),
+          associatedMeasures: Acts('associatedMeasures', 'Mesures associées (MED-570), type from JDV_MesuresAssociees_CISIS.'),
+          followUp: Acts('followUp', 'Suivi (MED-571), type from JDV_TypeDeSuivi_CISIS.'),
           stopAllActiveTreatments: Type.Optional(
             Obj({ date: PartialDate, comment: Comment() }, { description: 'Arrêt de tous les traitements actifs (MED-052).' }),
           ),
@@ -187,8 +229,9 @@ export const PpsDocument = titled(
       ),
       supportiveCare: Obj(
         {
-          supportiveCare: Acts('Soins oncologiques de support (MED-572), type from JDV_SoinsOncoDeSupport_CISIS.'),
+          supportiveCare: Acts('supportiveCare', 'Soins oncologiques de support (MED-572), type from JDV_SoinsOncoDeSupport_CISIS.'),
           socialSupport: Acts(
+            'socialSupport',
             'Accompagnement social ou socioprofessionnel (MED-573), type from JDV_TypeAccompagnementSocioPro_CISIS.',
           ),
         },
@@ -202,7 +245,10 @@ export const PpsDocument = titled(
           updateReason: Type.Optional(
             Obj(
               {
-                reason: describe(Coding, 'Reason, value set JDV_MotifMiseAJour_CISIS (263855007 rechute, MED-560 réajustement…).'),
+                reason: bound(
+                  describe(Coding, 'Reason, value set JDV_MotifMiseAJour_CISIS (263855007 rechute, MED-560 réajustement…).'),
+                  JDV_MotifMiseAJour_CISIS,
+                ),
                 precision: Comment('Precision on the reason.'),
               },
               { description: 'Motif de mise à jour: required from version 2.' },

@@ -1,6 +1,7 @@
 // Reading the TypeBox/JSON schemas of @dcc-kit/cda as form structure: what kind of control a
 // schema node becomes, paths in the model's notation (`tumours[0].topography.code`, the same
 // as ModelIssue.path), and immutable-free get/set helpers that never drop sibling values.
+import { LABEL_KEYWORD, VALUE_SET_KEYWORD } from '@dcc-kit/cda/metadata';
 
 /** The subset of JSON Schema the cda model uses. */
 export interface SchemaNode {
@@ -20,7 +21,14 @@ export interface SchemaNode {
   readonly maximum?: number;
   readonly exclusiveMinimum?: number;
   readonly default?: unknown;
+  /** The value set a coded field is bound to (a name of @dcc-kit/cda/value-sets). */
+  readonly [VALUE_SET_KEYWORD]?: string;
+  /** The field's label key, when it is not its path pattern. */
+  readonly [LABEL_KEYWORD]?: string;
 }
+
+/** The model's field annotations, kept where a shared block is used. */
+const ANNOTATIONS: readonly string[] = [VALUE_SET_KEYWORD, LABEL_KEYWORD];
 
 /**
  * The published JSON Schema of @dcc-kit/cda (`@dcc-kit/cda/schema/<volet>.schema.json`) as a
@@ -47,12 +55,14 @@ export function inlineSchemaRefs(root: object): SchemaNode {
         resolvedDefs.set(name, shared);
         Object.assign(shared, walk(defs[name]));
       }
-      // A reference may carry a description of its own (where the block is used).
-      return obj.description === undefined ? shared : { ...shared, description: obj.description };
+      // A reference may carry a description and annotations of its own (where the block is used).
+      const own: Record<string, unknown> = {};
+      for (const key of ['description', ...ANNOTATIONS]) if (obj[key] !== undefined) own[key] = obj[key];
+      return Object.keys(own).length === 0 ? shared : { ...shared, ...own };
     }
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(obj)) {
-      if (key === '$defs' || key === '$schema' || key === '$id' || key.startsWith('x-')) continue;
+      if (key === '$defs' || key === '$schema' || key === '$id' || (key.startsWith('x-') && !ANNOTATIONS.includes(key))) continue;
       out[key] = walk(value);
     }
     return out;

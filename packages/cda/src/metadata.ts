@@ -1,0 +1,84 @@
+// @dcc-kit/cda/metadata: what the model says about its fields, read from a model schema —
+// the TypeBox model or the published JSON Schema (`@dcc-kit/cda/schema/<volet>.schema.json`,
+// whose `$ref`s into `$defs` are followed). Dependency-free, so that the editors can derive
+// their pickers' bindings from the JSON Schema they already bundle.
+
+/** Keyword naming the value set of @dcc-kit/cda/value-sets a coded field is bound to. */
+export const VALUE_SET_KEYWORD = 'x-dcc-valueSet';
+/** Keyword giving a field's label key when it differs from its path pattern. */
+export const LABEL_KEYWORD = 'x-dcc-label';
+
+/** One field of the model, as a form shows it. */
+export interface ModelField {
+  /** Path without list indices: `tumours.topography` (the catalogue key pattern). */
+  readonly pattern: string;
+  /** Label key: the `x-dcc-label` annotation, otherwise the pattern. */
+  readonly labelKey: string;
+  /** The field's schema, references resolved (with the annotations of its place). */
+  readonly schema: SchemaLike;
+  /** Values of an enumeration (a union of constants), if the field is one. */
+  readonly values?: readonly string[];
+  /** Name of the bound value set (`x-dcc-valueSet`), if any. */
+  readonly valueSet?: string;
+}
+
+/** The JSON Schema subset the model uses. */
+export interface SchemaLike {
+  readonly title?: string;
+  readonly $ref?: string;
+  readonly $defs?: Readonly<Record<string, SchemaLike>>;
+  readonly properties?: Readonly<Record<string, SchemaLike>>;
+  readonly items?: SchemaLike;
+  readonly anyOf?: readonly SchemaLike[];
+  readonly const?: unknown;
+  readonly [VALUE_SET_KEYWORD]?: string;
+  readonly [LABEL_KEYWORD]?: string;
+}
+
+/** Every field below the root, parents before children, list items under their list's pattern. */
+export function modelFields(root: object): ModelField[] {
+  const rootSchema = root as SchemaLike;
+  const defs = rootSchema.$defs ?? {};
+  const fields: ModelField[] = [];
+  const resolve = (node: SchemaLike, chain: readonly string[]): { node: SchemaLike; chain: readonly string[] } => {
+    if (typeof node.$ref !== 'string') return { node, chain };
+    const name = node.$ref.replace(/^#\/\$defs\//, '');
+    const def = defs[name];
+    if (def === undefined) throw new Error(`modelFields: unsupported reference ${node.$ref}`);
+    // A definition used inside itself would never end: such a field is listed once.
+    if (chain.includes(name)) return { node: {}, chain };
+    const { $ref: _ref, ...here } = node;
+    return { node: { ...def, ...here }, chain: [...chain, name] };
+  };
+  const visit = (raw: SchemaLike, pattern: string, parentChain: readonly string[]): void => {
+    const { node, chain } = resolve(raw, parentChain);
+    if (pattern !== '') {
+      const values = node.anyOf?.every((s) => typeof s.const === 'string') ? node.anyOf.map((s) => s.const as string) : undefined;
+      const valueSet = node[VALUE_SET_KEYWORD];
+      fields.push({
+        pattern,
+        labelKey: node[LABEL_KEYWORD] ?? pattern,
+        schema: node,
+        ...(values ? { values } : {}),
+        ...(valueSet !== undefined ? { valueSet } : {}),
+      });
+    }
+    if (node.items) visit(node.items, pattern, chain);
+    for (const [key, child] of Object.entries(node.properties ?? {})) visit(child, pattern === '' ? key : `${pattern}.${key}`, chain);
+  };
+  visit(rootSchema, '', []);
+  return fields;
+}
+
+/**
+ * Value-set bindings of a model schema: path pattern of the coded control → value-set name.
+ * A bound CodedOrText is picked at its `coding` (`tumours.topography.coding`), as the form
+ * renders it; a bound list of codings at the list's pattern (`discussion.organs`).
+ */
+export function valueSetBindings(root: object): Record<string, string> {
+  const bindings: Record<string, string> = {};
+  for (const field of modelFields(root))
+    if (field.valueSet !== undefined)
+      bindings[field.schema.title === 'CodedOrText' ? `${field.pattern}.coding` : field.pattern] = field.valueSet;
+  return bindings;
+}
