@@ -4,7 +4,7 @@ import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { fixture, assert, loadExampleJson, expectNoAxeViolations } from '@dcc-kit/elements/testing/index.js';
-import { deepActiveElement } from '../../elements/dist/form/testing/keyboard-fill.js';
+import { deepActiveElement } from '@dcc-kit/elements/testing';
 import { DraftStore, patientFingerprint, type DccDraftSavedEvent, type DccServerVersionNewerEvent } from '@dcc-kit/elements';
 import '@dcc-kit/elements/define/dcc-provider.js';
 import './pps-editor.js';
