@@ -21,3 +21,23 @@ export const realClock: Clock = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout> | undefined),
 };
+
+/** One pending timer of a controller: a new one replaces it, and it is cancelled on the clock that set it. */
+export class TimerSlot {
+  private pending: { clock: Clock; handle: TimerHandle } | undefined;
+
+  /** Runs `callback` after `ms` on `clock`, cancelling the timer set before. */
+  set(clock: Clock, callback: () => void, ms: number): void {
+    this.clear();
+    const handle = clock.setTimeout(() => {
+      this.pending = undefined;
+      callback();
+    }, ms);
+    this.pending = { clock, handle };
+  }
+
+  clear(): void {
+    this.pending?.clock.clearTimeout(this.pending.handle);
+    this.pending = undefined;
+  }
+}

@@ -4,7 +4,7 @@
 // patient, with undo and the "newer server version" case), the purge of expired drafts once per
 // session, and nothing written after a logout. Timers run on the host's clock.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Clock, TimerHandle } from '../../clock.js';
+import { TimerSlot, type Clock } from '../../clock.js';
 import type { DccSession } from '../../context.js';
 import { DccDraftErrorEvent, DccDraftRestoredEvent, DccDraftSavedEvent, DccServerVersionNewerEvent } from '../../events.js';
 import { DraftStore, DraftStoreClosedError, draftIdFor, patientFingerprint } from '../../drafts/index.js';
@@ -73,7 +73,7 @@ export function isNewerVersion(server: string, base: string): boolean {
 
 export class DraftController implements ReactiveController {
   private currentBanner: DraftBanner | undefined;
-  private timer: TimerHandle | undefined;
+  private readonly timer = new TimerSlot();
   private checked = false;
   private storeCache: { key: string; store: DraftStore } | undefined;
   /** The model before a restore (undo). */
@@ -134,7 +134,7 @@ export class DraftController implements ReactiveController {
   /** Saves the pending draft of the current document, then forgets its draft state (restore runs again for the next one). */
   leaveDocument(): void {
     if (this.target && this.savedSeq < this.editSeq) void this.save();
-    this.options.clock().clearTimeout(this.timer);
+    this.timer.clear();
     this.forgetPending();
     this.restoreGeneration++;
     this.checked = false;
@@ -145,7 +145,7 @@ export class DraftController implements ReactiveController {
   /** No session any more (logout) or drafts turned off: nothing may be written after the purge. */
   sessionChanged(): void {
     if (this.store()) return;
-    this.options.clock().clearTimeout(this.timer);
+    this.timer.clear();
     this.forgetPending();
   }
 
@@ -156,14 +156,12 @@ export class DraftController implements ReactiveController {
     this.target ??= { documentId: this.options.documentId(), serverVersion: undefined, savedIds: new Set() };
     this.target.serverVersion = this.options.serverVersion();
     this.editSeq++;
-    const clock = this.options.clock();
-    clock.clearTimeout(this.timer);
-    this.timer = clock.setTimeout(() => void this.save(), DRAFT_DEBOUNCE_MS);
+    this.timer.set(this.options.clock(), () => void this.save(), DRAFT_DEBOUNCE_MS);
   }
 
   /** Saves now the edits not saved yet. */
   save(): Promise<void> {
-    this.options.clock().clearTimeout(this.timer);
+    this.timer.clear();
     const store = this.store();
     const target = this.target;
     if (!store || !target || this.savedSeq >= this.editSeq) return this.chain;
@@ -197,7 +195,7 @@ export class DraftController implements ReactiveController {
 
   /** Deletes the draft of this document (and the records written for it under other ids). */
   async discard(): Promise<void> {
-    this.options.clock().clearTimeout(this.timer);
+    this.timer.clear();
     const target = this.target;
     this.forgetPending();
     const store = this.store();

@@ -3,7 +3,7 @@
 // every error shows (after a whole-form check) with the summary. Timers run on the host's clock.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelIssue } from '@dcc-kit/cda/core';
-import type { Clock, TimerHandle } from '../../clock.js';
+import { TimerSlot, type Clock } from '../../clock.js';
 import { isUnder, parsePath, pathToString } from '../schema.js';
 
 export interface ValidationControllerOptions {
@@ -23,7 +23,7 @@ export class ValidationController implements ReactiveController {
   private wasValidated = false;
   private everyError = false;
   private summaryShown = false;
-  private timer: TimerHandle | undefined;
+  private readonly timer = new TimerSlot();
   private promise: Promise<void> = Promise.resolve();
   /** Fields the user has left. */
   private readonly touched = new Set<string>();
@@ -82,10 +82,8 @@ export class ValidationController implements ReactiveController {
 
   /** Checks after `delay` ms (a newer request replaces an older one). */
   schedule(delay: number): void {
-    const clock = this.options.clock();
-    clock.clearTimeout(this.timer);
     this.promise = new Promise((resolve) => {
-      this.timer = clock.setTimeout(() => {
+      this.timer.set(this.options.clock(), () => {
         this.run().then(resolve, resolve);
       }, delay);
     });
@@ -100,7 +98,7 @@ export class ValidationController implements ReactiveController {
 
   /** Drops a pending debounced check (the caller runs its own). */
   cancel(): void {
-    this.options.clock().clearTimeout(this.timer);
+    this.timer.clear();
   }
 
   async run(): Promise<void> {
