@@ -5,6 +5,7 @@
 import { createContext } from '@lit/context';
 import type { Custodian, DocumentAuthor, PatientIdentity } from '@dcc-kit/cda/core';
 import type { DccLocale } from './localize.js';
+import type { Clock } from './clock.js';
 
 /**
  * The part of an @dcc-kit/sdk client the elements use, typed loosely so that the elements do
@@ -36,6 +37,8 @@ export interface DccContextValue {
   readonly organization?: Custodian;
   readonly client?: DccClientLike;
   readonly session?: DccSession;
+  /** Time source of the editors' debounces and timers (default: the browser's). */
+  readonly clock?: Clock;
   /** Called by elements offering a "log out" action; the provider purges drafts first. */
   readonly onLogout?: () => void | Promise<void>;
 }

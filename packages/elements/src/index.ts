@@ -41,6 +41,12 @@ export { toTranslations, registerVoletStrings, type Pair, type FieldStringTables
 export { narrativeToFragment } from './form/narrative.js';
 export { kindOf, inlineSchemaRefs, schemaAt, pathToString, parsePath, getAt, type SchemaNode, type Path, type FieldKind } from './form/schema.js';
 export { localToInstant, instantToLocal } from './form/dates.js';
+export { DRAFT_DEBOUNCE_MS } from './form/controllers/draft-controller.js';
+export { VALIDATION_DEBOUNCE_MS } from './form/controllers/validation-controller.js';
+export { FOLD_LISTS_FROM } from './form/render/array-field.js';
+export { VALUE_SET_KEYWORD } from './form/render/picker-field.js';
+export type { LabelKind } from './form/labels.js';
+export { realClock, type Clock, type TimerHandle } from './clock.js';
 
 // infrastructure (drafts, code picker)
 export {

@@ -4,8 +4,8 @@ import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { fixture, assert, loadExampleJson, expectNoAxeViolations } from '@dcc-kit/elements/testing/index.js';
-import { deepActiveElement } from '../../elements/dist/form/testing/keyboard-fill.js';
-import { DraftStore, patientFingerprint, type DccDraftSavedEvent, type DccServerVersionNewerEvent } from '@dcc-kit/elements';
+import { deepActiveElement, FakeClock } from '@dcc-kit/elements/testing';
+import { DRAFT_DEBOUNCE_MS, DraftStore, patientFingerprint, type DccDraftSavedEvent, type DccServerVersionNewerEvent } from '@dcc-kit/elements';
 import '@dcc-kit/elements/define/dcc-provider.js';
 import './pps-editor.js';
 import type { PpsEditor } from './pps-editor.component.js';
@@ -237,13 +237,15 @@ describe('<pps-editor> drafts', () => {
   it('autosaves an encrypted draft and restores it in a new editor, with undo', async () => {
     await DraftStore.purgeAll();
     const model = await example();
-    const first = await fixture<PpsEditor>(html`<pps-editor document-id="doc-1" .session=${session} .value=${model}></pps-editor>`);
+    const clock = new FakeClock();
+    const first = await fixture<PpsEditor>(html`<pps-editor document-id="doc-1" .clock=${clock} .session=${session} .value=${model}></pps-editor>`);
     await settled(first);
     const saved = new Promise<DccDraftSavedEvent>((resolve) => first.addEventListener('dcc-draft-saved', resolve, { once: true }));
     const comment = control(first, 'patientComment')!;
     comment.focus();
     await sendKeys({ press: 'End' });
     await sendKeys({ type: ' Brouillon non enregistré.' });
+    await clock.tick(DRAFT_DEBOUNCE_MS); // the autosave debounce
     const event = await saved;
     assert.equal(event.detail.draftId, 'pps:doc-1');
     first.remove();

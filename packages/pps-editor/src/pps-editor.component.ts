@@ -86,6 +86,7 @@ const definition: FormDefinition = {
  * @property {DocumentAuthor} author - Author (wins over `<dcc-provider>`).
  * @property {Custodian} organization - Custodian organisation (wins over `<dcc-provider>`).
  * @property {DccSession} session - `{ userId, draftKey }` for the encrypted drafts (wins over `<dcc-provider>`).
+ * @property {Clock} clock - Time source of the debounces and timers (wins over `<dcc-provider>`; default: the browser's).
  *
  * @csspart form - The form area (all sections).
  * @csspart section - One clinician-facing section.

@@ -5,8 +5,8 @@ import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { entries } from 'idb-keyval';
 import { sendKeys } from '@web/test-runner-commands';
-import { fixture, assert, loadExampleJson } from '@dcc-kit/elements/testing/index.js';
-import { DraftStore, draftIdbStore, patientFingerprint, type DccDraftSavedEvent, type DccProvider } from '@dcc-kit/elements';
+import { fixture, assert, loadExampleJson, FakeClock } from '@dcc-kit/elements/testing/index.js';
+import { DRAFT_DEBOUNCE_MS, DraftStore, draftIdbStore, patientFingerprint, type DccDraftSavedEvent, type DccProvider } from '@dcc-kit/elements';
 import '@dcc-kit/elements/define/dcc-provider.js';
 import './pps-editor.js';
 import type { PpsEditor } from './pps-editor.component.js';
@@ -57,10 +57,12 @@ describe('<pps-editor> drafts per patient', () => {
 
   it('never restores the new-document draft of one patient in a new document of another', async () => {
     const a = await patientA();
-    const first = await fixture<PpsEditor>(html`<pps-editor .session=${session} .value=${a}></pps-editor>`);
+    const clock = new FakeClock();
+    const first = await fixture<PpsEditor>(html`<pps-editor .clock=${clock} .session=${session} .value=${a}></pps-editor>`);
     await rendered(first);
     const saved = nextSave(first);
     await typeAtEnd(first, 'patientComment', ' Brouillon du patient A.');
+    await clock.tick(DRAFT_DEBOUNCE_MS); // the autosave debounce
     const { detail } = await saved;
     assert.match(detail.draftId, /^pps:new:[0-9a-f]{32}$/, 'a new document is keyed by its patient (hashed)');
     assert.doesNotMatch(detail.draftId, /102055935031141|VANDENBERGHE/);
@@ -108,7 +110,9 @@ describe('<pps-editor> drafts across a document switch', () => {
     const b = await patientB();
     const store = new DraftStore({ keyMaterial: session.draftKey, userId: session.userId });
     await store.save('pps:doc-b', { patient: await patientFingerprint(b.patient, session.userId), data: { ...b, patientComment: 'Brouillon de B.' } });
-    const editor = await fixture<PpsEditor>(html`<pps-editor document-id="doc-a" .session=${session} .value=${a}></pps-editor>`);
+    // A clock nobody advances: the autosave debounce never fires by itself.
+    const clock = new FakeClock();
+    const editor = await fixture<PpsEditor>(html`<pps-editor document-id="doc-a" .clock=${clock} .session=${session} .value=${a}></pps-editor>`);
     await rendered(editor);
     await wait(300); // the restore check of doc-a found nothing
     await typeAtEnd(editor, 'patientComment', ' Saisie en cours.');
@@ -131,7 +135,8 @@ describe('<pps-editor> failed draft save', () => {
   after(() => DraftStore.purgeAll());
 
   it('shows a banner, fires dcc-draft-error and saves on the next flush', async () => {
-    const editor = await fixture<PpsEditor>(html`<pps-editor document-id="doc-f" .session=${session} .value=${await patientA()}></pps-editor>`);
+    const clock = new FakeClock();
+    const editor = await fixture<PpsEditor>(html`<pps-editor document-id="doc-f" .clock=${clock} .session=${session} .value=${await patientA()}></pps-editor>`);
     await rendered(editor);
     const realSave = DraftStore.prototype.save;
     // IndexedDB refusing a write (quota, private mode) for the first save only.
@@ -142,6 +147,7 @@ describe('<pps-editor> failed draft save', () => {
     try {
       const failed = new Promise<Event>((resolve) => editor.addEventListener('dcc-draft-error', resolve, { once: true }));
       await typeAtEnd(editor, 'patientComment', ' Non perdu.');
+      await clock.tick(DRAFT_DEBOUNCE_MS); // the autosave debounce
       await failed;
       await editor.updateComplete;
       assert.match(banner(editor)!.textContent!, /n’a pas pu être enregistré/);
@@ -165,15 +171,19 @@ describe('<pps-editor> draft saves in order', () => {
 
   it('never lets a slow older save overwrite a newer draft', async () => {
     await DraftStore.purgeAll();
-    const editor = await fixture<PpsEditor>(html`<pps-editor document-id="doc-o" .session=${session} .value=${await patientA()}></pps-editor>`);
+    const clock = new FakeClock();
+    const editor = await fixture<PpsEditor>(html`<pps-editor document-id="doc-o" .clock=${clock} .session=${session} .value=${await patientA()}></pps-editor>`);
     await rendered(editor);
     const realSave = DraftStore.prototype.save;
     let calls = 0;
-    // The first write is slow (a long encrypt, a busy disk): it holds the content of its time.
+    let finishSlowWrite = (): void => undefined;
+    const slowWrite = new Promise<void>((resolve) => (finishSlowWrite = resolve));
+    // The first write is slow (a long encrypt, a busy disk): it holds the content of its time
+    // and ends only after the second save was asked for.
     DraftStore.prototype.save = async function (this: DraftStore, draftId, value, options) {
       if (calls++ > 0) return realSave.call(this, draftId, value, options);
       const snapshot: unknown = JSON.parse(JSON.stringify(value));
-      await wait(400);
+      await slowWrite;
       return realSave.call(this, draftId, snapshot, options);
     };
     try {
@@ -181,8 +191,11 @@ describe('<pps-editor> draft saves in order', () => {
       const first = editor.saveDraft();
       await sendKeys({ type: ' Second.' });
       const second = editor.saveDraft();
+      finishSlowWrite();
       await Promise.all([first, second]);
-      await wait(500);
+      // Any save still due (the autosave debounce) runs and lands before the check.
+      await clock.runAll();
+      await editor.saveDraft();
     } finally {
       DraftStore.prototype.save = realSave;
     }
@@ -213,15 +226,17 @@ describe('<dcc-provider> logout with an editor holding a pending change', () => 
   it('writes no draft after the purge', async () => {
     await DraftStore.purgeAll();
     const a = await patientA();
-    const provider = await fixture<DccProvider>(html`<dcc-provider .session=${session}><pps-editor document-id="doc-l" .value=${a}></pps-editor></dcc-provider>`);
+    // The clock comes to the editor through the provider's context.
+    const clock = new FakeClock();
+    const provider = await fixture<DccProvider>(html`<dcc-provider .clock=${clock} .session=${session}><pps-editor document-id="doc-l" .value=${a}></pps-editor></dcc-provider>`);
     const editor = provider.querySelector('pps-editor') as PpsEditor;
     await rendered(editor);
     await typeAtEnd(editor, 'patientComment', ' Après déconnexion ?');
     await provider.logout();
-    await wait(1100); // past the debounce
+    await clock.tick(DRAFT_DEBOUNCE_MS + 300); // past the debounce
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     document.dispatchEvent(new Event('visibilitychange'));
-    await wait(300);
+    await editor.saveDraft(); // every save goes through one chain: waits for any write started above
     assert.deepEqual(await entries(draftIdbStore()), [], 'the store stays empty');
   });
 });

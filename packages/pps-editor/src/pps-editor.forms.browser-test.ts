@@ -4,8 +4,8 @@
 import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { fixture, assert, loadExampleJson } from '@dcc-kit/elements/testing/index.js';
-import { DraftStore, type DccDraftSavedEvent } from '@dcc-kit/elements';
+import { fixture, assert, loadExampleJson, FakeClock } from '@dcc-kit/elements/testing/index.js';
+import { DRAFT_DEBOUNCE_MS, DraftStore, type DccDraftSavedEvent } from '@dcc-kit/elements';
 import './pps-editor.js';
 import type { PpsEditor } from './pps-editor.component.js';
 
@@ -161,12 +161,14 @@ describe('<pps-editor> form state restore', () => {
   it('restores the model from the encrypted draft when the browser gives the state back', async () => {
     await DraftStore.purgeAll();
     const model = await example();
-    const first = await fixture<PpsEditor>(html`<pps-editor name="pps" document-id="doc-s" .session=${session} .value=${model}></pps-editor>`);
+    const clock = new FakeClock();
+    const first = await fixture<PpsEditor>(html`<pps-editor name="pps" document-id="doc-s" .clock=${clock} .session=${session} .value=${model}></pps-editor>`);
     await rendered(first);
     const saved = new Promise<DccDraftSavedEvent>((resolve) => first.addEventListener('dcc-draft-saved', resolve, { once: true }));
     control(first, 'patientComment')!.focus();
     await sendKeys({ press: 'End' });
     await sendKeys({ type: ' Avant retour arrière.' });
+    await clock.tick(DRAFT_DEBOUNCE_MS); // the autosave debounce
     await saved;
     first.remove();
 

@@ -5,7 +5,7 @@
 // 2-core CI; example 01 (921 fields, 15,000 characters) passes too but takes about 5 minutes
 // (13,912 keys, measured once by replacing EXAMPLE below).
 import '@dcc-kit/elements/testing/mocha-globals.js';
-import { expectKeyboardFillSubmits } from '../../elements/dist/form/testing/keyboard-fill.js';
+import { expectKeyboardFillSubmits } from '@dcc-kit/elements/testing';
 import '@dcc-kit/elements/define/dcc-provider.js';
 import './pps-editor.js';
 

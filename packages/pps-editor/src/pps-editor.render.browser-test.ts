@@ -4,7 +4,7 @@
 // links and focusPath() (used by the error summary links) render everything before moving focus.
 import '@dcc-kit/elements/testing/mocha-globals.js';
 import { fixture, assert, loadExampleJson } from '@dcc-kit/elements/testing/index.js';
-import { deepActiveElement } from '../../elements/dist/form/testing/keyboard-fill.js';
+import { deepActiveElement } from '@dcc-kit/elements/testing';
 import { PpsDocument } from '@dcc-kit/cda/core';
 import { inlineSchemaRefs } from '@dcc-kit/elements';
 import ppsJsonSchema from '@dcc-kit/cda/schema/pps.schema.json' with { type: 'json' };

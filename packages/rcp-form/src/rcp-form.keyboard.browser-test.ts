@@ -5,7 +5,7 @@
 // Example 04 keeps the run around two minutes on a shared 2-core CI; example 01 (937 fields)
 // passes too in about 4 minutes (12,142 keys, measured once by replacing EXAMPLE below).
 import '@dcc-kit/elements/testing/mocha-globals.js';
-import { expectKeyboardFillSubmits } from '../../elements/dist/form/testing/keyboard-fill.js';
+import { expectKeyboardFillSubmits } from '@dcc-kit/elements/testing';
 import '@dcc-kit/elements/define/dcc-provider.js';
 import './rcp-form.js';
 

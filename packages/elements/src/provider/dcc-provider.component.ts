@@ -7,6 +7,7 @@ import { ContextProvider } from '@lit/context';
 import { dccContext, type DccClientLike, type DccContextValue, type DccSession } from '../context.js';
 import { toLocale, type DccLocale } from '../localize.js';
 import type { Custodian, DocumentAuthor, PatientIdentity } from '@dcc-kit/cda/core';
+import type { Clock } from '../clock.js';
 import { DraftStore } from '../drafts/index.js';
 
 /**
@@ -20,6 +21,7 @@ import { DraftStore } from '../drafts/index.js';
  * @property {Custodian} organization - The organisation keeping the documents.
  * @property {DccClientLike} client - An @dcc-kit/sdk client (optional: the editors work without a backend).
  * @property {DccSession} session - `{ userId, draftKey }` used to encrypt the drafts.
+ * @property {Clock} clock - Time source of the editors' debounces and timers (default: the browser's; tests pass a `FakeClock`).
  */
 export class DccProvider extends LitElement {
   static override styles = css`
@@ -35,6 +37,7 @@ export class DccProvider extends LitElement {
   @property({ attribute: false }) accessor organization: Custodian | undefined = undefined;
   @property({ attribute: false }) accessor client: DccClientLike | undefined = undefined;
   @property({ attribute: false }) accessor session: DccSession | undefined = undefined;
+  @property({ attribute: false }) accessor clock: Clock | undefined = undefined;
   /** Extra logout step of the host (e.g. ending the Pro Santé Connect session). */
   @property({ attribute: false }) accessor onLogout: (() => void | Promise<void>) | undefined = undefined;
 
@@ -63,6 +66,7 @@ export class DccProvider extends LitElement {
       organization: this.organization,
       client: this.client,
       session: this.session,
+      clock: this.clock,
       onLogout: this.logout,
     };
   }

@@ -10,3 +10,5 @@ export { expectNoAxeViolations, axeViolations, WCAG_21_AA_TAGS, type AxeCheckOpt
 export { validateCdaInNode, expectCdaConformant, voletLayer, type CdaVerdict, type CdaLayerVerdict, type CdaVolet } from './conformance.js';
 export { openProbePage, type ProbePage } from './probe-page.js';
 export { loadExampleJson } from './examples.js';
+export { FakeClock } from './fake-clock.js';
+export { deepActiveElement, fillByKeyboard, expectKeyboardFillSubmits, comparable, type FillReport } from './keyboard-fill.js';

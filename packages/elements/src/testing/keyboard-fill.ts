@@ -7,10 +7,13 @@
  */
 import { sendKeys } from '@web/test-runner-commands';
 import { html, unsafeStatic } from 'lit/static-html.js';
-import { fixture, assert, loadExampleJson, expectCdaConformant } from '../../testing/index.js';
-import type { DccInvalidEvent, DccSubmitEvent } from '../../events.js';
-import { getAt, parsePath, type Path } from '../schema.js';
-import { precisionOf } from '../dates.js';
+import { fixture } from './fixture.js';
+import { assert } from './assert.js';
+import { loadExampleJson } from './examples.js';
+import { expectCdaConformant } from './conformance.js';
+import type { DccInvalidEvent, DccSubmitEvent } from '../events.js';
+import { getAt, parsePath, type Path } from '../form/schema.js';
+import { precisionOf } from '../form/dates.js';
 
 interface EditorLike extends HTMLElement {
   readonly value: Record<string, unknown>;

@@ -1,0 +1,309 @@
+// Encrypted drafts of a schema form: a debounced save after each edit (and on page hide),
+// saves in order (an older encrypt never lands after a newer one), edit/save sequence numbers
+// so that only unsaved edits are written, the restore of a document's draft (only for its own
+// patient, with undo and the "newer server version" case), the purge of expired drafts once per
+// session, and nothing written after a logout. Timers run on the host's clock.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { TimerSlot, type Clock } from '../../clock.js';
+import type { DccSession } from '../../context.js';
+import { DccDraftErrorEvent, DccDraftRestoredEvent, DccDraftSavedEvent, DccServerVersionNewerEvent } from '../../events.js';
+import { DraftStore, DraftStoreClosedError, draftIdFor, patientFingerprint } from '../../drafts/index.js';
+import { getAt } from '../schema.js';
+
+type Model = Record<string, unknown>;
+
+export type DraftBanner =
+  | { kind: 'restored'; savedAt: number }
+  | { kind: 'server-newer'; draft: unknown; savedAt: number; draftId: string }
+  | { kind: 'info'; text: string }
+  | { kind: 'error'; text: string };
+
+export type DraftBannerAction = 'undo' | 'discard' | 'restore-anyway';
+
+/** What an editor encrypts in a draft: the model and the fingerprint of its patient (null: none known). */
+interface DraftPayload {
+  readonly patient: string | null;
+  readonly data: Model;
+}
+const isDraftPayload = (value: unknown): value is DraftPayload =>
+  typeof value === 'object' && value !== null && 'data' in value && typeof (value as DraftPayload).data === 'object' && (value as DraftPayload).data !== null && 'patient' in value;
+
+/** The document the pending draft belongs to (captured at the first edit, kept until the editor leaves it). */
+interface DraftTarget {
+  readonly documentId: string;
+  serverVersion: string | undefined;
+  /** Draft ids written for it (a new document's id follows the patient typed in it). */
+  readonly savedIds: Set<string>;
+}
+
+/** Sessions whose expired drafts were already purged on this page (memory only). */
+const expiredDraftsPurged = new Set<string>();
+
+/** Delay of the save after an edit. */
+export const DRAFT_DEBOUNCE_MS = 800;
+
+export interface DraftHost extends ReactiveControllerHost, EventTarget {}
+
+/** What the draft controller reads from and does to its form. */
+export interface DraftControllerOptions {
+  clock(): Clock;
+  volet(): 'pps' | 'frcp';
+  documentId(): string;
+  serverVersion(): string | undefined;
+  /** The session (property or context), `undefined` when drafts are off or nobody is logged in. */
+  session(): DccSession | undefined;
+  maxAgeMs(): number | undefined;
+  /** The model as edited. */
+  data(): Model;
+  /** The patient of the document: the host's, else the one typed in the model. */
+  patient(): unknown;
+  /** Replaces the whole model (restore, undo). */
+  replaceData(next: Model): void;
+  /** A term of the host's catalogue. */
+  term(key: 'draftSaveFailed' | 'restoreUndone' | 'draftDiscarded'): string;
+}
+
+/** True when `server` is a later version than `base` (numbers compared as numbers). */
+export function isNewerVersion(server: string, base: string): boolean {
+  const a = Number(server);
+  const b = Number(base);
+  if (Number.isFinite(a) && Number.isFinite(b)) return a > b;
+  return server !== base;
+}
+
+export class DraftController implements ReactiveController {
+  private currentBanner: DraftBanner | undefined;
+  private readonly timer = new TimerSlot();
+  private checked = false;
+  private storeCache: { key: string; store: DraftStore } | undefined;
+  /** The model before a restore (undo). */
+  private beforeRestore: Model | undefined;
+  /** The document of the pending draft; edits since the first of it, and how many are saved. */
+  private target: DraftTarget | undefined;
+  private editSeq = 0;
+  private savedSeq = 0;
+  /** Draft saves run one after another: an older encrypt never lands after a newer one. */
+  private chain: Promise<void> = Promise.resolve();
+  /** Bumped when the editor leaves a document: a restore still loading for it is dropped. */
+  private restoreGeneration = 0;
+
+  constructor(
+    private readonly host: DraftHost,
+    private readonly options: DraftControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** The banner to show (restored, newer on the server, info, save error). */
+  get banner(): DraftBanner | undefined {
+    return this.currentBanner;
+  }
+  set banner(next: DraftBanner | undefined) {
+    if (next !== this.currentBanner) this.host.requestUpdate();
+    this.currentBanner = next;
+  }
+  /** A restore can be undone. */
+  get canUndo(): boolean {
+    return this.beforeRestore !== undefined;
+  }
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    window.addEventListener('pagehide', this.flush);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    window.removeEventListener('pagehide', this.flush);
+    this.flush();
+  }
+
+  hostUpdated(): void {
+    if (!this.checked && this.store()) {
+      this.checked = true;
+      void this.restore();
+    }
+  }
+
+  /** Checks for a draft again at the next update (back/forward restore of the form state). */
+  recheck(): void {
+    this.checked = false;
+    this.host.requestUpdate();
+  }
+
+  /** Saves the pending draft of the current document, then forgets its draft state (restore runs again for the next one). */
+  leaveDocument(): void {
+    if (this.target && this.savedSeq < this.editSeq) void this.save();
+    this.timer.clear();
+    this.forgetPending();
+    this.restoreGeneration++;
+    this.checked = false;
+    this.banner = undefined;
+    this.beforeRestore = undefined;
+  }
+
+  /** No session any more (logout) or drafts turned off: nothing may be written after the purge. */
+  sessionChanged(): void {
+    if (this.store()) return;
+    this.timer.clear();
+    this.forgetPending();
+  }
+
+  /** An edit: the draft is saved after the debounce. */
+  edited(): void {
+    if (this.banner?.kind === 'info') this.banner = undefined;
+    if (!this.store()) return;
+    this.target ??= { documentId: this.options.documentId(), serverVersion: undefined, savedIds: new Set() };
+    this.target.serverVersion = this.options.serverVersion();
+    this.editSeq++;
+    this.timer.set(this.options.clock(), () => void this.save(), DRAFT_DEBOUNCE_MS);
+  }
+
+  /** Saves now the edits not saved yet. */
+  save(): Promise<void> {
+    this.timer.clear();
+    const store = this.store();
+    const target = this.target;
+    if (!store || !target || this.savedSeq >= this.editSeq) return this.chain;
+    const seq = this.editSeq;
+    const data = this.options.data();
+    const patient = this.options.patient();
+    const volet = this.options.volet();
+    const job = this.chain.then(async () => {
+      let draftId = draftIdFor(volet, target.documentId || undefined);
+      try {
+        const ids = await this.draftIdOf(store, target.documentId, patient);
+        draftId = ids.draftId;
+        const payload: DraftPayload = { patient: ids.fingerprint ?? null, data };
+        const saved = await store.save(draftId, payload, target.serverVersion !== undefined ? { baseVersion: target.serverVersion } : {});
+        // A new document whose patient changed since the last save: the older record is obsolete.
+        for (const old of target.savedIds) if (old !== draftId) await store.delete(old).catch(() => undefined);
+        target.savedIds.clear();
+        target.savedIds.add(draftId);
+        if (this.target === target) this.savedSeq = Math.max(this.savedSeq, seq);
+        if (this.banner?.kind === 'error') this.banner = undefined;
+        this.host.dispatchEvent(new DccDraftSavedEvent(saved));
+      } catch (error) {
+        if (error instanceof DraftStoreClosedError) return; // logged out meanwhile: nothing may be written
+        this.banner = { kind: 'error', text: this.options.term('draftSaveFailed') };
+        this.host.dispatchEvent(new DccDraftErrorEvent({ draftId }));
+      }
+    });
+    this.chain = job;
+    return job;
+  }
+
+  /** Deletes the draft of this document (and the records written for it under other ids). */
+  async discard(): Promise<void> {
+    this.timer.clear();
+    const target = this.target;
+    this.forgetPending();
+    const store = this.store();
+    if (!store) return;
+    await this.chain;
+    const ids = new Set(target?.savedIds ?? []);
+    ids.add((await this.draftIdOf(store, this.options.documentId(), this.options.patient())).draftId);
+    for (const id of ids) await store.delete(id).catch(() => undefined);
+  }
+
+  /** Saves the pending edits (page hidden or left, editor removed). */
+  readonly flush = (): void => {
+    if (this.savedSeq < this.editSeq) void this.save();
+  };
+
+  /** The user's answer to the banner. */
+  async bannerAction(action: DraftBannerAction): Promise<void> {
+    const banner = this.banner;
+    if (action === 'undo' && this.beforeRestore) {
+      const before = this.beforeRestore;
+      this.beforeRestore = undefined;
+      this.options.replaceData(before);
+      this.banner = { kind: 'info', text: this.options.term('restoreUndone') };
+    } else if (action === 'discard') {
+      if (banner?.kind === 'restored' && this.beforeRestore) {
+        const before = this.beforeRestore;
+        this.beforeRestore = undefined;
+        this.options.replaceData(before);
+      }
+      await this.discard();
+      this.banner = { kind: 'info', text: this.options.term('draftDiscarded') };
+    } else if (action === 'restore-anyway' && banner?.kind === 'server-newer') {
+      this.apply(banner.draftId, banner.draft, banner.savedAt);
+    }
+  }
+
+  private forgetPending(): void {
+    this.target = undefined;
+    this.editSeq = 0;
+    this.savedSeq = 0;
+  }
+
+  private readonly onVisibilityChange = (): void => {
+    if (document.visibilityState === 'hidden') this.flush();
+  };
+
+  private store(): DraftStore | undefined {
+    const session = this.options.session();
+    if (!session) return undefined;
+    const maxAgeMs = this.options.maxAgeMs();
+    const key = `${session.userId}\u0000${session.draftKey}\u0000${maxAgeMs ?? ''}`;
+    if (this.storeCache?.key !== key) {
+      try {
+        const store = new DraftStore({
+          keyMaterial: session.draftKey,
+          userId: session.userId,
+          now: () => this.options.clock().now(),
+          ...(maxAgeMs ? { maxAgeMs } : {}),
+        });
+        this.storeCache = { key, store };
+        // Expired drafts of anyone are deleted once per session of the page, not at every restore.
+        const sessionKey = `${session.userId}\u0000${session.draftKey}`;
+        if (!expiredDraftsPurged.has(sessionKey)) {
+          expiredDraftsPurged.add(sessionKey);
+          void store.purgeExpired().catch(() => undefined);
+        }
+      } catch {
+        return undefined;
+      }
+    }
+    return this.storeCache.store;
+  }
+
+  /** Draft id of a document (a new one is keyed by its patient) and the patient fingerprint kept inside the draft. */
+  private async draftIdOf(store: DraftStore, documentId: string, patient: unknown): Promise<{ draftId: string; fingerprint: string | undefined }> {
+    const fingerprint = await patientFingerprint(patient, store.userId);
+    return { draftId: draftIdFor(this.options.volet(), documentId || undefined, fingerprint), fingerprint };
+  }
+
+  private async restore(): Promise<void> {
+    const store = this.store();
+    if (!store) return;
+    const generation = ++this.restoreGeneration;
+    const documentId = this.options.documentId();
+    const { draftId, fingerprint } = await this.draftIdOf(store, documentId, this.options.patient());
+    // A new document of a patient not known yet restores nothing: the draft could be anybody's.
+    if (!documentId && !fingerprint) return;
+    const draft = await store.load<unknown>(draftId).catch(() => undefined);
+    if (!draft || generation !== this.restoreGeneration) return;
+    const payload = draft.value;
+    // Never show the draft of another patient (or of an older format without the fingerprint).
+    if (!isDraftPayload(payload) || payload.patient !== (fingerprint ?? null)) return;
+    const base = draft.baseVersion === undefined ? undefined : String(draft.baseVersion);
+    const serverVersion = this.options.serverVersion();
+    if (serverVersion !== undefined && base !== undefined && isNewerVersion(serverVersion, base)) {
+      this.banner = { kind: 'server-newer', draft: payload.data, savedAt: draft.savedAt, draftId };
+      this.host.dispatchEvent(new DccServerVersionNewerEvent({ serverVersion, draftVersion: base }));
+      return;
+    }
+    const loadedTime = Date.parse(String(getAt(this.options.data(), ['document', 'effectiveTime']) ?? ''));
+    if (!Number.isNaN(loadedTime) && loadedTime >= draft.savedAt) return;
+    this.apply(draftId, payload.data, draft.savedAt);
+  }
+
+  private apply(draftId: string, value: unknown, savedAt: number): void {
+    this.beforeRestore = this.options.data();
+    this.options.replaceData(value && typeof value === 'object' ? (value as Model) : {});
+    this.banner = { kind: 'restored', savedAt };
+    this.host.dispatchEvent(new DccDraftRestoredEvent({ draftId, savedAt }));
+  }
+}
