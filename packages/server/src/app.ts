@@ -88,6 +88,15 @@ export function isBirthDate(value: string, today = new Date()): boolean {
   return earliest <= today.toISOString().slice(0, 10);
 }
 
+/** The path and query of a request target, or undefined when it is not one a URL can hold. */
+export function requestUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
 export function createServer(options: ServerOptions): DccServer {
   const { store } = options;
   let publicUrl = new URL(options.publicUrl ?? 'http://127.0.0.1/');
@@ -598,23 +607,25 @@ export function createServer(options: ServerOptions): DccServer {
     const started = performance.now();
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     res.setHeader('x-request-id', requestId);
     res.setHeader('dcc-api-version', API_VERSION);
     res.setHeader('cache-control', 'no-store');
     res.setHeader('x-content-type-options', 'nosniff');
-    const matched = router.match(method, url.pathname);
+    // The request target is client input: a target URL cannot parse (`//[`, `//x:99999/`) is a 400.
+    const url = requestUrl(req.url);
+    const matched = url ? router.match(method, url.pathname) : undefined;
     const ctx: RequestContext = {
       req,
       requestId,
-      url,
+      url: url ?? new URL('http://localhost/'),
       params: matched && 'route' in matched ? matched.params : {},
       route: matched && 'route' in matched ? matched.route.template : '(unmatched)',
     };
     let status = 500;
     let errorName: string | undefined;
     try {
+      if (!url) throw problems.badRequest('The request target is not a valid path.', [issue('', 'request-target', 'Cible de requête invalide.', 'Invalid request target.')]);
       if (!matched) throw problems.notFound('Route');
       if ('allowed' in matched)
         throw new HttpProblem(405, 'method-not-allowed', 'Méthode non autorisée', `Allowed: ${matched.allowed.join(', ')}.`, undefined, { allow: matched.allowed.join(', ') });
@@ -645,7 +656,35 @@ export function createServer(options: ServerOptions): DccServer {
     }
   }
 
-  const server = createHttpServer((req, res) => void handle(req, res));
+  /**
+   * Last resort: whatever escapes `handle` (a bug in the error path, the logger) is logged by
+   * class and code only, never by message (it may quote health data), and answered if it can be.
+   */
+  function lastResort(error: unknown, res: ServerResponse): void {
+    const name = (error as Error | undefined)?.name ?? 'Error';
+    const code = (error as { code?: unknown } | undefined)?.code;
+    try {
+      log({ level: 'error', requestId: String(res.getHeader('x-request-id') ?? ''), method: '', route: '(unhandled)', status: 500, durationMs: 0, error: typeof code === 'string' ? `${name} ${code}` : name });
+    } catch {
+      // the logger itself failed: nothing more to do than answer
+    }
+    if (!res.headersSent) {
+      res.writeHead(500, { 'content-type': 'application/problem+json; charset=utf-8' });
+      res.end(JSON.stringify({ type: 'https://dcc-kit.dev/problems/internal-error', title: 'Erreur interne', status: 500 }));
+    } else res.destroy();
+  }
+
+  const server = createHttpServer((req, res) => {
+    handle(req, res).catch((error: unknown) => lastResort(error, res));
+  });
+  // A request node:http cannot parse (bad request line, header overflow…) never reaches `handle`:
+  // answer 400 (or 431) on the socket if it is still writable, and never let it throw.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = JSON.stringify({ type: 'https://dcc-kit.dev/problems/invalid-request', title: 'Requête invalide', status });
+    socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/problem+json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
   const purge = setInterval(() => void store.purgeExpired().catch(() => undefined), 10 * 60_000);
   purge.unref();
 
