@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { createServer, type DccServer, type LogEntry } from './app.js';
 import { openStore } from './main-config.js';
-import type { Patient, Store } from './store/store.js';
+import type { Patient } from './store/records.js';
+import type { Store } from './store/store.js';
 
 /** Sends raw bytes, half-closes, and gives the status of the first response (undefined: none). */
 function exchange(port: number, data: string | Buffer, timeoutMs = 2000): Promise<{ status?: number; text: string; timedOut: boolean }> {
@@ -73,7 +74,7 @@ describe('malformed requests do not end the server', () => {
     store = await openStore({ memory: true });
     app = createServer({ store, sessionKey: randomBytes(32), oidc: { discoveryUrl: 'http://127.0.0.1:1/x', clientId: 'a', clientSecret: 'b' }, logger: (e) => logs.push(e) });
     port = (await app.listen(0)).port;
-    const created = await store.createPatient(
+    const created = await store.patients.create(
       {
         ins: { value: '273064900708440', oid: '1.2.250.1.213.1.4.10' },
         identityStatus: 'qualified',
@@ -198,7 +199,7 @@ describe('malformed requests do not end the server', () => {
     // Nothing was accepted as a write: no credentials were ever valid.
     assert.equal(statuses.get(201), undefined, 'no fuzzed write was accepted');
     await healthy();
-    assert.deepEqual(await store.getPatient(patient.id, [structure]), patient);
+    assert.deepEqual(await store.patients.get(patient.id, [structure]), patient);
     // The logs name no patient data even for hostile input.
     assert.doesNotMatch(JSON.stringify(logs), /273064900708440|DURAND|PIRATE/);
   });

@@ -9,11 +9,11 @@ import { professionalFromUserInfo } from './auth/professional.js';
 import { SessionCipher, parseKey } from './secrets.js';
 import { safeReturnTo } from './auth/auth.js';
 import { migrate } from './store/driver.js';
-import { decodeCursor, encodeCursor } from './store/store.js';
+import { decodeCursor, encodeCursor } from './store/records.js';
 import { openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
-import { DocumentChecker, draftIssues } from './documents.js';
-import type { Patient } from './store/store.js';
-import { isBirthDate } from './app.js';
+import { DocumentChecker, draftIssues } from './services/document-checker.js';
+import type { Patient } from './store/records.js';
+import { isBirthDate } from './services/patients.js';
 
 describe('SchemaChecker', () => {
   const root = {
@@ -128,27 +128,27 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         const actor = { idNatPs: '810209801199', structures: ['492805973'], requestId: 'r' };
         const ids: string[] = [];
         for (const value of ['273064900708440', '158114418421759', '268103726109328']) {
-          const p = await store.createPatient({ ins: { value, oid: '1.2.250.1.213.1.4.10' }, identityStatus: 'qualified', traits: { birthName: 'X', firstNames: ['Y'], birthDate: '1970-01-01', sex: 'F' }, structureId: '492805973' }, actor);
+          const p = await store.patients.create({ ins: { value, oid: '1.2.250.1.213.1.4.10' }, identityStatus: 'qualified', traits: { birthName: 'X', firstNames: ['Y'], birthDate: '1970-01-01', sex: 'F' }, structureId: '492805973' }, actor);
           assert.ok(p.ok);
           ids.push(p.value.id);
         }
-        const page1 = await store.listPatients({ structures: ['492805973'], limit: 2 });
+        const page1 = await store.patients.list({ structures: ['492805973'], limit: 2 });
         assert.equal(page1.items.length, 2);
-        const page2 = await store.listPatients({ structures: ['492805973'], limit: 2, after: decodeCursor(page1.nextCursor!)! });
+        const page2 = await store.patients.list({ structures: ['492805973'], limit: 2, after: decodeCursor(page1.nextCursor!)! });
         assert.deepEqual([...page1.items, ...page2.items].map((p) => p.id).sort(), [...ids].sort());
         assert.equal(page2.nextCursor, null);
         assert.equal(decodeCursor('garbage'), undefined);
         assert.equal(decodeCursor(encodeCursor(5)), 5);
 
-        const doc = await store.createDocument({ patientId: ids[0]!, type: 'pps', setId: 'S', model: { v: 1 } }, actor);
+        const doc = await store.documents.create({ patientId: ids[0]!, type: 'pps', setId: 'S', model: { v: 1 } }, actor);
         assert.ok(doc.ok);
-        const results = await Promise.all([1, 2, 3].map((i) => store.addVersion(doc.value.id, 1, { v: i + 1 }, actor)));
+        const results = await Promise.all([1, 2, 3].map((i) => store.documents.addVersion(doc.value.id, 1, { v: i + 1 }, actor)));
         assert.equal(results.filter((r) => r.ok).length, 1);
         assert.deepEqual(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason), ['stale', 'stale']);
         await assert.rejects(store.driver.query(`UPDATE document_versions SET model = '{"v":9}'::jsonb WHERE number = 1`), /immutable/);
         await assert.rejects(store.driver.query('DELETE FROM document_versions'), /never deleted/);
-        assert.deepEqual((await store.getVersion(doc.value.id, 1, ['492805973']))?.model, { v: 1 });
-        assert.equal(await store.getVersion(doc.value.id, 1, ['338521651']), undefined);
+        assert.deepEqual((await store.documents.getVersion(doc.value.id, 1, ['492805973']))?.model, { v: 1 });
+        assert.equal(await store.documents.getVersion(doc.value.id, 1, ['338521651']), undefined);
       } finally {
         await store.close();
       }

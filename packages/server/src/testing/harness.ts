@@ -7,7 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPscEmulator, completeLogin, type PscEmulator, type PscTestUser } from '@dcc-kit/psc-emulator';
 import { createServer, type DccServer, type LogEntry } from '../app.js';
-import { DocumentChecker } from '../documents.js';
+import { DocumentChecker } from '../services/document-checker.js';
+import { patientInputFromModel, type ModelPatient } from '../patients/patient-mapping.js';
 import { openStore } from '../main-config.js';
 import { openapi } from '../openapi.js';
 import type { Store } from '../store/store.js';
@@ -229,18 +230,5 @@ function resolveExamplesDir(): string {
 
 /** The Patient resource body matching an example model's patient block. */
 export function patientFromModel(model: Record<string, unknown>, structureId: string, identityStatus = 'qualified'): Record<string, unknown> {
-  const p = model.patient as { ins: { kind: string; value: string; environment?: string }; birthFamilyName: string; birthGivenNames: string; gender: string; birthDate: string; birthPlace?: { cogCode: string } };
-  const oid = { NIR: { production: '1.2.250.1.213.1.4.8', test: '1.2.250.1.213.1.4.10', demo: '1.2.250.1.213.1.4.11' }, NIA: { production: '1.2.250.1.213.1.4.9' } } as Record<string, Record<string, string>>;
-  return {
-    ins: { value: p.ins.value, oid: oid[p.ins.kind]![p.ins.environment ?? 'production'] },
-    identityStatus,
-    traits: {
-      birthName: p.birthFamilyName,
-      firstNames: p.birthGivenNames.split(' '),
-      birthDate: p.birthDate,
-      sex: p.gender === 'UN' ? 'U' : p.gender,
-      ...(p.birthPlace ? { birthPlaceCode: p.birthPlace.cogCode } : {}),
-    },
-    structureId,
-  };
+  return patientInputFromModel(model.patient as ModelPatient, structureId, identityStatus as Parameters<typeof patientInputFromModel>[2]) as unknown as Record<string, unknown>;
 }
