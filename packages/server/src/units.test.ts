@@ -1,10 +1,11 @@
-// Unit tests of the pieces below HTTP: the JSON Schema checker, the userinfo mapping, the
+// Unit tests of the pieces below HTTP: the request schemas (Ajv) and their issues, the userinfo mapping, the
 // session cipher, the store (migrations, immutability, optimistic concurrency, cursors).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { DR_LEFORT } from '@dcc-kit/psc-emulator';
-import { SchemaChecker } from './json-schema.js';
+import { OpenApiSchemas } from './validation/openapi-schemas.js';
+import { MAX_ISSUES } from './validation/ajv-issues.js';
 import { professionalFromUserInfo } from './auth/professional.js';
 import { SessionCipher, parseKey } from './secrets.js';
 import { safeReturnTo } from './auth/auth.js';
@@ -15,7 +16,7 @@ import { DocumentChecker, draftIssues } from './services/document-checker.js';
 import type { Patient } from './store/records.js';
 import { isBirthDate } from './services/patients.js';
 
-describe('SchemaChecker', () => {
+describe('OpenAPI schemas (Ajv)', () => {
   const root = {
     components: {
       schemas: {
@@ -23,20 +24,31 @@ describe('SchemaChecker', () => {
           type: 'object',
           additionalProperties: false,
           required: ['a', 'list'],
-          properties: { a: { type: 'string', pattern: "^[\\p{L}' -]+$" }, n: { type: ['integer', 'null'] }, list: { type: 'array', items: { $ref: '#/components/schemas/Q' } } },
+          properties: { a: { type: 'string', pattern: "^[\\p{L}' -]+$", 'x-dcc-label': 'a' }, n: { type: ['integer', 'null'] }, list: { type: 'array', items: { $ref: '#/components/schemas/Q' } } },
         },
         Q: { type: 'object', additionalProperties: false, required: ['k'], properties: { k: { enum: ['x', 'y'] } } },
       },
     },
   };
-  const c = new SchemaChecker(root);
-  const check = (v: unknown) => c.check({ $ref: '#/components/schemas/P' }, v).map((i) => `${i.path}:${i.code}`);
+  const c = new OpenApiSchemas(root);
+  // Order is Ajv's traversal order: the contract is the set of path:code pairs.
+  const check = (v: unknown) => c.check({ $ref: '#/components/schemas/P' }, v).map((i) => `${i.path}:${i.code}`).sort();
   test('reports every failing path in contract notation, never the value', () => {
     assert.deepEqual(check({ a: 'Élodie', list: [{ k: 'x' }], n: null }), []);
-    assert.deepEqual(check({ a: '<b>', list: [{ k: 'z', extra: 1 }, {}], n: 1.5, zz: 0 }), ['a:format', 'list[0].k:enum', 'list[0].extra:unknown-field', 'list[1].k:required', 'n:type', 'zz:unknown-field']);
+    assert.deepEqual(check({ a: '<b>', list: [{ k: 'z', extra: 1 }, {}], n: 1.5, zz: 0 }), ['a:format', 'list[0].k:enum', 'list[0].extra:unknown-field', 'list[1].k:required', 'n:type', 'zz:unknown-field'].sort());
     assert.deepEqual(check([]), [':type']);
     const messages = JSON.stringify(c.check({ $ref: '#/components/schemas/P' }, { a: 'SECRETNAME<', list: [] }));
     assert.ok(!messages.includes('SECRETNAME'));
+  });
+  test('prototype-named keys are unknown fields; by name or inline; the list is bounded', () => {
+    assert.deepEqual(check(JSON.parse('{"a":"x","list":[],"__proto__":{"a":1},"constructor":{"prototype":{}}}')), ['__proto__:unknown-field', 'constructor:unknown-field']);
+    assert.deepEqual(c.check('Q', { k: 'y' }), []);
+    const many = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}`, i]));
+    assert.equal(c.check('Q', many).length, MAX_ISSUES);
+  });
+  test('messages in French and English, with the limits of the contract', () => {
+    const [issue] = c.check({ type: 'object', properties: { s: { type: 'string', maxLength: 3 } } }, { s: 'abcd' });
+    assert.deepEqual(issue, { path: 's', code: 'too-long', message: { fr: 's est trop long (au plus 3 caractères).', en: 's is too long (at most 3 characters).' } });
   });
 });
 
