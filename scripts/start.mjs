@@ -64,7 +64,7 @@ export async function startDemo(options = {}) {
   const host = options.host ?? env.DEMO_HOST ?? '127.0.0.1';
   const mode = options.mode ?? 'dev';
   const { startPscEmulator, TEST_USERS } = await import('@dcc-kit/psc-emulator');
-  const { createServer, openStore, loadSessionKey, DocumentChecker } = await import('@dcc-kit/server');
+  const { createServer, openStore, loadSessionKey, DocumentChecker, serverConfigOf } = await import('@dcc-kit/server');
   const vite = await import('vite');
 
   prepareOfflineWorker();
@@ -94,6 +94,8 @@ export async function startDemo(options = {}) {
       sessionKey: options.memory || databaseUrl ? (env.DCC_SESSION_KEY ? loadSessionKey(env) : randomBytes(32)) : loadSessionKey(env, dataDir),
       logger: options.logger ?? (options.quiet ? () => undefined : consoleLogger),
       checker: new DocumentChecker(kitDir ? { kitDir } : {}),
+      // Settings read once from the environment (DCC_ALLOW_TEST_IDENTITIES).
+      ...serverConfigOf(env),
       // Read at first use: the emulator starts below, once the page's port is known.
       oidc: () => ({ discoveryUrl: psc.discoveryUrl, clientId: 'dcc-demo', clientSecret, allowInsecureRequests: true }),
       publicUrl,

@@ -35,15 +35,28 @@ export type Traits = Schemas['Traits'];
 /** Filters of `patients.list` (paging is handled by the iterator). */
 export type PatientListQuery = Omit<QueryOf<'listPatients'>, 'cursor'>;
 
-/** The @dcc-kit/cda build input (PpsDocument / FrcpDocument JSON); drafts may be incomplete. */
+/** The @dcc-kit/cda build input of a PPS (packages/cda/schema/pps.schema.json). */
+export type PpsDocument = Schemas['PpsDocument'];
+/** The @dcc-kit/cda build input of a Fiche RCP (packages/cda/schema/frcp.schema.json). */
+export type FrcpDocument = Schemas['FrcpDocument'];
+/**
+ * A document's model: PpsDocument or FrcpDocument (the one named by the document type). The
+ * server also accepts incomplete drafts on save (missing parts wait for /validate); a draft
+ * still being filled in can be typed as a deep partial of these.
+ */
 export type DocumentModel = Schemas['Model'];
-export type DocumentCreate = RequestBody<'createDocument'>;
+/** Every field optional, at every depth: what a draft of a model may be. */
+export type DeepPartial<T> = T extends readonly (infer U)[] ? DeepPartial<U>[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+/** A model being filled in: the server saves it when its shape is right, missing parts wait for /validate. */
+export type DocumentDraft = DeepPartial<PpsDocument> | DeepPartial<FrcpDocument>;
+export type DocumentCreate = Omit<RequestBody<'createDocument'>, 'model'> & { model: DocumentDraft };
 export type Document = ResponseBody<'getDocument', 200>;
 export type DocumentType = Schemas['DocumentType'];
 export type DocumentStatus = Schemas['DocumentStatus'];
 export type DocumentListQuery = Omit<QueryOf<'listDocuments'>, 'cursor'>;
-export type VersionCreate = RequestBody<'createVersion'>;
-export type Version = ResponseBody<'getVersion', 200>;
+export type VersionCreate = Omit<RequestBody<'createVersion'>, 'model'> & { model: DocumentDraft };
+/** A version; its model is complete once validated, and may be a draft before. */
+export type Version = Omit<ResponseBody<'getVersion', 200>, 'model'> & { model: DocumentDraft };
 export type VersionSummary = Schemas['VersionSummary'];
 export type ValidationSummary = Schemas['ValidationSummary'];
 export type VersionListQuery = Omit<QueryOf<'listVersions'>, 'cursor'>;

@@ -1,10 +1,49 @@
 // Writes packages/server/openapi.json, the authoritative HTTP contract of the server.
 // The server reads the request schemas from that file at start-up (body checks), and a test
 // checks that the routes it registers and the spec's paths are the same set.
-// Run: node packages/server/scripts/write-openapi.mjs
-import { writeFileSync } from 'node:fs';
+// The document model is not restated here: the published PPS/FRCP JSON Schemas of @dcc-kit/cda
+// are embedded under components/schemas (see cdaSchemas below), so the SDK's types are the model's.
+// Run: node packages/server/scripts/write-openapi.mjs (after @dcc-kit/cda's JSON Schemas are written)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * The PPS and FRCP JSON Schemas of @dcc-kit/cda as OpenAPI components: the roots under their
+ * titles (PpsDocument, FrcpDocument), their $defs lifted beside them with every `#/$defs/X`
+ * rewritten. A definition both volets share unchanged is `cda.X`; one that exists in one volet
+ * or differs between them is `pps.X` / `frcp.X`. The prefixes keep them apart from the API's
+ * own schemas (the model's `Ins` is not the patient resource's `Ins`).
+ */
+function cdaSchemas() {
+  const require = createRequire(import.meta.url);
+  const read = (volet) => JSON.parse(readFileSync(require.resolve(`@dcc-kit/cda/schema/${volet}.schema.json`), 'utf8'));
+  const volets = { pps: read('pps'), frcp: read('frcp') };
+  const defs = { pps: volets.pps.$defs ?? {}, frcp: volets.frcp.$defs ?? {} };
+  const nameOf = (volet, def) => {
+    const other = defs[volet === 'pps' ? 'frcp' : 'pps'][def];
+    return other && JSON.stringify(other) === JSON.stringify(defs[volet][def]) ? `cda.${def}` : `${volet}.${def}`;
+  };
+  const rewrite = (volet, node) => {
+    if (Array.isArray(node)) return node.map((n) => rewrite(volet, n));
+    if (!node || typeof node !== 'object') return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [
+        key,
+        key === '$ref' && typeof value === 'string' && value.startsWith('#/$defs/') ? `#/components/schemas/${nameOf(volet, value.slice('#/$defs/'.length))}` : rewrite(volet, value),
+      ]),
+    );
+  };
+  const out = {};
+  for (const [volet, schema] of Object.entries(volets)) {
+    // $id would make the root a separate resource for $ref resolution; $schema is the document's dialect already.
+    const { $schema: _dialect, $id: _id, $defs: _defs, ...root } = schema;
+    out[schema.title] = rewrite(volet, root);
+    for (const [def, value] of Object.entries(defs[volet])) out[nameOf(volet, def)] = rewrite(volet, value);
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
 
 const ref = (name) => ({ $ref: `#/components/schemas/${name}` });
 const str = (description, extra = {}) => ({ type: 'string', description, ...extra });
@@ -131,10 +170,9 @@ const schemas = {
     description: 'draft → validated (model + 7 conformance layers pass) → signed → submitted.',
   },
   Model: {
-    type: 'object',
-    additionalProperties: true,
+    anyOf: [ref('PpsDocument'), ref('FrcpDocument')],
     description:
-      'The @dcc-kit/cda build input: PpsDocument (packages/cda/schema/pps.schema.json) or FrcpDocument (frcp.schema.json). On save a draft may be incomplete: missing required fields are accepted, but a wrong shape (unknown field, wrong type, value not allowed, bad format, control character, too long) is refused with its path. Full validation happens at /validate.',
+      'The @dcc-kit/cda build input: PpsDocument (packages/cda/schema/pps.schema.json) or FrcpDocument (frcp.schema.json), the one named by the document type. On save a draft may be incomplete: missing required fields are accepted, but a wrong shape (unknown field, wrong type, value not allowed, bad format, control character, too long) is refused with its path. Full validation happens at /validate.',
   },
   DocumentCreate: obj({ patientId: str('Patient id.', { format: 'uuid' }), type: ref('DocumentType'), model: ref('Model') }),
   Document: obj({
@@ -202,6 +240,8 @@ const schemas = {
   ),
   AuditList: obj({ items: { type: 'array', items: ref('AuditEvent') }, nextCursor: { type: ['string', 'null'] } }),
 };
+
+const modelSchemas = cdaSchemas();
 
 const header = (name, description, schema = { type: 'string' }) => ({ name, in: 'header', description, schema });
 const problemResponse = (description) => ({
@@ -488,10 +528,12 @@ const doc = {
         ServerError: 'Unexpected error (quote the requestId).',
       }).map(([name, description]) => [name, problemResponse(description)]),
     ),
-    schemas,
+    schemas: { ...schemas, ...modelSchemas },
   },
 };
 
+const clash = Object.keys(schemas).filter((name) => name in modelSchemas);
+if (clash.length) throw new Error(`write-openapi: schema names defined twice: ${clash.join(', ')}`);
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'openapi.json');
 writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
 console.log(`wrote ${out}`);

@@ -3,10 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createServer, type LogEntry } from './app.js';
 import { openapi, openapiPath } from './openapi.js';
 import { openStore } from './main-config.js';
+import { REQUEST_SCHEMAS } from './validation/request-schemas.js';
+import { OpenApiSchemas } from './validation/openapi-schemas.js';
 
 test('every route the server registers is in openapi.json, and every spec operation is served', async () => {
   const store = await openStore({ memory: true });
@@ -34,9 +39,15 @@ test('openapi.json: 3.1, security schemes, problem schema, every $ref resolves, 
   const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
   assert.ok(ids.every((id) => typeof id === 'string'));
   assert.equal(new Set(ids).size, ids.length);
-  // the app source names only schemas that exist
-  const app = readFileSync(new URL('../src/app.ts', import.meta.url), 'utf8');
-  for (const m of app.matchAll(/jsonBody<[^>]*>\(ctx, '([A-Za-z]+)'/g)) assert.ok(doc.components.schemas![m[1]!], m[1]);
+  // the server checks request bodies only against schemas that exist
+  for (const name of REQUEST_SCHEMAS) assert.ok(doc.components.schemas![name], name);
+  const bodies = Object.values(doc.paths).flatMap((item) =>
+    Object.values(item).flatMap((op) => {
+      const ref = (op as { requestBody?: { content?: { 'application/json'?: { schema?: { $ref?: string } } } } }).requestBody?.content?.['application/json']?.schema?.$ref;
+      return ref ? [ref.split('/').pop()!] : [];
+    }),
+  );
+  assert.deepEqual([...new Set(bodies)].sort(), [...REQUEST_SCHEMAS].sort(), 'every JSON request body of the spec is checked by the server');
 });
 
 test('every operation but health and login answers 401 problem+json without credentials; an unexpected error is a bare 500', async () => {
@@ -77,3 +88,27 @@ test('every operation but health and login answers 401 problem+json without cred
     await store.close();
   }
 });
+
+test('openapi.json embeds the published PPS/FRCP JSON Schemas of @dcc-kit/cda; the examples match them under Ajv', () => {
+  const { doc } = openapi();
+  const schemas = doc.components.schemas;
+  const require = createRequire(import.meta.url);
+  for (const [volet, title] of [['pps', 'PpsDocument'], ['frcp', 'FrcpDocument']] as const) {
+    const published = JSON.parse(readFileSync(require.resolve(`@dcc-kit/cda/schema/${volet}.schema.json`), 'utf8')) as { required: string[]; properties: Record<string, unknown>; $defs: Record<string, unknown> };
+    const embedded = schemas[title] as { required: string[]; properties: Record<string, unknown> };
+    assert.ok(embedded, title);
+    assert.deepEqual(embedded.required, published.required, `${title}: regenerate openapi.json (node packages/server/scripts/write-openapi.mjs)`);
+    assert.deepEqual(Object.keys(embedded.properties), Object.keys(published.properties), title);
+    for (const def of Object.keys(published.$defs)) assert.ok(schemas[`cda.${def}`] ?? schemas[`${volet}.${def}`], `${volet} $defs/${def}`);
+    // The complete model schema (not the request-time draft override), compiled strictly by Ajv.
+    const strict = new OpenApiSchemas(doc);
+    for (const example of examples(volet)) assert.deepEqual(strict.check(title, example.model), [], `${volet}/${example.name}`);
+  }
+});
+
+function examples(volet: 'pps' | 'frcp'): Array<{ name: string; model: unknown }> {
+  const dir = fileURLToPath(new URL(`../../cda/examples/${volet}/`, import.meta.url));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((name) => ({ name, model: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
+}

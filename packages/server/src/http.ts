@@ -1,7 +1,7 @@
 // HTTP plumbing on node:http: problems (RFC 9457), strict JSON bodies with a size limit,
 // a router keyed by route templates (the same templates as openapi.json), cookies.
 import type { IncomingMessage } from 'node:http';
-import type { SchemaIssue } from './json-schema.js';
+import type { SchemaIssue } from './validation/ajv-issues.js';
 
 export const API_VERSION = '2026-11-01';
 export const MAX_BODY_BYTES = 1024 * 1024;

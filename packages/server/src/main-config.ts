@@ -1,7 +1,13 @@
-// Store selection from the environment: DATABASE_URL → PostgreSQL, else PGlite in a folder.
+// Start-up configuration from the environment: server settings, and the store (DATABASE_URL →
+// PostgreSQL, else PGlite in a folder).
 import { resolve } from 'node:path';
 import { createPgliteDriver, createPostgresDriver, migrate } from './store/driver.js';
 import { Store } from './store/store.js';
+
+/** Settings the server takes from the environment, read once at start (never per request). */
+export function serverConfigOf(env: NodeJS.ProcessEnv): { allowTestIdentities: boolean } {
+  return { allowTestIdentities: env.DCC_ALLOW_TEST_IDENTITIES !== 'false' };
+}
 
 export function dataDirOf(env: NodeJS.ProcessEnv): string {
   return resolve(env.DCC_DATA_DIR ?? './.data/pglite');

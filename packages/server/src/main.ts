@@ -2,10 +2,10 @@
 // Runs the server: `node packages/server/dist/main.js`. Environment: PORT (default 8080),
 // HOST (127.0.0.1), PUBLIC_URL, DATABASE_URL (absent → PGlite in DCC_DATA_DIR, default
 // ./.data/pglite), PSC_DISCOVERY_URL, PSC_CLIENT_ID, PSC_CLIENT_SECRET,
-// PSC_POST_LOGOUT_REDIRECT_URI, DCC_SESSION_KEY, ANS_KIT_DIR.
+// PSC_POST_LOGOUT_REDIRECT_URI, DCC_SESSION_KEY, ANS_KIT_DIR, DCC_ALLOW_TEST_IDENTITIES.
 import { createServer } from './app.js';
-import { DocumentChecker } from './documents.js';
-import { dataDirOf, openStore } from './main-config.js';
+import { DocumentChecker } from './services/document-checker.js';
+import { dataDirOf, openStore, serverConfigOf } from './main-config.js';
 import { loadSessionKey } from './secrets.js';
 
 function required(name: string): string {
@@ -27,6 +27,7 @@ const store = await openStore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL
 const app = createServer({
   store,
   publicUrl,
+  ...serverConfigOf(env),
   sessionKey: loadSessionKey(env, dataDir),
   oidc: {
     discoveryUrl,

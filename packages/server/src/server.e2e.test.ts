@@ -305,7 +305,7 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       const again = await lefort.post<Json>(`/documents/${id}/versions/4/submit`, undefined, { 'if-match': etag, 'idempotency-key': 'sub-1' });
       assert.equal(again.status, 200);
       assert.equal(again.headers.get('idempotent-replayed'), 'true');
-      assert.deepEqual(await stack.store.queuedSubmissions(id), [{ versionNumber: 4, status: 'pending' }]);
+      assert.deepEqual(await stack.store.documents.queuedSubmissions(id), [{ versionNumber: 4, status: 'pending' }]);
 
       // another structure's professional: 404 on every route of the document
       for (const [method, route] of [
@@ -370,7 +370,7 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       const refused = await lefort.post<Problem>(`/documents/${id}/versions/1/submit`, undefined, { 'if-match': etag });
       assert.equal(refused.status, 422);
       assert.match(refused.body.type, /identity-not-qualified/);
-      assert.deepEqual(await stack.store.queuedSubmissions(id), []);
+      assert.deepEqual(await stack.store.documents.queuedSubmissions(id), []);
       assert.equal((await lefort.get<Json>(`/documents/${id}`)).body.status, 'signed');
     });
 

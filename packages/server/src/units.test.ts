@@ -1,21 +1,22 @@
-// Unit tests of the pieces below HTTP: the JSON Schema checker, the userinfo mapping, the
+// Unit tests of the pieces below HTTP: the request schemas (Ajv) and their issues, the userinfo mapping, the
 // session cipher, the store (migrations, immutability, optimistic concurrency, cursors).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { DR_LEFORT } from '@dcc-kit/psc-emulator';
-import { SchemaChecker } from './json-schema.js';
+import { OpenApiSchemas } from './validation/openapi-schemas.js';
+import { MAX_ISSUES } from './validation/ajv-issues.js';
 import { professionalFromUserInfo } from './auth/professional.js';
 import { SessionCipher, parseKey } from './secrets.js';
 import { safeReturnTo } from './auth/auth.js';
 import { migrate } from './store/driver.js';
-import { decodeCursor, encodeCursor } from './store/store.js';
+import { decodeCursor, encodeCursor } from './store/records.js';
 import { openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
-import { DocumentChecker, draftIssues } from './documents.js';
-import type { Patient } from './store/store.js';
-import { isBirthDate } from './app.js';
+import { DocumentChecker, draftIssues } from './services/document-checker.js';
+import type { Patient } from './store/records.js';
+import { isBirthDate } from './services/patients.js';
 
-describe('SchemaChecker', () => {
+describe('OpenAPI schemas (Ajv)', () => {
   const root = {
     components: {
       schemas: {
@@ -23,20 +24,31 @@ describe('SchemaChecker', () => {
           type: 'object',
           additionalProperties: false,
           required: ['a', 'list'],
-          properties: { a: { type: 'string', pattern: "^[\\p{L}' -]+$" }, n: { type: ['integer', 'null'] }, list: { type: 'array', items: { $ref: '#/components/schemas/Q' } } },
+          properties: { a: { type: 'string', pattern: "^[\\p{L}' -]+$", 'x-dcc-label': 'a' }, n: { type: ['integer', 'null'] }, list: { type: 'array', items: { $ref: '#/components/schemas/Q' } } },
         },
         Q: { type: 'object', additionalProperties: false, required: ['k'], properties: { k: { enum: ['x', 'y'] } } },
       },
     },
   };
-  const c = new SchemaChecker(root);
-  const check = (v: unknown) => c.check({ $ref: '#/components/schemas/P' }, v).map((i) => `${i.path}:${i.code}`);
+  const c = new OpenApiSchemas(root);
+  // Order is Ajv's traversal order: the contract is the set of path:code pairs.
+  const check = (v: unknown) => c.check({ $ref: '#/components/schemas/P' }, v).map((i) => `${i.path}:${i.code}`).sort();
   test('reports every failing path in contract notation, never the value', () => {
     assert.deepEqual(check({ a: 'Élodie', list: [{ k: 'x' }], n: null }), []);
-    assert.deepEqual(check({ a: '<b>', list: [{ k: 'z', extra: 1 }, {}], n: 1.5, zz: 0 }), ['a:format', 'list[0].k:enum', 'list[0].extra:unknown-field', 'list[1].k:required', 'n:type', 'zz:unknown-field']);
+    assert.deepEqual(check({ a: '<b>', list: [{ k: 'z', extra: 1 }, {}], n: 1.5, zz: 0 }), ['a:format', 'list[0].k:enum', 'list[0].extra:unknown-field', 'list[1].k:required', 'n:type', 'zz:unknown-field'].sort());
     assert.deepEqual(check([]), [':type']);
     const messages = JSON.stringify(c.check({ $ref: '#/components/schemas/P' }, { a: 'SECRETNAME<', list: [] }));
     assert.ok(!messages.includes('SECRETNAME'));
+  });
+  test('prototype-named keys are unknown fields; by name or inline; the list is bounded', () => {
+    assert.deepEqual(check(JSON.parse('{"a":"x","list":[],"__proto__":{"a":1},"constructor":{"prototype":{}}}')), ['__proto__:unknown-field', 'constructor:unknown-field']);
+    assert.deepEqual(c.check('Q', { k: 'y' }), []);
+    const many = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}`, i]));
+    assert.equal(c.check('Q', many).length, MAX_ISSUES);
+  });
+  test('messages in French and English, with the limits of the contract', () => {
+    const [issue] = c.check({ type: 'object', properties: { s: { type: 'string', maxLength: 3 } } }, { s: 'abcd' });
+    assert.deepEqual(issue, { path: 's', code: 'too-long', message: { fr: 's est trop long (au plus 3 caractères).', en: 's is too long (at most 3 characters).' } });
   });
 });
 
@@ -128,27 +140,27 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         const actor = { idNatPs: '810209801199', structures: ['492805973'], requestId: 'r' };
         const ids: string[] = [];
         for (const value of ['273064900708440', '158114418421759', '268103726109328']) {
-          const p = await store.createPatient({ ins: { value, oid: '1.2.250.1.213.1.4.10' }, identityStatus: 'qualified', traits: { birthName: 'X', firstNames: ['Y'], birthDate: '1970-01-01', sex: 'F' }, structureId: '492805973' }, actor);
+          const p = await store.patients.create({ ins: { value, oid: '1.2.250.1.213.1.4.10' }, identityStatus: 'qualified', traits: { birthName: 'X', firstNames: ['Y'], birthDate: '1970-01-01', sex: 'F' }, structureId: '492805973' }, actor);
           assert.ok(p.ok);
           ids.push(p.value.id);
         }
-        const page1 = await store.listPatients({ structures: ['492805973'], limit: 2 });
+        const page1 = await store.patients.list({ structures: ['492805973'], limit: 2 });
         assert.equal(page1.items.length, 2);
-        const page2 = await store.listPatients({ structures: ['492805973'], limit: 2, after: decodeCursor(page1.nextCursor!)! });
+        const page2 = await store.patients.list({ structures: ['492805973'], limit: 2, after: decodeCursor(page1.nextCursor!)! });
         assert.deepEqual([...page1.items, ...page2.items].map((p) => p.id).sort(), [...ids].sort());
         assert.equal(page2.nextCursor, null);
         assert.equal(decodeCursor('garbage'), undefined);
         assert.equal(decodeCursor(encodeCursor(5)), 5);
 
-        const doc = await store.createDocument({ patientId: ids[0]!, type: 'pps', setId: 'S', model: { v: 1 } }, actor);
+        const doc = await store.documents.create({ patientId: ids[0]!, type: 'pps', setId: 'S', model: { v: 1 } }, actor);
         assert.ok(doc.ok);
-        const results = await Promise.all([1, 2, 3].map((i) => store.addVersion(doc.value.id, 1, { v: i + 1 }, actor)));
+        const results = await Promise.all([1, 2, 3].map((i) => store.documents.addVersion(doc.value.id, 1, { v: i + 1 }, actor)));
         assert.equal(results.filter((r) => r.ok).length, 1);
         assert.deepEqual(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason), ['stale', 'stale']);
         await assert.rejects(store.driver.query(`UPDATE document_versions SET model = '{"v":9}'::jsonb WHERE number = 1`), /immutable/);
         await assert.rejects(store.driver.query('DELETE FROM document_versions'), /never deleted/);
-        assert.deepEqual((await store.getVersion(doc.value.id, 1, ['492805973']))?.model, { v: 1 });
-        assert.equal(await store.getVersion(doc.value.id, 1, ['338521651']), undefined);
+        assert.deepEqual((await store.documents.getVersion(doc.value.id, 1, ['492805973']))?.model, { v: 1 });
+        assert.equal(await store.documents.getVersion(doc.value.id, 1, ['338521651']), undefined);
       } finally {
         await store.close();
       }

@@ -141,13 +141,13 @@ export class PscAuth {
       code_challenge_method: 'S256',
     });
     const cookieValue = randomToken();
-    await this.store.putSession(sha256(cookieValue), 'login', this.cipher.encrypt(login), new Date(Date.now() + LOGIN_TTL_MS));
+    await this.store.sessions.put(sha256(cookieValue), 'login', this.cipher.encrypt(login), new Date(Date.now() + LOGIN_TTL_MS));
     return { location: url.href, loginCookie: cookieValue };
   }
 
   async completeLogin(req: IncomingMessage, currentUrl: URL): Promise<{ sessionCookie: string; returnTo: string; expiresAt: number }> {
     const loginCookie = parseCookies(req.headers.cookie)[LOGIN_COOKIE];
-    const stored = loginCookie ? await this.store.takeSession(sha256(loginCookie), 'login') : undefined;
+    const stored = loginCookie ? await this.store.sessions.take(sha256(loginCookie), 'login') : undefined;
     const login = stored ? this.cipher.decrypt<LoginState>(stored.payload) : undefined;
     if (!login) throw problems.unauthorized('No pending login (expired or already used): start again at /auth/login.');
     if (currentUrl.searchParams.get('error')) throw problems.unauthorized('The identity provider refused the login.');
@@ -184,7 +184,7 @@ export class PscAuth {
       expiresAt: now + Math.min(SESSION_MAX_MS, tokens.refresh_token ? refreshTtl : SESSION_MAX_MS),
     };
     const cookieValue = randomToken();
-    await this.store.putSession(sha256(cookieValue), 'session', this.cipher.encrypt(session), new Date(session.expiresAt));
+    await this.store.sessions.put(sha256(cookieValue), 'session', this.cipher.encrypt(session), new Date(session.expiresAt));
     return { sessionCookie: cookieValue, returnTo: login.returnTo, expiresAt: session.expiresAt };
   }
 
@@ -213,7 +213,7 @@ export class PscAuth {
     const value = parseCookies(req.headers.cookie)[SESSION_COOKIE];
     if (!value || value.length > 200) return undefined;
     const id = sha256(value);
-    const stored = await this.store.getSession(id, 'session');
+    const stored = await this.store.sessions.get(id, 'session');
     const data = stored ? this.cipher.decrypt<SessionData>(stored.payload) : undefined;
     if (!data || data.expiresAt <= Date.now()) return undefined;
     if (!needsRefresh(data)) return { id, data };
@@ -239,12 +239,12 @@ export class PscAuth {
   private async doRefresh(id: string, data: SessionData): Promise<SessionData | undefined> {
     // Another request may have refreshed since `data` was read (refresh tokens rotate: the
     // old one must not be sent again, PSC would end the grant).
-    const stored = await this.store.getSession(id, 'session');
+    const stored = await this.store.sessions.get(id, 'session');
     const current = stored ? this.cipher.decrypt<SessionData>(stored.payload) : undefined;
     if (!current) return undefined;
     if (current.tokens.refreshToken !== data.tokens.refreshToken || !needsRefresh(current)) return current;
     if (!data.tokens.refreshToken) {
-      await this.store.deleteSession(id);
+      await this.store.sessions.delete(id);
       return undefined;
     }
     try {
@@ -261,21 +261,21 @@ export class PscAuth {
           accessTtlMs: (tokens.expiresIn() ?? 60) * 1000,
         },
       };
-      await this.store.putSession(id, 'session', this.cipher.encrypt(next), new Date(next.expiresAt));
+      await this.store.sessions.put(id, 'session', this.cipher.encrypt(next), new Date(next.expiresAt));
       return next;
     } catch {
       // A failed refresh ends the session (identity-auth.md §3.5).
-      await this.store.deleteSession(id);
+      await this.store.sessions.delete(id);
       return undefined;
     }
   }
 
   async saveSession(id: string, data: SessionData): Promise<void> {
-    await this.store.putSession(id, 'session', this.cipher.encrypt(data), new Date(data.expiresAt));
+    await this.store.sessions.put(id, 'session', this.cipher.encrypt(data), new Date(data.expiresAt));
   }
 
   async logout(id: string, data: SessionData): Promise<string | null> {
-    await this.store.deleteSession(id);
+    await this.store.sessions.delete(id);
     try {
       const config = await this.config();
       if (!config.serverMetadata().end_session_endpoint) return null;

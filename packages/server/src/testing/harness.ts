@@ -7,7 +7,7 @@ import { loadExample } from '@dcc-kit/cda/examples';
 import { patientToApi, type ModelPatient } from '@dcc-kit/cda/identity';
 import { startPscEmulator, completeLogin, type PscEmulator, type PscTestUser } from '@dcc-kit/psc-emulator';
 import { createServer, type DccServer, type LogEntry } from '../app.js';
-import { DocumentChecker } from '../documents.js';
+import { DocumentChecker } from '../services/document-checker.js';
 import { openStore } from '../main-config.js';
 import { openapi } from '../openapi.js';
 import type { Store } from '../store/store.js';

@@ -5,9 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { buildWithModel, validateFrcp, validatePps, type BuildContext, type ModelIssue } from '@dcc-kit/cda';
 import type { Validator } from '@dcc-kit/conformance';
 import { createNodeValidator } from '@dcc-kit/conformance/node';
-import type { ProblemIssue } from './http.js';
-import type { Activity, Professional } from './auth/professional.js';
-import type { DocumentType, Patient, ValidationSummary } from './store/store.js';
+import type { ProblemIssue } from '../http.js';
+import type { Activity, Professional } from '../auth/professional.js';
+import type { DocumentType, Patient, ValidationSummary } from '../store/records.js';
+import { modelViewOf } from '../patients/patient-mapping.js';
 
 /**
  * Issue codes that refuse a draft on save: the shape is wrong (a typo, a wrong type, a
@@ -20,8 +21,8 @@ const DRAFT_BLOCKING = new Set(['unknown-field', 'type', 'enum', 'format', 'char
 const prefixed = (issues: readonly ModelIssue[]): ProblemIssue[] =>
   issues.map((i) => ({ path: i.path ? `model.${i.path}` : 'model', code: i.code, message: i.message }));
 
-export function draftIssues(type: DocumentType, model: unknown): ProblemIssue[] {
-  const result = (type === 'pps' ? validatePps : validateFrcp)(model, serverContext());
+export function draftIssues(type: DocumentType, model: unknown, options: { allowTestIdentities?: boolean } = {}): ProblemIssue[] {
+  const result = (type === 'pps' ? validatePps : validateFrcp)(model, serverContext(new Date(), options.allowTestIdentities));
   if (result.ok) return [];
   // A missing part is also reported as "wrong type" at the same path: ignore both.
   const missing = result.issues.filter((i) => i.code === 'required').map((i) => i.path);
@@ -29,13 +30,9 @@ export function draftIssues(type: DocumentType, model: unknown): ProblemIssue[] 
   return prefixed(result.issues.filter((i) => DRAFT_BLOCKING.has(i.code) && !underMissing(i.path)));
 }
 
-/** Server build context: server clock, fresh UUIDs, test identities only when allowed. */
-export function serverContext(now = new Date()): BuildContext {
-  return {
-    now: () => now,
-    newId: () => randomUUID(),
-    allowTestIdentities: process.env.DCC_ALLOW_TEST_IDENTITIES !== 'false',
-  };
+/** Server build context: server clock, fresh UUIDs, test identities only when allowed (configuration). */
+export function serverContext(now = new Date(), allowTestIdentities = true): BuildContext {
+  return { now: () => now, newId: () => randomUUID(), allowTestIdentities };
 }
 
 /** An instant as the model wants it (seconds, offset Z, no milliseconds). */
@@ -60,13 +57,13 @@ export function setIdFromModel(model: unknown): string | undefined {
  */
 function patientMismatches(block: unknown, patient: Patient): ProblemIssue[] {
   const p = (block ?? {}) as { ins?: { value?: unknown }; birthFamilyName?: unknown; birthGivenNames?: unknown; birthDate?: unknown; gender?: unknown };
-  const t = patient.traits;
+  const wanted = modelViewOf(patient);
   const expected: Array<[string, unknown, unknown, string, string]> = [
-    ['ins.value', p.ins?.value, patient.ins.value, "L'INS du document n'est pas celui du patient.", "The document's INS is not the patient's."],
-    ['birthFamilyName', p.birthFamilyName, t.birthName, "Le nom de naissance n'est pas celui du patient.", "The birth name is not the patient's."],
-    ['birthGivenNames', p.birthGivenNames, t.firstNames.join(' '), "Les prénoms ne sont pas ceux du patient.", "The first names are not the patient's."],
-    ['birthDate', p.birthDate, t.birthDate, "La date de naissance n'est pas celle du patient.", "The birth date is not the patient's."],
-    ['gender', p.gender, t.sex === 'U' ? 'UN' : t.sex, "Le sexe n'est pas celui du patient.", "The sex is not the patient's."],
+    ['ins.value', p.ins?.value, wanted.insValue, "L'INS du document n'est pas celui du patient.", "The document's INS is not the patient's."],
+    ['birthFamilyName', p.birthFamilyName, wanted.birthFamilyName, "Le nom de naissance n'est pas celui du patient.", "The birth name is not the patient's."],
+    ['birthGivenNames', p.birthGivenNames, wanted.birthGivenNames, "Les prénoms ne sont pas ceux du patient.", "The first names are not the patient's."],
+    ['birthDate', p.birthDate, wanted.birthDate, "La date de naissance n'est pas celle du patient.", "The birth date is not the patient's."],
+    ['gender', p.gender, wanted.gender, "Le sexe n'est pas celui du patient.", "The sex is not the patient's."],
   ];
   return expected
     .filter(([, actual, wanted]) => actual !== undefined && actual !== wanted)
@@ -122,8 +119,8 @@ export class DocumentChecker {
   }
 
   /** Full check: model rules, CDA build, the seven layers. */
-  async check(type: DocumentType, model: unknown, now = new Date()): Promise<CheckOutcome> {
-    const context = serverContext(now);
+  async check(type: DocumentType, model: unknown, now = new Date(), allowTestIdentities = true): Promise<CheckOutcome> {
+    const context = serverContext(now, allowTestIdentities);
     const result = (type === 'pps' ? validatePps : validateFrcp)(model, context);
     if (!result.ok) return { ok: false, issues: prefixed(result.issues) };
     const { xml } = buildWithModel(type, model, context);

@@ -1,0 +1,41 @@
+// /documents: create a document with its first draft (idempotent), list, read.
+import { etag, issue, problems, readBody, type ProblemIssue } from '../http.js';
+import { actorOf } from '../middleware/authenticate.js';
+import { pageQuery, pathId, uuidFilter } from '../middleware/paging.js';
+import { DOCUMENT_STATUSES } from '../services/document-lifecycle.js';
+import type { DocumentStatus, DocumentType } from '../store/records.js';
+import { documentReply, type RouteDeps } from './route-deps.js';
+
+export function documentRoutes({ router, authenticated, jsonBody, idempotent, documents }: RouteDeps): void {
+  router.add(
+    'POST',
+    '/documents',
+    authenticated(async (ctx, caller) => {
+      const raw = await readBody(ctx.req);
+      const input = await jsonBody<{ patientId: string; type: DocumentType; model: unknown }>(ctx, 'DocumentCreate', raw);
+      return idempotent(ctx, caller, raw, async () => {
+        const doc = await documents.create(input, actorOf(ctx, caller));
+        return { status: 201, body: doc, headers: { ...etag(doc.version), location: `/documents/${doc.id}` } };
+      });
+    }),
+  );
+
+  router.add(
+    'GET',
+    '/documents',
+    authenticated(async (ctx, caller) => {
+      const q = ctx.url.searchParams;
+      const type = q.get('type') ?? undefined;
+      const status = q.get('status') ?? undefined;
+      const bad: ProblemIssue[] = [];
+      if (type && type !== 'pps' && type !== 'frcp') bad.push(issue('type', 'enum', 'type : pps ou frcp.', 'type: pps or frcp.'));
+      if (status && !DOCUMENT_STATUSES.includes(status as DocumentStatus)) bad.push(issue('status', 'enum', 'Statut inconnu.', 'Unknown status.'));
+      if (bad.length) throw problems.badRequest('Invalid query.', bad);
+      const patientId = uuidFilter(q.get('patientId'), 'patientId');
+      const filter = { ...(patientId ? { patientId } : {}), ...(type ? { type } : {}), ...(status ? { status } : {}) };
+      return { status: 200, body: await documents.list(caller.structures, filter, pageQuery(ctx.url)) };
+    }),
+  );
+
+  router.add('GET', '/documents/{id}', authenticated(async (ctx, caller) => documentReply(await documents.get(pathId(ctx.params.id), caller.structures))));
+}

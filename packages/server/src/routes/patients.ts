@@ -1,0 +1,50 @@
+// /patients: create (idempotent), list by INS, read, update under If-Match.
+import { etag, readBody, requireIfMatch } from '../http.js';
+import { actorOf } from '../middleware/authenticate.js';
+import { pageQuery, pathId } from '../middleware/paging.js';
+import type { PatientInput } from '../store/records.js';
+import type { RouteDeps } from './route-deps.js';
+
+export function patientRoutes({ router, authenticated, jsonBody, idempotent, patients }: RouteDeps): void {
+  router.add(
+    'POST',
+    '/patients',
+    authenticated(async (ctx, caller) => {
+      const raw = await readBody(ctx.req);
+      const input = await jsonBody<PatientInput>(ctx, 'PatientInput', raw);
+      return idempotent(ctx, caller, raw, async () => {
+        const patient = await patients.create(input, actorOf(ctx, caller));
+        return { status: 201, body: patient, headers: { ...etag(patient.version), location: `/patients/${patient.id}` } };
+      });
+    }),
+  );
+
+  router.add(
+    'GET',
+    '/patients',
+    authenticated(async (ctx, caller) => {
+      const ins = ctx.url.searchParams.get('ins') ?? undefined;
+      return { status: 200, body: await patients.list(caller.structures, ins ? { ins } : {}, pageQuery(ctx.url)) };
+    }),
+  );
+
+  router.add(
+    'GET',
+    '/patients/{id}',
+    authenticated(async (ctx, caller) => {
+      const patient = await patients.get(pathId(ctx.params.id), caller.structures);
+      return { status: 200, body: patient, headers: etag(patient.version) };
+    }),
+  );
+
+  router.add(
+    'PUT',
+    '/patients/{id}',
+    authenticated(async (ctx, caller) => {
+      const expected = requireIfMatch(ctx.req);
+      const input = await jsonBody<PatientInput>(ctx, 'PatientInput');
+      const patient = await patients.update(pathId(ctx.params.id), expected, input, actorOf(ctx, caller));
+      return { status: 200, body: patient, headers: etag(patient.version) };
+    }),
+  );
+}

@@ -1,0 +1,71 @@
+// /documents/{id}/versions…: list and save versions, read one and its CDA, and the lifecycle
+// actions validate → sign → submit (no body, If-Match, idempotent).
+import { etag, requireIfMatch } from '../http.js';
+import { actorOf } from '../middleware/authenticate.js';
+import { pageQuery, pathId, versionNumber } from '../middleware/paging.js';
+import { emptyBody } from '../middleware/request-body.js';
+import type { LifecycleAction } from '../services/document-lifecycle.js';
+import { versionReply, type RouteDeps } from './route-deps.js';
+
+export function versionRoutes({ router, authenticated, jsonBody, idempotent, documents }: RouteDeps): void {
+  router.add(
+    'GET',
+    '/documents/{id}/versions',
+    authenticated(async (ctx, caller) => {
+      const doc = await documents.get(pathId(ctx.params.id), caller.structures);
+      return { status: 200, body: await documents.listVersions(doc, pageQuery(ctx.url)), headers: etag(doc.version) };
+    }),
+  );
+
+  router.add(
+    'POST',
+    '/documents/{id}/versions',
+    authenticated(async (ctx, caller) => {
+      const expected = requireIfMatch(ctx.req);
+      const input = await jsonBody<{ model: unknown }>(ctx, 'VersionCreate');
+      const doc = await documents.get(pathId(ctx.params.id), caller.structures);
+      const { document, version } = await documents.addVersion(doc, expected, input.model, actorOf(ctx, caller));
+      return { ...versionReply(document, version, 201), headers: { ...etag(document.version), location: `/documents/${doc.id}/versions/${version.number}` } };
+    }),
+  );
+
+  router.add(
+    'GET',
+    '/documents/{id}/versions/{n}',
+    authenticated(async (ctx, caller) => {
+      const doc = await documents.get(pathId(ctx.params.id), caller.structures);
+      return versionReply(doc, await documents.getVersion(doc, versionNumber(ctx.params.n), caller.structures));
+    }),
+  );
+
+  router.add(
+    'GET',
+    '/documents/{id}/versions/{n}/cda',
+    authenticated(async (ctx, caller) => {
+      const doc = await documents.get(pathId(ctx.params.id), caller.structures);
+      const cda = await documents.cda(doc, versionNumber(ctx.params.n), caller.structures);
+      return { status: 200, text: { contentType: 'application/xml; charset=utf-8', data: cda }, headers: etag(doc.version) };
+    }),
+  );
+
+  const actions: LifecycleAction[] = ['validate', 'sign', 'submit'];
+  for (const action of actions) {
+    router.add(
+      'POST',
+      `/documents/{id}/versions/{n}/${action}`,
+      authenticated(async (ctx, caller) =>
+        idempotent(ctx, caller, await emptyBody(ctx), async () => {
+          const expected = requireIfMatch(ctx.req);
+          const doc = await documents.get(pathId(ctx.params.id), caller.structures);
+          const n = versionNumber(ctx.params.n);
+          const actor = actorOf(ctx, caller);
+          const { document, version } =
+            action === 'sign'
+              ? await documents.sign(doc, n, expected, actor, { professional: caller.professional, activeActivityId: caller.activeActivityId })
+              : await documents[action](doc, n, expected, actor);
+          return versionReply(document, version);
+        }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,155 @@
+// The rules of a document's life: a draft is saved when its shape is right (it may be
+// incomplete); /validate runs the full check (model rules → CDA → the kit's seven layers);
+// /sign makes the professional legal authenticator and checks the rebuilt CDA again; /submit
+// queues a signed version for the DMP, for a patient whose identity is qualified.
+// Each action is a transition of the current version (TRANSITIONS); a new action (replace,
+// DMP outcome…) is one more entry and one more method here, the routes stay thin.
+import { randomUUID } from 'node:crypto';
+import { issue, problems } from '../http.js';
+import type { Activity, Professional } from '../auth/professional.js';
+import type { DocumentRepository, TransitionChange, TransitionPrecondition } from '../store/documents-repository.js';
+import type { PatientRepository } from '../store/patients-repository.js';
+import type { Actor, DocumentRecord, DocumentStatus, DocumentType, Page, Patient, VersionRecord } from '../store/records.js';
+import type { PageQuery } from '../middleware/paging.js';
+import { draftIssues, setIdFromModel, type DocumentChecker } from './document-checker.js';
+import { unwrap } from './write-result.js';
+
+export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['draft', 'validated', 'signed', 'submitted'];
+
+/** Which version statuses each action starts from, where it leads, and its audit action. */
+export const TRANSITIONS = {
+  validate: { from: ['draft', 'validated'], to: 'validated', action: 'document.validate', done: 'validated' },
+  sign: { from: ['validated'], to: 'signed', action: 'document.sign', done: 'signed' },
+  submit: { from: ['signed'], to: 'submitted', action: 'document.submit', done: 'submitted' },
+} as const satisfies Record<string, { from: readonly DocumentStatus[]; to: DocumentStatus; action: string; done: string }>;
+export type LifecycleAction = keyof typeof TRANSITIONS;
+
+/** A document and one of its versions, after a write. */
+export interface DocumentVersion {
+  document: DocumentRecord;
+  version: VersionRecord;
+}
+
+/** Who signs: the professional and the activity chosen in the session (if any). */
+export interface Signer {
+  professional: Professional;
+  activeActivityId?: string | null;
+}
+
+export class DocumentLifecycle {
+  constructor(
+    private readonly documents: DocumentRepository,
+    private readonly patients: PatientRepository,
+    private readonly checker: DocumentChecker,
+    private readonly config: { allowTestIdentities: boolean },
+  ) {}
+
+  /** A draft's shape (400 with model paths); missing parts wait for /validate. */
+  private checkDraft(type: DocumentType, model: unknown): void {
+    const issues = draftIssues(type, model, { allowTestIdentities: this.config.allowTestIdentities });
+    if (issues.length) throw problems.badRequest('The model does not match the expected structure.', issues);
+  }
+
+  async create(input: { patientId: string; type: DocumentType; model: unknown }, actor: Actor): Promise<DocumentRecord> {
+    this.checkDraft(input.type, input.model);
+    const patient = await this.patients.get(input.patientId, actor.structures);
+    if (!patient) throw problems.notFound('Patient');
+    const setId = setIdFromModel(input.model) ?? randomUUID().toUpperCase();
+    return unwrap(await this.documents.create({ ...input, setId }, actor), 'Patient');
+  }
+
+  list(structures: readonly string[], filter: { patientId?: string; type?: string; status?: string }, paging: PageQuery): Promise<Page<DocumentRecord>> {
+    return this.documents.list({ structures, ...filter, limit: paging.limit, after: paging.after });
+  }
+
+  /** The document, if `id` names one of the caller's structures; else 404. */
+  async get(id: string | undefined, structures: readonly string[]): Promise<DocumentRecord> {
+    const doc = id ? await this.documents.get(id, structures) : undefined;
+    if (!doc) throw problems.notFound('Document');
+    return doc;
+  }
+
+  listVersions(doc: DocumentRecord, paging: PageQuery): Promise<Page<VersionRecord>> {
+    return this.documents.listVersions(doc.id, { limit: paging.limit, after: paging.after });
+  }
+
+  async addVersion(doc: DocumentRecord, expected: number, model: unknown, actor: Actor): Promise<DocumentVersion> {
+    this.checkDraft(doc.type, model);
+    return unwrap(await this.documents.addVersion(doc.id, expected, model, actor), 'Document');
+  }
+
+  async getVersion(doc: DocumentRecord, n: number, structures: readonly string[]): Promise<VersionRecord & { cda?: string }> {
+    const version = await this.documents.getVersion(doc.id, n, structures);
+    if (!version) throw problems.notFound('Version');
+    return version;
+  }
+
+  /** The CDA of a version that passed /validate (404 when it never did). */
+  async cda(doc: DocumentRecord, n: number, structures: readonly string[]): Promise<string> {
+    const version = await this.documents.getVersion(doc.id, n, structures);
+    if (!version?.cda) throw problems.notFound(version ? 'CDA (the version was never validated)' : 'Version');
+    return version.cda;
+  }
+
+  /** Common preamble of every action: the current version, the expected document version and status. */
+  private async current(doc: DocumentRecord, n: number, expected: number, action: LifecycleAction, actor: Actor) {
+    const version = await this.getVersion(doc, n, actor.structures);
+    const { from, done } = TRANSITIONS[action];
+    if (doc.version !== expected) throw problems.preconditionFailed();
+    if (n !== doc.currentVersion) throw problems.conflict('not-current-version', `Only the current version (${doc.currentVersion}) can be ${done}.`);
+    if (!(from as readonly DocumentStatus[]).includes(version.status))
+      throw problems.conflict('invalid-transition', `Version ${n} is ${version.status}; it cannot be ${done} (needs ${from.join(' or ')}).`);
+    const patient = await this.patients.get(doc.patientId, actor.structures);
+    if (!patient) throw problems.notFound('Patient');
+    return { doc, version, patient };
+  }
+
+  private transition(doc: DocumentRecord, n: number, expected: number, action: LifecycleAction, actor: Actor, extra: Omit<TransitionChange, 'from' | 'to' | 'action'>, precondition?: TransitionPrecondition) {
+    const { from, to, action: audit } = TRANSITIONS[action];
+    return this.documents.transition(doc.id, n, expected, { from: [...from], to, action: audit, ...extra }, actor, precondition);
+  }
+
+  async validate(document: DocumentRecord, n: number, expected: number, actor: Actor): Promise<DocumentVersion> {
+    const { doc, version, patient } = await this.current(document, n, expected, 'validate', actor);
+    const prepared = this.checker.prepare(version.model, doc.setId, patient);
+    if (prepared.issues.length) throw problems.unprocessable('invalid-model', 'The document is not valid.', prepared.issues);
+    const outcome = await this.checker.check(doc.type, prepared.model, new Date(), this.config.allowTestIdentities);
+    if (!outcome.ok) {
+      await this.documents.recordFailedValidation(doc.id, n, outcome.validation, actor);
+      throw problems.unprocessable(outcome.validation ? 'conformance-failed' : 'invalid-model', 'The document is not valid.', outcome.issues);
+    }
+    return unwrap(await this.transition(doc, n, expected, 'validate', actor, { validation: outcome.validation, cda: outcome.xml }), 'Document');
+  }
+
+  async sign(document: DocumentRecord, n: number, expected: number, actor: Actor, signer: Signer): Promise<DocumentVersion> {
+    const { doc, version, patient } = await this.current(document, n, expected, 'sign', actor);
+    const at = new Date();
+    const activity = signingActivity(signer, patient);
+    const prepared = this.checker.prepare(version.model, doc.setId, patient, { professional: signer.professional, ...(activity ? { activity } : {}), at });
+    if (prepared.issues.length) throw problems.unprocessable('invalid-model', 'The document is not valid.', prepared.issues);
+    const outcome = await this.checker.check(doc.type, prepared.model, at, this.config.allowTestIdentities);
+    if (!outcome.ok) throw problems.unprocessable('signature-conformance-failed', 'The signed document does not pass the checks.', outcome.issues);
+    return unwrap(
+      await this.transition(doc, n, expected, 'sign', actor, { validation: outcome.validation, cda: outcome.xml, signedBy: signer.professional.idNatPs, signedAt: at }),
+      'Document',
+    );
+  }
+
+  async submit(document: DocumentRecord, n: number, expected: number, actor: Actor): Promise<DocumentVersion> {
+    const { doc, patient } = await this.current(document, n, expected, 'submit', actor);
+    if (patient.identityStatus !== 'qualified')
+      throw problems.unprocessable('identity-not-qualified', 'Only a patient with a qualified identity (INS qualifiée) can be submitted to the DMP.', [
+        issue('identityStatus', 'identity-not-qualified', "L'identité du patient n'est pas qualifiée.", "The patient's identity is not qualified."),
+      ]);
+    // Checked again inside the transaction, the patient row locked: a concurrent identity change cannot slip through.
+    const stillQualified: TransitionPrecondition = async (tx, d) =>
+      (await this.patients.isQualifiedForUpdate(tx, d.patientId)) ? undefined : { type: 'identity-not-qualified', detail: "The patient's identity is no longer qualified." };
+    return unwrap(await this.transition(doc, n, expected, 'submit', actor, { queue: true }, stillQualified), 'Document');
+  }
+}
+
+/** The activity a signature names: the one chosen in the session, else one in the patient's structure. */
+function signingActivity(signer: Signer, patient: Patient): Activity | undefined {
+  const { activities } = signer.professional;
+  return activities.find((a) => a.id === signer.activeActivityId) ?? activities.find((a) => a.structureId === patient.structureId);
+}

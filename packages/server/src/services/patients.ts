@@ -1,0 +1,69 @@
+// Patient rules: a real birth date, a valid INS (key and assigning authority), a structure of
+// the caller's, and a structure that never changes once documents may depend on it.
+import { checkInsMatricule, checkInsOid } from '@dcc-kit/cda/identity';
+import { issue, problems, type ProblemIssue } from '../http.js';
+import type { PatientRepository } from '../store/patients-repository.js';
+import type { Actor, Page, Patient, PatientInput } from '../store/records.js';
+import type { PageQuery } from '../middleware/paging.js';
+import { unwrap } from './write-result.js';
+
+/** YYYY-MM-DD of a real past day since 1850 (older is a typo); 00 stands for an unknown month or day (INS traits). */
+export function isBirthDate(value: string, today = new Date()): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1850 || month > 12 || (month === 0 && day !== 0)) return false;
+  const daysInMonth = month === 0 ? 31 : new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return false;
+  const earliest = `${m[1]}-${month === 0 ? '01' : m[2]}-${day === 0 ? '01' : m[3]}`;
+  return earliest <= today.toISOString().slice(0, 10);
+}
+
+export class PatientService {
+  constructor(
+    private readonly patients: PatientRepository,
+    private readonly config: { allowTestIdentities: boolean },
+  ) {}
+
+  /** Every rule the input breaks (422 issues). */
+  issues(input: PatientInput, actor: Actor): ProblemIssue[] {
+    const issues: ProblemIssue[] = [];
+    if (!isBirthDate(input.traits.birthDate))
+      issues.push(issue('traits.birthDate', 'birth-date', 'Date de naissance impossible ou future.', 'Impossible or future birth date.'));
+    const key = checkInsMatricule(input.ins.value);
+    if (key) issues.push({ path: 'ins.value', code: key.code, message: key.message });
+    const oid = checkInsOid(input.ins.oid, { allowTestOids: this.config.allowTestIdentities });
+    if (oid) issues.push({ path: 'ins.oid', code: oid.code, message: oid.message });
+    if (!actor.structures.includes(input.structureId))
+      issues.push(issue('structureId', 'not-your-structure', "Cette structure n'est pas une de vos activités.", 'This structure is not one of your activities.'));
+    return issues;
+  }
+
+  async create(input: PatientInput, actor: Actor): Promise<Patient> {
+    const issues = this.issues(input, actor);
+    if (issues.length) throw problems.unprocessable('invalid-patient', 'The patient identity is not valid.', issues);
+    return unwrap(await this.patients.create(input, actor), 'Patient');
+  }
+
+  list(structures: readonly string[], filter: { ins?: string }, paging: PageQuery): Promise<Page<Patient>> {
+    return this.patients.list({ structures, ...(filter.ins ? { ins: filter.ins } : {}), limit: paging.limit, after: paging.after });
+  }
+
+  /** The patient, if `id` names one of the caller's structures; else 404. */
+  async get(id: string | undefined, structures: readonly string[]): Promise<Patient> {
+    const patient = id ? await this.patients.get(id, structures) : undefined;
+    if (!patient) throw problems.notFound('Patient');
+    return patient;
+  }
+
+  async update(id: string | undefined, expected: number, input: PatientInput, actor: Actor): Promise<Patient> {
+    const current = await this.get(id, actor.structures);
+    const issues = this.issues(input, actor);
+    // Documents take their structure from the patient when created: moving the patient would
+    // leave them visible to the old structure and orphaned for the new one.
+    if (input.structureId !== current.structureId)
+      issues.push(issue('structureId', 'immutable', 'La structure du patient ne peut pas changer.', "The patient's structure cannot change."));
+    if (issues.length) throw problems.unprocessable('invalid-patient', 'The patient identity is not valid.', issues);
+    return unwrap(await this.patients.update(current.id, expected, input, actor), 'Patient');
+  }
+}

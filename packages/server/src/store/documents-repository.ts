@@ -1,0 +1,212 @@
+// Documents and their immutable versions (a database trigger refuses changes to a version's
+// model), status transitions with the submission queue, in one transaction with the audit event.
+import { randomUUID } from 'node:crypto';
+import type { SqlDriver, SqlExecutor } from './driver.js';
+import { recordAudit } from './audit-repository.js';
+import {
+  encodeCursor,
+  page,
+  toDocument,
+  toVersion,
+  type Actor,
+  type DocumentRecord,
+  type DocumentStatus,
+  type DocumentType,
+  type Page,
+  type ValidationSummary,
+  type VersionRecord,
+  type WriteResult,
+} from './records.js';
+
+/** A status change of a version, with what it records (validation summary, CDA, signature, queue entry). */
+export interface TransitionChange {
+  from: DocumentStatus[];
+  to: DocumentStatus;
+  action: string;
+  validation?: ValidationSummary;
+  cda?: string;
+  signedBy?: string;
+  signedAt?: Date;
+  queue?: boolean;
+}
+/** Last check inside the transaction: a refusal (problem type and detail), or undefined to go on. */
+export type TransitionPrecondition = (tx: SqlExecutor, doc: DocumentRecord) => Promise<{ type: string; detail: string } | undefined>;
+
+export class DocumentRepository {
+  constructor(private readonly driver: SqlDriver) {}
+
+  async create(
+    input: { patientId: string; type: DocumentType; setId: string; model: unknown },
+    actor: Actor,
+  ): Promise<WriteResult<DocumentRecord>> {
+    return this.driver.transaction(async (tx) => {
+      const patient = await tx.query('SELECT structure_id FROM patients WHERE id = $1 AND structure_id = ANY($2::text[])', [input.patientId, [...actor.structures]]);
+      if (!patient[0]) return { ok: false, reason: 'not-found' };
+      const structureId = String(patient[0].structure_id);
+      const id = randomUUID();
+      const rows = await tx.query(
+        `INSERT INTO documents (id, patient_id, structure_id, type, set_id, current_version, status, version, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 1, 'draft', 1, now(), now()) RETURNING *`,
+        [id, input.patientId, structureId, input.type, input.setId],
+      );
+      await tx.query(
+        `INSERT INTO document_versions (document_id, number, model, created_at, created_by, status) VALUES ($1, 1, $2::jsonb, now(), $3, 'draft')`,
+        [id, JSON.stringify(input.model), actor.idNatPs],
+      );
+      await recordAudit(tx, actor, { action: 'document.create', resourceType: 'document', resourceId: id, version: 1, structureId, patientId: input.patientId, documentId: id });
+      return { ok: true, value: toDocument(rows[0]!) };
+    });
+  }
+
+  async get(id: string, structures: readonly string[]): Promise<DocumentRecord | undefined> {
+    const rows = await this.driver.query('SELECT * FROM documents WHERE id = $1 AND structure_id = ANY($2::text[])', [id, [...structures]]);
+    return rows[0] ? toDocument(rows[0]) : undefined;
+  }
+
+  async list(q: {
+    structures: readonly string[];
+    patientId?: string;
+    type?: string;
+    status?: string;
+    limit: number;
+    after?: number;
+  }): Promise<Page<DocumentRecord>> {
+    const rows = await this.driver.query(
+      `SELECT * FROM documents WHERE structure_id = ANY($1::text[]) AND ($2::uuid IS NULL OR patient_id = $2)
+         AND ($3::text IS NULL OR type = $3) AND ($4::text IS NULL OR status = $4) AND ($5::integer IS NULL OR seq < $5)
+         ORDER BY seq DESC LIMIT $6`,
+      [[...q.structures], q.patientId ?? null, q.type ?? null, q.status ?? null, q.after ?? null, q.limit + 1],
+    );
+    return page(rows, q.limit, toDocument);
+  }
+
+  async addVersion(id: string, expected: number, model: unknown, actor: Actor): Promise<WriteResult<{ document: DocumentRecord; version: VersionRecord }>> {
+    return this.driver.transaction(async (tx) => {
+      const cur = await tx.query('SELECT * FROM documents WHERE id = $1 AND structure_id = ANY($2::text[]) FOR UPDATE', [id, [...actor.structures]]);
+      if (!cur[0]) return { ok: false, reason: 'not-found' };
+      const doc = toDocument(cur[0]);
+      if (doc.version !== expected) return { ok: false, reason: 'stale' };
+      if (doc.status === 'submitted' || doc.status === 'signed') {
+        // A signed or submitted document is closed; a new CDA version is a new document
+        // (same setId, the model's document.replaces) — keeps signed content final.
+        return { ok: false, reason: 'conflict', type: 'document-closed', detail: `The document is ${doc.status}: create a new document to replace it.` };
+      }
+      const number = doc.currentVersion + 1;
+      const vrows = await tx.query(
+        `INSERT INTO document_versions (document_id, number, model, created_at, created_by, status) VALUES ($1, $2, $3::jsonb, now(), $4, 'draft') RETURNING *`,
+        [id, number, JSON.stringify(model), actor.idNatPs],
+      );
+      const drows = await tx.query(
+        `UPDATE documents SET current_version = $2, status = 'draft', version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
+        [id, number],
+      );
+      const document = toDocument(drows[0]!);
+      await recordAudit(tx, actor, {
+        action: 'document.version.create',
+        resourceType: 'document',
+        resourceId: id,
+        version: number,
+        structureId: String(cur[0].structure_id),
+        patientId: doc.patientId,
+        documentId: id,
+      });
+      return { ok: true, value: { document, version: toVersion(vrows[0]!, true) } };
+    });
+  }
+
+  async getVersion(id: string, n: number, structures: readonly string[]): Promise<(VersionRecord & { cda?: string }) | undefined> {
+    const rows = await this.driver.query(
+      `SELECT v.* FROM document_versions v JOIN documents d ON d.id = v.document_id
+        WHERE v.document_id = $1 AND v.number = $2 AND d.structure_id = ANY($3::text[])`,
+      [id, n, [...structures]],
+    );
+    if (!rows[0]) return undefined;
+    const v: VersionRecord & { cda?: string } = toVersion(rows[0], true);
+    if (typeof rows[0].cda === 'string') v.cda = rows[0].cda;
+    return v;
+  }
+
+  async listVersions(id: string, q: { limit: number; after?: number }): Promise<Page<VersionRecord>> {
+    const rows = await this.driver.query(
+      `SELECT document_id, number, status, created_at, created_by, validation, signed_at, signed_by, submitted_at
+         FROM document_versions WHERE document_id = $1 AND ($2::integer IS NULL OR number < $2) ORDER BY number DESC LIMIT $3`,
+      [id, q.after ?? null, q.limit + 1],
+    );
+    const items = rows.slice(0, q.limit).map((r) => toVersion(r, false));
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.number) : null };
+  }
+
+  /**
+   * Moves version `n` of a document from one of `from` to `to` (with the validation summary
+   * and CDA when given), after checking the document version and that `n` is current.
+   */
+  async transition(
+    id: string,
+    n: number,
+    expected: number,
+    change: TransitionChange,
+    actor: Actor,
+    precondition?: TransitionPrecondition,
+  ): Promise<WriteResult<{ document: DocumentRecord; version: VersionRecord }>> {
+    return this.driver.transaction(async (tx) => {
+      const cur = await tx.query('SELECT * FROM documents WHERE id = $1 AND structure_id = ANY($2::text[]) FOR UPDATE', [id, [...actor.structures]]);
+      if (!cur[0]) return { ok: false, reason: 'not-found' };
+      const doc = toDocument(cur[0]);
+      const vrow = await tx.query('SELECT status FROM document_versions WHERE document_id = $1 AND number = $2', [id, n]);
+      if (!vrow[0]) return { ok: false, reason: 'not-found' };
+      if (doc.version !== expected) return { ok: false, reason: 'stale' };
+      if (n !== doc.currentVersion) return { ok: false, reason: 'conflict', type: 'not-current-version', detail: `Version ${n} is not the current version (${doc.currentVersion}).` };
+      const status = vrow[0].status as DocumentStatus;
+      if (!change.from.includes(status))
+        return { ok: false, reason: 'conflict', type: 'invalid-transition', detail: `Version ${n} is ${status}; ${change.action} needs ${change.from.join(' or ')}.` };
+      const refusal = await precondition?.(tx, doc);
+      if (refusal) return { ok: false, reason: 'conflict', ...refusal };
+      const vrows = await tx.query(
+        `UPDATE document_versions SET status = $3,
+            validation = COALESCE($4::jsonb, validation), cda = COALESCE($5, cda),
+            signed_by = COALESCE($6, signed_by), signed_at = COALESCE($7::timestamptz, signed_at),
+            submitted_at = CASE WHEN $3 = 'submitted' THEN now() ELSE submitted_at END
+          WHERE document_id = $1 AND number = $2 RETURNING *`,
+        [id, n, change.to, change.validation ? JSON.stringify(change.validation) : null, change.cda ?? null, change.signedBy ?? null, change.signedAt?.toISOString() ?? null],
+      );
+      const drows = await tx.query(`UPDATE documents SET status = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`, [id, change.to]);
+      if (change.queue)
+        await tx.query(`INSERT INTO submission_queue (id, document_id, version_number, created_at) VALUES ($1, $2, $3, now())`, [randomUUID(), id, n]);
+      await recordAudit(tx, actor, {
+        action: change.action,
+        resourceType: 'document',
+        resourceId: id,
+        version: n,
+        structureId: String(cur[0].structure_id),
+        patientId: doc.patientId,
+        documentId: id,
+      });
+      return { ok: true, value: { document: toDocument(drows[0]!), version: toVersion(vrows[0]!, true) } };
+    });
+  }
+
+  /** Records a failed validation (the version stays draft); audited, no version bump. */
+  async recordFailedValidation(id: string, n: number, validation: ValidationSummary | undefined, actor: Actor): Promise<void> {
+    await this.driver.transaction(async (tx) => {
+      const cur = await tx.query('SELECT * FROM documents WHERE id = $1 AND structure_id = ANY($2::text[])', [id, [...actor.structures]]);
+      if (!cur[0]) return;
+      if (validation)
+        await tx.query(`UPDATE document_versions SET validation = $3::jsonb WHERE document_id = $1 AND number = $2 AND status = 'draft'`, [id, n, JSON.stringify(validation)]);
+      await recordAudit(tx, actor, {
+        action: 'document.validate.failed',
+        resourceType: 'document',
+        resourceId: id,
+        version: n,
+        structureId: String(cur[0].structure_id),
+        patientId: String(cur[0].patient_id),
+        documentId: id,
+      });
+    });
+  }
+
+  async queuedSubmissions(documentId: string): Promise<Array<{ versionNumber: number; status: string }>> {
+    const rows = await this.driver.query('SELECT version_number, status FROM submission_queue WHERE document_id = $1 ORDER BY version_number', [documentId]);
+    return rows.map((r) => ({ versionNumber: Number(r.version_number), status: String(r.status) }));
+  }
+}

@@ -1,0 +1,66 @@
+// Patients: one row per patient and structure (INS unique within a structure), identity
+// data as JSON, optimistic concurrency on `version`.
+import { randomUUID } from 'node:crypto';
+import type { SqlDriver, SqlExecutor } from './driver.js';
+import { recordAudit } from './audit-repository.js';
+import { page, toPatient, type Actor, type Page, type Patient, type PatientInput, type WriteResult } from './records.js';
+
+const patientData = (p: PatientInput) => JSON.stringify({ traits: p.traits, ...(p.usedName !== undefined ? { usedName: p.usedName } : {}) });
+
+export class PatientRepository {
+  constructor(private readonly driver: SqlDriver) {}
+
+  async create(input: PatientInput, actor: Actor): Promise<WriteResult<Patient>> {
+    return this.driver.transaction(async (tx) => {
+      const existing = await tx.query(
+        'SELECT id FROM patients WHERE structure_id = $1 AND ins_oid = $2 AND ins_value = $3',
+        [input.structureId, input.ins.oid, input.ins.value],
+      );
+      if (existing.length) return { ok: false, reason: 'conflict', type: 'duplicate-ins', detail: 'A patient with this INS already exists in this structure.' };
+      const id = randomUUID();
+      const rows = await tx.query(
+        `INSERT INTO patients (id, structure_id, ins_value, ins_oid, identity_status, data, version, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, 1, now(), now()) RETURNING *`,
+        [id, input.structureId, input.ins.value, input.ins.oid, input.identityStatus, patientData(input)],
+      );
+      await recordAudit(tx, actor, { action: 'patient.create', resourceType: 'patient', resourceId: id, version: 1, structureId: input.structureId, patientId: id });
+      return { ok: true, value: toPatient(rows[0]!) };
+    });
+  }
+
+  async get(id: string, structures: readonly string[]): Promise<Patient | undefined> {
+    const rows = await this.driver.query('SELECT * FROM patients WHERE id = $1 AND structure_id = ANY($2::text[])', [id, [...structures]]);
+    return rows[0] ? toPatient(rows[0]) : undefined;
+  }
+
+  async list(q: { structures: readonly string[]; ins?: string; limit: number; after?: number }): Promise<Page<Patient>> {
+    const rows = await this.driver.query(
+      `SELECT * FROM patients WHERE structure_id = ANY($1::text[]) AND ($2::text IS NULL OR ins_value = $2)
+         AND ($3::integer IS NULL OR seq < $3) ORDER BY seq DESC LIMIT $4`,
+      [[...q.structures], q.ins ?? null, q.after ?? null, q.limit + 1],
+    );
+    return page(rows, q.limit, toPatient);
+  }
+
+  async update(id: string, expected: number, input: PatientInput, actor: Actor): Promise<WriteResult<Patient>> {
+    return this.driver.transaction(async (tx) => {
+      const cur = await tx.query('SELECT * FROM patients WHERE id = $1 AND structure_id = ANY($2::text[]) FOR UPDATE', [id, [...actor.structures]]);
+      if (!cur[0]) return { ok: false, reason: 'not-found' };
+      if (Number(cur[0].version) !== expected) return { ok: false, reason: 'stale' };
+      const rows = await tx.query(
+        `UPDATE patients SET structure_id = $2, ins_value = $3, ins_oid = $4, identity_status = $5, data = $6::jsonb,
+           version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
+        [id, input.structureId, input.ins.value, input.ins.oid, input.identityStatus, patientData(input)],
+      );
+      const p = toPatient(rows[0]!);
+      await recordAudit(tx, actor, { action: 'patient.update', resourceType: 'patient', resourceId: id, version: p.version, structureId: p.structureId, patientId: id });
+      return { ok: true, value: p };
+    });
+  }
+
+  /** Inside a transaction: whether the patient's identity is qualified, the row locked until commit. */
+  async isQualifiedForUpdate(tx: SqlExecutor, id: string): Promise<boolean> {
+    const rows = await tx.query<{ identity_status: string }>('SELECT identity_status FROM patients WHERE id = $1 FOR UPDATE', [id]);
+    return rows[0]?.identity_status === 'qualified';
+  }
+}
