@@ -8,7 +8,7 @@ import { createNodeValidator } from '@dcc-kit/conformance/node';
 import type { ProblemIssue } from '../http.js';
 import type { Activity, Professional } from '../auth/professional.js';
 import type { DocumentType, Patient, ValidationSummary } from '../store/records.js';
-import { modelViewOf } from '../patients/patient-mapping.js';
+import { patientFromApi } from '@dcc-kit/cda/identity';
 
 /**
  * Issue codes that refuse a draft on save: the shape is wrong (a typo, a wrong type, a
@@ -57,9 +57,10 @@ export function setIdFromModel(model: unknown): string | undefined {
  */
 function patientMismatches(block: unknown, patient: Patient): ProblemIssue[] {
   const p = (block ?? {}) as { ins?: { value?: unknown }; birthFamilyName?: unknown; birthGivenNames?: unknown; birthDate?: unknown; gender?: unknown };
-  const wanted = modelViewOf(patient);
+  // What the model's patient block must say, through the one model <-> API patient mapping.
+  const wanted = patientFromApi(patient);
   const expected: Array<[string, unknown, unknown, string, string]> = [
-    ['ins.value', p.ins?.value, wanted.insValue, "L'INS du document n'est pas celui du patient.", "The document's INS is not the patient's."],
+    ['ins.value', p.ins?.value, patient.ins.value, "L'INS du document n'est pas celui du patient.", "The document's INS is not the patient's."],
     ['birthFamilyName', p.birthFamilyName, wanted.birthFamilyName, "Le nom de naissance n'est pas celui du patient.", "The birth name is not the patient's."],
     ['birthGivenNames', p.birthGivenNames, wanted.birthGivenNames, "Les prénoms ne sont pas ceux du patient.", "The first names are not the patient's."],
     ['birthDate', p.birthDate, wanted.birthDate, "La date de naissance n'est pas celle du patient.", "The birth date is not the patient's."],
