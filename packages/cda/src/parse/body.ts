@@ -1,6 +1,7 @@
 // Body readers shared by both volets: sections and entries found by templateId/code, the
 // nested comment (E-COM), the cancer diagnosis (E-LPC/E-DC/E-TNM), discovery, phase and
-// progression, document status — inverses of the corresponding writers of build/common.ts.
+// progression, document status — inverses of build/entries.ts, build/diagnosis.ts and
+// build/shared-sections.ts.
 import type { CodedOrText, Coding } from '../model/common.js';
 import { CancerDiagnosis as CancerDiagnosisSchema, type CancerDiagnosis, type CancerPhase, type Tnm } from '../model/oncology.js';
 import { bool, coding, defined, hasNullFlavor, list, literals, partialDate, ts } from './common.js';

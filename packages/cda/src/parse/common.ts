@@ -1,6 +1,7 @@
 // Readers of the HL7 data types and of the CDA header common to both volets: the exact
-// inverses of build/common.ts (ii, cd, ts, ivl, addr, telecom, name, organisation,
-// assignedEntity, recordTarget, author, custodian, legalAuthenticator, encompassingEncounter).
+// inverses of build/datatypes.ts, build/header.ts and build/record-target.ts (ii, cd, ts, ivl,
+// addr, telecom, name, organisation, assignedEntity, recordTarget, author, custodian,
+// legalAuthenticator, encompassingEncounter).
 import { fromTs } from '../datatypes.js';
 import { describeInsOid } from '../identity/index.js';
 import { OID } from '../build/state.js';

@@ -1,4 +1,4 @@
-// CANCER-FRCP_2022.01 reader: the inverse of build/frcp.ts (participants R1-R7,
+// CANCER-FRCP_2022.01 reader: the inverse of build/frcp.ts and build/frcp/ (participants R1-R7,
 // inFulfillmentOf, the two documentationOf, the RCP encounter, sections F1-F18), tolerant
 // of the defects of the official examples (frcp-cda.md §7: F-T6 placements, F-T8 links).
 import type { Actor, CodedOrText, Encounter, HealthProfessional, InstanceId } from '../model/common.js';

@@ -1,4 +1,4 @@
-// CANCER-PPS_2022.01 reader: the inverse of build/pps.ts (participants P1-P11, sections
+// CANCER-PPS_2022.01 reader: the inverse of build/pps.ts and build/pps/ (participants P1-P11, sections
 // S1-S10), tolerant of the defects of the official examples (pps-cda.md §7 T2, T11).
 import type { Actor, Coding, Organization } from '../model/common.js';
 import { PpsCareAct as PpsCareActSchema, type PpsCareAct, type PpsCareNetwork, type PpsDocument } from '../model/pps.js';
