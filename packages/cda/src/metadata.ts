@@ -35,6 +35,23 @@ export interface SchemaLike {
   readonly [LABEL_KEYWORD]?: string;
 }
 
+/**
+ * A shared definition as used at one place: the reference's own description and annotations
+ * win, also those it gives for the definition's fields (`properties` beside `$ref`).
+ */
+export function withOverlay(definition: SchemaLike, overlay: SchemaLike): SchemaLike {
+  const { properties, ...own } = overlay;
+  const merged: SchemaLike = { ...definition, ...own };
+  if (properties === undefined || definition.properties === undefined) return merged;
+  const fields = Object.fromEntries(
+    Object.entries(definition.properties).map(([name, field]) => {
+      const extra = properties[name];
+      return [name, extra === undefined ? field : withOverlay(field, extra)];
+    }),
+  );
+  return { ...merged, properties: fields };
+}
+
 /** Every field below the root, parents before children, list items under their list's pattern. */
 export function modelFields(root: object): ModelField[] {
   const rootSchema = root as SchemaLike;
@@ -48,7 +65,7 @@ export function modelFields(root: object): ModelField[] {
     // A definition used inside itself would never end: such a field is listed once.
     if (chain.includes(name)) return { node: {}, chain };
     const { $ref: _ref, ...here } = node;
-    return { node: { ...def, ...here }, chain: [...chain, name] };
+    return { node: withOverlay(def, here), chain: [...chain, name] };
   };
   const visit = (raw: SchemaLike, pattern: string, parentChain: readonly string[]): void => {
     const { node, chain } = resolve(raw, parentChain);
