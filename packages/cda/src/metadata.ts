@@ -25,6 +25,7 @@ export interface ModelField {
 /** The JSON Schema subset the model uses. */
 export interface SchemaLike {
   readonly title?: string;
+  readonly description?: string;
   readonly $ref?: string;
   readonly $defs?: Readonly<Record<string, SchemaLike>>;
   readonly properties?: Readonly<Record<string, SchemaLike>>;
