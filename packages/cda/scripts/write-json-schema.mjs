@@ -37,7 +37,8 @@ function overlayOf(use, definition) {
     const own = overlayOf(field, definition.properties[name]);
     if (Object.keys(own).length > 0) fields[name] = own;
   }
-  if (Object.keys(fields).length > 0) overlay.properties = fields;
+  // `type` beside `properties`, as strict validators (Ajv's strictTypes) want it said.
+  if (Object.keys(fields).length > 0) Object.assign(overlay, { type: definition.type, properties: fields });
   return overlay;
 }
 

@@ -118,6 +118,7 @@ describe('model metadata: value-set bindings', () => {
     const schema = published('pps') as { properties: Record<string, { properties: Record<string, { items: unknown }> }> };
     assert.deepEqual(schema.properties.supportiveCare!.properties.socialSupport!.items, {
       $ref: '#/$defs/PpsCareAct',
+      type: 'object',
       properties: {
         type: {
           description: 'Type of social or socio-professional support, value set JDV_TypeAccompagnementSocioPro_CISIS.',
