@@ -3,7 +3,8 @@
 // schema/frcp.schema.json) from the TypeBox model compiled in dist/. Every titled shared
 // block (Coding, HealthProfessional…) is written once under $defs, described by what it is,
 // and referenced; a reference carries what is specific to its place: its description and the
-// field annotations (`x-dcc-valueSet`: the value set a coded field is bound to, `x-dcc-label`).
+// field annotations (`x-dcc-valueSet`: the value set a coded field is bound to, `x-dcc-label`),
+// for its own fields too (`"properties": { "type": { "x-dcc-valueSet": … } }` beside `$ref`).
 // The files are committed: they are the contract vendors write their inputs against.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,31 +13,67 @@ import { fileURLToPath } from 'node:url';
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { PpsDocument } = await import(join(pkg, 'dist/model/pps.js'));
 const { FrcpDocument } = await import(join(pkg, 'dist/model/frcp.js'));
-const { DEFINITION_DESCRIPTION, VALUE_SET_KEYWORD, LABEL_KEYWORD } = await import(join(pkg, 'dist/model/common.js'));
+const { SHARED_DEFINITION, VALUE_SET_KEYWORD, LABEL_KEYWORD } = await import(join(pkg, 'dist/model/common.js'));
 const version = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).version;
+
+const ANNOTATIONS = [VALUE_SET_KEYWORD, LABEL_KEYWORD];
+const isAnnotation = (key) => key === 'description' || ANNOTATIONS.includes(key);
+/** A schema's structure: without descriptions and annotations. */
+const structure = (node) => JSON.stringify(node, (key, value) => (isAnnotation(key) ? undefined : value));
+/** Key order aside. */
+const canonical = (node) =>
+  JSON.stringify(node, (_, value) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+
+/** What a use of a shared block says beyond its definition: description and annotations, also of its fields. */
+function overlayOf(use, definition) {
+  const overlay = {};
+  for (const key of ['description', ...ANNOTATIONS]) if (use[key] !== undefined && use[key] !== definition[key]) overlay[key] = use[key];
+  const fields = {};
+  for (const [name, field] of Object.entries(use.properties ?? {})) {
+    const own = overlayOf(field, definition.properties[name]);
+    if (Object.keys(own).length > 0) fields[name] = own;
+  }
+  // `type` beside `properties`, as strict validators (Ajv's strictTypes) want it said.
+  if (Object.keys(fields).length > 0) Object.assign(overlay, { type: definition.type, properties: fields });
+  return overlay;
+}
+
+function applyOverlay(definition, overlay) {
+  const out = { ...definition };
+  for (const [key, value] of Object.entries(overlay))
+    out[key] =
+      key === 'properties'
+        ? Object.fromEntries(Object.entries(definition.properties).map(([n, f]) => [n, value[n] ? applyOverlay(f, value[n]) : f]))
+        : value;
+  return out;
+}
 
 function toJsonSchema(root, name) {
   const defs = new Map();
-  const canonical = (node) => JSON.stringify(node, (k, v) => (k === 'description' ? undefined : v));
   const walk = (node, isRoot) => {
     if (Array.isArray(node)) return node.map((n) => walk(n, false));
     if (!node || typeof node !== 'object') return node;
     const out = {};
     for (const [k, v] of Object.entries(node)) out[k] = walk(v, false);
-    if (!isRoot && typeof node.title === 'string') {
-      const { description, [VALUE_SET_KEYWORD]: valueSet, [LABEL_KEYWORD]: label, ...definition } = out;
-      const own = { ...definition, description: node[DEFINITION_DESCRIPTION] };
-      const known = defs.get(node.title);
-      if (!known) defs.set(node.title, own);
-      else if (canonical(known) !== canonical(own))
-        throw new Error(`write-json-schema: two different schemas are titled ${node.title}`);
-      const ref = { $ref: `#/$defs/${node.title}` };
-      if (description !== undefined && description !== defs.get(node.title).description) ref.description = description;
-      if (valueSet !== undefined) ref[VALUE_SET_KEYWORD] = valueSet;
-      if (label !== undefined) ref[LABEL_KEYWORD] = label;
-      return ref;
+    if (isRoot || typeof node.title !== 'string') return out;
+    // A use of a shared block: the definition is written once, from the shared schema itself.
+    const shared = node[SHARED_DEFINITION]?.() ?? node;
+    if (!defs.has(node.title)) {
+      const { description, ...definition } = shared === node ? out : walk(shared, true);
+      defs.set(node.title, description === undefined ? definition : { ...definition, description });
     }
-    return out;
+    const definition = defs.get(node.title);
+    if (structure(out) !== structure(definition))
+      throw new Error(`write-json-schema: two different schemas are titled ${node.title}`);
+    // A reference carries what is specific to its place: description, annotations, annotations of its fields.
+    const overlay = overlayOf(out, definition);
+    if (canonical(applyOverlay(definition, overlay)) !== canonical(out))
+      throw new Error(`write-json-schema: a use of ${node.title} differs from it where a reference cannot say so`);
+    return { $ref: `#/$defs/${node.title}`, ...overlay };
   };
   const body = walk(root, true);
   return {

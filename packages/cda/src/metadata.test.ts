@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { Type } from '@sinclair/typebox';
 
 import { valueSetsByName } from './generated/value-sets/index.js';
-import { modelFields, valueSetBindings, VALUE_SET_KEYWORD } from './metadata.js';
+import { modelFields, valueSetBindings, withOverlay, VALUE_SET_KEYWORD } from './metadata.js';
 import { PpsDocument } from './model/pps.js';
 import { FrcpDocument } from './model/frcp.js';
 import { Coding } from './model/common.js';
@@ -112,6 +112,26 @@ describe('model metadata: value-set bindings', () => {
   it('writes each annotation where the shared block is used, not in $defs', () => {
     const schema = published('pps') as { $defs: Record<string, Record<string, unknown>> };
     for (const [name, def] of Object.entries(schema.$defs)) assert.equal(def[VALUE_SET_KEYWORD], undefined, name);
+  });
+
+  it('writes a list-specific binding inside a shared block as an annotation beside its reference', () => {
+    const schema = published('pps') as { properties: Record<string, { properties: Record<string, { items: unknown }> }> };
+    assert.deepEqual(schema.properties.supportiveCare!.properties.socialSupport!.items, {
+      $ref: '#/$defs/PpsCareAct',
+      type: 'object',
+      properties: {
+        type: {
+          description: 'Type of social or socio-professional support, value set JDV_TypeAccompagnementSocioPro_CISIS.',
+          [VALUE_SET_KEYWORD]: 'JDV_TypeAccompagnementSocioPro_CISIS',
+        },
+      },
+    });
+    const definition = { title: 'X', description: 'what it is', properties: { a: { $ref: '#/$defs/Coding' }, b: { title: 'B' } } };
+    assert.deepEqual(withOverlay(definition, { description: 'here', properties: { a: { [VALUE_SET_KEYWORD]: 'JDV_X' } } }), {
+      title: 'X',
+      description: 'here',
+      properties: { a: { $ref: '#/$defs/Coding', [VALUE_SET_KEYWORD]: 'JDV_X' }, b: { title: 'B' } },
+    });
   });
 
   it('describes each shared definition by what it is', () => {

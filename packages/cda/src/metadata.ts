@@ -25,6 +25,7 @@ export interface ModelField {
 /** The JSON Schema subset the model uses. */
 export interface SchemaLike {
   readonly title?: string;
+  readonly description?: string;
   readonly $ref?: string;
   readonly $defs?: Readonly<Record<string, SchemaLike>>;
   readonly properties?: Readonly<Record<string, SchemaLike>>;
@@ -35,38 +36,64 @@ export interface SchemaLike {
   readonly [LABEL_KEYWORD]?: string;
 }
 
-/** Every field below the root, parents before children, list items under their list's pattern. */
-export function modelFields(root: object): ModelField[] {
+/**
+ * A shared definition as used at one place: the reference's own description and annotations
+ * win, also those it gives for the definition's fields (`properties` beside `$ref`).
+ */
+export function withOverlay(definition: SchemaLike, overlay: SchemaLike): SchemaLike {
+  const { properties, ...own } = overlay;
+  const merged: SchemaLike = { ...definition, ...own };
+  if (properties === undefined || definition.properties === undefined) return merged;
+  const fields = Object.fromEntries(
+    Object.entries(definition.properties).map(([name, field]) => {
+      const extra = properties[name];
+      return [name, extra === undefined ? field : withOverlay(field, extra)];
+    }),
+  );
+  return { ...merged, properties: fields };
+}
+
+/**
+ * Calls `onField` for every field below the root, parents before children, list items under
+ * their list's pattern, with the field's schema as used there (references resolved).
+ */
+function walkFields(root: object, onField: (pattern: string, node: SchemaLike) => void): void {
   const rootSchema = root as SchemaLike;
   const defs = rootSchema.$defs ?? {};
-  const fields: ModelField[] = [];
-  const resolve = (node: SchemaLike, chain: readonly string[]): { node: SchemaLike; chain: readonly string[] } => {
-    if (typeof node.$ref !== 'string') return { node, chain };
-    const name = node.$ref.replace(/^#\/\$defs\//, '');
-    const def = defs[name];
-    if (def === undefined) throw new Error(`modelFields: unsupported reference ${node.$ref}`);
-    // A definition used inside itself would never end: such a field is listed once.
-    if (chain.includes(name)) return { node: {}, chain };
-    const { $ref: _ref, ...here } = node;
-    return { node: { ...def, ...here }, chain: [...chain, name] };
-  };
-  const visit = (raw: SchemaLike, pattern: string, parentChain: readonly string[]): void => {
-    const { node, chain } = resolve(raw, parentChain);
-    if (pattern !== '') {
-      const values = node.anyOf?.every((s) => typeof s.const === 'string') ? node.anyOf.map((s) => s.const as string) : undefined;
-      const valueSet = node[VALUE_SET_KEYWORD];
-      fields.push({
-        pattern,
-        labelKey: node[LABEL_KEYWORD] ?? pattern,
-        schema: node,
-        ...(values ? { values } : {}),
-        ...(valueSet !== undefined ? { valueSet } : {}),
-      });
+  const visit = (raw: SchemaLike, pattern: string, chain: readonly string[]): void => {
+    let node = raw;
+    if (typeof raw.$ref === 'string') {
+      const name = raw.$ref.replace(/^#\/\$defs\//, '');
+      const def = defs[name];
+      if (def === undefined) throw new Error(`modelFields: unsupported reference ${raw.$ref}`);
+      // A definition used inside itself would never end: it is not entered again.
+      if (chain.includes(name)) return;
+      const { $ref: _ref, ...here } = raw;
+      node = Object.keys(here).length === 0 ? def : withOverlay(def, here);
+      chain = [...chain, name];
     }
+    if (pattern !== '') onField(pattern, node);
     if (node.items) visit(node.items, pattern, chain);
-    for (const [key, child] of Object.entries(node.properties ?? {})) visit(child, pattern === '' ? key : `${pattern}.${key}`, chain);
+    const properties = node.properties;
+    if (properties) for (const key of Object.keys(properties)) visit(properties[key]!, pattern === '' ? key : `${pattern}.${key}`, chain);
   };
   visit(rootSchema, '', []);
+}
+
+/** Every field below the root, parents before children, list items under their list's pattern. */
+export function modelFields(root: object): ModelField[] {
+  const fields: ModelField[] = [];
+  walkFields(root, (pattern, node) => {
+    const values = node.anyOf?.every((s) => typeof s.const === 'string') ? node.anyOf.map((s) => s.const as string) : undefined;
+    const valueSet = node[VALUE_SET_KEYWORD];
+    fields.push({
+      pattern,
+      labelKey: node[LABEL_KEYWORD] ?? pattern,
+      schema: node,
+      ...(values ? { values } : {}),
+      ...(valueSet !== undefined ? { valueSet } : {}),
+    });
+  });
   return fields;
 }
 
@@ -77,8 +104,9 @@ export function modelFields(root: object): ModelField[] {
  */
 export function valueSetBindings(root: object): Record<string, string> {
   const bindings: Record<string, string> = {};
-  for (const field of modelFields(root))
-    if (field.valueSet !== undefined)
-      bindings[field.schema.title === 'CodedOrText' ? `${field.pattern}.coding` : field.pattern] = field.valueSet;
+  walkFields(root, (pattern, node) => {
+    const valueSet = node[VALUE_SET_KEYWORD];
+    if (valueSet !== undefined) bindings[node.title === 'CodedOrText' ? `${pattern}.coding` : pattern] = valueSet;
+  });
   return bindings;
 }

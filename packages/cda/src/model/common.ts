@@ -18,18 +18,19 @@ export const Obj = <T extends Record<string, TSchema>>(properties: T, options: O
   Type.Object(properties, { additionalProperties: false, ...options });
 
 /**
- * The description of a shared schema itself, kept when a use site gives its own description:
- * the published JSON Schema describes each `$defs` entry by what it is, and each reference by
- * where it is used.
+ * The shared schema a use of it comes from (a getter: TypeBox clones symbols too). Uses may
+ * differ from it by their description and field annotations only: the published JSON Schema
+ * writes the definition once in `$defs`, described by what it is, and each use as a reference
+ * carrying what is specific to its place.
  */
-export const DEFINITION_DESCRIPTION: unique symbol = Symbol.for('dcc-kit.definitionDescription');
+export const SHARED_DEFINITION: unique symbol = Symbol.for('dcc-kit.sharedDefinition');
 
 /** Names a shared schema: the published JSON Schema lists each titled schema once in `$defs`. */
-export const titled = <T extends TSchema>(title: string, schema: T): T => ({
-  ...schema,
-  title,
-  [DEFINITION_DESCRIPTION]: schema.description,
-});
+export const titled = <T extends TSchema>(title: string, schema: T): T => {
+  const definition: T = { ...schema, title };
+  (definition as { [SHARED_DEFINITION]?: () => T })[SHARED_DEFINITION] = () => definition;
+  return definition;
+};
 
 /** The same schema with a description specific to where it is used. */
 export const describe = <T extends TSchema>(schema: T, description: string): T => ({ ...schema, description });

@@ -156,30 +156,34 @@ const careActProperties = {
   ),
 };
 
-const CARE_ACT_DESCRIPTION = 'One care act of the programme (treatment, follow-up, supportive care…).';
-
 /** A care act whatever its list; each list's own schema binds `type` to that list's value set. */
-export const PpsCareAct = titled('PpsCareAct', Obj(careActProperties, { description: CARE_ACT_DESCRIPTION }));
+export const PpsCareAct = titled(
+  'PpsCareAct',
+  Obj(careActProperties, { description: 'One care act of the programme (treatment, follow-up, supportive care…).' }),
+);
 export type PpsCareAct = Static<typeof PpsCareAct>;
 
-/** The care act of one list: the same fields, `type` bound to the list's value set. */
-const careActOf = (title: string, valueSet: ValueSet, what: string) =>
-  titled(
-    title,
-    Obj(
-      { ...careActProperties, type: bound(describe(Coding, `Type of ${what}, value set ${valueSet.name}.`), valueSet) },
-      { description: CARE_ACT_DESCRIPTION },
-    ),
-  );
+/**
+ * The care act of one list: PpsCareAct with `type` bound to the list's value set — a use of
+ * the shared definition that differs only by annotations (the JSON Schema writes it as a
+ * reference to PpsCareAct annotating its `type`).
+ */
+const careActOf = (valueSet: ValueSet, what: string): typeof PpsCareAct => ({
+  ...PpsCareAct,
+  properties: {
+    ...PpsCareAct.properties,
+    type: bound(describe(Coding, `Type of ${what}, value set ${valueSet.name}.`), valueSet),
+  },
+});
 
 /** The care-act lists of the PPS, each with its schema (the value set of its `type`). */
 export const PpsCareActLists = {
-  treatments: careActOf('PpsTreatment', JDV_TypeTraitementPPS_CISIS, 'treatment (e.g. C15313 radiothérapie)'),
-  sideEffectManagement: careActOf('PpsSideEffectAction', JDV_GestionEffetsSecondaires_CISIS, 'side-effect prevention or management'),
-  associatedMeasures: careActOf('PpsAssociatedMeasure', JDV_MesuresAssociees_CISIS, 'associated measure'),
-  followUp: careActOf('PpsFollowUpAct', JDV_TypeDeSuivi_CISIS, 'follow-up'),
-  supportiveCare: careActOf('PpsSupportiveCareAct', JDV_SoinsOncoDeSupport_CISIS, 'supportive care'),
-  socialSupport: careActOf('PpsSocialSupportAct', JDV_TypeAccompagnementSocioPro_CISIS, 'social or socio-professional support'),
+  treatments: careActOf(JDV_TypeTraitementPPS_CISIS, 'treatment (e.g. C15313 radiothérapie)'),
+  sideEffectManagement: careActOf(JDV_GestionEffetsSecondaires_CISIS, 'side-effect prevention or management'),
+  associatedMeasures: careActOf(JDV_MesuresAssociees_CISIS, 'associated measure'),
+  followUp: careActOf(JDV_TypeDeSuivi_CISIS, 'follow-up'),
+  supportiveCare: careActOf(JDV_SoinsOncoDeSupport_CISIS, 'supportive care'),
+  socialSupport: careActOf(JDV_TypeAccompagnementSocioPro_CISIS, 'social or socio-professional support'),
 };
 export type PpsCareActList = keyof typeof PpsCareActLists;
 

@@ -1,7 +1,7 @@
 // Reading the TypeBox/JSON schemas of @dcc-kit/cda as form structure: what kind of control a
 // schema node becomes, paths in the model's notation (`tumours[0].topography.code`, the same
 // as ModelIssue.path), and immutable-free get/set helpers that never drop sibling values.
-import { LABEL_KEYWORD, VALUE_SET_KEYWORD } from '@dcc-kit/cda/metadata';
+import { LABEL_KEYWORD, VALUE_SET_KEYWORD, withOverlay, type SchemaLike } from '@dcc-kit/cda/metadata';
 
 /** The subset of JSON Schema the cda model uses. */
 export interface SchemaNode {
@@ -55,10 +55,10 @@ export function inlineSchemaRefs(root: object): SchemaNode {
         resolvedDefs.set(name, shared);
         Object.assign(shared, walk(defs[name]));
       }
-      // A reference may carry a description and annotations of its own (where the block is used).
-      const own: Record<string, unknown> = {};
-      for (const key of ['description', ...ANNOTATIONS]) if (obj[key] !== undefined) own[key] = obj[key];
-      return Object.keys(own).length === 0 ? shared : { ...shared, ...own };
+      // A reference may carry a description and annotations of its own (where the block is
+      // used), also for the block's fields (`properties` beside `$ref`).
+      const { $ref: _ref, ...overlay } = obj;
+      return Object.keys(overlay).length === 0 ? shared : withOverlay(shared, walk(overlay) as SchemaLike);
     }
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(obj)) {
