@@ -62,9 +62,11 @@ function diagnose(text: string, failure: ParserFailure): { offset: number; detai
   }
   if (message === 'text data outside of root node.') {
     let start = failure.completeUpTo;
-    for (let next = skipMarkup(text, start); next !== start; next = skipMarkup(text, start)) start = next;
+    // Comments, PIs and a DOCTYPE may stand outside the root element; a CDATA section may not.
+    for (let next = skipMarkup(text, start, false); next !== start; next = skipMarkup(text, start, false)) start = next;
     return { offset: start, detail: 'text outside the root element', element: null };
   }
+  if (message === 'inappropriately located doctype declaration.') return { offset: at('<!DOCTYPE'), detail: 'DOCTYPE after the root element', element: open };
   if (message === 'documents may contain only one root.') return { offset: at('<'), detail: 'a second root element', element: null };
   if (message === 'malformed character entity.') {
     const amp = at('&');
@@ -97,12 +99,12 @@ function diagnose(text: string, failure: ParserFailure): { offset: number; detai
   return { offset, detail: message.replace(/\.$/, ''), element: open };
 }
 
-/** After the white space and the complete comment, PI, CDATA section or DOCTYPE at `from`, if any. */
-function skipMarkup(text: string, from: number): number {
+/** After the white space and the complete comment, PI, CDATA section (if `cdata`) or DOCTYPE at `from`, if any. */
+function skipMarkup(text: string, from: number, cdata = true): number {
   let i = from;
   while (i < text.length && ' \t\n'.includes(text[i]!)) i++;
   for (const [open, close] of MARKUP) {
-    if (!text.startsWith(open, i)) continue;
+    if (!text.startsWith(open, i) || (!cdata && open === '<![CDATA[')) continue;
     // A DOCTYPE with an internal subset ends with "]>".
     const end = open === '<!DOCTYPE' && text.indexOf('[', i) !== -1 && text.indexOf('[', i) < text.indexOf('>', i) ? text.indexOf(']>', i) : text.indexOf(close, i + open.length);
     return end === -1 ? i : end + (open === '<!DOCTYPE' && text[end] === ']' ? 2 : close.length);
