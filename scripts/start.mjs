@@ -87,7 +87,8 @@ export async function startDemo(options = {}) {
     let port = options.port ?? Number(env.DEMO_PORT ?? 4100);
     if (port === 0) port = await freePort(host);
     const publicUrl = (options.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
-    const kitDir = options.kitDir ?? env.ANS_KIT_DIR;
+    // Without an explicit folder the kit locator reads ANS_KIT_DIR itself, and names it when the kit is missing.
+    const kitDir = options.kitDir;
     const app = createServer({
       store,
       // Same key as `dcc-server` with this data folder, so sessions survive a restart.

@@ -1,12 +1,16 @@
 /**
- * A small, dependency-free XML scanner that records every element with its line, offsets,
- * attributes and namespace bindings, so that a line number reported by a validator can be
- * turned back into an element path, and so that a sub-tree can be cut out of a document
- * without a full parser.
+ * Records every element of a document with its line, offsets, attributes and namespace
+ * bindings, so that a line number reported by a validator can be turned back into an element
+ * path, and so that a sub-tree can be cut out of a document without a full parser.
  *
- * It is deliberately lenient: it never throws, and on malformed input it records a problem
- * and carries on as best it can. It is not a well-formedness checker (xmllint is).
+ * It reads with saxes, the strict XML parser the cda parsers and build scripts use, with an
+ * error handler that records the parser's complaints as problems and lets it carry on: it never
+ * throws. It is not the well-formedness verdict (xmllint is); a document xmllint refuses gets no
+ * schema-validity error to locate, so the best-effort reading of a malformed one is enough.
+ * Measured against the hand-written scanner it replaced, on the kit's examples (157-494 kB):
+ * 2.0 vs 1.5 ms, 7.8 vs 7.6 ms: noise beside a validation.
  */
+import { SaxesParser } from 'saxes';
 
 export interface ScannedAttribute {
   /** Name as written, e.g. `xsi:type`. */
@@ -64,10 +68,6 @@ export interface XmlScan {
   readonly problems: readonly ScanProblem[];
 }
 
-const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
-const NAME = /[^\s/>=<"']+/y;
-const WHITESPACE = /\s*/y;
-
 /** Scans `text` and returns its elements in document order. Never throws. */
 export function scanXml(text: string): XmlScan {
   const elements: ScannedElement[] = [];
@@ -77,114 +77,132 @@ export function scanXml(text: string): XmlScan {
   let doctype: TextRange | undefined;
 
   // Open elements, innermost last, with the names of their children seen so far (for positions).
-  const open: Array<{ element: ScannedElement; namespaces: ReadonlyMap<string, string>; childNames: Map<string, number> }> = [];
+  const open: Array<{ element: ScannedElement; childNames: Map<string, number> }> = [];
   const topLevelNames = new Map<string, number>();
-  const rootNamespaces: ReadonlyMap<string, string> = new Map([['xml', XML_NAMESPACE]]);
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let tagStart = 0;
+  let tagLine = 1;
+  /** Prefixes of the current start tag that no declaration binds (saxes then takes the prefix as URI). */
+  const unboundPrefixes = new Set<string>();
+  let justClosed: ScannedElement | undefined;
+  /** Offset after the last tag or DOCTYPE: where the end of a truncated text is looked for. */
+  let completeUpTo = 0;
+  let ending = false;
+  let unfinished = false;
 
-  const problem = (offset: number, message: string): void => {
-    problems.push({ line: lines.lineAt(offset), message });
-  };
-
-  let pos = 0;
-  for (;;) {
-    const lt = text.indexOf('<', pos);
-    if (lt < 0) break;
-
-    if (text.startsWith('<!--', lt)) {
-      const close = text.indexOf('-->', lt + 4);
-      if (close < 0) { problem(lt, 'Unterminated comment'); break; }
-      pos = close + 3;
-    } else if (text.startsWith('<![CDATA[', lt)) {
-      const close = text.indexOf(']]>', lt + 9);
-      if (close < 0) { problem(lt, 'Unterminated CDATA section'); break; }
-      pos = close + 3;
-    } else if (text.startsWith('<?', lt)) {
-      const close = text.indexOf('?>', lt + 2);
-      if (close < 0) { problem(lt, 'Unterminated processing instruction'); break; }
-      if (/^<\?xml\s/.test(text.slice(lt, lt + 6)) && (lt === 0 || (lt === 1 && text.charCodeAt(0) === 0xfeff))) {
-        xmlDeclaration = { start: lt, end: close + 2 };
-      }
-      pos = close + 2;
-    } else if (text.startsWith('<!DOCTYPE', lt)) {
-      const end = doctypeEnd(text, lt + 9);
-      if (end < 0) { problem(lt, 'Unterminated DOCTYPE'); break; }
-      doctype = { start: lt, end };
-      pos = end;
-    } else if (text.startsWith('</', lt)) {
-      NAME.lastIndex = lt + 2;
-      const match = NAME.exec(text);
-      const close = text.indexOf('>', lt + 2);
-      if (close < 0) { problem(lt, 'Unterminated end tag'); break; }
-      const name = match?.[0] ?? '';
-      pos = close + 1;
-      // Close up to the matching open element, so one stray end tag does not derail the rest.
-      let matching = open.length - 1;
-      while (matching >= 0 && open[matching]?.element.name !== name) matching--;
-      if (matching < 0) {
-        problem(lt, `End tag </${name}> without a matching start tag`);
-        continue;
-      }
-      if (matching !== open.length - 1) problem(lt, `End tag </${name}> closes unclosed elements`);
-      const closing = open[matching];
-      if (closing) closing.element.end = pos;
-      open.length = matching;
-    } else if (text.startsWith('<!', lt)) {
-      problem(lt, 'Unexpected markup declaration outside a DOCTYPE');
-      const close = text.indexOf('>', lt);
-      if (close < 0) break;
-      pos = close + 1;
-    } else {
-      const tag = parseStartTag(text, lt);
-      if (!tag) {
-        problem(lt, "Malformed start tag or stray '<'");
-        pos = lt + 1;
-        continue;
-      }
-      const parentFrame = open[open.length - 1];
-      if (!parentFrame && topLevelNames.size > 0) problem(lt, 'More than one top-level element');
-
-      const declarations = new Map<string, string>();
-      for (const attribute of tag.attributes) {
-        if (attribute.name === 'xmlns') declarations.set('', attribute.value);
-        else if (attribute.name.startsWith('xmlns:')) declarations.set(attribute.name.slice(6), attribute.value);
-      }
-      const inheritedNamespaces = parentFrame?.namespaces ?? rootNamespaces;
-      const namespaces = declarations.size === 0 ? inheritedNamespaces : new Map([...inheritedNamespaces, ...declarations]);
-
-      const colon = tag.name.indexOf(':');
-      const prefix = colon > 0 ? tag.name.slice(0, colon) : '';
-      const localName = colon > 0 ? tag.name.slice(colon + 1) : tag.name;
-      const namespaceUri = namespaces.get(prefix) ?? '';
-
-      const siblingNames = parentFrame?.childNames ?? topLevelNames;
-      const position = (siblingNames.get(tag.name) ?? 0) + 1;
-      siblingNames.set(tag.name, position);
-
-      const element: ScannedElement = {
-        index: elements.length,
-        name: tag.name,
-        prefix,
-        localName,
-        namespaceUri,
-        parent: parentFrame?.element.index ?? -1,
-        position,
-        line: lines.lineAt(lt),
-        startTagEndLine: lines.lineAt(tag.end - 1),
-        start: lt,
-        startTagEnd: tag.end,
-        end: tag.selfClosing ? tag.end : undefined,
-        selfClosing: tag.selfClosing,
-        attributes: tag.attributes,
-        namespaceDeclarations: declarations,
-      };
-      elements.push(element);
-      if (!tag.selfClosing) open.push({ element, namespaces, childNames: new Map() });
-      pos = tag.end;
+  parser.on('error', (error) => {
+    const message = error.message.replace(/^\d+:\d+: /, '');
+    const offset = parser.position;
+    if (message === 'unexpected close tag.' && justClosed) {
+      // saxes closed an element on another element's end tag: that element was never closed itself.
+      justClosed.end = undefined;
+      const tag = text.lastIndexOf('</', offset - 1);
+      const name = /^<\/([^\s>]*)/.exec(text.slice(tag, tag + 200))?.[1] ?? '';
+      const wording = `End tag </${name}> closes unclosed elements`;
+      if (problems.at(-1)?.message !== wording) problems.push({ line: lines.lineAt(tag), message: wording });
+      return;
     }
-  }
-  for (const frame of open) problem(frame.element.start, `Element <${frame.element.name}> is never closed`);
+    const unbound = /^unbound namespace prefix: "(.*)"\.$/.exec(message);
+    if (unbound?.[1] !== undefined) unboundPrefixes.add(unbound[1]);
+    if (ending) {
+      // Elements never closed are listed after the end; what ends unfinished says why.
+      if (message === 'unexpected end.' && !unfinished) {
+        unfinished = true;
+        const at = unfinishedMarkupStart(text, completeUpTo);
+        problems.push({ line: lines.lineAt(Math.max(at, 0)), message: unfinishedMarkup(text, at) });
+      }
+      return;
+    }
+    problems.push({ line: lines.lineAt(offset), message: message.replace(/\.$/, '') });
+  });
+  // Five handlers, no more: saxes stores each one as a new property of the parser, and with
+  // nine of them V8 made the parser object slow to access (scans took 3-5× longer). The XML
+  // declaration is found without one (it can only open the document and holds no '?').
+  const declaration = /^\uFEFF?<\?xml[ \t\r\n]/.exec(text);
+  if (declaration && text.indexOf('?>') !== -1) xmlDeclaration = { start: declaration[0].startsWith('\uFEFF') ? 1 : 0, end: text.indexOf('?>') + 2 };
+  parser.on('doctype', () => {
+    completeUpTo = parser.position;
+    doctype = { start: text.lastIndexOf('<!DOCTYPE', completeUpTo), end: completeUpTo };
+  });
+  parser.on('opentagstart', () => {
+    // saxes has read the character after the name: when it is a line end, the tag began a line above.
+    const after = text.charCodeAt(parser.position - 1);
+    tagStart = text.lastIndexOf('<', parser.position - 1);
+    tagLine = parser.line - (after === 10 || after === 13 ? 1 : 0);
+  });
+  parser.on('opentag', (tag) => {
+    const parentFrame = open[open.length - 1];
+    const attributes: ScannedAttribute[] = [];
+    const declarations = new Map<string, string>();
+    for (const name in tag.attributes) {
+      const attribute = tag.attributes[name]!;
+      attributes.push({ name: attribute.name, value: attribute.value });
+      if (name === 'xmlns') declarations.set('', attribute.value);
+      else if (attribute.prefix === 'xmlns') declarations.set(attribute.local, attribute.value);
+    }
+    const siblingNames = parentFrame?.childNames ?? topLevelNames;
+    const position = (siblingNames.get(tag.name) ?? 0) + 1;
+    siblingNames.set(tag.name, position);
+    const element: ScannedElement = {
+      index: elements.length,
+      name: tag.name,
+      prefix: tag.prefix,
+      localName: tag.local,
+      namespaceUri: unboundPrefixes.has(tag.prefix) ? '' : tag.uri,
+      parent: parentFrame?.element.index ?? -1,
+      position,
+      line: tagLine,
+      startTagEndLine: parser.line,
+      start: tagStart,
+      startTagEnd: parser.position,
+      end: undefined,
+      selfClosing: tag.isSelfClosing,
+      attributes,
+      namespaceDeclarations: declarations,
+    };
+    unboundPrefixes.clear();
+    elements.push(element);
+    open.push({ element, childNames: new Map() });
+    completeUpTo = parser.position;
+  });
+  parser.on('closetag', () => {
+    const frame = open.pop();
+    if (frame) {
+      frame.element.end = parser.position;
+      justClosed = frame.element;
+    }
+    completeUpTo = parser.position;
+  });
+
+  parser.write(text);
+  ending = true;
+  parser.close();
+  for (const frame of open) problems.push({ line: frame.element.line, message: `Element <${frame.element.name}> is never closed` });
 
   return { elements, xmlDeclaration, doctype, problems };
+}
+
+/** The first markup from `from` that does not end: -1 if none. */
+function unfinishedMarkupStart(text: string, from: number): number {
+  for (let at = text.indexOf('<', from); at !== -1; at = text.indexOf('<', at + 1)) {
+    const close = text.startsWith('<!--', at) ? '-->' : text.startsWith('<![CDATA[', at) ? ']]>' : text.startsWith('<?', at) ? '?>' : undefined;
+    if (close === undefined) return at;
+    const end = text.indexOf(close, at + 2);
+    if (end === -1) return at;
+    at = end;
+  }
+  return -1;
+}
+
+/** Why a text ends inside markup starting at `at` (-1: no markup left). */
+function unfinishedMarkup(text: string, at: number): string {
+  if (at < 0) return 'Unexpected end of the document';
+  if (text.startsWith('<!--', at)) return 'Unterminated comment';
+  if (text.startsWith('<![CDATA[', at)) return 'Unterminated CDATA section';
+  if (text.startsWith('<?', at)) return 'Unterminated processing instruction';
+  if (text.startsWith('<!DOCTYPE', at)) return 'Unterminated DOCTYPE';
+  if (text.startsWith('</', at)) return 'Unterminated end tag';
+  return "Malformed start tag or stray '<'";
 }
 
 /**
@@ -260,91 +278,6 @@ function lastIndexStartingAtOrBefore(elements: readonly ScannedElement[], line: 
     }
   }
   return found;
-}
-
-interface StartTag {
-  readonly name: string;
-  readonly attributes: ScannedAttribute[];
-  readonly selfClosing: boolean;
-  /** Offset just after the closing `>`. */
-  readonly end: number;
-}
-
-function parseStartTag(text: string, lt: number): StartTag | undefined {
-  NAME.lastIndex = lt + 1;
-  const nameMatch = NAME.exec(text);
-  if (!nameMatch) return undefined;
-  const attributes: ScannedAttribute[] = [];
-  let pos = NAME.lastIndex;
-  for (;;) {
-    WHITESPACE.lastIndex = pos;
-    WHITESPACE.exec(text);
-    pos = WHITESPACE.lastIndex;
-    const char = text[pos];
-    if (char === undefined) return undefined;
-    if (char === '>') return { name: nameMatch[0], attributes, selfClosing: false, end: pos + 1 };
-    if (char === '/' && text[pos + 1] === '>') return { name: nameMatch[0], attributes, selfClosing: true, end: pos + 2 };
-
-    NAME.lastIndex = pos;
-    const attributeName = NAME.exec(text);
-    if (!attributeName) return undefined;
-    WHITESPACE.lastIndex = NAME.lastIndex;
-    WHITESPACE.exec(text);
-    pos = WHITESPACE.lastIndex;
-    if (text[pos] !== '=') return undefined;
-    WHITESPACE.lastIndex = pos + 1;
-    WHITESPACE.exec(text);
-    pos = WHITESPACE.lastIndex;
-    const quote = text[pos];
-    if (quote !== '"' && quote !== "'") return undefined;
-    const closingQuote = text.indexOf(quote, pos + 1);
-    if (closingQuote < 0) return undefined;
-    attributes.push({ name: attributeName[0], value: decodeEntities(text.slice(pos + 1, closingQuote)) });
-    pos = closingQuote + 1;
-  }
-}
-
-/** Offset just after the DOCTYPE's closing `>`, skipping quoted strings, comments and PIs of the internal subset; -1 if unterminated. */
-function doctypeEnd(text: string, from: number): number {
-  let inSubset = false;
-  for (let pos = from; pos < text.length; pos++) {
-    const char = text[pos];
-    if (char === '"' || char === "'") {
-      const close = text.indexOf(char, pos + 1);
-      if (close < 0) return -1;
-      pos = close;
-    } else if (inSubset && text.startsWith('<!--', pos)) {
-      const close = text.indexOf('-->', pos + 4);
-      if (close < 0) return -1;
-      pos = close + 2;
-    } else if (inSubset && text.startsWith('<?', pos)) {
-      const close = text.indexOf('?>', pos + 2);
-      if (close < 0) return -1;
-      pos = close + 1;
-    } else if (char === '[') {
-      inSubset = true;
-    } else if (char === ']') {
-      inSubset = false;
-    } else if (char === '>' && !inSubset) {
-      return pos + 1;
-    }
-  }
-  return -1;
-}
-
-const PREDEFINED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decodeEntities(raw: string): string {
-  if (!raw.includes('&')) return raw;
-  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g, (reference, body: string) => {
-    if (body.startsWith('#x')) return safeFromCodePoint(parseInt(body.slice(2), 16)) ?? reference;
-    if (body.startsWith('#')) return safeFromCodePoint(parseInt(body.slice(1), 10)) ?? reference;
-    return PREDEFINED_ENTITIES[body] ?? reference;
-  });
-}
-
-function safeFromCodePoint(codePoint: number): string | undefined {
-  return Number.isInteger(codePoint) && codePoint >= 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : undefined;
 }
 
 /**

@@ -11,7 +11,7 @@ export interface ParserFailure {
   readonly message: string;
   /** Offset in the text where saxes noticed the problem (the text's length at the end). */
   readonly offset: number;
-  /** Offset just after the last complete construct (tag, comment, PI, DOCTYPE). */
+  /** Offset just after the last complete start or end tag (0 before the root). */
   readonly completeUpTo: number;
   /** Innermost open element, if any. */
   readonly open: DomElement | null;
@@ -61,9 +61,12 @@ function diagnose(text: string, failure: ParserFailure): { offset: number; detai
     return { offset: tag, detail: `end tag </${nameAt(tag)}> without a start tag`, element: open };
   }
   if (message === 'text data outside of root node.') {
-    const start = text.slice(failure.completeUpTo).search(/[^ \t\n]/);
-    return { offset: failure.completeUpTo + Math.max(0, start), detail: 'text outside the root element', element: null };
+    let start = failure.completeUpTo;
+    // Comments, PIs and a DOCTYPE may stand outside the root element; a CDATA section may not.
+    for (let next = skipMarkup(text, start, false); next !== start; next = skipMarkup(text, start, false)) start = next;
+    return { offset: start, detail: 'text outside the root element', element: null };
   }
+  if (message === 'inappropriately located doctype declaration.') return { offset: at('<!DOCTYPE'), detail: 'DOCTYPE after the root element', element: open };
   if (message === 'documents may contain only one root.') return { offset: at('<'), detail: 'a second root element', element: null };
   if (message === 'malformed character entity.') {
     const amp = at('&');
@@ -96,9 +99,33 @@ function diagnose(text: string, failure: ParserFailure): { offset: number; detai
   return { offset, detail: message.replace(/\.$/, ''), element: open };
 }
 
-/** The construct a truncated or broken text ends in, from the end of the last complete one. */
+/** After the white space and the complete comment, PI, CDATA section (if `cdata`) or DOCTYPE at `from`, if any. */
+function skipMarkup(text: string, from: number, cdata = true): number {
+  let i = from;
+  while (i < text.length && ' \t\n'.includes(text[i]!)) i++;
+  for (const [open, close] of MARKUP) {
+    if (!text.startsWith(open, i) || (!cdata && open === '<![CDATA[')) continue;
+    // A DOCTYPE with an internal subset ends with "]>".
+    const end = open === '<!DOCTYPE' && text.indexOf('[', i) !== -1 && text.indexOf('[', i) < text.indexOf('>', i) ? text.indexOf(']>', i) : text.indexOf(close, i + open.length);
+    return end === -1 ? i : end + (open === '<!DOCTYPE' && text[end] === ']' ? 2 : close.length);
+  }
+  return i;
+}
+const MARKUP: ReadonlyArray<readonly [string, string]> = [
+  ['<!--', '-->'],
+  ['<![CDATA[', ']]>'],
+  ['<?', '?>'],
+  ['<!DOCTYPE', '>'],
+];
+
+/** The construct a truncated or broken text ends in, after the last complete tag. */
 function unfinishedConstruct(text: string, from: number): { offset: number; detail: string } | undefined {
   for (let i = from; i < text.length; i++) {
+    const skipped = skipMarkup(text, i);
+    if (skipped !== i) {
+      i = skipped - 1;
+      continue;
+    }
     const c = text.charCodeAt(i);
     if (c === 0x26 /* & */) {
       REFERENCE.lastIndex = i;

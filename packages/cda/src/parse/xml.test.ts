@@ -64,6 +64,8 @@ describe('XML layer', () => {
       ['<a><![CDATA[ x', /unterminated CDATA section/],
       ['<a/></b>', /end tag <\/b> without a start tag/],
       ['<a>&#xD800;</a>', /character reference &#xD800; is not an XML 1.0 character/],
+      ['<!-- c --><a/><!DOCTYPE a>', /column 15: DOCTYPE after the root element/],
+      ['<![CDATA[x]]><a/>', /column 1: text outside the root element/],
     ];
     for (const [xml, message] of cases) assert.match(malformed(xml).message, message, xml);
     const e = malformed('<r><c/><c><d x="1" x="2"/></c></r>');
