@@ -37,7 +37,8 @@ const app = createServer({
     allowInsecureRequests: /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/)/.test(discoveryUrl),
     ...(env.PSC_POST_LOGOUT_REDIRECT_URI ? { postLogoutRedirectUri: env.PSC_POST_LOGOUT_REDIRECT_URI } : {}),
   },
-  checker: new DocumentChecker(env.ANS_KIT_DIR ? { kitDir: env.ANS_KIT_DIR } : {}),
+  // The kit locator reads ANS_KIT_DIR itself, so a wrong value is reported under that name.
+  checker: new DocumentChecker(),
 });
 const { url } = await app.listen(port, host);
 console.error(`dcc-server listening on ${url} (public ${publicUrl}, store ${store.kind})`);
