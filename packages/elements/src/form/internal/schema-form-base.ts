@@ -15,7 +15,8 @@ import { dccContext, type DccContextValue, type DccSession } from '../../context
 import { realClock, type Clock } from '../../clock.js';
 import { DccInvalidEvent, DccSubmitEvent } from '../../events.js';
 import { cloneJson, ensureRequiredBooleans, getAt, isEmptyValue, isRequired, parsePath, pathToString, schemaAt, setAt, type Path, type SchemaNode } from '../schema.js';
-import { convertPrecision, instantToLocal, localToInstant, type DatePrecision } from '../dates.js';
+import type { DatePrecision } from '../dates.js';
+import { writeFromInput, writeFromPicker } from './control-input.js';
 import { registerSharedFieldStrings } from '../field-strings.js';
 import { registerEngineStrings } from '../engine-strings.js';
 import { registerPickerStrings } from '../../code-picker/dcc-code-picker.component.js';
@@ -57,10 +58,6 @@ const dropEmptyItems = (_key: string, value: unknown): unknown => (Array.isArray
 /** The browser's form state of an editor: a marker, never the model (session history is stored unencrypted). */
 const FORM_STATE_MARKER = 'dcc-kit:draft';
 
-interface CodePickerLike extends HTMLElement {
-  value: string;
-  selectedConcept?: { code: string; codeSystem: string; displayName: string } | null;
-}
 
 export abstract class SchemaFormBase extends DccFormAssociatedElement {
   /** The editor's structure (schema, sections, bindings, lazy API). */
@@ -453,66 +450,18 @@ export abstract class SchemaFormBase extends DccFormAssociatedElement {
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   }
 
-  private controlValue(el: HTMLElement, kind: string): unknown {
-    const input = el as HTMLInputElement;
-    const text = input.value;
-    switch (kind) {
-      case 'checkbox':
-        return input.checked;
-      case 'bool':
-        return text === '' ? undefined : text === 'true';
-      case 'number':
-      case 'integer':
-        return text === '' ? undefined : Number(text);
-      default:
-        return text === '' ? undefined : text;
-    }
-  }
-
   private readonly onInput = (event: Event): void => {
-    const el = event.target as HTMLElement;
     event.stopPropagation();
-    const kind = el.dataset.kind;
-    const pathText = el.dataset.path;
-    if (!kind || pathText === undefined || kind === 'picker') return;
-    const path = parsePath(pathText);
-    if (kind === 'dt-date' || kind === 'dt-time') {
-      const current = getAt(this.data, path);
-      const local = instantToLocal(typeof current === 'string' ? current : undefined);
-      const parts = this.instantParts.get(pathText) ?? { date: local.slice(0, 10), time: local.slice(11) };
-      const text = (el as HTMLInputElement).value;
-      const next = kind === 'dt-date' ? { ...parts, date: text } : { ...parts, time: text };
-      this.instantParts.set(pathText, next);
-      this.write(path, next.date && next.time ? localToInstant(`${next.date}T${next.time}`) : undefined);
-      return;
-    }
-    if (kind === 'precision') {
-      this.instantParts.delete(pathText);
-      const precision = (el as HTMLSelectElement).value as DatePrecision;
-      this.precisions.set(pathText, precision);
-      const current = getAt(this.data, path);
-      this.write(path, convertPrecision(typeof current === 'string' ? current : undefined, precision));
-      this.requestUpdate(); // the input itself changes (date, month, year, date + time)
-      return;
-    }
-    this.write(path, this.controlValue(el, kind));
+    const edit = writeFromInput(event.target as HTMLElement, this.data, this.precisions, this.instantParts);
+    if (!edit) return;
+    this.write(edit.path, edit.value);
+    if (edit.rerender) this.requestUpdate();
   };
 
   private readonly onChange = (event: Event): void => {
-    const el = event.target as HTMLElement;
     event.stopPropagation();
-    if (el.dataset.kind === 'picker' && el.dataset.path !== undefined) {
-      const picker = el as CodePickerLike;
-      const path = parsePath(el.dataset.path);
-      const code = picker.value;
-      if (!code) this.write(path, undefined);
-      else {
-        const concept = picker.selectedConcept;
-        const previous = getAt(this.data, path) as { code?: string } | undefined;
-        if (concept && concept.code === code) this.write(path, { code, codeSystem: concept.codeSystem, displayName: concept.displayName });
-        else if (previous?.code !== code) this.write(path, { code });
-      }
-    }
+    const edit = writeFromPicker(event.target as HTMLElement, this.data);
+    if (edit) this.write(edit.path, edit.value);
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   };
 
