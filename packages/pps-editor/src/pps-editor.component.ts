@@ -3,7 +3,6 @@
 // The published JSON Schema (generated from the TypeBox model by `npm run build`): the form
 // renders from it so that TypeBox's type builder stays in the lazy validation chunk.
 import ppsJsonSchema from '@dcc-kit/cda/schema/pps.schema.json' with { type: 'json' };
-import { valueSetBindings } from '@dcc-kit/cda/metadata';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerPpsStrings } from './pps-strings.js';
 
@@ -42,17 +41,10 @@ export const ppsSections: FormDefinition['sections'] = [
   { id: 'mentions', paths: ['privacyNotice'] },
 ];
 
-/**
- * Value sets of the coded fields, read from the model's `x-dcc-valueSet` annotations in the
- * published JSON Schema (the engine's `bindings` map until it reads the annotation itself).
- */
-export const ppsBindings: FormDefinition['bindings'] = valueSetBindings(ppsJsonSchema);
-
 const definition: FormDefinition = {
   volet: 'pps',
   schema: inlineSchemaRefs(ppsJsonSchema),
   sections: ppsSections,
-  bindings: ppsBindings,
   load: async () => {
     const api = await import('./pps-api.js');
     return { validate: api.validate, build: api.build };

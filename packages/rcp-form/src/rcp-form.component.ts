@@ -3,7 +3,6 @@
 // The published JSON Schema (generated from the TypeBox model by `npm run build`): the form
 // renders from it so that TypeBox's type builder stays in the lazy validation chunk.
 import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.schema.json' with { type: 'json' };
-import { valueSetBindings } from '@dcc-kit/cda/metadata';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerRcpStrings } from './rcp-strings.js';
 
@@ -32,17 +31,10 @@ export const rcpSections: FormDefinition['sections'] = [
   { id: 'status', paths: ['status', 'author', 'legalAuthenticator', 'custodian', 'document'] },
 ];
 
-/**
- * Value sets of the coded fields, read from the model's `x-dcc-valueSet` annotations in the
- * published JSON Schema (the engine's `bindings` map until it reads the annotation itself).
- */
-export const rcpBindings: FormDefinition['bindings'] = valueSetBindings(frcpJsonSchema);
-
 const definition: FormDefinition = {
   volet: 'frcp',
   schema: inlineSchemaRefs(frcpJsonSchema),
   sections: rcpSections,
-  bindings: rcpBindings,
   load: async () => {
     const api = await import('./rcp-api.js');
     return { validate: api.validate, build: api.build };

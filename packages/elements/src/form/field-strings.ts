@@ -54,9 +54,3 @@ export function registerVoletStrings(volet: string, strings: VoletStringTables, 
   registerDefaultTranslation(...toTranslations('', shared), fr, en);
 }
 
-/**
- * Kept for the engine's constructor, which still calls it: the shared field strings are now
- * registered by each editor from @dcc-kit/cda/labels, so there is nothing left to do here.
- * Remove with that call.
- */
-export function registerSharedFieldStrings(): void {}

@@ -17,8 +17,9 @@ export { isNewerVersion } from './controllers/draft-controller.js';
 
 
 /**
- * Base class of the volet editors. Subclasses give the `definition` (schema, sections,
- * value-set bindings, lazy validation/build) and register their field strings.
+ * Base class of the volet editors. Subclasses give the `definition` (schema, whose
+ * `x-dcc-valueSet` annotations bind coded fields, sections, lazy validation/build) and
+ * register their field strings.
  *
  * @csspart form - The form area (all sections).
  * @csspart section - One clinician-facing section.

@@ -14,7 +14,7 @@ import { SectionScheduler, FIRST_SECTIONS, SECTIONS_PER_STEP } from './section-s
 import { ListItems } from './list-items.js';
 import { FormLabels } from '../labels.js';
 import { valueSetOf, VALUE_SET_KEYWORD } from '../render/picker-field.js';
-import type { SchemaNode } from '../schema.js';
+import { schemaAt, type SchemaNode } from '../schema.js';
 
 /** A host that only counts update requests. */
 class StubHost {
@@ -143,13 +143,24 @@ describe('ListItems', () => {
 });
 
 describe('value set of a coded field', () => {
-  const bindings = { 'author.specialty': 'JDV_FROM_BINDINGS', '*.route': 'JDV_SUFFIX' };
-  it('comes from the x-dcc-valueSet annotation, else from the bindings', () => {
-    const annotated = { type: 'object', [VALUE_SET_KEYWORD]: 'JDV_J01_XdsAuthorSpecialty_CISIS' } as SchemaNode;
-    assert.equal(valueSetOf(annotated, ['author', 'specialty'], bindings), 'JDV_J01_XdsAuthorSpecialty_CISIS');
-    assert.equal(valueSetOf({ type: 'object' }, ['author', 'specialty'], bindings), 'JDV_FROM_BINDINGS');
-    assert.equal(valueSetOf({ type: 'object' }, ['treatments', 2, 'route'], bindings), 'JDV_SUFFIX');
-    assert.equal(valueSetOf({ type: 'object' }, ['other'], bindings), undefined);
+  const J01 = 'JDV_J01_XdsAuthorSpecialty_CISIS';
+  const coding = { title: 'Coding', type: 'object' } as SchemaNode;
+  const root = {
+    type: 'object',
+    properties: {
+      author: { type: 'object', properties: { specialty: { ...coding, [VALUE_SET_KEYWORD]: J01 }, other: coding } },
+      organs: { type: 'array', [VALUE_SET_KEYWORD]: 'JDV_RCP_Organe_CISIS', items: coding },
+      topography: { title: 'CodedOrText', type: 'object', [VALUE_SET_KEYWORD]: 'JDV_Tumeur_CISIS', properties: { coding, text: { type: 'string' } } },
+    },
+  } as SchemaNode;
+  it('comes from the x-dcc-valueSet annotation of the field, its list or its coded-or-text block', () => {
+    assert.equal(valueSetOf(schemaAt(root, ['author', 'specialty'])!, ['author', 'specialty'], root), J01);
+    assert.equal(valueSetOf(coding, ['organs', 2], root), 'JDV_RCP_Organe_CISIS');
+    assert.equal(valueSetOf(coding, ['topography', 'coding'], root), 'JDV_Tumeur_CISIS');
+  });
+  it('is none for a field the model does not bind', () => {
+    assert.equal(valueSetOf(coding, ['author', 'other'], root), undefined);
+    assert.equal(valueSetOf(coding, ['other'], root), undefined);
   });
 });
 

@@ -17,7 +17,6 @@ import { DccInvalidEvent, DccSubmitEvent } from '../../events.js';
 import { cloneJson, ensureRequiredBooleans, getAt, isEmptyValue, isRequired, parsePath, pathToString, schemaAt, setAt, type Path, type SchemaNode } from '../schema.js';
 import type { DatePrecision } from '../dates.js';
 import { writeFromInput, writeFromPicker } from './control-input.js';
-import { registerSharedFieldStrings } from '../field-strings.js';
 import { registerEngineStrings } from '../engine-strings.js';
 import { registerPickerStrings } from '../../code-picker/dcc-code-picker.component.js';
 import { DraftController, type DraftBannerAction } from '../controllers/draft-controller.js';
@@ -44,11 +43,6 @@ export interface FormDefinition {
   readonly volet: 'pps' | 'frcp';
   readonly schema: SchemaNode;
   readonly sections: readonly FormSection[];
-  /**
-   * Coded fields bound to a value set: path without indices (or `*.key` suffix) → value-set
-   * name. Used when the schema node has no `x-dcc-valueSet` annotation.
-   */
-  readonly bindings: Readonly<Record<string, string>>;
   /** Loads @dcc-kit/cda/core on first need. */
   load(): Promise<VoletApi>;
 }
@@ -60,7 +54,7 @@ const FORM_STATE_MARKER = 'dcc-kit:draft';
 
 
 export abstract class SchemaFormBase extends DccFormAssociatedElement {
-  /** The editor's structure (schema, sections, bindings, lazy API). */
+  /** The editor's structure (schema with its value-set annotations, sections, lazy API). */
   protected abstract get definition(): FormDefinition;
   protected abstract formTitle(): string;
 
@@ -143,14 +137,13 @@ export abstract class SchemaFormBase extends DccFormAssociatedElement {
       precisions: this.precisions,
       instantParts: this.instantParts,
       errorsOf: (pathText, exact, path, leaf) => fieldErrors(this.validation, this.texts, pathText, exact, path, leaf),
-      valueSetOf: (schema, path) => valueSetOf(schema, path, this.definition.bindings),
+      valueSetOf: (schema, path) => valueSetOf(schema, path, this.definition.schema),
       renderNode: (schema, path, required, labelOverride) => this.renderNode(schema, path, required, labelOverride),
     };
   })();
 
   constructor() {
     super();
-    registerSharedFieldStrings();
     registerEngineStrings();
     registerPickerStrings();
   }

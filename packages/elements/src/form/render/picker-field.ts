@@ -1,25 +1,32 @@
 // A coded field bound to a value set: a <dcc-code-picker> (which loads the value set itself).
-// The value set comes from the schema node's `x-dcc-valueSet` annotation, else from the
-// editor's bindings (path pattern, or `*.suffix`).
+// The value set is the model's own `x-dcc-valueSet` annotation (one source: @dcc-kit/cda's
+// model), on the coded field itself, or on the list of codes or the coded-or-text block it
+// belongs to.
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { getAt, pathPattern, pathToString, type Path, type SchemaNode } from '../schema.js';
+import { VALUE_SET_KEYWORD } from '@dcc-kit/cda/metadata';
+import { getAt, kindOf, pathToString, schemaAt, type Path, type SchemaNode } from '../schema.js';
 import { idFor, type RenderContext } from './context.js';
 
-/** The JSON Schema annotation naming the value set of a coded field (`JDV_J01_XdsAuthorSpecialty_CISIS`). */
-export const VALUE_SET_KEYWORD = 'x-dcc-valueSet';
+export { VALUE_SET_KEYWORD };
 
-/** The value set of a coded field: its schema annotation, else the bindings of the editor. */
-export function valueSetOf(schema: SchemaNode, path: Path, bindings: Readonly<Record<string, string>>): string | undefined {
-  const annotated = (schema as Record<string, unknown>)[VALUE_SET_KEYWORD];
-  if (typeof annotated === 'string' && annotated) return annotated;
-  const pattern = pathPattern(path);
-  if (bindings[pattern]) return bindings[pattern];
-  const parts = pattern.split('.');
-  for (let i = 1; i < parts.length; i++) {
-    const suffix = `*.${parts.slice(i).join('.')}`;
-    if (bindings[suffix]) return bindings[suffix];
-  }
+const annotation = (node: SchemaNode | undefined): string | undefined => {
+  const name = node?.[VALUE_SET_KEYWORD];
+  return typeof name === 'string' && name !== '' ? name : undefined;
+};
+
+/**
+ * The value set of the coded field at `path` (its `schema`, within `root`): its own annotation,
+ * else that of the list it is an item of (a list of codes bound as a whole, e.g. the organs
+ * discussed) or of the coded-or-text block whose `coding` it is (topography, morphology).
+ */
+export function valueSetOf(schema: SchemaNode, path: Path, root: SchemaNode): string | undefined {
+  const own = annotation(schema);
+  if (own !== undefined || path.length === 0) return own;
+  const parent = schemaAt(root, path.slice(0, -1));
+  if (parent === undefined) return undefined;
+  const kind = kindOf(parent);
+  if (kind === 'array' || (kind === 'codedOrText' && path[path.length - 1] === 'coding')) return annotation(parent);
   return undefined;
 }
 
