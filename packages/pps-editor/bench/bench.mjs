@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { Buffer } from 'node:buffer';
+import { loadExample } from '@dcc-kit/cda/examples';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
@@ -38,10 +39,12 @@ function table(rows, headers) {
   for (const r of rows) console.log(line(r));
 }
 
+// Each element's define module as its package exports it (what a host imports).
+const exported = (specifier) => path.relative(root, fileURLToPath(import.meta.resolve(specifier)));
 const ELEMENTS = [
-  { tag: 'pps-editor', entry: 'packages/pps-editor/dist/pps-editor.js' },
-  { tag: 'rcp-form', entry: 'packages/rcp-form/dist/rcp-form.js' },
-  { tag: 'dcc-code-picker', entry: 'packages/elements/dist/define/dcc-code-picker.js' },
+  { tag: 'pps-editor', entry: exported('@dcc-kit/pps-editor/pps-editor.js') },
+  { tag: 'rcp-form', entry: exported('@dcc-kit/rcp-form/rcp-form.js') },
+  { tag: 'dcc-code-picker', entry: exported('@dcc-kit/elements/define/dcc-code-picker.js') },
 ];
 
 /** What a lazy chunk is, from the modules it contains. */
@@ -129,7 +132,7 @@ async function bundleSizes(vite, workDir) {
   }
   // The conformance engine is not imported by the editors; measured as a host would load it lazily in a page.
   try {
-    const chunks = await bundle(vite, 'packages/conformance/dist/index.js', path.join(workDir, 'conformance'), { conditions: ['browser', 'module', 'import', 'default'] });
+    const chunks = await bundle(vite, exported('@dcc-kit/conformance'), path.join(workDir, 'conformance'), { conditions: ['browser', 'module', 'import', 'default'] });
     const s = sizes(chunks);
     rows.push(['conformance engine, browser entry (apart: not imported by the editors)', kb(s.eagerRaw), kb(s.eagerGzip), 'SaxonJS runtime: separate global']);
     for (const l of s.lazy) rows.push([`  lazy: ${l.what}`, kb(l.raw), kb(l.gzip), '']);
@@ -142,7 +145,7 @@ async function bundleSizes(vite, workDir) {
 
 /** A PPS build input with `count` treatments (example 01's treatments repeated with varied text). */
 function ppsWithTreatments(count) {
-  const example = JSON.parse(readFileSync(path.join(root, 'packages/cda/examples/pps/01-sein-gauche-fec-docetaxel-radiotherapie.json'), 'utf8'));
+  const example = structuredClone(loadExample('pps', '01').input);
   const source = example.therapeuticProgramme.treatments;
   example.therapeuticProgramme.treatments = Array.from({ length: count }, (_, i) => {
     const t = structuredClone(source[i % source.length]);
@@ -196,7 +199,7 @@ window.findTextField = (el) => {
 
 async function rcpFirstRender(browser, builtDir, base) {
   if (!builtDir) return undefined;
-  const example = readFileSync(path.join(root, 'packages/cda/examples/frcp/01-sein-appareil-organes-post-operatoire.json'), 'utf8');
+  const example = JSON.stringify(loadExample('frcp', '01').input);
   writeFileSync(path.join(builtDir, 'frcp-01.json'), example);
   writeFileSync(path.join(builtDir, 'index.html'), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title></head><body><script>${PAGE_HELPERS}</script></body></html>`);
   const page = await browser.newPage();
