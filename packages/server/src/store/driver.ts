@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makePrivateDir, restrictTree } from './private-files.js';
 
 export interface SqlExecutor {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -41,9 +42,15 @@ export async function migrate(driver: SqlDriver, dir = migrationsDir): Promise<s
 
 export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
   const { PGlite } = await import('@electric-sql/pglite');
-  // No dataDir → in memory (tests); otherwise a folder on disk.
+  // No dataDir → in memory (tests); otherwise a folder on disk, private to this user: made
+  // so before PGlite writes into it, and its files corrected once it has created them.
+  if (dataDir) {
+    makePrivateDir(dataDir);
+    restrictTree(dataDir);
+  }
   const db = dataDir ? new PGlite(dataDir) : new PGlite();
   await db.waitReady;
+  if (dataDir) restrictTree(dataDir);
   const wrap = (x: { query: typeof db.query; exec: typeof db.exec }): SqlExecutor => ({
     async query<T>(sql: string, params?: unknown[]) {
       return (await x.query<T>(sql, params)).rows;

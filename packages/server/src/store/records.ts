@@ -74,6 +74,9 @@ export type WriteResult<T> =
 export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 export const isoOrUndefined = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : iso(v));
 
+/** Largest PostgreSQL `integer`, the type of every `seq` column. */
+export const MAX_SEQ = 2 ** 31 - 1;
+
 export function encodeCursor(seq: number): string {
   return Buffer.from(JSON.stringify({ s: seq })).toString('base64url');
 }
@@ -81,7 +84,8 @@ export function encodeCursor(seq: number): string {
 export function decodeCursor(cursor: string): number | undefined {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown };
-    return typeof v.s === 'number' && Number.isInteger(v.s) && v.s > 0 ? v.s : undefined;
+    // Sequence numbers are PostgreSQL integers: a larger value names no row and would fail the query.
+    return typeof v.s === 'number' && Number.isInteger(v.s) && v.s > 0 && v.s <= MAX_SEQ ? v.s : undefined;
   } catch {
     return undefined;
   }
@@ -156,9 +160,9 @@ export interface StoredSession {
 
 export type IdempotencyClaim =
   | { state: 'new' }
-  | { state: 'replay'; status: number; response: { body: unknown; headers: Record<string, string> } }
+  | { state: 'replay'; status: number; sealed: Buffer }
   | { state: 'mismatch' }
-  | { state: 'pending' };
+  | { state: 'pending'; retryAfterMs: number };
 
 
 export function page<T>(rows: Row[], limit: number, map: (r: Row) => T): Page<T> {
