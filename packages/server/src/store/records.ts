@@ -53,6 +53,8 @@ export interface AuditEvent {
   resourceId: string;
   version?: number;
   requestId: string;
+  /** The structure whose resource it is (one of the caller's). */
+  structureId: string;
 }
 /** Who acts: the professional, the structures they may see, the request (for the audit). */
 export interface Actor {
@@ -149,6 +151,7 @@ export function toAudit(r: Row): AuditEvent {
     resourceId: String(r.resource_id),
     ...(r.version !== null && r.version !== undefined ? { version: Number(r.version) } : {}),
     requestId: String(r.request_id),
+    structureId: String(r.structure_id),
   };
 }
 
