@@ -369,7 +369,7 @@ const paths = {
       tags: ['patients'],
       parameters: [P.id, P.ifMatch],
       requestBody: body('PatientInput'),
-      responses: { 200: json('Updated', ref('Patient'), true), ...errors(400, 401, 404, 412, 413, 415, 422, 428) },
+      responses: { 200: json('Updated', ref('Patient'), true), ...errors(400, 401, 404, 409, 412, 413, 415, 422, 428) },
     }),
   },
   '/documents': {

@@ -66,7 +66,11 @@ export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
     // PGlite has one connection: its transaction() serialises transactions, which makes
     // the version checks below behave as with row locks on PostgreSQL.
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx as unknown as typeof db))),
-    close: () => db.close(),
+    async close() {
+      await db.close();
+      // Files written since the open (WAL, checkpoints) under a lax umask.
+      if (dataDir) restrictTree(dataDir);
+    },
   };
 }
 
