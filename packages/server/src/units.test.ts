@@ -136,7 +136,7 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       try {
         assert.deepEqual(await migrate(store.driver), []);
         const names = await store.driver.query<{ name: string }>('SELECT name FROM dcc_migrations');
-        assert.deepEqual(names.map((n) => n.name), ['001_initial.sql']);
+        assert.deepEqual(names.map((n) => n.name), ['001_initial.sql', '002_hardening.sql']);
         const actor = { idNatPs: '810209801199', structures: ['492805973'], requestId: 'r' };
         const ids: string[] = [];
         for (const value of ['273064900708440', '158114418421759', '268103726109328']) {
@@ -151,6 +151,9 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         assert.equal(page2.nextCursor, null);
         assert.equal(decodeCursor('garbage'), undefined);
         assert.equal(decodeCursor(encodeCursor(5)), 5);
+        assert.equal(decodeCursor(encodeCursor(2 ** 31 - 1)), 2 ** 31 - 1);
+        assert.equal(decodeCursor(encodeCursor(2 ** 31)), undefined, 'past PostgreSQL integer: no row, and the query would fail');
+        assert.equal(decodeCursor(Buffer.from('{"s":1e300}').toString('base64url')), undefined);
 
         const doc = await store.documents.create({ patientId: ids[0]!, type: 'pps', setId: 'S', model: { v: 1 } }, actor);
         assert.ok(doc.ok);
@@ -161,6 +164,24 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         await assert.rejects(store.driver.query('DELETE FROM document_versions'), /never deleted/);
         assert.deepEqual((await store.documents.getVersion(doc.value.id, 1, ['492805973']))?.model, { v: 1 });
         assert.equal(await store.documents.getVersion(doc.value.id, 1, ['338521651']), undefined);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('idempotency lease: pending until it runs out, then one taker among concurrent ones', async () => {
+      const store = await openTestStore(kind);
+      try {
+        const t0 = new Date('2026-12-01T10:00:00Z');
+        const at = (ms: number) => new Date(t0.getTime() + ms);
+        assert.deepEqual(await store.idempotency.claim('a', 'k', 'POST /x', 'h', t0, 60_000), { state: 'new' });
+        assert.deepEqual(await store.idempotency.claim('a', 'k', 'POST /x', 'h', at(59_000), 60_000), { state: 'pending', retryAfterMs: 1_000 });
+        assert.deepEqual(await store.idempotency.claim('a', 'k', 'POST /x', 'other', at(61_000), 60_000), { state: 'mismatch' });
+        const takers = await Promise.all([1, 2, 3].map(() => store.idempotency.claim('a', 'k', 'POST /x', 'h', at(61_000), 60_000)));
+        assert.deepEqual(takers.map((c) => c.state).sort(), ['new', 'pending', 'pending']);
+        await store.idempotency.complete('a', 'k', 201, Buffer.from('sealed'));
+        const replay = await store.idempotency.claim('a', 'k', 'POST /x', 'h', at(10 * 60_000), 60_000);
+        assert.ok(replay.state === 'replay' && replay.status === 201 && replay.sealed.toString() === 'sealed');
       } finally {
         await store.close();
       }
