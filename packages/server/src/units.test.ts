@@ -15,6 +15,7 @@ import { openTestStore, postgresTarget, type StoreKind } from './testing/harness
 import { DocumentChecker, draftIssues } from './services/document-checker.js';
 import type { Patient } from './store/records.js';
 import { isBirthDate } from './services/patients.js';
+import { serverConfigOf } from './main-config.js';
 
 describe('OpenAPI schemas (Ajv)', () => {
   const root = {
@@ -49,6 +50,14 @@ describe('OpenAPI schemas (Ajv)', () => {
   test('messages in French and English, with the limits of the contract', () => {
     const [issue] = c.check({ type: 'object', properties: { s: { type: 'string', maxLength: 3 } } }, { s: 'abcd' });
     assert.deepEqual(issue, { path: 's', code: 'too-long', message: { fr: 's est trop long (au plus 3 caractères).', en: 's is too long (at most 3 characters).' } });
+  });
+});
+
+describe('configuration', () => {
+  test('DCC_IDEMPOTENCY_LEASE_SECONDS: seconds → idempotencyLeaseMs; absent → the default; nonsense refused at start', () => {
+    assert.deepEqual(serverConfigOf({ DCC_IDEMPOTENCY_LEASE_SECONDS: '30' }), { allowTestIdentities: true, idempotencyLeaseMs: 30_000 });
+    assert.deepEqual(serverConfigOf({}), { allowTestIdentities: true });
+    for (const bad of ['0', '1.5', 'x', '', '100000']) assert.throws(() => serverConfigOf({ DCC_IDEMPOTENCY_LEASE_SECONDS: bad }), /DCC_IDEMPOTENCY_LEASE_SECONDS/);
   });
 });
 
