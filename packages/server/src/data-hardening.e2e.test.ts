@@ -30,8 +30,11 @@ function patientWith(ins: string, birthName: string, firstName: string): Json {
   return { ...base, ins: { value: ins, oid: TEST_OID }, traits: { ...traits, birthName, firstNames: [firstName] } };
 }
 
-/** Where a cluster started by scripts/postgres.mjs writes its log: beside its data folder. */
-async function postgresLog(stack: Stack): Promise<string> {
+/**
+ * The PostgreSQL server log: DCC_TEST_POSTGRES_LOG, else where a cluster of scripts/postgres.mjs
+ * writes it (beside its data folder); undefined when unreadable (a server elsewhere).
+ */
+async function postgresLog(stack: Stack): Promise<string | undefined> {
   if (process.env.DCC_TEST_POSTGRES_LOG) return readFileSync(process.env.DCC_TEST_POSTGRES_LOG, 'utf8');
   const [row] = await stack.store.driver.query<{ data_directory: string }>('SHOW data_directory');
   const file = join(dirname(row!.data_directory), 'server.log');
@@ -39,8 +42,8 @@ async function postgresLog(stack: Stack): Promise<string> {
     return readFileSync(file, 'utf8');
   } catch {
     // Another user's cluster: its superuser (the tests' connection) can read the file.
-    const [r] = await stack.store.driver.query<{ text: string }>('SELECT pg_read_file($1) AS text', [file]);
-    return r!.text;
+    const r = await stack.store.driver.query<{ text: string }>('SELECT pg_read_file($1) AS text', [file]).catch(() => undefined);
+    return r?.[0]?.text;
   }
 }
 
@@ -61,10 +64,10 @@ function suite(kind: StoreKind) {
     });
     after(async () => stack?.close());
 
-    test('an INS already held: PUT → 409 duplicate-ins, 20 parallel creates → one 201 and 19 409; no value in the database log', async () => {
+    test('an INS already held: PUT → 409 duplicate-ins, 20 parallel creates → one 201 and 19 409; no value in the database log', async (t) => {
       const tag = Date.now().toString().slice(-6);
       // Only what the server logs from here on (the cluster may be shared with other runs).
-      const logStart = kind === 'postgres' ? (await postgresLog(stack)).length : 0;
+      const logStart = kind === 'postgres' ? (await postgresLog(stack))?.length : 0;
       const word = tag.replace(/\d/g, (d) => 'ABCDEFGHIJ'[Number(d)]!); // names are letters only
       const insA = insOf(`180017512${tag.slice(0, 4)}`);
       const insB = insOf(`280027513${tag.slice(0, 4)}`);
@@ -87,12 +90,17 @@ function suite(kind: StoreKind) {
       assert.ok(answers.filter((r) => r.status === 409).every((r) => /duplicate-ins/.test(r.body.type)));
       assert.equal((await lefort.get<{ items: unknown[] }>(`/patients?ins=${insC}`)).body.items.length, 1);
 
+      assert.doesNotMatch(stack.logText(), new RegExp(`${insA}|${insC}|ALPHAZ|CHARLIEZ`));
       if (kind === 'postgres') {
-        const log = (await postgresLog(stack)).slice(logStart);
+        const log = (await postgresLog(stack))?.slice(logStart);
+        if (log === undefined || logStart === undefined) {
+          if (process.env.CI) assert.fail('the PostgreSQL server log is unreadable: set DCC_TEST_POSTGRES_LOG');
+          t.diagnostic('PostgreSQL server log unreadable (set DCC_TEST_POSTGRES_LOG): its check is skipped');
+          return;
+        }
         for (const secret of [insA, insC, `ALPHAZ${word}`, `CHARLIEZ${word}`]) assert.ok(!log.includes(secret), `the PostgreSQL log quotes ${secret}`);
         assert.doesNotMatch(log, /duplicate key value violates unique constraint "patients_/);
       }
-      assert.doesNotMatch(stack.logText(), new RegExp(`${insA}|${insC}|ALPHAZ|CHARLIEZ`));
     });
 
     test('Idempotency-Key: a crashed request holds its key for the lease only (409 + Retry-After), then a retry completes', async () => {
