@@ -169,6 +169,22 @@ describe('createDccClient', () => {
     assert.equal(calls[4]?.headers.get('idempotency-key'), 'caller-key-1');
   });
 
+  it('retries a 409 idempotency-key-in-progress after Retry-After with the same key; other 409s are final', async () => {
+    const busy = () => problem(409, { type: 'https://dcc-kit.dev/problems/idempotency-key-in-progress' }, { 'retry-after': '1' });
+    const { fetch, calls } = scriptedFetch(busy, () => json(201, PATIENT_OUT));
+    const started = Date.now();
+    await client(fetch, { retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 2000 } }).patients.create(PATIENT);
+    assert.ok(Date.now() - started >= 950, 'waited for Retry-After');
+    assert.equal(calls.length, 2);
+    assert.equal(calls[1]?.headers.get('idempotency-key'), calls[0]?.headers.get('idempotency-key'));
+    const duplicate = scriptedFetch(() => problem(409, { type: 'https://dcc-kit.dev/problems/duplicate-ins' }, { 'retry-after': '1' }));
+    await assert.rejects(client(duplicate.fetch).patients.create(PATIENT), (err: unknown) => (err as DccError).status === 409);
+    assert.equal(duplicate.calls.length, 1);
+    const tooLong = scriptedFetch(() => problem(409, { type: 'https://dcc-kit.dev/problems/idempotency-key-in-progress' }, { 'retry-after': '120' }));
+    await assert.rejects(client(tooLong.fetch).patients.create(PATIENT), (err: unknown) => (err as DccError).status === 409);
+    assert.equal(tooLong.calls.length, 1);
+  });
+
   it('never retries a POST without Idempotency-Key, nor other 4xx', async () => {
     const save = scriptedFetch(() => problem(503));
     await assert.rejects(client(save.fetch).documents.saveVersion('d1', { model: {} }, { ifMatch: '"1"' }), (err: unknown) => (err as DccError).status === 503);

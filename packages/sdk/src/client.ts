@@ -170,7 +170,7 @@ export function createDccClient(options: DccClientOptions) {
     list: (query: AuditListQuery = {}, opts?: ListOptions): PagedAsyncIterable<AuditEvent> =>
       list<AuditEvent>(
         '/audit',
-        { documentId: query.documentId, patientId: query.patientId },
+        { documentId: query.documentId, patientId: query.patientId, kind: query.kind, actor: query.actor },
         { ...opts, ...(query.limit === undefined ? {} : { limit: query.limit }) },
       ),
   };

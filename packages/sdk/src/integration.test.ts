@@ -224,5 +224,8 @@ describe('SDK against the real server over HTTP', { skip: unavailable ?? false }
     for await (const e of lefort.audit.list({ documentId })) events.push(e);
     assert.ok(events.length >= 3);
     assert.ok(events.every((e) => e.actor === DR_LEFORT.userinfo.SubjectNameID));
+    const reads = [];
+    for await (const e of lefort.audit.list({ documentId, kind: 'read' })) reads.push(e);
+    assert.ok(reads.length > 0 && reads.every((e) => e.action.endsWith('.read') && e.resourceId === documentId), 'reads of the document are audited');
   });
 });

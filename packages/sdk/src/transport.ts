@@ -179,6 +179,13 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** Whether a 409 is the server's `idempotency-key-in-progress` problem (read from a clone: the body stays readable). */
+async function isKeyInProgress(response: Response): Promise<boolean> {
+  if (!isJson(response.headers.get('content-type'))) return false;
+  const problem = asProblem(await response.clone().json().catch(() => undefined));
+  return /(^|\/)idempotency-key-in-progress$/.test(problem?.type ?? '');
+}
+
 function isJson(contentType: string | null): boolean {
   return contentType !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType);
 }
@@ -296,7 +303,10 @@ export function createTransport(options: TransportOptions): Transport {
         }
         forceRefresh = false;
 
-        if (RETRYABLE_STATUS.has(response.status) && retryable && retries < policy.maxRetries) {
+        // 409 idempotency-key-in-progress: the first request with this key still runs (or its
+        // server crashed, and the key is free once its lease ends): wait Retry-After, same key.
+        const keyBusy = response.status === 409 && spec.idempotencyKey !== undefined && response.headers.get('retry-after') !== null && (await isKeyInProgress(response));
+        if ((RETRYABLE_STATUS.has(response.status) || keyBusy) && retryable && retries < policy.maxRetries) {
           const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
           if (retryAfter === undefined || retryAfter <= policy.maxDelayMs) {
             await response.body?.cancel().catch(() => undefined);

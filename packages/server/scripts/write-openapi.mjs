@@ -230,13 +230,14 @@ const schemas = {
     {
       at: dateTime('Time of the event.'),
       actor: str('idNatPs of the professional.'),
-      action: str('e.g. patient.create, document.version.create, document.sign.'),
+      action: str('e.g. patient.create, document.version.create, document.sign; reads: patient.read, document.read, document.version.read, document.cda.read.'),
       resourceType: { type: 'string', enum: ['patient', 'document'] },
       resourceId: { type: 'string' },
       version: { type: 'integer' },
       requestId: { type: 'string' },
+      structureId: str('The structure whose resource it is.'),
     },
-    ['at', 'actor', 'action', 'resourceType', 'resourceId', 'requestId'],
+    ['at', 'actor', 'action', 'resourceType', 'resourceId', 'requestId', 'structureId'],
   ),
   AuditList: obj({ items: { type: 'array', items: ref('AuditEvent') }, nextCursor: { type: ['string', 'null'] } }),
 };
@@ -368,7 +369,7 @@ const paths = {
       tags: ['patients'],
       parameters: [P.id, P.ifMatch],
       requestBody: body('PatientInput'),
-      responses: { 200: json('Updated', ref('Patient'), true), ...errors(400, 401, 404, 412, 413, 415, 422, 428) },
+      responses: { 200: json('Updated', ref('Patient'), true), ...errors(400, 401, 404, 409, 412, 413, 415, 422, 428) },
     }),
   },
   '/documents': {
@@ -463,9 +464,12 @@ const paths = {
       parameters: [
         { name: 'documentId', in: 'query', schema: { type: 'string' } },
         { name: 'patientId', in: 'query', schema: { type: 'string' } },
+        { name: 'kind', in: 'query', description: 'Only reads (patient, document, version or CDA opened) or only writes.', schema: { type: 'string', enum: ['read', 'write'] } },
+        { name: 'actor', in: 'query', description: 'Only the events of this professional (idNatPs).', schema: { type: 'string' } },
         P.limit,
         P.cursor,
       ],
+      description: 'Who wrote or read which resource (type and id, never content), when, in which structure: the events of the caller’s structures.',
       responses: { 200: json('Audit events (newest first) of the caller’s structures', ref('AuditList')), ...errors(400, 401) },
     }),
   },

@@ -41,6 +41,10 @@ export interface ServerOptions {
   kitDir?: string;
   /** Accept test and demo INS OIDs (default true; production sets false: DCC_ALLOW_TEST_IDENTITIES=false). */
   allowTestIdentities?: boolean;
+  /** How long a running request holds its Idempotency-Key, in ms (default 60 s; DCC_IDEMPOTENCY_LEASE_SECONDS). */
+  idempotencyLeaseMs?: number;
+  /** The clock of idempotency leases (tests inject one). Default: the system clock. */
+  now?: () => Date;
 }
 
 export interface DccServer {
@@ -59,10 +63,11 @@ export function createServer(options: ServerOptions): DccServer {
   const config = { allowTestIdentities: options.allowTestIdentities ?? true };
   let publicUrl = new URL(options.publicUrl ?? 'http://127.0.0.1/');
   const oidcOptions = options.oidc;
+  const cipher = new SessionCipher(options.sessionKey);
   const auth = new PscAuth(
     typeof oidcOptions === 'function' ? oidcOptions : () => oidcOptions,
     store,
-    new SessionCipher(options.sessionKey),
+    cipher,
     () => publicUrl,
   );
   const checker = options.checker ?? new DocumentChecker(options.kitDir ? { kitDir: options.kitDir } : {});
@@ -73,7 +78,7 @@ export function createServer(options: ServerOptions): DccServer {
     router,
     authenticated: authenticated(auth),
     jsonBody: jsonBodies(requestSchemas()),
-    idempotent: idempotency(store.idempotency),
+    idempotent: idempotency(store.idempotency, { cipher, leaseMs: options.idempotencyLeaseMs ?? 60_000, now: options.now ?? (() => new Date()) }),
     auth,
     patients: new PatientService(store.patients, config),
     documents: new DocumentLifecycle(store.documents, store.patients, checker, config),

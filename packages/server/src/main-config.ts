@@ -5,8 +5,11 @@ import { createPgliteDriver, createPostgresDriver, migrate } from './store/drive
 import { Store } from './store/store.js';
 
 /** Settings the server takes from the environment, read once at start (never per request). */
-export function serverConfigOf(env: NodeJS.ProcessEnv): { allowTestIdentities: boolean } {
-  return { allowTestIdentities: env.DCC_ALLOW_TEST_IDENTITIES !== 'false' };
+export function serverConfigOf(env: NodeJS.ProcessEnv): { allowTestIdentities: boolean; idempotencyLeaseMs?: number } {
+  const lease = env.DCC_IDEMPOTENCY_LEASE_SECONDS;
+  if (lease !== undefined && !(Number.isInteger(Number(lease)) && Number(lease) >= 1 && Number(lease) <= 86_400))
+    throw new Error('DCC_IDEMPOTENCY_LEASE_SECONDS must be an integer number of seconds between 1 and 86400.');
+  return { allowTestIdentities: env.DCC_ALLOW_TEST_IDENTITIES !== 'false', ...(lease !== undefined ? { idempotencyLeaseMs: Number(lease) * 1000 } : {}) };
 }
 
 export function dataDirOf(env: NodeJS.ProcessEnv): string {

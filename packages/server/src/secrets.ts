@@ -4,8 +4,9 @@
 // 0600), else (in-memory
 // store, tests) a key that lives as long as the process.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivateDir, PRIVATE_FILE_MODE } from './store/private-files.js';
 
 export class SessionCipher {
   constructor(private readonly key: Buffer) {
@@ -45,10 +46,15 @@ export function loadSessionKey(env: NodeJS.ProcessEnv, dataDir?: string): Buffer
   if (!dataDir) return randomBytes(32);
   // Beside the PGlite folder, not inside it (initdb wants its folder to itself).
   const file = `${dataDir}.session.key`;
-  if (existsSync(file)) return parseKey(readFileSync(file, 'utf8'));
-  mkdirSync(dirname(file), { recursive: true });
+  if (existsSync(file)) {
+    chmodSync(file, PRIVATE_FILE_MODE); // a key file left readable by others is corrected
+    return parseKey(readFileSync(file, 'utf8'));
+  }
+  makePrivateDir(dirname(file));
   const key = randomBytes(32);
-  writeFileSync(file, key.toString('base64url'), { mode: 0o600 });
+  // The mode applies when the file is created; `wx` refuses to follow a planted file.
+  writeFileSync(file, key.toString('base64url'), { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+  chmodSync(file, PRIVATE_FILE_MODE);
   return key;
 }
 

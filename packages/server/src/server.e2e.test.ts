@@ -328,7 +328,7 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       assert.deepEqual(page2.body.items.map((v) => v.number), [2, 1]);
       assert.equal(page2.body.nextCursor, null);
 
-      const audit = await lefort.get<{ items: Array<{ action: string; actor: string }> }>(`/audit?documentId=${id}&limit=100`);
+      const audit = await lefort.get<{ items: Array<{ action: string; actor: string }> }>(`/audit?documentId=${id}&kind=write&limit=100`);
       assert.deepEqual(
         audit.body.items.map((e) => e.action).reverse(),
         ['document.create', 'document.version.create', 'document.version.create', 'document.validate.failed', 'document.version.create', 'document.validate', 'document.sign', 'document.submit'],

@@ -15,6 +15,7 @@ import { openTestStore, postgresTarget, type StoreKind } from './testing/harness
 import { DocumentChecker, draftIssues } from './services/document-checker.js';
 import type { Patient } from './store/records.js';
 import { isBirthDate } from './services/patients.js';
+import { serverConfigOf } from './main-config.js';
 
 describe('OpenAPI schemas (Ajv)', () => {
   const root = {
@@ -49,6 +50,14 @@ describe('OpenAPI schemas (Ajv)', () => {
   test('messages in French and English, with the limits of the contract', () => {
     const [issue] = c.check({ type: 'object', properties: { s: { type: 'string', maxLength: 3 } } }, { s: 'abcd' });
     assert.deepEqual(issue, { path: 's', code: 'too-long', message: { fr: 's est trop long (au plus 3 caractères).', en: 's is too long (at most 3 characters).' } });
+  });
+});
+
+describe('configuration', () => {
+  test('DCC_IDEMPOTENCY_LEASE_SECONDS: seconds → idempotencyLeaseMs; absent → the default; nonsense refused at start', () => {
+    assert.deepEqual(serverConfigOf({ DCC_IDEMPOTENCY_LEASE_SECONDS: '30' }), { allowTestIdentities: true, idempotencyLeaseMs: 30_000 });
+    assert.deepEqual(serverConfigOf({}), { allowTestIdentities: true });
+    for (const bad of ['0', '1.5', 'x', '', '100000']) assert.throws(() => serverConfigOf({ DCC_IDEMPOTENCY_LEASE_SECONDS: bad }), /DCC_IDEMPOTENCY_LEASE_SECONDS/);
   });
 });
 
@@ -136,7 +145,7 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       try {
         assert.deepEqual(await migrate(store.driver), []);
         const names = await store.driver.query<{ name: string }>('SELECT name FROM dcc_migrations');
-        assert.deepEqual(names.map((n) => n.name), ['001_initial.sql']);
+        assert.deepEqual(names.map((n) => n.name), ['001_initial.sql', '002_hardening.sql']);
         const actor = { idNatPs: '810209801199', structures: ['492805973'], requestId: 'r' };
         const ids: string[] = [];
         for (const value of ['273064900708440', '158114418421759', '268103726109328']) {
@@ -151,6 +160,9 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         assert.equal(page2.nextCursor, null);
         assert.equal(decodeCursor('garbage'), undefined);
         assert.equal(decodeCursor(encodeCursor(5)), 5);
+        assert.equal(decodeCursor(encodeCursor(2 ** 31 - 1)), 2 ** 31 - 1);
+        assert.equal(decodeCursor(encodeCursor(2 ** 31)), undefined, 'past PostgreSQL integer: no row, and the query would fail');
+        assert.equal(decodeCursor(Buffer.from('{"s":1e300}').toString('base64url')), undefined);
 
         const doc = await store.documents.create({ patientId: ids[0]!, type: 'pps', setId: 'S', model: { v: 1 } }, actor);
         assert.ok(doc.ok);
@@ -161,6 +173,24 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         await assert.rejects(store.driver.query('DELETE FROM document_versions'), /never deleted/);
         assert.deepEqual((await store.documents.getVersion(doc.value.id, 1, ['492805973']))?.model, { v: 1 });
         assert.equal(await store.documents.getVersion(doc.value.id, 1, ['338521651']), undefined);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('idempotency lease: pending until it runs out, then one taker among concurrent ones', async () => {
+      const store = await openTestStore(kind);
+      try {
+        const t0 = new Date('2026-12-01T10:00:00Z');
+        const at = (ms: number) => new Date(t0.getTime() + ms);
+        assert.deepEqual(await store.idempotency.claim('a', 'k', 'POST /x', 'h', t0, 60_000), { state: 'new' });
+        assert.deepEqual(await store.idempotency.claim('a', 'k', 'POST /x', 'h', at(59_000), 60_000), { state: 'pending', retryAfterMs: 1_000 });
+        assert.deepEqual(await store.idempotency.claim('a', 'k', 'POST /x', 'other', at(61_000), 60_000), { state: 'mismatch' });
+        const takers = await Promise.all([1, 2, 3].map(() => store.idempotency.claim('a', 'k', 'POST /x', 'h', at(61_000), 60_000)));
+        assert.deepEqual(takers.map((c) => c.state).sort(), ['new', 'pending', 'pending']);
+        await store.idempotency.complete('a', 'k', 201, Buffer.from('sealed'));
+        const replay = await store.idempotency.claim('a', 'k', 'POST /x', 'h', at(10 * 60_000), 60_000);
+        assert.ok(replay.state === 'replay' && replay.status === 201 && replay.sealed.toString() === 'sealed');
       } finally {
         await store.close();
       }

@@ -6,7 +6,7 @@ import { DOCUMENT_STATUSES } from '../services/document-lifecycle.js';
 import type { DocumentStatus, DocumentType } from '../store/records.js';
 import { documentReply, type RouteDeps } from './route-deps.js';
 
-export function documentRoutes({ router, authenticated, jsonBody, idempotent, documents }: RouteDeps): void {
+export function documentRoutes({ router, authenticated, jsonBody, idempotent, documents, audit }: RouteDeps): void {
   router.add(
     'POST',
     '/documents',
@@ -37,5 +37,13 @@ export function documentRoutes({ router, authenticated, jsonBody, idempotent, do
     }),
   );
 
-  router.add('GET', '/documents/{id}', authenticated(async (ctx, caller) => documentReply(await documents.get(pathId(ctx.params.id), caller.structures))));
+  router.add(
+    'GET',
+    '/documents/{id}',
+    authenticated(async (ctx, caller) => {
+      const doc = await documents.get(pathId(ctx.params.id), caller.structures);
+      await audit.recordDocumentRead(actorOf(ctx, caller), 'document.read', doc);
+      return documentReply(doc);
+    }),
+  );
 }

@@ -5,7 +5,7 @@ import { pageQuery, pathId } from '../middleware/paging.js';
 import type { PatientInput } from '../store/records.js';
 import type { RouteDeps } from './route-deps.js';
 
-export function patientRoutes({ router, authenticated, jsonBody, idempotent, patients }: RouteDeps): void {
+export function patientRoutes({ router, authenticated, jsonBody, idempotent, patients, audit }: RouteDeps): void {
   router.add(
     'POST',
     '/patients',
@@ -33,6 +33,7 @@ export function patientRoutes({ router, authenticated, jsonBody, idempotent, pat
     '/patients/{id}',
     authenticated(async (ctx, caller) => {
       const patient = await patients.get(pathId(ctx.params.id), caller.structures);
+      await audit.recordRead(actorOf(ctx, caller), { action: 'patient.read', resourceType: 'patient', resourceId: patient.id, version: patient.version, structureId: patient.structureId, patientId: patient.id });
       return { status: 200, body: patient, headers: etag(patient.version) };
     }),
   );

@@ -7,7 +7,7 @@ import { emptyBody } from '../middleware/request-body.js';
 import type { LifecycleAction } from '../services/document-lifecycle.js';
 import { versionReply, type RouteDeps } from './route-deps.js';
 
-export function versionRoutes({ router, authenticated, jsonBody, idempotent, documents }: RouteDeps): void {
+export function versionRoutes({ router, authenticated, jsonBody, idempotent, documents, audit }: RouteDeps): void {
   router.add(
     'GET',
     '/documents/{id}/versions',
@@ -34,7 +34,9 @@ export function versionRoutes({ router, authenticated, jsonBody, idempotent, doc
     '/documents/{id}/versions/{n}',
     authenticated(async (ctx, caller) => {
       const doc = await documents.get(pathId(ctx.params.id), caller.structures);
-      return versionReply(doc, await documents.getVersion(doc, versionNumber(ctx.params.n), caller.structures));
+      const version = await documents.getVersion(doc, versionNumber(ctx.params.n), caller.structures);
+      await audit.recordDocumentRead(actorOf(ctx, caller), 'document.version.read', doc, version.number);
+      return versionReply(doc, version);
     }),
   );
 
@@ -43,7 +45,9 @@ export function versionRoutes({ router, authenticated, jsonBody, idempotent, doc
     '/documents/{id}/versions/{n}/cda',
     authenticated(async (ctx, caller) => {
       const doc = await documents.get(pathId(ctx.params.id), caller.structures);
-      const cda = await documents.cda(doc, versionNumber(ctx.params.n), caller.structures);
+      const n = versionNumber(ctx.params.n);
+      const cda = await documents.cda(doc, n, caller.structures);
+      await audit.recordDocumentRead(actorOf(ctx, caller), 'document.cda.read', doc, n);
       return { status: 200, text: { contentType: 'application/xml; charset=utf-8', data: cda }, headers: etag(doc.version) };
     }),
   );

@@ -6,6 +6,7 @@ import { buildWithModel, validateFrcp, validatePps, type BuildContext, type Mode
 import type { Validator } from '@dcc-kit/conformance';
 import { createNodeValidator } from '@dcc-kit/conformance/node';
 import type { ProblemIssue } from '../http.js';
+import { MAX_ISSUES } from '../validation/ajv-issues.js';
 import type { Activity, Professional } from '../auth/professional.js';
 import type { DocumentType, Patient, ValidationSummary } from '../store/records.js';
 import { patientFromApi } from '@dcc-kit/cda/identity';
@@ -18,8 +19,9 @@ import { patientFromApi } from '@dcc-kit/cda/identity';
  */
 const DRAFT_BLOCKING = new Set(['unknown-field', 'type', 'enum', 'format', 'characters', 'too-long', 'max-items', 'range', 'invalid']);
 
+// Bounded like the schema issues: a hostile model must not make a megabyte-sized answer.
 const prefixed = (issues: readonly ModelIssue[]): ProblemIssue[] =>
-  issues.map((i) => ({ path: i.path ? `model.${i.path}` : 'model', code: i.code, message: i.message }));
+  issues.slice(0, MAX_ISSUES).map((i) => ({ path: i.path ? `model.${i.path}` : 'model', code: i.code, message: i.message }));
 
 export function draftIssues(type: DocumentType, model: unknown, options: { allowTestIdentities?: boolean } = {}): ProblemIssue[] {
   const result = (type === 'pps' ? validatePps : validateFrcp)(model, serverContext(new Date(), options.allowTestIdentities));

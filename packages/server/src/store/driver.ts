@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makePrivateDir, restrictTree } from './private-files.js';
 
 export interface SqlExecutor {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -41,9 +42,15 @@ export async function migrate(driver: SqlDriver, dir = migrationsDir): Promise<s
 
 export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
   const { PGlite } = await import('@electric-sql/pglite');
-  // No dataDir → in memory (tests); otherwise a folder on disk.
+  // No dataDir → in memory (tests); otherwise a folder on disk, private to this user: made
+  // so before PGlite writes into it, and its files corrected once it has created them.
+  if (dataDir) {
+    makePrivateDir(dataDir);
+    restrictTree(dataDir);
+  }
   const db = dataDir ? new PGlite(dataDir) : new PGlite();
   await db.waitReady;
+  if (dataDir) restrictTree(dataDir);
   const wrap = (x: { query: typeof db.query; exec: typeof db.exec }): SqlExecutor => ({
     async query<T>(sql: string, params?: unknown[]) {
       return (await x.query<T>(sql, params)).rows;
@@ -59,7 +66,11 @@ export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
     // PGlite has one connection: its transaction() serialises transactions, which makes
     // the version checks below behave as with row locks on PostgreSQL.
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx as unknown as typeof db))),
-    close: () => db.close(),
+    async close() {
+      await db.close();
+      // Files written since the open (WAL, checkpoints) under a lax umask.
+      if (dataDir) restrictTree(dataDir);
+    },
   };
 }
 

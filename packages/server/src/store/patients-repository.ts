@@ -7,22 +7,39 @@ import { page, toPatient, type Actor, type Page, type Patient, type PatientInput
 
 const patientData = (p: PatientInput) => JSON.stringify({ traits: p.traits, ...(p.usedName !== undefined ? { usedName: p.usedName } : {}) });
 
+const DUPLICATE_INS = { ok: false, reason: 'conflict', type: 'duplicate-ins', detail: 'A patient with this INS already exists in this structure.' } as const;
+
+/**
+ * Inside a write transaction: whether another patient of the structure holds this INS. The
+ * transaction first takes a lock on the (structure, INS) pair, held until it ends, so two
+ * writers of one INS are serialised and the second sees the first's row: the unique
+ * constraint is never violated, and PostgreSQL never logs an error quoting the INS.
+ */
+async function insTaken(tx: SqlExecutor, input: PatientInput, exceptId?: string): Promise<boolean> {
+  await tx.query('SELECT pg_advisory_xact_lock(4242002, hashtext($1))', [`${input.structureId}|${input.ins.oid}|${input.ins.value}`]);
+  const rows = await tx.query(
+    'SELECT 1 FROM patients WHERE structure_id = $1 AND ins_oid = $2 AND ins_value = $3 AND ($4::uuid IS NULL OR id <> $4)',
+    [input.structureId, input.ins.oid, input.ins.value, exceptId ?? null],
+  );
+  return rows.length > 0;
+}
+
 export class PatientRepository {
   constructor(private readonly driver: SqlDriver) {}
 
   async create(input: PatientInput, actor: Actor): Promise<WriteResult<Patient>> {
     return this.driver.transaction(async (tx) => {
-      const existing = await tx.query(
-        'SELECT id FROM patients WHERE structure_id = $1 AND ins_oid = $2 AND ins_value = $3',
-        [input.structureId, input.ins.oid, input.ins.value],
-      );
-      if (existing.length) return { ok: false, reason: 'conflict', type: 'duplicate-ins', detail: 'A patient with this INS already exists in this structure.' };
+      if (await insTaken(tx, input)) return DUPLICATE_INS;
       const id = randomUUID();
+      // ON CONFLICT: a concurrent creation that slipped past the check never becomes an error
+      // (whose DETAIL would quote the INS in the database server's log).
       const rows = await tx.query(
         `INSERT INTO patients (id, structure_id, ins_value, ins_oid, identity_status, data, version, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, 1, now(), now()) RETURNING *`,
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, 1, now(), now())
+         ON CONFLICT (structure_id, ins_oid, ins_value) DO NOTHING RETURNING *`,
         [id, input.structureId, input.ins.value, input.ins.oid, input.identityStatus, patientData(input)],
       );
+      if (!rows[0]) return DUPLICATE_INS;
       await recordAudit(tx, actor, { action: 'patient.create', resourceType: 'patient', resourceId: id, version: 1, structureId: input.structureId, patientId: id });
       return { ok: true, value: toPatient(rows[0]!) };
     });
@@ -47,6 +64,7 @@ export class PatientRepository {
       const cur = await tx.query('SELECT * FROM patients WHERE id = $1 AND structure_id = ANY($2::text[]) FOR UPDATE', [id, [...actor.structures]]);
       if (!cur[0]) return { ok: false, reason: 'not-found' };
       if (Number(cur[0].version) !== expected) return { ok: false, reason: 'stale' };
+      if (await insTaken(tx, input, id)) return DUPLICATE_INS;
       const rows = await tx.query(
         `UPDATE patients SET structure_id = $2, ins_value = $3, ins_oid = $4, identity_status = $5, data = $6::jsonb,
            version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,

@@ -53,6 +53,8 @@ export interface AuditEvent {
   resourceId: string;
   version?: number;
   requestId: string;
+  /** The structure whose resource it is (one of the caller's). */
+  structureId: string;
 }
 /** Who acts: the professional, the structures they may see, the request (for the audit). */
 export interface Actor {
@@ -74,6 +76,9 @@ export type WriteResult<T> =
 export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 export const isoOrUndefined = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : iso(v));
 
+/** Largest PostgreSQL `integer`, the type of every `seq` column. */
+export const MAX_SEQ = 2 ** 31 - 1;
+
 export function encodeCursor(seq: number): string {
   return Buffer.from(JSON.stringify({ s: seq })).toString('base64url');
 }
@@ -81,7 +86,8 @@ export function encodeCursor(seq: number): string {
 export function decodeCursor(cursor: string): number | undefined {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown };
-    return typeof v.s === 'number' && Number.isInteger(v.s) && v.s > 0 ? v.s : undefined;
+    // Sequence numbers are PostgreSQL integers: a larger value names no row and would fail the query.
+    return typeof v.s === 'number' && Number.isInteger(v.s) && v.s > 0 && v.s <= MAX_SEQ ? v.s : undefined;
   } catch {
     return undefined;
   }
@@ -145,6 +151,7 @@ export function toAudit(r: Row): AuditEvent {
     resourceId: String(r.resource_id),
     ...(r.version !== null && r.version !== undefined ? { version: Number(r.version) } : {}),
     requestId: String(r.request_id),
+    structureId: String(r.structure_id),
   };
 }
 
@@ -156,9 +163,9 @@ export interface StoredSession {
 
 export type IdempotencyClaim =
   | { state: 'new' }
-  | { state: 'replay'; status: number; response: { body: unknown; headers: Record<string, string> } }
+  | { state: 'replay'; status: number; sealed: Buffer }
   | { state: 'mismatch' }
-  | { state: 'pending' };
+  | { state: 'pending'; retryAfterMs: number };
 
 
 export function page<T>(rows: Row[], limit: number, map: (r: Row) => T): Page<T> {

@@ -47,7 +47,7 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(kind: StoreKind, options: { accessTokenTtl?: number } = {}): Promise<Stack> {
+export async function startStack(kind: StoreKind, options: { accessTokenTtl?: number; now?: () => Date; idempotencyLeaseMs?: number } = {}): Promise<Stack> {
   const store = await openTestStore(kind);
   const logs: LogEntry[] = [];
   const provider: { psc?: PscEmulator } = {};
@@ -56,6 +56,8 @@ export async function startStack(kind: StoreKind, options: { accessTokenTtl?: nu
     sessionKey: randomBytes(32),
     logger: (e) => logs.push(e),
     checker: checker(),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.idempotencyLeaseMs ? { idempotencyLeaseMs: options.idempotencyLeaseMs } : {}),
     oidc: () => ({ discoveryUrl: provider.psc!.discoveryUrl, clientId: 'dcc-server', clientSecret: 'test-secret', allowInsecureRequests: true }),
   });
   const { url } = await app.listen(0);
