@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { completeLogin, DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { createServer, type DccServer } from './app.js';
-import { openStore } from './main-config.js';
+import { openStore, serverConfigOf } from './main-config.js';
+import { DEFAULT_LIMITS } from './middleware/rate-limit.js';
 import { TokenBuckets } from './middleware/rate-limit.js';
 import type { Professional } from './auth/professional.js';
 import type { Store } from './store/store.js';
@@ -32,6 +33,18 @@ describe('token buckets', () => {
     assert.equal(buckets.take('a'), 1);
     clock.advance(60_000);
     assert.deepEqual([buckets.take('a'), buckets.take('a'), buckets.take('a'), buckets.take('a')], [0, 0, 0, 1], 'never more than the burst');
+  });
+});
+
+describe('limits and signers from the environment', () => {
+  test('defaults, overrides, and a wrong value stops the start naming the variable', () => {
+    assert.deepEqual(serverConfigOf({}).limits, DEFAULT_LIMITS);
+    const config = serverConfigOf({ DCC_LIMIT_CLIENT: '5/20', DCC_LIMIT_CLIENT_CONCURRENCY: '3', DCC_BEARER_CACHE_MS: '2000', DCC_SIGNER_PROFESSIONS: '10, 21' });
+    assert.deepEqual(config.limits.perClient, { perSecond: 5, burst: 20 });
+    assert.equal(config.limits.concurrentPerClient, 3);
+    assert.equal(config.bearerCacheMs, 2000);
+    assert.deepEqual(config.signerProfessions, ['10', '21']);
+    assert.throws(() => serverConfigOf({ DCC_LIMIT_PROFESSIONAL: 'lots' }), /DCC_LIMIT_PROFESSIONAL/);
   });
 });
 
