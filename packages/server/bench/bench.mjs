@@ -36,6 +36,9 @@ async function stack(storeOptions) {
     sessionKey: randomBytes(32),
     logger: () => undefined,
     checker,
+    // Limits stay on, sized for one professional driving 8 concurrent writers from one address
+    // (the defaults, 20 req/s per professional, would turn most of the 400 saves into 429s).
+    limits: { perClient: { perSecond: 1000, burst: 2000 }, perProfessional: { perSecond: 1000, burst: 2000 } },
     oidc: () => ({ discoveryUrl: psc.discoveryUrl, clientId: 'bench', clientSecret: 'bench-secret', allowInsecureRequests: true }),
   });
   const { url } = await app.listen(0);

@@ -273,7 +273,9 @@ const PROBLEMS = {
   415: 'UnsupportedMediaType',
   422: 'Unprocessable',
   428: 'PreconditionRequired',
+  429: 'TooManyRequests',
   502: 'BadGateway',
+  503: 'ServiceUnavailable',
 };
 const P = {
   ifMatch: { $ref: '#/components/parameters/IfMatch' },
@@ -421,7 +423,7 @@ const paths = {
       tags: ['documents'],
       summary: 'Full model validation, CDA build and the 7 conformance layers; success → validated.',
       parameters: [P.id, P.n, P.ifMatch, P.idem],
-      responses: { 200: json('Validated', ref('Version'), true), ...errors(401, 404, 409, 412, 413, 422, 428) },
+      responses: { 200: json('Validated', ref('Version'), true), ...errors(401, 404, 409, 412, 413, 422, 428, 503) },
     }),
   },
   '/documents/{id}/versions/{n}/sign': {
@@ -430,7 +432,7 @@ const paths = {
       tags: ['documents'],
       summary: 'The caller becomes legal authenticator; the CDA is rebuilt, re-checked and stored; → signed.',
       parameters: [P.id, P.n, P.ifMatch, P.idem],
-      responses: { 200: json('Signed', ref('Version'), true), ...errors(401, 404, 409, 412, 413, 422, 428) },
+      responses: { 200: json('Signed', ref('Version'), true), ...errors(401, 403, 404, 409, 412, 413, 422, 428, 503) },
     }),
   },
   '/documents/{id}/versions/{n}/cda': {
@@ -479,6 +481,8 @@ for (const item of Object.values(paths))
   for (const [method, op] of Object.entries(item)) {
     // Authenticated writes may be refused for a missing DCC-API-Version header (CSRF check on cookie sessions).
     if (method !== 'get' && !(Array.isArray(op.security) && op.security.length === 0)) Object.assign(op.responses, errors(403));
+    // Traffic limits (per client address, per professional, in flight): any operation but health.
+    if (op.operationId !== 'getHealth') Object.assign(op.responses, errors(429));
     op.responses.default = { $ref: '#/components/responses/ServerError' };
   }
 
@@ -520,7 +524,7 @@ const doc = {
       Object.entries({
         BadRequest: 'Malformed JSON, invalid UTF-8, nesting over 64 levels, wrong types, unknown fields (every path listed).',
         Unauthorized: 'No valid session or bearer token (`WWW-Authenticate: Bearer`).',
-        Forbidden: 'A write authenticated by the session cookie without the `DCC-API-Version` header (CSRF protection).',
+        Forbidden: 'Problem types: `api-version-header-required` (a write authenticated by the session cookie without the `DCC-API-Version` header: CSRF protection); on sign, `profession-may-not-sign` (the activity’s PSC profession may not sign; default: physicians, code 10) and `not-acting-for-structure` (the active activity is not in the structure holding the patient’s document).',
         NotFound: 'Unknown, or belongs to a structure the caller does not act for.',
         Conflict: 'Problem types: `invalid-transition` (e.g. sign a draft), `not-current-version`, `document-closed` (signed: no new version), `duplicate-ins` (one patient per INS and structure), `idempotency-key-in-progress`.',
         PreconditionFailed: 'If-Match is stale.',
@@ -528,7 +532,9 @@ const doc = {
         UnsupportedMediaType: 'Body is not application/json.',
         Unprocessable: 'Semantically invalid (INS key, impossible birth date, model issues, conformance errors, idempotency key reused).',
         PreconditionRequired: 'If-Match missing.',
+        TooManyRequests: 'Problem type `too-many-requests`: a traffic limit (per client address, per professional, requests in flight, invalid bearer tokens) is reached; retry after `Retry-After` seconds.',
         BadGateway: 'Pro Santé Connect unreachable or answered an error.',
+        ServiceUnavailable: 'Problem type `conformance-unavailable`: the conformance engine itself failed, the document was not judged; retry after `Retry-After` seconds.',
         ServerError: 'Unexpected error (quote the requestId).',
       }).map(([name, description]) => [name, problemResponse(description)]),
     ),

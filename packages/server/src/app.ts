@@ -16,6 +16,7 @@ import { authenticated } from './middleware/authenticate.js';
 import { idempotency } from './middleware/idempotency.js';
 import { jsonBodies } from './middleware/request-body.js';
 import { requestSchemas } from './validation/request-schemas.js';
+import { TrafficGuard, type Clock, type TrafficLimits } from './middleware/rate-limit.js';
 import type { RouteDeps } from './routes/route-deps.js';
 import { systemRoutes } from './routes/system.js';
 import { authRoutes } from './routes/auth.js';
@@ -26,6 +27,7 @@ import { auditRoutes } from './routes/audit.js';
 
 export { jsonLogger, type Logger, type LogEntry } from './middleware/request-log.js';
 export { requestUrl } from './dispatch.js';
+export { DEFAULT_LIMITS, type Rate, type TrafficLimits } from './middleware/rate-limit.js';
 
 export interface ServerOptions {
   store: Store;
@@ -43,14 +45,26 @@ export interface ServerOptions {
   allowTestIdentities?: boolean;
   /** How long a running request holds its Idempotency-Key, in ms (default 60 s; DCC_IDEMPOTENCY_LEASE_SECONDS). */
   idempotencyLeaseMs?: number;
-  /** The clock of idempotency leases (tests inject one). Default: the system clock. */
-  now?: () => Date;
+  /**
+   * Traffic limits (per client address, per professional, in flight, failed introspections);
+   * on by default with DEFAULT_LIMITS, each part overridable. In memory, per process.
+   */
+  limits?: Partial<TrafficLimits>;
+  /** How long PSC's "active" verdict on a bearer token is trusted (ms; default 5 000): the revocation delay. */
+  bearerCacheMs?: number;
+  /** How long a bearer token PSC refused is refused without asking again (ms; default 60 000). */
+  failedBearerCacheMs?: number;
+  /** PSC profession codes that may sign (default ['10'], médecin). */
+  signerProfessions?: readonly string[];
+  /** Clock (ms since the epoch) of the bearer cache, the limits and idempotency leases; tests inject one. */
+  now?: Clock;
 }
 
 export interface DccServer {
   readonly server: Server;
   readonly router: Router;
   readonly auth: PscAuth;
+  readonly guard: TrafficGuard;
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -60,7 +74,8 @@ const ROUTE_MODULES = [systemRoutes, authRoutes, patientRoutes, documentRoutes, 
 
 export function createServer(options: ServerOptions): DccServer {
   const { store } = options;
-  const config = { allowTestIdentities: options.allowTestIdentities ?? true };
+  const config = { allowTestIdentities: options.allowTestIdentities ?? true, ...(options.signerProfessions ? { signerProfessions: options.signerProfessions } : {}) };
+  const guard = new TrafficGuard(options.limits ?? {}, options.now ?? Date.now);
   let publicUrl = new URL(options.publicUrl ?? 'http://127.0.0.1/');
   const oidcOptions = options.oidc;
   const cipher = new SessionCipher(options.sessionKey);
@@ -69,6 +84,12 @@ export function createServer(options: ServerOptions): DccServer {
     store,
     cipher,
     () => publicUrl,
+    {
+      guard,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.bearerCacheMs !== undefined ? { bearerCacheMs: options.bearerCacheMs } : {}),
+      ...(options.failedBearerCacheMs !== undefined ? { failedBearerCacheMs: options.failedBearerCacheMs } : {}),
+    },
   );
   const checker = options.checker ?? new DocumentChecker(options.kitDir ? { kitDir: options.kitDir } : {});
   const log = options.logger ?? jsonLogger;
@@ -76,9 +97,9 @@ export function createServer(options: ServerOptions): DccServer {
 
   const deps: RouteDeps = {
     router,
-    authenticated: authenticated(auth),
+    authenticated: authenticated(auth, guard),
     jsonBody: jsonBodies(requestSchemas()),
-    idempotent: idempotency(store.idempotency, { cipher, leaseMs: options.idempotencyLeaseMs ?? 60_000, now: options.now ?? (() => new Date()) }),
+    idempotent: idempotency(store.idempotency, { cipher, leaseMs: options.idempotencyLeaseMs ?? 60_000, now: () => new Date((options.now ?? Date.now)()) }),
     auth,
     patients: new PatientService(store.patients, config),
     documents: new DocumentLifecycle(store.documents, store.patients, checker, config),
@@ -88,7 +109,7 @@ export function createServer(options: ServerOptions): DccServer {
   for (const register of ROUTE_MODULES) register(deps);
 
   const server = createHttpServer();
-  serve(server, router, log);
+  serve(server, router, log, guard);
   const purge = setInterval(() => void store.purgeExpired().catch(() => undefined), 10 * 60_000);
   purge.unref();
 
@@ -96,6 +117,7 @@ export function createServer(options: ServerOptions): DccServer {
     server,
     router,
     auth,
+    guard,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -56,7 +56,7 @@ function suite(kind: StoreKind) {
     let clock = Date.parse('2026-12-01T10:00:00Z');
 
     before(async () => {
-      stack = await startStack(kind, { now: () => new Date(clock), idempotencyLeaseMs: 60_000 });
+      stack = await startStack(kind, { server: { now: () => clock, idempotencyLeaseMs: 60_000 } });
       lefort = new ApiClient(stack.url);
       laborde = new ApiClient(stack.url);
       await lefort.login(DR_LEFORT);

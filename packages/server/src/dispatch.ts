@@ -6,6 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { API_VERSION, HttpProblem, issue, problems, type RequestContext, type Router } from './http.js';
 import { errorLabel, type Logger } from './middleware/request-log.js';
 import { PROBLEM_CONTENT_TYPE, problemBody, send } from './middleware/problem-response.js';
+import { clientOf, type TrafficGuard } from './middleware/rate-limit.js';
+
+/** Routes outside the per-client limits (load balancers poll them; they touch nothing). */
+const UNLIMITED_ROUTES = new Set(['/health']);
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -18,7 +22,7 @@ export function requestUrl(target: string | undefined): URL | undefined {
   }
 }
 
-export function requestHandler(router: Router, log: Logger): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function requestHandler(router: Router, log: Logger, guard?: TrafficGuard): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async function handle(req, res) {
     const started = performance.now();
     const incoming = req.headers['x-request-id'];
@@ -40,7 +44,9 @@ export function requestHandler(router: Router, log: Logger): (req: IncomingMessa
     };
     let status = 500;
     let errorName: string | undefined;
+    let release: (() => void) | undefined;
     try {
+      if (guard && !UNLIMITED_ROUTES.has(ctx.route)) release = guard.admit(clientOf(req));
       if (!url) throw problems.badRequest('The request target is not a valid path.', [issue('', 'request-target', 'Cible de requête invalide.', 'Invalid request target.')]);
       if (!matched) throw problems.notFound('Route');
       if ('allowed' in matched)
@@ -53,12 +59,15 @@ export function requestHandler(router: Router, log: Logger): (req: IncomingMessa
         error instanceof HttpProblem
           ? error
           : new HttpProblem(500, 'internal-error', 'Erreur interne', 'An unexpected error occurred; quote the request id when reporting it.');
-      // Only the error's class name goes to the log: messages may quote data (SQL values…).
-      if (!(error instanceof HttpProblem)) errorName = (error as Error)?.name ?? 'Error';
+      // Only the error's class and code go to the log: messages may quote data (SQL values…).
+      // A 5xx problem raised on purpose (e.g. the conformance engine failing) names its cause.
+      if (!(error instanceof HttpProblem)) errorName = errorLabel(error);
+      else if (p.status >= 500 && p.cause !== undefined) errorName = errorLabel(p.cause);
       status = p.status;
       if (!res.headersSent) send(res, p.status, p.headers, problemBody(p, ctx), undefined, PROBLEM_CONTENT_TYPE);
       else res.destroy();
     } finally {
+      release?.();
       log({
         level: status >= 500 ? 'error' : 'info',
         requestId,
@@ -91,8 +100,8 @@ export function lastResort(log: Logger, error: unknown, res: ServerResponse): vo
 }
 
 /** Wires the handler on a node:http server: every handler promise caught, clientError answered. */
-export function serve(server: Server, router: Router, log: Logger): void {
-  const handle = requestHandler(router, log);
+export function serve(server: Server, router: Router, log: Logger, guard?: TrafficGuard): void {
+  const handle = requestHandler(router, log, guard);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => lastResort(log, error, res));
   });

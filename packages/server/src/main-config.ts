@@ -3,13 +3,54 @@
 import { resolve } from 'node:path';
 import { createPgliteDriver, createPostgresDriver, migrate } from './store/driver.js';
 import { Store } from './store/store.js';
+import { DEFAULT_LIMITS, type Rate, type TrafficLimits } from './middleware/rate-limit.js';
+
+export interface EnvServerConfig {
+  allowTestIdentities: boolean;
+  limits: TrafficLimits;
+  bearerCacheMs?: number;
+  failedBearerCacheMs?: number;
+  signerProfessions?: string[];
+  idempotencyLeaseMs?: number;
+}
+
+/** A positive number from the environment, or the default; anything else stops the start. */
+function numberOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number (got an invalid value).`);
+  return value;
+}
+
+/** `rate/burst`, e.g. `50/200`: requests per second and the burst allowed. */
+function rateOf(env: NodeJS.ProcessEnv, name: string, fallback: Rate): Rate {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+)\s*$/.exec(raw);
+  if (!m || Number(m[2]) < 1) throw new Error(`${name} must be "<per second>/<burst>", e.g. 50/200.`);
+  return { perSecond: Number(m[1]), burst: Number(m[2]) };
+}
 
 /** Settings the server takes from the environment, read once at start (never per request). */
-export function serverConfigOf(env: NodeJS.ProcessEnv): { allowTestIdentities: boolean; idempotencyLeaseMs?: number } {
+export function serverConfigOf(env: NodeJS.ProcessEnv): EnvServerConfig {
   const lease = env.DCC_IDEMPOTENCY_LEASE_SECONDS;
   if (lease !== undefined && !(Number.isInteger(Number(lease)) && Number(lease) >= 1 && Number(lease) <= 86_400))
     throw new Error('DCC_IDEMPOTENCY_LEASE_SECONDS must be an integer number of seconds between 1 and 86400.');
-  return { allowTestIdentities: env.DCC_ALLOW_TEST_IDENTITIES !== 'false', ...(lease !== undefined ? { idempotencyLeaseMs: Number(lease) * 1000 } : {}) };
+  const professions = env.DCC_SIGNER_PROFESSIONS?.split(',').map((p) => p.trim()).filter(Boolean);
+  return {
+    allowTestIdentities: env.DCC_ALLOW_TEST_IDENTITIES !== 'false',
+    limits: {
+      perClient: rateOf(env, 'DCC_LIMIT_CLIENT', DEFAULT_LIMITS.perClient),
+      perProfessional: rateOf(env, 'DCC_LIMIT_PROFESSIONAL', DEFAULT_LIMITS.perProfessional),
+      concurrentPerClient: numberOf(env, 'DCC_LIMIT_CLIENT_CONCURRENCY', DEFAULT_LIMITS.concurrentPerClient),
+      failedIntrospections: rateOf(env, 'DCC_LIMIT_FAILED_INTROSPECTIONS', DEFAULT_LIMITS.failedIntrospections),
+    },
+    ...(env.DCC_BEARER_CACHE_MS ? { bearerCacheMs: numberOf(env, 'DCC_BEARER_CACHE_MS', 5000) } : {}),
+    ...(env.DCC_FAILED_BEARER_CACHE_MS ? { failedBearerCacheMs: numberOf(env, 'DCC_FAILED_BEARER_CACHE_MS', 60_000) } : {}),
+    ...(professions?.length ? { signerProfessions: professions } : {}),
+    ...(lease !== undefined ? { idempotencyLeaseMs: Number(lease) * 1000 } : {}),
+  };
 }
 
 export function dataDirOf(env: NodeJS.ProcessEnv): string {

@@ -3,7 +3,8 @@
 // HOST (127.0.0.1), PUBLIC_URL, DATABASE_URL (absent → PGlite in DCC_DATA_DIR, default
 // ./.data/pglite), PSC_DISCOVERY_URL, PSC_CLIENT_ID, PSC_CLIENT_SECRET,
 // PSC_POST_LOGOUT_REDIRECT_URI, DCC_SESSION_KEY, ANS_KIT_DIR, DCC_ALLOW_TEST_IDENTITIES,
-// DCC_IDEMPOTENCY_LEASE_SECONDS.
+// DCC_IDEMPOTENCY_LEASE_SECONDS, DCC_LIMIT_*, DCC_BEARER_CACHE_MS, DCC_FAILED_BEARER_CACHE_MS,
+// DCC_SIGNER_PROFESSIONS (packages/server/README.md).
 import { createServer } from './app.js';
 import { DocumentChecker } from './services/document-checker.js';
 import { dataDirOf, openStore, serverConfigOf } from './main-config.js';

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { createServer, type DccServer, type LogEntry } from './app.js';
+import { example } from './testing/harness.js';
 import { openStore } from './main-config.js';
 import type { Patient } from './store/records.js';
 import type { Store } from './store/store.js';
@@ -72,7 +73,14 @@ describe('malformed requests do not end the server', () => {
     process.on('unhandledRejection', onUnhandled);
     process.on('uncaughtException', onUnhandled);
     store = await openStore({ memory: true });
-    app = createServer({ store, sessionKey: randomBytes(32), oidc: { discoveryUrl: 'http://127.0.0.1:1/x', clientId: 'a', clientSecret: 'b' }, logger: (e) => logs.push(e) });
+    app = createServer({
+      store,
+      sessionKey: randomBytes(32),
+      oidc: { discoveryUrl: 'http://127.0.0.1:1/x', clientId: 'a', clientSecret: 'b' },
+      logger: (e) => logs.push(e),
+      // Limits on, sized so the fuzz reaches the handlers instead of a wall of 429s (asserted below).
+      limits: { perClient: { perSecond: 10_000, burst: 10_000 }, concurrentPerClient: 1000 },
+    });
     port = (await app.listen(0)).port;
     const created = await store.patients.create(
       {
@@ -85,7 +93,16 @@ describe('malformed requests do not end the server', () => {
     );
     assert.ok(created.ok);
     patient = created.value;
+    const doc = await store.documents.create({ patientId: patient.id, type: 'pps', setId: '1.2.250.1.999.1', model: example('pps', '01-') }, { idNatPs: '899700000001', structures: [structure], requestId: 'seed' });
+    assert.ok(doc.ok);
   });
+
+  /** Every stored record of the data tables, as text (what the fuzz must leave unchanged). */
+  const snapshot = async () => {
+    const tables = ['patients', 'documents', 'document_versions', 'submission_queue'];
+    const rows = await Promise.all(tables.map((t) => store.driver.query(`SELECT * FROM ${t} ORDER BY 1`)));
+    return JSON.stringify(rows);
+  };
   after(async () => {
     process.off('unhandledRejection', onUnhandled);
     process.off('uncaughtException', onUnhandled);
@@ -115,7 +132,8 @@ describe('malformed requests do not end the server', () => {
     await healthy();
   });
 
-  test('1,000 fuzzed requests (fixed seed): the server still serves and a stored patient is unchanged', { timeout: 120_000 }, async () => {
+  test('5,000 fuzzed requests (fixed seed): the server still serves and every stored record is unchanged', { timeout: 300_000 }, async () => {
+    const stored = await snapshot();
     const random = seeded(0xdcc10);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const junk = (max: number) => Buffer.from(Array.from({ length: Math.floor(random() * max) }, () => Math.floor(random() * 256)));
@@ -174,7 +192,7 @@ describe('malformed requests do not end the server', () => {
       'zz\r\nabc\r\n0\r\n\r\n',
     ];
     const requests: Buffer[] = [];
-    for (let i = 0; i < 1000; i++) {
+    for (let i = 0; i < 5000; i++) {
       const line = `${pick(methods)} ${pick(targets)} ${pick(versions)}`;
       const headers = Array.from({ length: Math.floor(random() * 4) }, () => pick(headerPool));
       if (random() < 0.8) headers.unshift('Host: 127.0.0.1');
@@ -192,14 +210,19 @@ describe('malformed requests do not end the server', () => {
         if (timedOut) unanswered++;
       }
     }
-    assert.ok(Date.now() - started < 110_000, 'bounded in time');
+    assert.ok(Date.now() - started < 280_000, 'bounded in time');
     if (process.env.DEBUG_FUZZ) console.log(statuses, { unanswered });
     // Every request is answered or its connection closed: none is left hanging by a lost handler.
     assert.equal(unanswered, 0, 'requests left without an answer');
     // Nothing was accepted as a write: no credentials were ever valid.
     assert.equal(statuses.get(201), undefined, 'no fuzzed write was accepted');
+    // The fuzz reached the router and the handlers, not only the limits.
+    assert.equal(statuses.get(429), undefined, 'no request refused by the limits');
+    for (const status of [404, 405]) assert.ok((statuses.get(status) ?? 0) > 100, `${status} answers: ${statuses.get(status)}`);
+    assert.ok((statuses.get(200) ?? 0) + (statuses.get(401) ?? 0) + (statuses.get(502) ?? 0) > 0, 'some requests reached the handlers');
     await healthy();
     assert.deepEqual(await store.patients.get(patient.id, [structure]), patient);
+    assert.equal(await snapshot(), stored, 'every stored record unchanged');
     // The logs name no patient data even for hostile input.
     assert.doesNotMatch(JSON.stringify(logs), /273064900708440|DURAND|PIRATE/);
   });

@@ -6,6 +6,17 @@ import type { Store } from '../store/store.js';
 import { SessionCipher, randomToken, sha256 } from '../secrets.js';
 import { HttpProblem, parseCookies, problems } from '../http.js';
 import { ClaimsError, professionalFromUserInfo, type Professional } from './professional.js';
+import { clientOf, type Clock, type TrafficGuard } from '../middleware/rate-limit.js';
+
+/** Bearer-token checks: how long a verdict of PSC is trusted, the clock, the traffic limits. */
+export interface BearerOptions {
+  /** How long an active token is trusted without asking PSC again (ms): a revoked token works at most this long. Default 5 s. */
+  bearerCacheMs?: number;
+  /** How long a token PSC said was not active is refused without asking again (ms). Default 60 s. */
+  failedBearerCacheMs?: number;
+  now?: Clock;
+  guard?: TrafficGuard;
+}
 
 export interface PscOptions {
   /** Full discovery URL, e.g. …/auth/realms/esante-wallet/.well-known/wallet-openid-configuration */
@@ -29,6 +40,9 @@ export interface SessionData {
 }
 
 interface LoginState {
+  kind: 'login';
+  /** End of the pending login (ms). */
+  expiresAt: number;
   state: string;
   nonce: string;
   codeVerifier: string;
@@ -50,7 +64,10 @@ export const LOGIN_COOKIE = 'dcc_login';
 const LOGIN_TTL_MS = 10 * 60_000;
 const SESSION_MAX_MS = 8 * 3600_000;
 const REFRESH_MARGIN_MS = 30_000;
-const INTROSPECTION_CACHE_MAX_MS = 60_000;
+export const DEFAULT_BEARER_CACHE_MS = 5_000;
+export const DEFAULT_FAILED_BEARER_CACHE_MS = 60_000;
+/** returnTo kept in the login cookie at most this long (a cookie holds ~4 KB). */
+const MAX_RETURN_TO = 1000;
 
 export const REQUIRED_ACR = 'eidas1';
 
@@ -76,14 +93,18 @@ export function safeReturnTo(value: string | null): string {
 export class PscAuth {
   private configPromise: Promise<oidc.Configuration> | undefined;
   private readonly refreshes = new Map<string, Promise<SessionData | undefined>>();
-  private readonly bearerCache = new Map<string, { caller: Professional; until: number }>();
+  private readonly bearerCache = new Map<string, { caller: Professional | undefined; until: number }>();
+  private readonly now: Clock;
 
   constructor(
     private readonly getOptions: () => PscOptions,
     private readonly store: Store,
     private readonly cipher: SessionCipher,
     private readonly getPublicUrl: () => URL,
-  ) {}
+    private readonly bearerOptions: BearerOptions = {},
+  ) {
+    this.now = bearerOptions.now ?? Date.now;
+  }
 
   private get options(): PscOptions {
     return this.getOptions();
@@ -128,9 +149,22 @@ export class PscAuth {
 
   // ------------------------------------------------------------------ BFF login
 
+  /**
+   * The pending login lives in the `dcc_login` cookie itself, encrypted and authenticated with
+   * the session key (AES-256-GCM) and ending after 10 minutes: anonymous logins store nothing,
+   * so they cannot fill the database. State, nonce and PKCE bind it to one authorization code.
+   */
   async beginLogin(returnTo: string): Promise<{ location: string; loginCookie: string }> {
     const config = await this.configOr502();
-    const login: LoginState = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier(), returnTo: safeReturnTo(returnTo) };
+    const back = safeReturnTo(returnTo);
+    const login: LoginState = {
+      kind: 'login',
+      expiresAt: this.now() + LOGIN_TTL_MS,
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+      returnTo: back.length > MAX_RETURN_TO ? '/' : back,
+    };
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.redirectUri,
       scope: 'openid scope_all',
@@ -140,16 +174,13 @@ export class PscAuth {
       code_challenge: await oidc.calculatePKCECodeChallenge(login.codeVerifier),
       code_challenge_method: 'S256',
     });
-    const cookieValue = randomToken();
-    await this.store.sessions.put(sha256(cookieValue), 'login', this.cipher.encrypt(login), new Date(Date.now() + LOGIN_TTL_MS));
-    return { location: url.href, loginCookie: cookieValue };
+    return { location: url.href, loginCookie: this.cipher.encrypt(login).toString('base64url') };
   }
 
   async completeLogin(req: IncomingMessage, currentUrl: URL): Promise<{ sessionCookie: string; returnTo: string; expiresAt: number }> {
     const loginCookie = parseCookies(req.headers.cookie)[LOGIN_COOKIE];
-    const stored = loginCookie ? await this.store.sessions.take(sha256(loginCookie), 'login') : undefined;
-    const login = stored ? this.cipher.decrypt<LoginState>(stored.payload) : undefined;
-    if (!login) throw problems.unauthorized('No pending login (expired or already used): start again at /auth/login.');
+    const login = loginCookie && loginCookie.length <= 4096 ? this.cipher.decrypt<LoginState>(Buffer.from(loginCookie, 'base64url')) : undefined;
+    if (!login || login.kind !== 'login' || !(login.expiresAt > this.now())) throw problems.unauthorized('No pending login (expired or already used): start again at /auth/login.');
     if (currentUrl.searchParams.get('error')) throw problems.unauthorized('The identity provider refused the login.');
     const config = await this.configOr502();
     let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
@@ -291,28 +322,48 @@ export class PscAuth {
 
   // ------------------------------------------------------------------ bearer
 
-  async bearer(token: string): Promise<Professional | undefined> {
+  /**
+   * The professional of a PSC access token, or undefined when PSC says it is not active. An
+   * active verdict is trusted for `bearerCacheMs` (default 5 s: a token revoked at PSC stops
+   * working within that), a refusal for `failedBearerCacheMs`; a client whose recent tokens were
+   * refused gets 429 before any new introspection (forged tokens do not reach PSC).
+   */
+  async bearer(token: string, client = 'unknown'): Promise<Professional | undefined> {
     const key = sha256(token);
-    const now = Date.now();
+    const now = this.now();
     const cached = this.bearerCache.get(key);
     if (cached && cached.until > now) return cached.caller;
     this.bearerCache.delete(key);
+    this.bearerOptions.guard?.checkIntrospectionBudget(client);
     const config = await this.configOr502();
     let introspection: oidc.IntrospectionResponse;
     this.introspectionCount++;
     try {
       introspection = await oidc.tokenIntrospection(config, token);
     } catch (error) {
+      this.bearerOptions.guard?.introspectionFailed(client);
       throw this.oidcProblem(error, 'Token introspection failed.');
     }
-    if (!introspection.active) return undefined;
-    if (introspection.acr !== undefined && introspection.acr !== REQUIRED_ACR) return undefined;
-    const exp = typeof introspection.exp === 'number' ? introspection.exp * 1000 : now + INTROSPECTION_CACHE_MAX_MS;
-    if (exp <= now) return undefined;
+    const positiveMs = this.bearerOptions.bearerCacheMs ?? DEFAULT_BEARER_CACHE_MS;
+    const exp = typeof introspection.exp === 'number' ? introspection.exp * 1000 : now + positiveMs;
+    if (!introspection.active || (introspection.acr !== undefined && introspection.acr !== REQUIRED_ACR) || exp <= now) {
+      this.bearerOptions.guard?.introspectionFailed(client);
+      this.remember(key, undefined, now + (this.bearerOptions.failedBearerCacheMs ?? DEFAULT_FAILED_BEARER_CACHE_MS), now);
+      return undefined;
+    }
     const professional = await this.userInfo(config, token, introspection.sub ?? oidc.skipSubjectCheck);
-    this.bearerCache.set(key, { caller: professional, until: Math.min(exp, now + INTROSPECTION_CACHE_MAX_MS) });
-    if (this.bearerCache.size > 10_000) for (const [k, v] of this.bearerCache) if (v.until <= now) this.bearerCache.delete(k);
+    this.remember(key, professional, Math.min(exp, now + positiveMs), now);
     return professional;
+  }
+
+  private remember(key: string, caller: Professional | undefined, until: number, now: number): void {
+    this.bearerCache.set(key, { caller, until });
+    if (this.bearerCache.size > 10_000) for (const [k, v] of this.bearerCache) if (v.until <= now) this.bearerCache.delete(k);
+    // Still too many live entries (a flood of distinct tokens): drop the oldest.
+    for (const k of this.bearerCache.keys()) {
+      if (this.bearerCache.size <= 10_000) break;
+      this.bearerCache.delete(k);
+    }
   }
 
   /** The caller of a request: bearer token first, else the session cookie. */
@@ -321,7 +372,7 @@ export class PscAuth {
     if (authorization !== undefined) {
       const m = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(authorization);
       if (!m) throw problems.unauthorized('Malformed Authorization header.');
-      const professional = await this.bearer(m[1]!);
+      const professional = await this.bearer(m[1]!, clientOf(req));
       if (!professional) throw problems.unauthorized('The bearer token is not active.');
       const wanted = req.headers['x-dcc-activity'];
       const activity = typeof wanted === 'string' ? professional.activities.find((a) => a.id === wanted) : undefined;

@@ -3,13 +3,16 @@
 import { HttpProblem, type Handler, type Reply, type RequestContext } from '../http.js';
 import type { Caller, PscAuth } from '../auth/auth.js';
 import type { Actor } from '../store/records.js';
+import type { TrafficGuard } from './rate-limit.js';
 
 export type AuthenticatedHandler = (ctx: RequestContext, caller: Caller) => Promise<Reply>;
 
-export function authenticated(auth: PscAuth): (handler: AuthenticatedHandler) => Handler {
+export function authenticated(auth: PscAuth, guard?: TrafficGuard): (handler: AuthenticatedHandler) => Handler {
   return (handler) => async (ctx) => {
     const caller = await auth.authenticate(ctx.req);
     ctx.actor = caller.professional.idNatPs;
+    // Per professional, whatever the address: one account cannot take the service for itself.
+    guard?.professional(caller.professional.idNatPs);
     // CSRF: the session cookie goes with any request the browser makes, even one another
     // site triggers. SameSite=Lax keeps it off cross-site POSTs, but not off sibling
     // subdomains (same site), and some writes have no JSON body to force a preflight.

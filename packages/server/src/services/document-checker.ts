@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { buildWithModel, validateFrcp, validatePps, type BuildContext, type ModelIssue } from '@dcc-kit/cda';
 import type { Validator } from '@dcc-kit/conformance';
 import { createNodeValidator } from '@dcc-kit/conformance/node';
-import type { ProblemIssue } from '../http.js';
+import { HttpProblem, type ProblemIssue } from '../http.js';
 import { MAX_ISSUES } from '../validation/ajv-issues.js';
 import type { Activity, Professional } from '../auth/professional.js';
 import type { DocumentType, Patient, ValidationSummary } from '../store/records.js';
@@ -73,6 +73,30 @@ function patientMismatches(block: unknown, patient: Patient): ProblemIssue[] {
     .map(([path, , , fr, en]) => ({ path: `model.patient.${path}`, code: 'patient-mismatch', message: { fr, en } }));
 }
 
+/** Seconds a client is asked to wait before retrying when the conformance engine failed. */
+export const CONFORMANCE_RETRY_AFTER_S = 30;
+
+/**
+ * The conformance engine itself failed (could not start, threw, or could not evaluate a layer):
+ * the server's problem, not the document's. 503 with a retryable type; `cause` (class and code
+ * only) goes to the log line, never to the client.
+ */
+export function conformanceUnavailable(cause: unknown): HttpProblem {
+  const problem = new HttpProblem(503, 'conformance-unavailable', 'Contrôle de conformité indisponible', 'The conformance engine failed; the document was not judged. Retry later.', undefined, {
+    'retry-after': String(CONFORMANCE_RETRY_AFTER_S),
+  });
+  problem.cause = cause;
+  return problem;
+}
+
+/** What an engine error of a layer is logged as (its class, and its layer as code). */
+export class ConformanceEngineError extends Error {
+  override name = 'ConformanceEngineError';
+  constructor(readonly code: string) {
+    super('A conformance layer could not be evaluated.');
+  }
+}
+
 export type CheckOutcome =
   | { ok: true; xml: string; validation: ValidationSummary }
   | { ok: false; issues: ProblemIssue[]; validation?: ValidationSummary };
@@ -127,10 +151,18 @@ export class DocumentChecker {
     const result = (type === 'pps' ? validatePps : validateFrcp)(model, context);
     if (!result.ok) return { ok: false, issues: prefixed(result.issues) };
     const { xml } = buildWithModel(type, model, context);
-    const verdict = await this.conformance().validate(xml, { volet: type, name: `${type}.xml` });
+    let verdict: Awaited<ReturnType<Validator['validate']>>;
+    try {
+      verdict = await this.conformance().validate(xml, { volet: type, name: `${type}.xml` });
+    } catch (error) {
+      throw conformanceUnavailable(error);
+    }
+    // A layer the engine could not evaluate leaves the document unjudged: retryable, not invalid.
+    const broken = verdict.layers.find((l) => l.engineErrors.length > 0);
+    if (broken) throw conformanceUnavailable(new ConformanceEngineError(String(broken.layer).toUpperCase().replace(/[^A-Z0-9_]/g, '_').slice(0, 40)));
     const validation: ValidationSummary = {
       valid: verdict.valid,
-      layers: verdict.layers.map((l) => ({ layer: l.layer, valid: l.valid, errorCount: l.errors.length + l.engineErrors.length, warningCount: l.warnings.length })),
+      layers: verdict.layers.map((l) => ({ layer: l.layer, valid: l.valid, errorCount: l.errors.length, warningCount: l.warnings.length })),
       checkedAt: now.toISOString(),
     };
     if (verdict.valid) return { ok: true, xml, validation };
@@ -138,9 +170,6 @@ export class DocumentChecker {
     for (const layer of verdict.layers) {
       for (const e of layer.errors)
         issues.push({ path: 'model', code: 'conformance', layer: layer.layer, location: e.location, message: { fr: e.message, en: e.message } });
-      // An engine failure is the server's problem, and its text may quote the document: not sent.
-      for (let i = 0; i < layer.engineErrors.length; i++)
-        issues.push({ path: 'model', code: 'conformance-engine', layer: layer.layer, message: { fr: "Cette couche n'a pas pu être évaluée.", en: 'This layer could not be evaluated.' } });
     }
     return { ok: false, issues: issues.slice(0, 200), validation };
   }

@@ -5,7 +5,7 @@
 // Each action is a transition of the current version (TRANSITIONS); a new action (replace,
 // DMP outcome…) is one more entry and one more method here, the routes stay thin.
 import { randomUUID } from 'node:crypto';
-import { issue, problems } from '../http.js';
+import { HttpProblem, issue, problems } from '../http.js';
 import type { Activity, Professional } from '../auth/professional.js';
 import type { DocumentRepository, TransitionChange, TransitionPrecondition } from '../store/documents-repository.js';
 import type { PatientRepository } from '../store/patients-repository.js';
@@ -41,7 +41,7 @@ export class DocumentLifecycle {
     private readonly documents: DocumentRepository,
     private readonly patients: PatientRepository,
     private readonly checker: DocumentChecker,
-    private readonly config: { allowTestIdentities: boolean },
+    private readonly config: { allowTestIdentities: boolean; signerProfessions?: readonly string[] },
   ) {}
 
   /** A draft's shape (400 with model paths); missing parts wait for /validate. */
@@ -123,9 +123,9 @@ export class DocumentLifecycle {
 
   async sign(document: DocumentRecord, n: number, expected: number, actor: Actor, signer: Signer): Promise<DocumentVersion> {
     const { doc, version, patient } = await this.current(document, n, expected, 'sign', actor);
+    const activity = signingActivity(signer, patient, this.config.signerProfessions ?? DEFAULT_SIGNER_PROFESSIONS);
     const at = new Date();
-    const activity = signingActivity(signer, patient);
-    const prepared = this.checker.prepare(version.model, doc.setId, patient, { professional: signer.professional, ...(activity ? { activity } : {}), at });
+    const prepared = this.checker.prepare(version.model, doc.setId, patient, { professional: signer.professional, activity, at });
     if (prepared.issues.length) throw problems.unprocessable('invalid-model', 'The document is not valid.', prepared.issues);
     const outcome = await this.checker.check(doc.type, prepared.model, at, this.config.allowTestIdentities);
     if (!outcome.ok) throw problems.unprocessable('signature-conformance-failed', 'The signed document does not pass the checks.', outcome.issues);
@@ -148,8 +148,23 @@ export class DocumentLifecycle {
   }
 }
 
-/** The activity a signature names: the one chosen in the session, else one in the patient's structure. */
-function signingActivity(signer: Signer, patient: Patient): Activity | undefined {
+/** PSC profession codes (TRE_G15) that may sign: `10` médecin. */
+export const DEFAULT_SIGNER_PROFESSIONS: readonly string[] = ['10'];
+
+/**
+ * The activity a signature is given in: the one chosen (session or X-DCC-Activity), else the
+ * professional's activity in the patient's structure. It must be in the structure that holds
+ * the patient's document (the signed CDA's author organisation is then its custodian), and of
+ * a profession that may sign; otherwise 403, with a type for each reason.
+ */
+export function signingActivity(signer: Signer, patient: Patient, professions: readonly string[]): Activity {
   const { activities } = signer.professional;
-  return activities.find((a) => a.id === signer.activeActivityId) ?? activities.find((a) => a.structureId === patient.structureId);
+  const chosen = signer.activeActivityId ? activities.find((a) => a.id === signer.activeActivityId) : undefined;
+  const inStructure = activities.filter((a) => a.structureId === patient.structureId);
+  const activity = chosen ?? inStructure.find((a) => a.professionCode !== null && professions.includes(a.professionCode)) ?? inStructure[0];
+  if (!activity || activity.structureId !== patient.structureId)
+    throw new HttpProblem(403, 'not-acting-for-structure', 'Structure non représentée', "The active activity is not in the structure that holds the patient's document: choose an activity of that structure to sign.");
+  if (activity.professionCode === null || !professions.includes(activity.professionCode))
+    throw new HttpProblem(403, 'profession-may-not-sign', 'Profession non habilitée à signer', `Only these professions may sign: ${professions.join(', ')} (PSC profession codes).`);
+  return activity;
 }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { loadExample } from '@dcc-kit/cda/examples';
 import { patientToApi, type ModelPatient } from '@dcc-kit/cda/identity';
 import { startPscEmulator, completeLogin, type PscEmulator, type PscTestUser } from '@dcc-kit/psc-emulator';
-import { createServer, type DccServer, type LogEntry } from '../app.js';
+import { createServer, type DccServer, type LogEntry, type ServerOptions } from '../app.js';
 import { DocumentChecker } from '../services/document-checker.js';
 import { openStore } from '../main-config.js';
 import { openapi } from '../openapi.js';
@@ -47,7 +47,13 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(kind: StoreKind, options: { accessTokenTtl?: number; now?: () => Date; idempotencyLeaseMs?: number } = {}): Promise<Stack> {
+/**
+ * Limits of the test servers: on, but sized so that a suite's burst of requests from one
+ * address and one professional is never refused (tests of the limits set their own).
+ */
+export const TEST_LIMITS: ServerOptions['limits'] = { perClient: { perSecond: 1000, burst: 5000 }, perProfessional: { perSecond: 1000, burst: 5000 } };
+
+export async function startStack(kind: StoreKind, options: { accessTokenTtl?: number; server?: Partial<ServerOptions> } = {}): Promise<Stack> {
   const store = await openTestStore(kind);
   const logs: LogEntry[] = [];
   const provider: { psc?: PscEmulator } = {};
@@ -56,8 +62,8 @@ export async function startStack(kind: StoreKind, options: { accessTokenTtl?: nu
     sessionKey: randomBytes(32),
     logger: (e) => logs.push(e),
     checker: checker(),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.idempotencyLeaseMs ? { idempotencyLeaseMs: options.idempotencyLeaseMs } : {}),
+    limits: TEST_LIMITS,
+    ...options.server,
     oidc: () => ({ discoveryUrl: provider.psc!.discoveryUrl, clientId: 'dcc-server', clientSecret: 'test-secret', allowInsecureRequests: true }),
   });
   const { url } = await app.listen(0);
