@@ -22,6 +22,7 @@ interface ServerModule {
     store: unknown;
     sessionKey: Buffer;
     logger?: (entry: unknown) => void;
+    auditReaders?: readonly string[];
     oidc: () => { discoveryUrl: string; clientId: string; clientSecret: string; allowInsecureRequests?: boolean };
   }): { listen(port?: number): Promise<{ url: string }>; close(): Promise<void> };
   openStore(options: { memory: true }): Promise<{ close(): Promise<void> }>;
@@ -89,6 +90,8 @@ describe('SDK against the real server over HTTP', { skip: unavailable ?? false }
       store,
       sessionKey: randomBytes(32),
       logger: () => {},
+      // Dr LEFORT administers her structures' audit trail in this test (the audit test reads it).
+      auditReaders: [DR_LEFORT.userinfo.SubjectNameID],
       oidc: () => ({ discoveryUrl: pscRef.current!.discoveryUrl, clientId: 'dcc-server', clientSecret: 'server-secret', allowInsecureRequests: true }),
     });
     app = created;

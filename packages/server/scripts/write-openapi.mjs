@@ -472,7 +472,7 @@ const paths = {
         P.cursor,
       ],
       description: 'Who wrote or read which resource (type and id, never content), when, in which structure: the events of the caller’s structures.',
-      responses: { 200: json('Audit events (newest first) of the caller’s structures', ref('AuditList')), ...errors(400, 401) },
+      responses: { 200: json('Audit events (newest first) of the caller’s structures; only for their administrators (DCC_AUDIT_READERS)', ref('AuditList')), ...errors(400, 401, 403) },
     }),
   },
 };

@@ -54,6 +54,11 @@ export interface ServerOptions {
   bearerCacheMs?: number;
   /** How long a bearer token PSC refused is refused without asking again (ms; default 60 000). */
   failedBearerCacheMs?: number;
+  /**
+   * IdNat_PS of the structures' administrators: they may read the audit trail of the
+   * structures they act for (default: nobody; DCC_AUDIT_READERS).
+   */
+  auditReaders?: readonly string[];
   /** PSC profession codes that may sign (default ['10'], médecin). */
   signerProfessions?: readonly string[];
   /** Clock (ms since the epoch) of the bearer cache, the limits and idempotency leases; tests inject one. */
@@ -104,6 +109,7 @@ export function createServer(options: ServerOptions): DccServer {
     patients: new PatientService(store.patients, config),
     documents: new DocumentLifecycle(store.documents, store.patients, checker, config),
     audit: store.audit,
+    auditReaders: new Set(options.auditReaders ?? []),
     storeKind: () => store.kind,
   };
   for (const register of ROUTE_MODULES) register(deps);

@@ -80,6 +80,7 @@ function suite(kind: StoreKind) {
         PSC_CLIENT_SECRET: 'test-secret',
         DCC_SESSION_KEY: randomBytes(32).toString('hex'),
         DCC_IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS),
+        DCC_AUDIT_READERS: DR_LEFORT.userinfo.SubjectNameID,
       };
       if (kind === 'pglite') {
         dataDir = mkdtempSync(join(tmpdir(), 'dcc-crash-'));

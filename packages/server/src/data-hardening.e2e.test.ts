@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DR_LABORDE, DR_LEFORT } from '@dcc-kit/psc-emulator';
+import { DR_LABORDE, DR_LEFORT, IDE_MARCHAND } from '@dcc-kit/psc-emulator';
 import { encodeCursor } from './store/records.js';
 import { ApiClient, example, patientFromModel, postgresTarget, startStack, type Stack, type StoreKind } from './testing/harness.js';
 
@@ -233,6 +233,13 @@ function suite(kind: StoreKind) {
       // another structure's doctor neither reads the patient nor sees the audit of its reads
       assert.equal((await laborde.get(`/patients/${p.body.id as string}`)).status, 404);
       assert.equal((await laborde.get<{ items: unknown[] }>(`/audit?patientId=${p.body.id as string}`)).body.items.length, 0);
+      // a professional of the structure who does not administer it does not read its audit
+      const nurse = new ApiClient(stack.url);
+      await nurse.login(IDE_MARCHAND);
+      assert.equal((await nurse.get(`/patients/${p.body.id as string}`)).status, 200);
+      const refused = await nurse.get<Problem>(`/audit?patientId=${p.body.id as string}`);
+      assert.equal(refused.status, 403);
+      assert.match(refused.body.type, /audit-not-permitted$/);
     });
   });
 }

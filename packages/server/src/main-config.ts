@@ -12,6 +12,7 @@ export interface EnvServerConfig {
   failedBearerCacheMs?: number;
   signerProfessions?: string[];
   idempotencyLeaseMs?: number;
+  auditReaders?: string[];
 }
 
 /** A positive number from the environment, or the default; anything else stops the start. */
@@ -38,6 +39,7 @@ export function serverConfigOf(env: NodeJS.ProcessEnv): EnvServerConfig {
   if (lease !== undefined && !(Number.isInteger(Number(lease)) && Number(lease) >= 1 && Number(lease) <= 86_400))
     throw new Error('DCC_IDEMPOTENCY_LEASE_SECONDS must be an integer number of seconds between 1 and 86400.');
   const professions = env.DCC_SIGNER_PROFESSIONS?.split(',').map((p) => p.trim()).filter(Boolean);
+  const auditReaders = env.DCC_AUDIT_READERS?.split(',').map((p) => p.trim()).filter(Boolean);
   return {
     allowTestIdentities: env.DCC_ALLOW_TEST_IDENTITIES !== 'false',
     limits: {
@@ -50,6 +52,7 @@ export function serverConfigOf(env: NodeJS.ProcessEnv): EnvServerConfig {
     ...(env.DCC_FAILED_BEARER_CACHE_MS ? { failedBearerCacheMs: numberOf(env, 'DCC_FAILED_BEARER_CACHE_MS', 60_000) } : {}),
     ...(professions?.length ? { signerProfessions: professions } : {}),
     ...(lease !== undefined ? { idempotencyLeaseMs: Number(lease) * 1000 } : {}),
+    ...(auditReaders?.length ? { auditReaders } : {}),
   };
 }
 

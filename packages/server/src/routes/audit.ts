@@ -1,14 +1,17 @@
 // GET /audit: the audit events (writes and reads) of the caller's structures, by document,
-// patient, kind (read/write) or professional.
-import { issue, problems } from '../http.js';
+// patient, kind (read/write) or professional; only for the structure's administrators
+// (who opened which record is itself sensitive).
+import { HttpProblem, issue, problems } from '../http.js';
 import { pageQuery, uuidFilter } from '../middleware/paging.js';
 import type { RouteDeps } from './route-deps.js';
 
-export function auditRoutes({ router, authenticated, audit }: RouteDeps): void {
+export function auditRoutes({ router, authenticated, audit, auditReaders }: RouteDeps): void {
   router.add(
     'GET',
     '/audit',
     authenticated(async (ctx, caller) => {
+      if (!auditReaders.has(caller.professional.idNatPs))
+        throw new HttpProblem(403, 'audit-not-permitted', 'Journal réservé aux administrateurs', "Only the structure's administrators (DCC_AUDIT_READERS) may read its audit trail.");
       const documentId = uuidFilter(ctx.url.searchParams.get('documentId'), 'documentId');
       const patientId = uuidFilter(ctx.url.searchParams.get('patientId'), 'patientId');
       const kind = ctx.url.searchParams.get('kind') || undefined;

@@ -22,6 +22,8 @@ export interface RouteDeps {
   patients: PatientService;
   documents: DocumentLifecycle;
   audit: AuditRepository;
+  /** IdNat_PS of the professionals who may read the audit of the structures they act for. */
+  auditReaders: ReadonlySet<string>;
   storeKind: () => 'pglite' | 'postgres';
 }
 

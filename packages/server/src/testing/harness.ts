@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { loadExample } from '@dcc-kit/cda/examples';
 import { patientToApi, type ModelPatient } from '@dcc-kit/cda/identity';
-import { startPscEmulator, completeLogin, type PscEmulator, type PscTestUser } from '@dcc-kit/psc-emulator';
+import { startPscEmulator, completeLogin, DR_LABORDE, DR_LEFORT, DR_LE_GUEN, type PscEmulator, type PscTestUser } from '@dcc-kit/psc-emulator';
 import { createServer, type DccServer, type LogEntry, type ServerOptions } from '../app.js';
 import { DocumentChecker } from '../services/document-checker.js';
 import { openStore } from '../main-config.js';
@@ -53,6 +53,9 @@ export interface Stack {
  */
 export const TEST_LIMITS: ServerOptions['limits'] = { perClient: { perSecond: 1000, burst: 5000 }, perProfessional: { perSecond: 1000, burst: 5000 } };
 
+/** Professionals who may read the audit in the test servers: every test doctor, not the nurse. */
+export const TEST_AUDIT_READERS: readonly string[] = [DR_LEFORT, DR_LABORDE, DR_LE_GUEN].map((u) => u.userinfo.SubjectNameID);
+
 export async function startStack(kind: StoreKind, options: { accessTokenTtl?: number; server?: Partial<ServerOptions> } = {}): Promise<Stack> {
   const store = await openTestStore(kind);
   const logs: LogEntry[] = [];
@@ -63,6 +66,8 @@ export async function startStack(kind: StoreKind, options: { accessTokenTtl?: nu
     logger: (e) => logs.push(e),
     checker: checker(),
     limits: TEST_LIMITS,
+    // The doctors administer their structures' audit trail here; the nurse does not.
+    auditReaders: TEST_AUDIT_READERS,
     ...options.server,
     oidc: () => ({ discoveryUrl: provider.psc!.discoveryUrl, clientId: 'dcc-server', clientSecret: 'test-secret', allowInsecureRequests: true }),
   });
