@@ -13,7 +13,7 @@ import { createDccClient, retryOnPreconditionFailed, type DccClient } from './cl
 import { DccAuthenticationError, DccNotFoundError, DccPreconditionFailedError, DccValidationError } from './errors.js';
 import { createOidcTokenProvider } from './oidc.js';
 import { createStaticTokenProvider } from './token-provider.js';
-import { pscLogin } from './testing-psc.js';
+import { pscLogin } from '@dcc-kit/psc-emulator/login';
 import type { DocumentModel, PatientInput } from './types.js';
 
 /** The part of @dcc-kit/server this test uses. */

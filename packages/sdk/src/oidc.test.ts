@@ -6,7 +6,7 @@ import * as oidc from 'openid-client';
 import { DR_LEFORT, startPscEmulator, type PscEmulator } from '@dcc-kit/psc-emulator';
 
 import { createOidcTokenProvider, type RefreshedTokens } from './oidc.js';
-import { pscLogin } from './testing-psc.js';
+import { pscLogin } from '@dcc-kit/psc-emulator/login';
 
 const CLIENT = { client_id: 'sdk-test', client_secret: 'sdk-test-secret', redirect_uris: ['http://127.0.0.1:9/cb'] };
 

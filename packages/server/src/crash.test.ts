@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import * as oidc from 'openid-client';
-import { completeLogin, DR_LEFORT, startPscEmulator, type PscEmulator } from '@dcc-kit/psc-emulator';
+import { DR_LEFORT, startPscEmulator, type PscEmulator } from '@dcc-kit/psc-emulator';
+import { pscLogin } from '@dcc-kit/psc-emulator/login';
 import { openStore } from './main-config.js';
 import { example, patientFromModel, postgresTarget, type StoreKind } from './testing/harness.js';
 
@@ -59,21 +59,8 @@ function suite(kind: StoreKind) {
 
     before(async () => {
       psc = await startPscEmulator({ clients: [{ client_id: 'dcc-server', client_secret: 'test-secret', redirect_uris: ['http://127.0.0.1:9/auth/callback'] }], accessTokenTtl: 600 });
-      const config = await oidc.discovery(new URL(psc.discoveryUrl), 'dcc-server', 'test-secret', undefined, { execute: [oidc.allowInsecureRequests] });
-      const verifier = oidc.randomPKCECodeVerifier();
-      const state = oidc.randomState();
-      const nonce = oidc.randomNonce();
-      const url = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: 'http://127.0.0.1:9/auth/callback',
-        scope: 'openid scope_all',
-        acr_values: 'eidas1',
-        state,
-        nonce,
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
-      });
-      const callback = await completeLogin(url.href, { user: DR_LEFORT.userinfo.SubjectNameID });
-      token = (await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce })).access_token;
+      const { tokens } = await pscLogin({ discoveryUrl: psc.discoveryUrl, clientId: 'dcc-server', clientSecret: 'test-secret', redirectUri: 'http://127.0.0.1:9/auth/callback', user: DR_LEFORT.userinfo.SubjectNameID });
+      token = tokens.access_token;
       env = {
         PSC_DISCOVERY_URL: psc.discoveryUrl,
         PSC_CLIENT_ID: 'dcc-server',

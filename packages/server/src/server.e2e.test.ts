@@ -4,8 +4,8 @@
 // checked against openapi.json by the client.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as oidc from 'openid-client';
-import { completeLogin, DR_LABORDE, DR_LEFORT } from '@dcc-kit/psc-emulator';
+import { DR_LABORDE, DR_LEFORT } from '@dcc-kit/psc-emulator';
+import { pscLogin } from '@dcc-kit/psc-emulator/login';
 import { parseFrcp, parsePps } from '@dcc-kit/cda';
 import { ApiClient, example, patientFromModel, postgresTarget, startStack, type Stack, type StoreKind } from './testing/harness.js';
 
@@ -375,21 +375,7 @@ function suite(kind: StoreKind, options: { full: boolean }) {
     });
 
     test('bearer: a PSC access token verified by introspection, activity picked by X-DCC-Activity', async () => {
-      const config = await oidc.discovery(new URL(stack.psc.discoveryUrl), 'dcc-server', 'test-secret', undefined, { execute: [oidc.allowInsecureRequests] });
-      const verifier = oidc.randomPKCECodeVerifier();
-      const state = oidc.randomState();
-      const nonce = oidc.randomNonce();
-      const url = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: `${stack.url}/auth/callback`,
-        scope: 'openid scope_all',
-        acr_values: 'eidas1',
-        state,
-        nonce,
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
-      });
-      const callback = await completeLogin(url.href, { user: DR_LEFORT.userinfo.SubjectNameID });
-      const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce });
+      const { tokens } = await pscLogin({ discoveryUrl: stack.psc.discoveryUrl, clientId: 'dcc-server', clientSecret: 'test-secret', redirectUri: `${stack.url}/auth/callback`, user: DR_LEFORT.userinfo.SubjectNameID });
       const vendor = new ApiClient(stack.url);
       vendor.bearer = tokens.access_token;
       const introspections = stack.app.auth.introspectionCount;

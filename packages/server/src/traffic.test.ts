@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { completeLogin, DR_LEFORT } from '@dcc-kit/psc-emulator';
+import { pscLogin } from '@dcc-kit/psc-emulator/login';
 import { createServer, type DccServer } from './app.js';
 import { openStore, serverConfigOf } from './main-config.js';
 import { DEFAULT_LIMITS } from './middleware/rate-limit.js';
@@ -115,21 +116,7 @@ describe('traffic limits over HTTP (no identity provider)', () => {
 
 /** A PSC access token of DR_LEFORT issued to the server's client (as a vendor backend would hold). */
 async function accessToken(stack: Stack): Promise<{ token: string; config: oidc.Configuration }> {
-  const config = await oidc.discovery(new URL(stack.psc.discoveryUrl), 'dcc-server', 'test-secret', undefined, { execute: [oidc.allowInsecureRequests] });
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const nonce = oidc.randomNonce();
-  const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: `${stack.url}/auth/callback`,
-    scope: 'openid scope_all',
-    acr_values: 'eidas1',
-    state,
-    nonce,
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-  });
-  const callback = await completeLogin(url.href, { user: DR_LEFORT.userinfo.SubjectNameID });
-  const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce });
+  const { config, tokens } = await pscLogin({ discoveryUrl: stack.psc.discoveryUrl, clientId: 'dcc-server', clientSecret: 'test-secret', redirectUri: `${stack.url}/auth/callback`, user: DR_LEFORT.userinfo.SubjectNameID });
   return { token: tokens.access_token, config };
 }
 

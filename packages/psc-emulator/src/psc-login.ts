@@ -1,9 +1,13 @@
-// Test helper (not exported by the package): a PSC login through the emulator with openid-client as a confidential
-// client, over real HTTP, returning the configuration and the token response.
+// A PSC login through the emulator as a confidential client would make it (openid-client:
+// discovery, PKCE, state, nonce, acr eidas1, the emulator's login page over real HTTP, the code
+// grant), returning the configuration and the token response: what a vendor backend holding a
+// PSC access token has. The one copy of this flow for every package's tests
+// (`@dcc-kit/psc-emulator/login`).
 import * as oidc from 'openid-client';
 
-import { completeLogin } from '@dcc-kit/psc-emulator';
+import { completeLogin } from './complete-login.js';
 
+/** Logs `user` (an IdNat_PS of the emulator) in through the emulator and returns the tokens. */
 export async function pscLogin(args: {
   discoveryUrl: string;
   clientId: string;
