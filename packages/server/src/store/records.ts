@@ -156,7 +156,8 @@ export function toAudit(r: Row): AuditEvent {
 }
 
 export interface StoredSession {
-  kind: 'login' | 'session';
+  /** Always `session` (the table's `login` kind was for pending logins, which now live in their cookie). */
+  kind: 'session';
   payload: Buffer;
   expiresAt: Date;
 }

@@ -1,11 +1,12 @@
-// Login pre-sessions and sessions: encrypted payloads keyed by a hash of the cookie value.
+// Sessions: encrypted payloads keyed by a hash of the cookie value. (A pending login lives in
+// its own encrypted cookie, never here: anonymous traffic cannot fill this table.)
 import type { SqlDriver } from './driver.js';
 import { iso, type StoredSession } from './records.js';
 
 export class SessionRepository {
   constructor(private readonly driver: SqlDriver) {}
 
-  async put(id: string, kind: 'login' | 'session', payload: Buffer, expiresAt: Date): Promise<void> {
+  async put(id: string, kind: 'session', payload: Buffer, expiresAt: Date): Promise<void> {
     await this.driver.query(
       `INSERT INTO sessions (id, kind, payload, expires_at, created_at) VALUES ($1, $2, $3, $4, now())
        ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload, expires_at = EXCLUDED.expires_at`,
@@ -13,18 +14,10 @@ export class SessionRepository {
     );
   }
 
-  async get(id: string, kind: 'login' | 'session'): Promise<StoredSession | undefined> {
+  async get(id: string, kind: 'session'): Promise<StoredSession | undefined> {
     const rows = await this.driver.query('SELECT kind, payload, expires_at FROM sessions WHERE id = $1 AND kind = $2 AND expires_at > now()', [id, kind]);
     const r = rows[0];
     if (!r) return undefined;
-    return { kind, payload: Buffer.from(r.payload as Uint8Array), expiresAt: new Date(iso(r.expires_at)) };
-  }
-
-  /** Deletes and returns (a login pre-session is single-use). */
-  async take(id: string, kind: 'login' | 'session'): Promise<StoredSession | undefined> {
-    const rows = await this.driver.query('DELETE FROM sessions WHERE id = $1 AND kind = $2 RETURNING payload, expires_at', [id, kind]);
-    const r = rows[0];
-    if (!r || new Date(iso(r.expires_at)) <= new Date()) return undefined;
     return { kind, payload: Buffer.from(r.payload as Uint8Array), expiresAt: new Date(iso(r.expires_at)) };
   }
 

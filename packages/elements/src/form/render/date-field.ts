@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { instantToLocal, precisionOf, type DatePrecision } from '../dates.js';
 import type { ControlCommon, RenderContext } from './context.js';
+import { plainInput } from './text-controls.js';
 
 export function renderDate(ctx: RenderContext, kind: string, label: string, value: string, common: ControlCommon): TemplateResult {
   const { pathText, ro, required, invalid, describedBy } = common;
@@ -33,7 +34,7 @@ export function renderDate(ctx: RenderContext, kind: string, label: string, valu
       const local = instantToLocal(value);
       const parts = ctx.instantParts.get(pathText) ?? { date: local.slice(0, 10), time: local.slice(11) };
       const timeLabel = term('timeOf', label);
-      input = html`${dateInput('date', 'dt-date', parts.date, common)}<input
+      input = html`${plainInput('date', 'dt-date', parts.date, common)}<input
           part="control"
           type="time"
           class="time"
@@ -50,7 +51,7 @@ export function renderDate(ctx: RenderContext, kind: string, label: string, valu
       break;
     }
     default:
-      input = dateInput('date', 'date', value, common);
+      input = plainInput('date', 'date', value, common);
   }
   if (options.length === 0) return input;
   return html`<span class="date-control">
@@ -79,20 +80,5 @@ function textDateInput(ctx: RenderContext, kind: string, placeholderKey: string,
     ?required=${c.required}
     aria-invalid=${c.invalid}
     aria-describedby=${describedBy}
-  />`;
-}
-
-function dateInput(type: string, kind: string, value: string, c: ControlCommon): TemplateResult {
-  return html`<input
-    part="control"
-    type=${type}
-    id=${c.id}
-    data-path=${c.pathText}
-    data-kind=${kind}
-    .value=${live(value)}
-    ?readonly=${c.ro}
-    ?required=${c.required}
-    aria-invalid=${c.invalid}
-    aria-describedby=${c.describedBy}
   />`;
 }

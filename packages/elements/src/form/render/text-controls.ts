@@ -4,19 +4,24 @@ import { live } from 'lit/directives/live.js';
 import type { SchemaNode } from '../schema.js';
 import type { ControlCommon } from './context.js';
 
-export function textInput(value: string, c: ControlCommon): TemplateResult {
+/** A plain `<input>` of `type` whose value is the field's (`kind` names the control for the engine). */
+export function plainInput(type: string, kind: string, value: string, c: ControlCommon): TemplateResult {
   return html`<input
     part="control"
-    type="text"
+    type=${type}
     id=${c.id}
     data-path=${c.pathText}
-    data-kind="text"
+    data-kind=${kind}
     .value=${live(value)}
     ?readonly=${c.ro}
     ?required=${c.required}
     aria-invalid=${c.invalid}
     aria-describedby=${c.describedBy}
   />`;
+}
+
+export function textInput(value: string, c: ControlCommon): TemplateResult {
+  return plainInput('text', 'text', value, c);
 }
 
 export function numberInput(schema: SchemaNode, kind: 'number' | 'integer', value: string, c: ControlCommon): TemplateResult {
