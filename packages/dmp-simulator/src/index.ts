@@ -1,0 +1,2 @@
+// Local DMP simulator and MSSanté sink (dmp-mes.md §5).
+export {};
