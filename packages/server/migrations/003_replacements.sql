@@ -20,15 +20,15 @@ CREATE INDEX document_versions_cda_document_id ON document_versions (cda_documen
 
 -- Backfill of the versions signed before this migration, from their stored CDA (written by this
 -- server: the first <id> is ClinicalDocument/id, root then extension). Rows the patterns do not
--- read stay NULL; the server then reads the CDA itself when it needs them.
+-- read (an escaped character in an extension…) stay NULL; the server then parses the CDA itself.
 UPDATE document_versions v SET
   cda_document_id = m.id[1] || COALESCE('^' || m.id[2], ''),
   cda_set_id = m.set_id[1] || COALESCE('^' || m.set_id[2], ''),
   cda_version_number = m.version_number[1]::integer
 FROM (
   SELECT document_id, number,
-    regexp_match(cda, '<id root="([^"&<]+)"(?: extension="([^"&<]+)")?') AS id,
-    regexp_match(cda, '<setId root="([^"&<]+)"(?: extension="([^"&<]+)")?') AS set_id,
+    regexp_match(cda, '<id root="([^"&<]+)"(?: extension="([^"&<]+)")?\s*/>') AS id,
+    regexp_match(cda, '<setId root="([^"&<]+)"(?: extension="([^"&<]+)")?\s*/>') AS set_id,
     regexp_match(cda, '<versionNumber value="([1-9][0-9]{0,8})"') AS version_number
   FROM document_versions WHERE signed_at IS NOT NULL AND cda IS NOT NULL
 ) m

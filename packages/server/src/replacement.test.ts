@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DR_LEFORT } from '@dcc-kit/psc-emulator';
-import { isOid, parseFrcp, parsePps, uuidToOid } from '@dcc-kit/cda';
+import { buildWithModel, isOid, parseFrcp, parsePps, uuidToOid } from '@dcc-kit/cda';
+import { replacementTarget } from './services/document-lifecycle.js';
 import { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, type SqlDriver } from './store/driver.js';
-import { ApiClient, example, patientFromModel, postgresTarget, startStack, type Stack, type StoreKind } from './testing/harness.js';
+import { ApiClient, checker, example, patientFromModel, postgresTarget, startStack, type Stack, type StoreKind } from './testing/harness.js';
 
 const ICO = '492805973';
 type Json = Record<string, unknown>;
@@ -38,6 +39,27 @@ function bodyOf(volet: 'pps' | 'frcp', prefix: string): Json {
 }
 
 const rplcParent = (xml: string) => /<relatedDocument typeCode="RPLC"><parentDocument><id root="([^"]+)"\/>/.exec(xml)?.[1];
+
+test('replacementTarget: from the stored facts, or from the CDA when they were not backfilled (UUID ids named in their 2.25 form)', () => {
+  const model = example('pps', '02-'); // its id and setId are UUIDs
+  const header = model.document as { id: { root: string }; setId: { root: string } };
+  const { xml } = buildWithModel('pps', model, { now: () => new Date('2025-01-15T09:00:00Z'), newId: () => randomUUID() });
+  // A CDA signed before 2.25 ids carried the UUIDs themselves.
+  const legacy = xml.replace(`<id root="${uuidToOid(header.id.root)}"/>`, `<id root="${header.id.root}"/>`).replace(`<setId root="${uuidToOid(header.setId.root)}"/>`, `<setId root="${header.setId.root}"/>`);
+  assert.notEqual(legacy, xml);
+  assert.deepEqual(replacementTarget({ number: 4, header: {}, cda: legacy }), {
+    replacesVersion: 4,
+    replacesCdaDocumentId: uuidToOid(header.id.root),
+    setId: uuidToOid(header.setId.root),
+    versionNumber: 2,
+  });
+  assert.deepEqual(replacementTarget({ number: 2, header: { documentId: '1.2.3^X', setId: '2.25.7', versionNumber: 5 }, cda: '' }), {
+    replacesVersion: 2,
+    replacesCdaDocumentId: '1.2.3^X',
+    setId: '2.25.7',
+    versionNumber: 6,
+  });
+});
 
 function suite(kind: StoreKind) {
   const target = kind === 'postgres' ? postgresTarget() : {};
@@ -146,6 +168,9 @@ function suite(kind: StoreKind) {
       assert.deepEqual(parsed.document?.id, { root: signed.version.cdaDocumentId });
       assert.equal(rplcParent(cda), v1.version.cdaDocumentId);
       assert.equal(parsed.status.updateReason?.reason.code, 'MED-560');
+      // The stored v2 CDA, as the DMP will get it, judged again by the kit's seven layers.
+      const verdict = await checker().conformance().validate(cda, { volet: 'pps', name: 'v2.xml' });
+      assert.deepEqual([verdict.valid, verdict.layers.length], [true, 7], JSON.stringify(verdict.layers.flatMap((l) => l.errors)).slice(0, 2000));
 
       // The next replacement replaces v3 (versionNumber 3); v1 and v3 both stay signed.
       const v4 = await lefort.post<VersionBody>(path, { model: bodyOf('pps', '01-'), replacementReason: { reason: { code: '263855007' } } }, { 'if-match': signed.etag });
@@ -221,6 +246,11 @@ function suite(kind: StoreKind) {
           d,
           cda('2.25.43', ''),
         ]);
+        // An escaped character the patterns do not decode: left NULL (the server parses that CDA when it needs it).
+        await driver.query(
+          `INSERT INTO document_versions (document_id, number, model, created_at, created_by, status, cda, signed_at, signed_by) VALUES ($1, 3, '{}'::jsonb, now(), 'x', 'signed', $2, now(), 'x')`,
+          [d, cda('2.25.44', ' extension="A&amp;B"')],
+        );
         assert.deepEqual(await migrate(driver), ['003_replacements.sql']);
         const rows = await driver.query<Json>('SELECT number, cda_document_id, cda_set_id, cda_version_number FROM document_versions WHERE document_id = $1 ORDER BY number', [d]);
         assert.deepEqual(
@@ -228,6 +258,7 @@ function suite(kind: StoreKind) {
           [
             [1, '2.25.42^E1', '1.2.3^S', 4],
             [2, null, null, null],
+            [3, null, null, null],
           ],
         );
       } finally {
