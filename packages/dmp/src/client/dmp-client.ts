@@ -13,6 +13,9 @@ import { signedVihf } from '../security/vihf.js';
 import { mutualTlsAgent, post, type TlsMaterial } from './transport.js';
 import { patientStatusRequestXml, parsePatientStatus, type DmpPatientStatus } from './patient-status.js';
 import { findDocumentsRequestXml, parseRegistryDocuments, type RegistryDocument } from './find-documents.js';
+import { oidFromUuid, provideAndRegisterRequest, statusUpdateRequest, visibilityUpdateRequest, type ProvideAndRegisterInput } from './requests.js';
+import type { VisibilityFlag } from '../metadata/index.js';
+import type { RegistryErrorItem } from '../soap/dmp-error.js';
 
 export interface DmpClientOptions {
   /** Base URL, e.g. 'https://…/si-dmp-server/v2/services'; /patients, /registry, /repository are appended. */
@@ -27,6 +30,22 @@ export interface DmpClientOptions {
   now?: () => Date;
   /** An undici dispatcher (overrides `tls`). */
   dispatcher?: Dispatcher;
+  /** SubmissionSet sourceId (OID of the sending system) of ITI-57 updates, which carry no sourceId of their own. */
+  sourceId?: string;
+}
+
+export interface ProvideAndRegisterResult {
+  entryUUID: string;
+  uniqueId: string;
+  submissionSetUniqueId: string;
+  signatureEntryUUID?: string;
+  /** Registry warnings of an accepted submission. */
+  warnings: RegistryErrorItem[];
+  /**
+   * True when the registry said the submission set was already stored (a re-send after a lost
+   * answer that kept the submission set uniqueId): submissions are atomic, so it was accepted.
+   */
+  alreadyStored: boolean;
 }
 
 /** Who the VIHF asserts (indirect authentication: the organisation vouches for the user). */
@@ -118,5 +137,43 @@ export class DmpClient {
     if (answer.payload.localName !== 'AdhocQueryResponse') throw new DmpError({ code: 'invalid-response', detail: `expected AdhocQueryResponse, got ${answer.payload.localName}` });
     expectSuccess(registryOutcome(answer.payload));
     return parseRegistryDocuments(answer.payload);
+  }
+
+  /**
+   * ITI-41 (TD2.1): the CDA, its XAdES signature entry and, for a new version, the RPLC of the
+   * version replaced. A re-send of the same document (same entryUUID, uniqueId and bytes) is
+   * answered Success by the registry (dmp-mes.md §8) and returned as accepted.
+   */
+  async provideAndRegister(input: Omit<ProvideAndRegisterInput, 'comments'> & { secretConnection?: boolean }, actor: ActingParty, signal?: AbortSignal): Promise<ProvideAndRegisterResult> {
+    const request = provideAndRegisterRequest(input, { now: this.now(), signing: this.options.signing });
+    const vihf = this.vihf(actor, request.entry.patientId, input.secretConnection ?? false);
+    const answer = await this.exchange('repository', ACTIONS.provideAndRegister, request.body, vihf, request.attachments, signal);
+    const base = { entryUUID: request.documents[0]?.id ?? input.entryUUID, uniqueId: request.entry.uniqueId, submissionSetUniqueId: input.submissionSetUniqueId, ...(request.signature ? { signatureEntryUUID: request.signature.entryUUID } : {}) };
+    const outcome = registryOutcome(answer.payload);
+    // [I] a Failure whose only error is the submission set's uniqueId already stored means an
+    // earlier attempt of this very submission was stored whole (ITI-41 is atomic).
+    if (outcome.status === 'Failure' && outcome.errors.length > 0 && outcome.errors.every((e) => e.errorCode === 'XDSDuplicateUniqueIdInRegistry' && (!e.location || /submissionset/i.test(e.location) || e.location === input.submissionSetUniqueId))) {
+      return { ...base, warnings: [], alreadyStored: true };
+    }
+    return { ...base, warnings: expectSuccess(outcome), alreadyStored: false };
+  }
+
+  /** ITI-57 TD3.3a/b: mask/unmask to professionals, lift the invisibility to the patient / legal representatives. */
+  async updateVisibility(input: { cda: Uint8Array; logicalId: string; previousVersion: number; visibility: readonly VisibilityFlag[]; newEntryUUID: string; submissionSetUniqueId?: string }, actor: ActingParty, signal?: AbortSignal): Promise<void> {
+    const { body, entry } = visibilityUpdateRequest({ ...input, submissionSetUniqueId: input.submissionSetUniqueId ?? oidFromUuid(), sourceId: this.sourceId() }, { now: this.now() });
+    const answer = await this.exchange('registry', ACTIONS.updateDocumentSet, body, this.vihf(actor, entry.patientId), undefined, signal);
+    expectSuccess(registryOutcome(answer.payload));
+  }
+
+  /** ITI-57 TD3.3c/d: archive, un-archive, delete (UpdateAvailabilityStatus). */
+  async updateStatus(input: { entryUUID: string; from: 'Approved' | 'Archived'; to: 'Approved' | 'Archived' | 'Deleted'; patientId: string; submissionSetUniqueId?: string }, actor: ActingParty, signal?: AbortSignal): Promise<void> {
+    const body = statusUpdateRequest({ ...input, submissionSetUniqueId: input.submissionSetUniqueId ?? oidFromUuid(), sourceId: this.sourceId() }, { now: this.now(), submitter: actor });
+    const answer = await this.exchange('registry', ACTIONS.updateDocumentSet, body, this.vihf(actor, input.patientId), undefined, signal);
+    expectSuccess(registryOutcome(answer.payload));
+  }
+
+  private sourceId(): string {
+    if (!this.options.sourceId) throw new Error('DmpClientOptions.sourceId is required for ITI-57 updates');
+    return this.options.sourceId;
   }
 }

@@ -4,3 +4,5 @@ export { type DmpPatientStatus, patientStatusRequestXml, parsePatientStatus, DMP
 export { type RegistryDocument, type RegistryCode, findDocumentsRequestXml, parseRegistryDocuments, FIND_DOCUMENTS_QUERY_ID, STATUS_URNS, statusUrn } from './find-documents.js';
 export { mutualTlsAgent, post, networkError, type TlsMaterial, type PostOptions } from './transport.js';
 export { DmpError, DMP_ERROR_MESSAGES, errorMessageFor, type RegistryErrorItem, type ErrorMessage } from '../soap/index.js';
+export { provideAndRegisterRequest, visibilityUpdateRequest, statusUpdateRequest, oidFromUuid, type ProvideAndRegisterInput, type ProvideAndRegisterRequest } from './requests.js';
+export { type ProvideAndRegisterResult } from './dmp-client.js';
