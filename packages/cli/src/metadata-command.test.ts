@@ -25,13 +25,16 @@ test('metadata: { entry, facts } of the ANS FRCP example, hash of the file', asy
   const { code, stdout, stderr } = await run(['metadata', '--visibility', 'INVISIBLE_PATIENT', '--comments', 'à annoncer', frcpExample]);
   assert.equal(stderr, '');
   assert.equal(code, 0);
-  const out = JSON.parse(stdout) as { entry: Record<string, any>; facts: Record<string, any> };
+  const out = JSON.parse(stdout) as {
+    entry: { uniqueId: string; creationTime: string; patientId: string; comments: string; confidentialityCodes: Array<{ code: string }>; hash: string; size: number };
+    facts: { volet: string; cdaCodes: string[] };
+  };
   assert.deepEqual(Object.keys(out), ['entry', 'facts']);
   assert.equal(out.entry.uniqueId, '1.2.250.1.213.1.1.1.8.2022.1.1');
   assert.equal(out.entry.creationTime, '20190218084914');
   assert.equal(out.entry.patientId, '279035121518989^^^&1.2.250.1.213.1.4.10&ISO^NH');
   assert.equal(out.entry.comments, 'à annoncer');
-  assert.deepEqual(out.entry.confidentialityCodes.map((c: { code: string }) => c.code), ['N', 'INVISIBLE_PATIENT']);
+  assert.deepEqual(out.entry.confidentialityCodes.map((c) => c.code), ['N', 'INVISIBLE_PATIENT']);
   const bytes = await readFile(frcpExample);
   assert.equal(out.entry.hash, createHash('sha1').update(bytes).digest('hex'));
   assert.equal(out.entry.size, bytes.byteLength);
@@ -49,8 +52,8 @@ test('metadata: a bad CDA exits 1 with each problem and its path, no patient dat
   assert.equal(code, 1);
   assert.equal(stdout, '');
   assert.match(stderr, /: 2 problem\(s\)\n/);
-  assert.match(stderr, /  ClinicalDocument\/effectiveTime\/@value: .*\[local-time\]\n/);
-  assert.match(stderr, /  ClinicalDocument\/recordTarget\/patientRole\/id: .*\[ins-c\]\n/);
+  assert.match(stderr, / {2}ClinicalDocument\/effectiveTime\/@value: .*\[local-time\]\n/);
+  assert.match(stderr, / {2}ClinicalDocument\/recordTarget\/patientRole\/id: .*\[ins-c\]\n/);
   assert.doesNotMatch(stderr, /279035121518989|PAT-TROIS/);
 });
 
