@@ -110,3 +110,27 @@ test('VIHF signed by an untrusted certificate: SOAP Fault SIM_VIHF_INVALID, perm
   const td02 = await refusal(stranger.patientStatus(INS, AUTHOR));
   assert.equal(td02.code, 'SIM_VIHF_INVALID');
 });
+
+test("minor's secret connection: refused without INVISIBLE_REPRESENTANTS_LEGAUX and the VIHF confidentiality-code, accepted with both", async () => {
+  await h.admin('PATCH', `/patients/${INS.matricule}`, { minorSecretConnection: true });
+  const input = { cda: frcpExample(), entryUUID: `urn:uuid:${randomUUID()}`, sourceId: SOURCE_ID };
+  const e = await refusal(h.client.provideAndRegister({ ...input, visibility: [], submissionSetUniqueId: oid() }, AUTHOR));
+  assert.equal(e.code, 'SIM_SECRET_CONNECTION');
+  assert.equal(e.transient, false);
+  assert.equal(e.errors.length, 2, 'both the entry flag and the VIHF attribute are named');
+  const accepted = await h.client.provideAndRegister({ ...input, visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'], submissionSetUniqueId: oid(), secretConnection: true }, AUTHOR);
+  assert.equal(accepted.alreadyStored, false);
+  assert.deepEqual((await clinicalEntries())[0]?.visibility, ['INVISIBLE_REPRESENTANTS_LEGAUX']);
+});
+
+test('XAdES digests: SHA-256 (our choice, [?] §7.4) is refused by a registry that accepts SHA-1 only — the strict mode of the simulator', async () => {
+  const strict = await startHarness({ strictSha1: true });
+  try {
+    const e = await refusal(strict.client.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR));
+    assert.equal(e.code, 'SIM_SIGNATURE_INVALID');
+    assert.equal(e.transient, false);
+  } finally {
+    await strict.close();
+  }
+});
+
