@@ -123,12 +123,15 @@ test("minor's secret connection: refused without INVISIBLE_REPRESENTANTS_LEGAUX 
   assert.deepEqual((await clinicalEntries())[0]?.visibility, ['INVISIBLE_REPRESENTANTS_LEGAUX']);
 });
 
-test('XAdES digests: SHA-256 (our choice, [?] §7.4) is refused by a registry that accepts SHA-1 only — the strict mode of the simulator', async () => {
+test('XAdES digests: SHA-256 (our choice, [?] §7.4) is refused by a registry that accepts SHA-1 only; signatureHash sha1 is accepted there', async () => {
   const strict = await startHarness({ strictSha1: true });
   try {
     const e = await refusal(strict.client.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR));
     assert.equal(e.code, 'SIM_SIGNATURE_INVALID');
     assert.equal(e.transient, false);
+    const sha1 = strict.clientWith({ signatureHash: 'sha1' });
+    const accepted = await sha1.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR);
+    assert.equal(accepted.alreadyStored, false);
   } finally {
     await strict.close();
   }
