@@ -42,6 +42,10 @@ test('TD0.2: active DMP with the author as médecin traitant; closed, none and b
   assert.equal(none.dmp, 'none');
   const blocked = await h.client.patientStatus({ matricule: '175047512345959', oid: INS.oid }, AUTHOR);
   assert.deepEqual([blocked.dmp, blocked.authorisation, blocked.canFeed], ['active', 'INTERDIT', false]);
+  const badKey = await refusal(h.client.patientStatus({ matricule: '279035121518988', oid: INS.oid }, AUTHOR));
+  assert.deepEqual([badKey.code, badKey.transient], ['SIM_INS_INVALID', false]);
+  const insC = await refusal(h.client.patientStatus({ matricule: INS.matricule, oid: '1.2.250.1.213.1.4.2' }, AUTHOR));
+  assert.equal(insC.code, 'SIM_INS_INVALID');
 });
 
 test('ITI-41 accepted: the stored entry carries the metadata derived from the CDA, its hash, the visibility asked, and a signature entry', async () => {
