@@ -1,6 +1,6 @@
 // From a CDA to what goes on the wire: metadata (via @dcc-kit/dmp), the XDM zip, the message
 // parts. Shared by MssSender and `dcc package xdm`.
-import { documentEntryFromCda, MetadataError, submissionSetFor, type CdaFacts, type DocumentEntry, type SubmissionSet, type VisibilityFlag } from '@dcc-kit/dmp/metadata';
+import { documentEntryFromCda, MetadataError, submissionSetFor, xtnEmail, type CdaFacts, type DocumentEntry, type SubmissionSet, type VisibilityFlag } from '@dcc-kit/dmp/metadata';
 import { mssRefusal } from './errors.js';
 import { buildXdmZip, XDM_ATTACHMENT_NAME, type XdmSender } from './xdm.js';
 import { mssBody, mssHeaders, mssSubject } from './message.js';
@@ -10,7 +10,7 @@ export interface XdmFromCdaOptions {
   submissionSetUniqueId: string;
   sourceId: string;
   visibility?: readonly VisibilityFlag[];
-  /** Recipient addresses, written as SubmissionSet intendedRecipient (`||^^Internet^<address>`). */
+  /** Recipient addresses, written as SubmissionSet intendedRecipient (`||^NET^Internet^<address>`). */
   recipients?: readonly string[];
   now?: () => Date;
   entryUUID?: string;
@@ -26,7 +26,7 @@ export interface PreparedXdm {
 
 /** intendedRecipient of a bare e-mail address: XON|XCN|XTN with only the XTN (IHE ITI TF-3 4.2.3.3.10). */
 export function intendedRecipientOf(address: string): string {
-  return `||^^Internet^${address}`;
+  return `||${xtnEmail(address)}`;
 }
 
 /**

@@ -3,7 +3,7 @@
 // sender hands to nodemailer's composer.
 import { checkInsMatricule, isInsOid } from '@dcc-kit/cda/identity';
 import type { CdaFacts, DocumentEntry } from '@dcc-kit/dmp/metadata';
-import { XDM_ATTACHMENT_NAME } from './xdm.js';
+import { XDM_ATTACHMENT_NAME } from './names.js';
 
 export const XDM_SUBJECT_PREFIX = 'XDM/1.0/DDM';
 

@@ -5,18 +5,9 @@
 import { zipSync, strToU8 } from 'fflate';
 import { sha1Hex, type DocumentEntry, type SubmissionSet } from '@dcc-kit/dmp/metadata';
 import { submitObjectsRequestXml } from '@dcc-kit/dmp/ebrim';
+import { XDM_ATTACHMENT_NAME, XDM_PATHS, XDM_SUBSET } from './names.js';
 
-export const XDM_ATTACHMENT_NAME = 'IHE_XDM.zip';
-export const XDM_SUBSET = 'IHE_XDM/SUBSET01';
-/** Paths inside the zip, always with `/` (§8). */
-export const XDM_PATHS = {
-  index: 'INDEX.HTM',
-  readme: 'README.TXT',
-  metadata: `${XDM_SUBSET}/METADATA.XML`,
-  /** The document's file name relative to the subset, as the URI slot gives it. */
-  documentUri: 'DOC0001.XML',
-  document: `${XDM_SUBSET}/DOC0001.XML`,
-} as const;
+export { XDM_ATTACHMENT_NAME, XDM_SUBSET, XDM_PATHS };
 
 /** Who sends: written in INDEX.HTM and README.TXT (IHE XDM asks for the sender and the software). */
 export interface XdmSender {
