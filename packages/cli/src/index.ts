@@ -22,6 +22,10 @@ Commands:
   validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] FILE...
       Checks CDA documents against the seven layers of the ANS TestContenuCDA kit.
       Exit status: 0 all valid, 1 a document has errors, 2 usage or engine error.
+  package xdm FILE.xml -o OUT.zip [--organisation NAME] [--contact TEXT] [--to ADDRESS]...
+      Packages a PPS or FRCP as IHE_XDM.zip for MSSanté (INDEX.HTM, README.TXT,
+      IHE_XDM/SUBSET01/METADATA.XML, DOC0001.XML). Exit status: 0 written, 1 the XDS metadata
+      cannot be derived (each problem with its XPath), 2 usage error. \`dcc package xdm -h\` lists options.
 
 Environment:
   ANS_KIT_DIR     folder of the ANS kit (default: ../shared/ans-testcontenucda from the repository root)
@@ -37,6 +41,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return buildCommand(rest, io);
     case 'parse':
       return parseCommand(rest, io);
+    case 'package': {
+      const [kind, ...packageArgs] = rest;
+      // Loaded on demand: the MSSanté/XDS modules are not needed by the other commands.
+      if (kind === 'xdm') return (await import('./package-xdm.js')).packageXdmCommand(packageArgs, io);
+      io.stderr.write(`dcc package: give the package kind (xdm)\n`);
+      return 2;
+    }
     case undefined:
     case '-h':
     case '--help':

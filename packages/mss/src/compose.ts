@@ -29,14 +29,15 @@ export function intendedRecipientOf(address: string): string {
   return `||${xtnEmail(address)}`;
 }
 
+export interface DerivedMetadata { entry: DocumentEntry; facts: CdaFacts }
+
 /**
- * Metadata of the CDA and its IHE_XDM.zip.
- * @throws MssError MSS_BAD_DOCUMENT with `location` = the first field the metadata could not be derived from.
+ * The DocumentEntry and facts of the CDA (@dcc-kit/dmp's derivation, the same as for the DMP).
+ * @throws MssError MSS_BAD_DOCUMENT with `location` = the first field the metadata could not be derived from (`cause.issues` lists all).
  */
-export function xdmFromCda(cda: Uint8Array, options: XdmFromCdaOptions): PreparedXdm {
-  let derived: { entry: DocumentEntry; facts: CdaFacts };
+export function metadataFromCda(cda: Uint8Array, visibility?: readonly VisibilityFlag[]): DerivedMetadata {
   try {
-    derived = documentEntryFromCda(cda, options.visibility ? { visibility: options.visibility } : {});
+    return documentEntryFromCda(cda, visibility ? { visibility } : {});
   } catch (error) {
     if (error instanceof MetadataError) {
       const first = error.issues[0];
@@ -44,6 +45,10 @@ export function xdmFromCda(cda: Uint8Array, options: XdmFromCdaOptions): Prepare
     }
     throw error;
   }
+}
+
+/** The SubmissionSet and IHE_XDM.zip of a CDA whose metadata are already derived. */
+export function packXdm(cda: Uint8Array, derived: DerivedMetadata, options: Omit<XdmFromCdaOptions, 'visibility'>): PreparedXdm {
   const submissionSet = submissionSetFor(derived.entry, {
     uniqueId: options.submissionSetUniqueId,
     sourceId: options.sourceId,
@@ -59,6 +64,14 @@ export function xdmFromCda(cda: Uint8Array, options: XdmFromCdaOptions): Prepare
     ...(options.submissionSetUUID ? { submissionSetUUID: options.submissionSetUUID } : {}),
   });
   return { zip, entry: derived.entry, facts: derived.facts, submissionSet };
+}
+
+/**
+ * Metadata of the CDA and its IHE_XDM.zip.
+ * @throws MssError MSS_BAD_DOCUMENT (see metadataFromCda).
+ */
+export function xdmFromCda(cda: Uint8Array, options: XdmFromCdaOptions): PreparedXdm {
+  return packXdm(cda, metadataFromCda(cda, options.visibility), options);
 }
 
 export interface MssMessageParts {

@@ -4,8 +4,8 @@ export { buildXdmZip, indexHtml, readmeText, XDM_ATTACHMENT_NAME, XDM_SUBSET, XD
 export type { XdmInput, XdmSender } from './xdm.js';
 export { XDM_SUBJECT_PREFIX, MSS_HEADERS, mssInsFlag, mssSubject, mssHeaders, mssBody } from './message.js';
 export type { MssHeaderOptions } from './message.js';
-export { xdmFromCda, mssMessageParts, intendedRecipientOf } from './compose.js';
-export type { XdmFromCdaOptions, PreparedXdm, MssMessageParts } from './compose.js';
+export { xdmFromCda, metadataFromCda, packXdm, mssMessageParts, intendedRecipientOf } from './compose.js';
+export type { XdmFromCdaOptions, PreparedXdm, DerivedMetadata, MssMessageParts } from './compose.js';
 export { MssSender } from './sender.js';
 export type { MssSenderOptions, MssSmtpOptions, MssSendInput, MssSendResult } from './sender.js';
 export { MssError, MSS_REASONS, errorFromSmtpReply } from './errors.js';
