@@ -52,6 +52,8 @@ export interface MssSink {
   port: number;
   /** Every message that reached DATA, oldest first (copies). */
   messages(): StoredMail[];
+  /** Bytes of an attachment of a stored message (tests read IHE_XDM.zip back; not in the JSON). */
+  attachmentBytes(mailId: string, filename: string): Uint8Array | undefined;
   /** Forget stored messages and pending faults. */
   clear(): void;
   /** The next `count` messages get a temporary refusal (451 4.3.0 SIM_MSS_TEMPORARY), for retry tests. */
@@ -75,6 +77,7 @@ function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
 export async function startMssSink(options: MssSinkOptions = {}): Promise<MssSink> {
   const now = options.now ?? (() => new Date());
   const stored: StoredMail[] = [];
+  const attachmentsById = new Map<string, Array<{ filename: string | null; content: Uint8Array }>>();
   let temporaryFailures = 0;
 
   const receive = async (raw: Buffer, session: SMTPServerSession): Promise<StoredMail> => {
@@ -99,6 +102,7 @@ export async function startMssSink(options: MssSinkOptions = {}): Promise<MssSin
     });
     const attachments = email.attachments.map((a) => ({ filename: a.filename, mimeType: a.mimeType, content: toBytes(a.content) }));
     mail.attachments = attachments.map((a) => ({ filename: a.filename, mimeType: a.mimeType, size: a.content.byteLength }));
+    attachmentsById.set(mail.id, attachments);
     const findings: ValidationFindings = {};
     try {
       validateMessage(
@@ -170,8 +174,10 @@ export async function startMssSink(options: MssSinkOptions = {}): Promise<MssSin
     host,
     port,
     messages: () => structuredClone(stored),
+    attachmentBytes: (mailId, filename) => attachmentsById.get(mailId)?.find((a) => a.filename?.toLowerCase() === filename.toLowerCase())?.content.slice(),
     clear: () => {
       stored.length = 0;
+      attachmentsById.clear();
       temporaryFailures = 0;
     },
     injectTemporaryFailure: (count = 1) => {
