@@ -152,7 +152,11 @@ test('the message on the wire: subject, X-MSS headers, IHE_XDM.zip attachment', 
     assert.match(raw, /^X-MSS-MES: FIN$/m);
     assert.match(raw, /^Disposition-Notification-To: acks@hopital-test\.mssante\.fr$/m);
     assert.match(raw, /^Reply-To: secretariat@hopital-test\.mssante\.fr$/m);
-    assert.match(raw, /^Subject: =\?UTF-8\?/m); // non-ASCII title: RFC 2047 encoded words
+    // The prefix stays plain ASCII; the non-ASCII rest is RFC 2047-encoded.
+    const subject = /^Subject: (.*(?:\r\n .*)*)/m.exec(raw)?.[1] ?? '';
+    assert.match(subject, /^XDM\/1\.0\/DDM\+Programme =\?UTF-8\?B\?/);
+    const decoded = subject.replace(/\r\n /g, '').replace(/=\?UTF-8\?B\?([^?]*)\?=/g, (_m, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
+    assert.equal(decoded, 'XDM/1.0/DDM+Programme Personnalisé de Soins en cancérologie ROUSSEAU Isabelle 14/06/1973');
     assert.match(raw, /filename=IHE_XDM\.zip/);
     assert.match(raw, /Content-Type: application\/zip/);
   } finally {

@@ -98,13 +98,14 @@ export class MssSender {
       from: input.from,
       to: input.to,
       ...(input.replyTo ? { replyTo: input.replyTo } : {}),
-      subject: parts.subject,
       date: (this.#options.now ?? (() => new Date()))(),
-      headers: parts.headers,
+      // Only the non-ASCII words are RFC 2047-encoded, so `XDM/1.0/DDM+` stays readable in the raw
+      // header for receivers that route on it without decoding.
+      headers: { ...parts.headers, Subject: { prepared: true, value: encodeSubject(parts.subject) } },
       text: parts.text,
       attachments: [{ filename: parts.attachment.filename, contentType: parts.attachment.contentType, content: Buffer.from(parts.attachment.content) }],
     }).compile();
-    const raw = await new Promise<Buffer>((resolve, reject) => node.build((err, buf) => (err ? reject(err) : resolve(buf))));
+    const raw = withMssHeaderCase(await new Promise<Buffer>((resolve, reject) => node.build((err, buf) => (err ? reject(err) : resolve(buf)))));
     const messageId = node.messageId();
     return this.#submit({ from: input.from, to: input.to }, raw, messageId, signal);
   }
@@ -181,6 +182,38 @@ export class MssSender {
       });
     });
   }
+}
+
+/**
+ * RFC 2047: the ASCII words before the first non-ASCII one stay as they are, the rest becomes
+ * `=?UTF-8?B?…?=` words of at most 45 bytes of text each (never splitting a character), folded.
+ */
+export function encodeSubject(subject: string): string {
+  const clean = subject.replace(/[\r\n]+/g, ' ');
+  const first = clean.search(/\S*[^\x20-\x7e]/);
+  if (first < 0) return clean;
+  const words: string[] = [];
+  let chunk = '';
+  for (const char of clean.slice(first)) {
+    if (Buffer.byteLength(chunk + char) > 45) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += char;
+  }
+  words.push(chunk);
+  return clean.slice(0, first) + words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`).join('\r\n ');
+}
+
+/**
+ * nodemailer writes header names in Camel-Case (`X-Mss-Nil`). Names are case-insensitive
+ * (RFC 5322 §1.2.2), but the référentiel spells them `X-MSS-*`, and a receiver that compares
+ * them exactly must not miss them: restore the spelling in the top-level header block only.
+ */
+function withMssHeaderCase(raw: Buffer): Buffer {
+  const end = raw.indexOf('\r\n\r\n');
+  const head = raw.subarray(0, end).toString('latin1').replace(/^X-Mss-(Nil|Codecda|Ins|Mes):/gim, (_m, name: string) => `X-MSS-${name.toUpperCase()}:`);
+  return Buffer.concat([Buffer.from(head, 'latin1'), raw.subarray(end)]);
 }
 
 /** nodemailer's error → MssError: the SMTP reply decides when there is one. */

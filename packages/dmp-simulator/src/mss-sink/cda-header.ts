@@ -22,7 +22,10 @@ export function readCdaHeader(xml: string): CdaHeader {
   let capture: 'family' | 'given' | undefined;
   let captured = '';
   let familyQualifier: string | undefined;
+  let root: string | undefined;
+  // saxes keeps one handler per event: everything of 'opentag' is here.
   parser.on('opentag', (tag) => {
+    root ??= tag.local;
     path.push(tag.local);
     if (tag.uri !== CDA_NS) return;
     const p = path.join('/');
@@ -53,10 +56,6 @@ export function readCdaHeader(xml: string): CdaHeader {
     }
     capture = undefined;
     path.pop();
-  });
-  let root: string | undefined;
-  parser.on('opentag', (tag) => {
-    root ??= tag.local;
   });
   parser.write(xml).close();
   if (root !== 'ClinicalDocument') throw new Error('not a ClinicalDocument');
