@@ -127,6 +127,8 @@ export async function startMssSink(options: MssSinkOptions = {}): Promise<MssSin
     authOptional: true,
     allowInsecureAuth: true,
     size: options.maxSize ?? 20 * 1024 * 1024,
+    closeTimeout: 500, // a test tool: close() must not wait 30 s for idle clients
+    disableReverseLookup: true, // loopback: no DNS round trip per connection
     onAuth(_auth, _session, callback) {
       callback(null, { user: 'sink' }); // any mailbox may submit: the sink checks messages, not accounts
     },
