@@ -45,6 +45,11 @@ export interface StoredMail {
   documents?: Array<XdmDocumentMetadata & { code?: string }>;
   intendedRecipients?: string[];
   verdict: MailVerdict;
+  /**
+   * The MDN (RFC 8098) an integrating receiver would return when the message asks for one
+   * (Disposition-Notification-To) and is accepted: recorded here, not sent.
+   */
+  mdn?: { to: string; disposition: string; originalMessageId?: string };
 }
 
 export interface MssSink {
@@ -113,6 +118,10 @@ export async function startMssSink(options: MssSinkOptions = {}): Promise<MssSin
     } catch (error) {
       if (!(error instanceof SinkRefusal)) throw error;
       mail.verdict = { accepted: false, code: error.code, smtpCode: error.smtpCode, reason: SINK_REFUSALS[error.code].en, ...(error.location ? { location: error.location } : {}) };
+    }
+    const notificationTo = headers.get('disposition-notification-to');
+    if (mail.verdict.accepted && notificationTo) {
+      mail.mdn = { to: notificationTo.replace(/^.*<([^>]*)>.*$/, '$1'), disposition: 'automatic-action/MDN-sent-automatically; processed', ...(email.messageId ? { originalMessageId: email.messageId } : {}) };
     }
     if (findings.zip) mail.zip = findings.zip;
     if (findings.documents) mail.documents = findings.documents;

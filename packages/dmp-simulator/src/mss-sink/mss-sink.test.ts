@@ -39,7 +39,7 @@ function input(extra: Partial<MssSendInput>): MssSendInput {
 
 test('a PPS and an FRCP sent by MssSender: received, zip well-formed, hashes and headers right', async () => {
   for (const [cda, code, to] of [[pps, '18776-5', [patient, professional]], [frcp, '34794-8', [professional]]] as const) {
-    const result = await sender.send(input({ cda, to: [...to], noReply: true }));
+    const result = await sender.send(input({ cda, to: [...to], noReply: true, dispositionNotificationTo: 'acks@hopital-test.mssante.fr' }));
     assert.deepEqual(result.accepted, to);
     const mail = sink.messages().find((m) => m.messageId === result.messageId);
     assert.ok(mail, 'stored');
@@ -49,6 +49,7 @@ test('a PPS and an FRCP sent by MssSender: received, zip well-formed, hashes and
     assert.equal(mail.headers['x-mss-codecda'], code);
     assert.equal(mail.headers['x-mss-ins'], 'O');
     assert.equal(mail.headers['x-mss-mes'], 'FIN');
+    assert.deepEqual(mail.mdn, { to: 'acks@hopital-test.mssante.fr', disposition: 'automatic-action/MDN-sent-automatically; processed', originalMessageId: result.messageId });
     assert.match(mail.subject ?? '', /^XDM\/1\.0\/DDM\+.+ ROUSSEAU Isabelle 14\/06\/1973$/);
 
     const zip = sink.attachmentBytes(mail.id, 'IHE_XDM.zip');
