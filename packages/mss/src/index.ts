@@ -6,7 +6,8 @@ export { XDM_SUBJECT_PREFIX, MSS_HEADERS, mssInsFlag, mssSubject, mssHeaders, ms
 export type { MssHeaderOptions } from './message.js';
 export { xdmFromCda, metadataFromCda, packXdm, mssMessageParts, intendedRecipientOf } from './compose.js';
 export type { XdmFromCdaOptions, PreparedXdm, DerivedMetadata, MssMessageParts } from './compose.js';
-export { MssSender } from './sender.js';
+export { MssSender, encodeSubject } from './sender.js';
+export { smtpOptionsFromUrl } from './smtp-url.js';
 export type { MssSenderOptions, MssSmtpOptions, MssSendInput, MssSendResult } from './sender.js';
 export { MssError, MSS_REASONS, errorFromSmtpReply } from './errors.js';
 export type { MssErrorInit } from './errors.js';
