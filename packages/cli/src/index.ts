@@ -4,6 +4,7 @@
  */
 import { validateCommand } from './validate-command.js';
 import { buildCommand, parseCommand } from './build-command.js';
+import { metadataCommand } from './metadata-command.js';
 
 export interface Io {
   readonly stdout: { write(chunk: string): unknown };
@@ -22,6 +23,12 @@ Commands:
   validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] FILE...
       Checks CDA documents against the seven layers of the ANS TestContenuCDA kit.
       Exit status: 0 all valid, 1 a document has errors, 2 usage or engine error.
+  metadata [--visibility FLAG[,FLAG]] [--comments TEXT] FILE.xml
+      Prints the XDS metadata of a PPS or FRCP document as JSON ({ entry, facts }): the
+      DocumentEntry the DMP and MSSante receive (UTC times, INS, codes, hash and size of
+      the file) and the facts the DMP rules check. FLAG: MASQUE_PS, INVISIBLE_PATIENT,
+      INVISIBLE_REPRESENTANTS_LEGAUX. Exit status: 0 done, 1 the document cannot give
+      metadata (each problem with its path), 2 usage error or unreadable file.
   package xdm FILE.xml -o OUT.zip [--organisation NAME] [--contact TEXT] [--to ADDRESS]...
       Packages a PPS or FRCP as IHE_XDM.zip for MSSanté (INDEX.HTM, README.TXT,
       IHE_XDM/SUBSET01/METADATA.XML, DOC0001.XML). Exit status: 0 written, 1 the XDS metadata
@@ -41,6 +48,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return buildCommand(rest, io);
     case 'parse':
       return parseCommand(rest, io);
+    case 'metadata':
+      return metadataCommand(rest, io);
     case 'package': {
       const [kind, ...packageArgs] = rest;
       // Loaded on demand: the MSSanté/XDS modules are not needed by the other commands.

@@ -113,9 +113,9 @@ test('FRCP built by @dcc-kit/cda, and a PPS v2 that replaces v1 (RPLC facts)', (
   const v2 = builtExample('pps', '03');
   const replaced = documentEntryFromCda(v2.xml).facts;
   assert.equal(replaced.versionNumber, 2);
-  assert.equal(replaced.replacedDocumentId, v2.input.document.replaces.root);
+  assert.equal(replaced.replacedDocumentId, v2.input.document.replaces?.root);
   assert.match(replaced.replacedDocumentId ?? '', /^2\.25\.\d+$/);
-  assert.equal(v2.input.document.replaces.root, uuidOid('3b89f9a4-168b-498c-bdbd-012aac4d3628'));
+  assert.equal(v2.input.document.replaces?.root, uuidOid('3b89f9a4-168b-498c-bdbd-012aac4d3628'));
 });
 
 const frcpText = (): string => decoder.decode(ansExample(FRCP_EXAMPLE));
@@ -135,6 +135,10 @@ test('mutant: no INS, INS-C, UUID id, RPLC without a parent id', () => {
   assert.deepEqual(issuesOf(badKey).map((i) => i.code), ['ins-invalid']);
   const uuid = text.replace('<id root="1.2.250.1.213.1.1.1.8.2022.1.1"/>', '<id root="15c1a27d-53c9-5c66-9d3e-6f0a4c7b2e11"/>');
   assert.deepEqual(issuesOf(uuid).map((i) => [i.path, i.code]), [['ClinicalDocument/id/@root', 'uuid-not-oid']]);
+  const long = text.replace('<id root="1.2.250.1.213.1.1.1.8.2022.1.1"/>', `<id root="1.2.250.1.213.1.1.1.8.2022.1.1" extension="${'X'.repeat(100)}"/>`);
+  assert.deepEqual(issuesOf(long).map((i) => [i.path, i.code]), [['ClinicalDocument/id/@extension', 'too-long']]);
+  const longRoot = text.replace('<id root="1.2.250.1.213.1.1.1.8.2022.1.1"/>', `<id root="1.2.250.1.213.1.1.1.8.2022.1.1.${'1.'.repeat(20)}1"/>`);
+  assert.deepEqual(issuesOf(longRoot).map((i) => [i.path, i.code]), [['ClinicalDocument/id/@root', 'too-long']]);
   const rplc = text.replace('<versionNumber value="1" />', '<versionNumber value="2" /><relatedDocument typeCode="RPLC"><parentDocument/></relatedDocument>');
   assert.deepEqual(issuesOf(rplc).map((i) => [i.path, i.code]), [['ClinicalDocument/relatedDocument/parentDocument/id', 'missing']]);
   const rplcOk = text.replace('<versionNumber value="2" />', '').replace('<versionNumber value="1" />', '<versionNumber value="2" /><relatedDocument typeCode="RPLC"><parentDocument><id root="1.2.250.1.213.1.1.1.8.2022.1.0"/></parentDocument></relatedDocument>');

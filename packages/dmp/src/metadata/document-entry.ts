@@ -37,6 +37,8 @@ export const AUTO_PRESENTABLE_MIME_TYPE = 'application/xslt+xml';
 export const MAX_TITLE_LENGTH = 256;
 /** An OID uniqueId is at most 64 characters (dmp-mes.md §8). */
 export const MAX_OID_LENGTH = 64;
+/** A uniqueId (`root^extension` included) is at most 128 characters (IHE XDS). */
+export const MAX_UNIQUE_ID_LENGTH = 128;
 
 const OID = /^[0-2](?:\.(?:0|[1-9]\d*))+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -315,7 +317,12 @@ function instanceId(element: HeaderElement | undefined, path: string, problem: P
     return undefined;
   }
   const extension = element?.attributes.extension;
-  return extension ? `${root}^${extension}` : root;
+  const id = extension ? `${root}^${extension}` : root;
+  if (isUniqueId && id.length > MAX_UNIQUE_ID_LENGTH) {
+    problem(`${path}/@extension`, 'too-long', `an XDS uniqueId (root^extension) has at most ${MAX_UNIQUE_ID_LENGTH} characters`);
+    return undefined;
+  }
+  return id;
 }
 
 function timestamp(value: string | undefined, path: string, problem: Problem, needsTime: boolean): string | undefined {

@@ -2,7 +2,7 @@
 // Pure: Node and browser.
 export type { Code, VisibilityFlag, XdsAuthor, DocumentEntry, CdaFacts, SubmissionSet, MetadataIssue } from './types.js';
 export { MetadataError } from './types.js';
-export { documentEntryFromCda, visibilityCode, VOLETS, VOLET_VERSION, CDA_MIME_TYPE, AUTO_PRESENTABLE_MIME_TYPE, MAX_OID_LENGTH, MAX_TITLE_LENGTH } from './document-entry.js';
+export { documentEntryFromCda, visibilityCode, VOLETS, VOLET_VERSION, CDA_MIME_TYPE, AUTO_PRESENTABLE_MIME_TYPE, MAX_OID_LENGTH, MAX_UNIQUE_ID_LENGTH, MAX_TITLE_LENGTH } from './document-entry.js';
 export type { DocumentEntryOptions } from './document-entry.js';
 export { submissionSetFor, signatureEntryFor, SIGNATURE_CODES } from './submission.js';
 export type { SubmissionSetOptions } from './submission.js';

@@ -35,8 +35,19 @@ function withOidIds(input: Record<string, unknown>): Record<string, unknown> {
   return copy;
 }
 
+interface Ii {
+  root: string;
+  extension?: string;
+}
+
+/** The part of a build input the tests read. */
+export interface ExampleInput {
+  document: { id: Ii; setId: Ii; replaces?: Ii; title?: string };
+  patient: { ins: { value: string } };
+}
+
 /** A CDA built by @dcc-kit/cda from one of its examples (ids as OIDs), with the input. */
-export function builtExample(volet: 'pps' | 'frcp', prefix: string): { xml: string; input: Record<string, any> } {
+export function builtExample(volet: 'pps' | 'frcp', prefix: string): { xml: string; input: ExampleInput } {
   const input = withOidIds(loadExample(volet, prefix).input);
-  return { xml: volet === 'pps' ? buildPps(input) : buildFrcp(input), input };
+  return { xml: volet === 'pps' ? buildPps(input) : buildFrcp(input), input: input as unknown as ExampleInput };
 }
