@@ -31,6 +31,7 @@ export const MSS_REASONS: Readonly<Record<string, Reason>> = {
   timeout: { transient: true, fr: "Le serveur MSSanté n'a pas répondu à temps ; nouvel essai plus tard.", en: 'The MSSanté server did not answer in time; will retry later.' },
   connection: { transient: true, fr: 'Connexion au serveur MSSanté impossible ou interrompue ; nouvel essai plus tard.', en: 'Could not connect to the MSSanté server, or the connection dropped; will retry later.' },
   aborted: { transient: true, fr: "L'envoi a été interrompu avant sa fin ; il pourra être repris.", en: 'The sending was interrupted before it ended; it can be resumed.' },
+  tls: { transient: false, fr: "La connexion TLS avec le serveur MSSanté a échoué : certificat du serveur non reconnu ou certificat de la boîte d'envoi refusé.", en: "The TLS connection to the MSSanté server failed: the server's certificate is not trusted or the sending mailbox's certificate was refused." },
   auth: { transient: false, fr: "Le serveur MSSanté a refusé l'authentification de la boîte d'envoi.", en: 'The MSSanté server refused the authentication of the sending mailbox.' },
   'smtp-4xx': { transient: true, fr: 'Le serveur MSSanté refuse temporairement le message ; nouvel essai plus tard.', en: 'The MSSanté server temporarily refuses the message; will retry later.' },
   'smtp-5xx': { transient: false, fr: 'Le serveur MSSanté refuse définitivement le message.', en: 'The MSSanté server permanently refuses the message.' },

@@ -225,6 +225,8 @@ function classify(err: SmtpErrorLike, recipients: string[]): MssError {
   }
   if (typeof err.responseCode === 'number' && err.responseCode >= 400) return errorFromSmtpReply(err.responseCode, err.response ?? err.message, recipients, err);
   if (err.code === 'EAUTH') return new MssError({ code: 'auth', transient: false, cause: err });
+  // Certificate problems are configuration, not weather: retrying will not help.
+  if (err.code === 'ETLS' || /certificate|self[- ]signed|unable to verify|alert/i.test(err.message)) return new MssError({ code: 'tls', transient: false, cause: err });
   if (err.code === 'ETIMEDOUT') return new MssError({ code: 'timeout', transient: true, cause: err });
   return new MssError({ code: 'connection', transient: true, cause: err });
 }
