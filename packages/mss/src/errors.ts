@@ -25,6 +25,7 @@ export const MSS_REASONS: Readonly<Record<string, Reason>> = {
   MSS_NO_INS: { transient: false, fr: "Le document ne porte pas d'INS : il ne peut pas être envoyé à une messagerie patient.", en: 'The document carries no INS: it cannot be sent to a patient mailbox.' },
   MSS_SEVERAL_PATIENTS: { transient: false, fr: 'Un message MSSanté ne concerne qu’un seul patient : une seule adresse patient par message.', en: 'An MSSanté message concerns one patient: one patient mailbox per message.' },
   MSS_BAD_ADDRESS: { transient: false, fr: "Une adresse de destinataire ou d'expéditeur n'est pas une adresse électronique valide.", en: 'A recipient or sender address is not a valid e-mail address.' },
+  MSS_BAD_MESSAGE_ID: { transient: false, fr: "L'identifiant de message (Message-ID) fourni n'a pas la forme <partie@domaine>.", en: 'The Message-ID given is not of the form <part@domain>.' },
   MSS_NO_RECIPIENT: { transient: false, fr: 'Aucun destinataire MSSanté.', en: 'No MSSanté recipient.' },
   MSS_BAD_DOCUMENT: { transient: false, fr: "Les métadonnées du document ne peuvent pas être déduites du CDA.", en: 'The metadata of the document cannot be derived from the CDA.' },
   MSS_CONFIG: { transient: false, fr: "La configuration MSSanté est incomplète (serveur, adresse d'expéditeur ou référence X-MSS-NIL).", en: 'The MSSanté configuration is incomplete (server, sender address or X-MSS-NIL reference).' },

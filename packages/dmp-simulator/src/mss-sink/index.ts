@@ -57,6 +57,8 @@ export interface StoredMail {
    * (Disposition-Notification-To) and is accepted: recorded here, not sent.
    */
   mdn?: { to: string; disposition: string; originalMessageId?: string };
+  /** Id of an earlier accepted message with the same Message-ID (a re-send after a lost answer). */
+  duplicateOf?: string;
 }
 
 export interface MssSink {
@@ -130,6 +132,8 @@ export async function startMssSink(options: MssSinkOptions = {}): Promise<MssSin
     if (mail.verdict.accepted && notificationTo) {
       mail.mdn = { to: notificationTo.replace(/^.*<([^>]*)>.*$/, '$1'), disposition: 'automatic-action/MDN-sent-automatically; processed', ...(email.messageId ? { originalMessageId: email.messageId } : {}) };
     }
+    const first = mail.messageId ? stored.find((m) => m.verdict.accepted && m.messageId === mail.messageId) : undefined;
+    if (first) mail.duplicateOf = first.id;
     if (findings.zip) mail.zip = findings.zip;
     if (findings.documents) mail.documents = findings.documents;
     if (findings.intendedRecipients) mail.intendedRecipients = findings.intendedRecipients;
