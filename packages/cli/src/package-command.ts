@@ -128,19 +128,22 @@ export async function packageIti41Command(args: readonly string[], io: Io, now: 
 
 export const PACKAGE_USAGE = `${PACKAGE_ITI41_USAGE}       dcc package xdm FILE.xml -o OUT.zip\n`;
 
-/** `dcc package iti41|xdm …`: iti41 here; xdm in package-xdm.ts (MSSanté, helper MSS). */
+/** `dcc package iti41|xdm …`: iti41 here; xdm in package-xdm.ts (MSSanté). */
 export async function packageCommand(args: readonly string[], io: Io): Promise<number> {
   const [kind, ...rest] = args;
   switch (kind) {
     case 'iti41':
       return packageIti41Command(rest, io);
+    case 'xdm':
+      // Loaded on demand: the MSSanté modules are not needed by the other kinds.
+      return (await import('./package-xdm.js')).packageXdmCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':
       io.stdout.write(PACKAGE_USAGE);
       return kind === undefined ? 2 : 0;
     default:
-      io.stderr.write(`dcc package: unknown package kind "${kind}" (known: iti41)\n${PACKAGE_USAGE}`);
+      io.stderr.write(`dcc package: unknown package kind "${kind}" (known: iti41, xdm)\n${PACKAGE_USAGE}`);
       return 2;
   }
 }
