@@ -7,7 +7,7 @@ import { readSubmission, XDS } from './ebrim-read.js';
 import { checkSubmission, xcnId, xonId, type ParsedEntry } from './metadata-check.js';
 import { checkIns, checkPatientForAccess, parseInsCx, type Profile } from './patient-check.js';
 import { Refused, problem, type Problem } from './refusals.js';
-import { authorsOf, checkRules, contentHash } from './rules.js';
+import { authorsOf, checkRules } from './rules.js';
 import { documentBytes, type SoapRequest } from './soap.js';
 import { REPOSITORY_UNIQUE_ID, type DmpState, type Entry, type StoredCode } from './state.js';
 import type { Vihf } from './vihf.js';
@@ -99,7 +99,7 @@ export async function provideAndRegister(request: SoapRequest, ctx: Iti41Context
       authorStructures: [...new Set([...authors.structures, ...(view?.authorStructureIds ?? [])])],
       repositoryUniqueId: REPOSITORY_UNIQUE_ID,
       hash: sha1Hex(e.bytes!), size: e.bytes!.length,
-      ...(e.isSignature ? {} : { contentHash: contentHash(e.bytes!) }),
+      ...(view ? { contentHash: view.contentHash } : {}),
       submissionSetUUID: mapId(ss.obj.id), bytes: e.bytes!, ebrimXml: ebrim, submittedAt,
     };
     ctx.state.entries.set(entryUUID, entry);
