@@ -71,7 +71,7 @@ function leafAssociation(a: AssociationRecord): string {
   return `<rim:Association id="${esc(a.id)}" associationType="${esc(a.type)}" sourceObject="${esc(a.source)}" targetObject="${esc(a.target)}" status="${XDS.status.approved}">${slots}</rim:Association>`;
 }
 
-function answer(objects: string[], problems: Problem[] = []): string {
+export function answer(objects: string[], problems: Problem[] = []): string {
   const status = problems.length > 0 ? STATUS.failure : STATUS.success;
   return `<query:AdhocQueryResponse xmlns:query="${NS.query}" xmlns:rim="${NS.rim}" xmlns:rs="${NS.rs}" status="${status}">${registryErrorList(problems)}<rim:RegistryObjectList>${objects.join('')}</rim:RegistryObjectList></query:AdhocQueryResponse>`;
 }

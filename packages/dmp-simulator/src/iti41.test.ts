@@ -285,3 +285,12 @@ test('ITI-41: a client VIHF without resource-id is refused naming the attribute'
   assert.deepEqual(faultOf(answer.text), { code: 'SIM_VIHF_ATTRIBUTE', location: 'VIHF/urn:oasis:names:tc:xacml:2.0:resource:resource-id' });
   void signedVihf;
 });
+
+test('ITI-41: ten concurrent re-sends of one document (same entryUUID) all succeed and store it once', async () => {
+  const first = iti41(sim.url, { signer: signer() });
+  const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => post(sim.url, 'repository', i === 0 ? first : iti41(sim.url, { signer: signer(), entryUUID: first.entryUUID }))));
+  for (const answer of answers) assert.match(answer.text, new RegExp(SUCCESS), answer.text);
+  const clinical = (await entries()).filter((e) => !e.isSignature);
+  assert.equal(clinical.length, 1);
+  assert.equal(clinical[0]!.entryUUID, first.entryUUID);
+});

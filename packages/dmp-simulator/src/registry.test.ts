@@ -138,3 +138,10 @@ test('ITI-43: retrieves the stored bytes as MTOM; unknown uniqueId → XDSDocume
   const unknown = await post(sim.url, 'repository', iti43(sim.url, { signer: signer(), uniqueId: '1.2.3.4' }));
   assert.deepEqual(codes(unknown.text), [['XDSDocumentUniqueIdError', 'DocumentRequest/DocumentUniqueId']]);
 });
+
+test('ITI-18 on a closed DMP answers an AdhocQueryResponse Failure naming SIM_DMP_CLOSED', async () => {
+  await fetch(`${sim.adminUrl}/patients/${FRCP_INS.matricule}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dmpStatus: 'CLOSED' }) });
+  const answer = await post(sim.url, 'registry', iti18(sim.url, { signer: signer(), queryId: QUERIES.findDocuments, params: { $XDSDocumentEntryPatientId: `'${cx(FRCP_INS)}'` } }));
+  assert.match(answer.text, /<query:AdhocQueryResponse [^>]*status="urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure"/);
+  assert.deepEqual(codes(answer.text), [['SIM_DMP_CLOSED', 'patientId']]);
+});
