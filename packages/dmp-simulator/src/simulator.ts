@@ -98,7 +98,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<DmpSimulator> {
   const profile = options.profile ?? 'test';
-  const now = options.now ?? (() => new Date());
+  const baseNow = options.now ?? (() => new Date());
+  // PUT /admin/clock shifts the simulator's clock (VIHF clock-skew scenarios without code).
+  let clockOffsetMs = 0;
+  const now = (): Date => new Date(baseNow().getTime() + clockOffsetMs);
   const state = new DmpState(() => (options.fixtures === false ? [] : fixturePatients(profile)));
   const faults = new FaultPlan();
   const timers = new Set<NodeJS.Timeout>();
@@ -251,7 +254,11 @@ export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<D
       res.end(body);
     };
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {
-      handleAdmin(req, res, url, { state, faults, reset: () => { state.reset(); faults.clear(); } }).catch(done);
+      handleAdmin(req, res, url, {
+        state, faults,
+        reset: () => { state.reset(); faults.clear(); clockOffsetMs = 0; },
+        clock: { now, offset: () => clockOffsetMs, setOffset: (ms) => { clockOffsetMs = ms; } },
+      }).catch(done);
       return;
     }
     const match = new RegExp(`^${SERVICES_PATH}/(patients|habilitations|registry|repository)$`).exec(url.pathname);
