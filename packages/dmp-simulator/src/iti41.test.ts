@@ -294,3 +294,11 @@ test('ITI-41: ten concurrent re-sends of one document (same entryUUID) all succe
   assert.equal(clinical.length, 1);
   assert.equal(clinical[0]!.entryUUID, first.entryUUID);
 });
+
+test('ITI-41: a new document that reuses the entryUUID of a stored entry → SIM_ENTRY_UUID_TAKEN', async () => {
+  const first = iti41(sim.url, { signer: signer() });
+  await post(sim.url, 'repository', first);
+  const other = mutateCda(frcpExample(), { id: '1.2.250.1.999.8', setId: '1.2.250.1.999.9', bodyText: 'other' });
+  const answer = await post(sim.url, 'repository', iti41(sim.url, { signer: signer(), cda: other, entryUUID: first.entryUUID }));
+  assert.deepEqual(registryErrors(answer.text).map((e) => [e.errorCode, e.location, e.codeContext.split(':')[0]]), [['XDSRegistryMetadataError', 'DocumentEntry.entryUUID', 'SIM_ENTRY_UUID_TAKEN']]);
+});

@@ -57,10 +57,7 @@ export async function provideAndRegister(request: SoapRequest, ctx: Iti41Context
   const ids = new Map<string, string>();
   const ss = parsed.submissionSet!;
   ids.set(ss.obj.id, uuidUrn(ss.obj.id));
-  for (const e of parsed.entries) {
-    const wanted = uuidUrn(e.obj.id);
-    ids.set(e.obj.id, ctx.state.entries.has(wanted) ? `urn:uuid:${randomUUID()}` : wanted);
-  }
+  for (const e of parsed.entries) ids.set(e.obj.id, rules.resent.get(e)?.entryUUID ?? uuidUrn(e.obj.id));
   const mapId = (id: string): string => ids.get(id) ?? id;
   const submittedAt = ctx.now.toISOString();
   const stored: Entry[] = [];

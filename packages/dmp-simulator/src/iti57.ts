@@ -70,7 +70,8 @@ export function updateDocumentSet(request: SoapRequest, ctx: { state: DmpState; 
       if (!before.includes(flag) && !REVERSIBLE.has(flag)) add('SIM_VISIBILITY_IRREVERSIBLE', `${e.label}.confidentialityCode`, `${flag} cannot be set again once lifted`);
     }
     if (!current.isSignature && after.includes('INVISIBLE_PATIENT') && after.includes('MASQUE_PS')) add('SIM_CONFIDENTIALITY_CONFLICT', `${e.label}.confidentialityCode`, 'INVISIBLE_PATIENT and MASQUE_PS together');
-    const newUUID = /^urn:uuid:[0-9a-f-]{36}$/i.test(e.obj.id) && !state.entries.has(e.obj.id.toLowerCase()) ? e.obj.id.toLowerCase() : `urn:uuid:${randomUUID()}`;
+    const newUUID = /^urn:uuid:[0-9a-f-]{36}$/i.test(e.obj.id) ? e.obj.id.toLowerCase() : `urn:uuid:${randomUUID()}`;
+    if (state.entries.has(newUUID)) { add('SIM_ENTRY_UUID_TAKEN', `${e.label}.entryUUID`, 'the new version needs a new entryUUID'); continue; }
     const xml = (() => {
       const el = elements('rim:RegistryObjectList/rim:ExtrinsicObject', sor).find((x) => x.getAttribute('id') === e.obj.id)!.cloneNode(true) as Element;
       el.setAttribute('id', newUUID);

@@ -60,10 +60,19 @@ export function checkRules(input: {
     else resent.set(entry, stored[0]!);
   }
   const allResent = clinical.length > 0 && clinical.every((e) => resent.has(e));
-  const ssUniqueId = parsed.submissionSet?.uniqueId;
-  const ssKnown = ssUniqueId !== undefined && [...state.submissionSets.values()].some((s) => s.uniqueId === ssUniqueId);
-  if (ssKnown && !allResent) add('SIM_DUPLICATE_SUBMISSION_SET', 'SubmissionSet.uniqueId');
   if (allResent && problems.length === 0) return { problems, resent, replaces, idempotent: true };
+  const ssUniqueId = parsed.submissionSet?.uniqueId;
+  if (ssUniqueId !== undefined && [...state.submissionSets.values()].some((s) => s.uniqueId === ssUniqueId)) add('SIM_DUPLICATE_SUBMISSION_SET', 'SubmissionSet.uniqueId');
+  for (const entry of parsed.entries) {
+    // A new entry may not take the entryUUID of a stored one (the client would then address the wrong entry).
+    const uuid = entry.obj.id.toLowerCase();
+    const holder = uuid.startsWith('urn:uuid:') ? state.entries.get(uuid) : undefined;
+    if (holder && !(resent.get(entry)?.entryUUID === uuid)) add('SIM_ENTRY_UUID_TAKEN', `${entry.label}.entryUUID`);
+    if (!entry.isSignature || !entry.uniqueId || !entry.bytes) continue;
+    const stored = state.byUniqueId(entry.uniqueId);
+    if (stored.some((e) => e.hash !== sha1Hex(entry.bytes!))) add('SIM_NON_IDENTICAL_HASH', `${entry.label}.uniqueId`, 'already registered with another hash');
+    else if (stored[0]) resent.set(entry, stored[0]);
+  }
 
   for (const entry of clinical) {
     if (resent.has(entry)) continue;
