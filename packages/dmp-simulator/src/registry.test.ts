@@ -145,3 +145,9 @@ test('ITI-18 on a closed DMP answers an AdhocQueryResponse Failure naming SIM_DM
   assert.match(answer.text, /<query:AdhocQueryResponse [^>]*status="urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure"/);
   assert.deepEqual(codes(answer.text), [['SIM_DMP_CLOSED', 'patientId']]);
 });
+
+test('ITI-57: a metadata update that no longer says what the stored CDA says → SIM_CDA_INCOHERENT', async () => {
+  const v1 = await submit();
+  const answer = await post(sim.url, 'registry', iti57Visibility(sim.url, { signer: signer(), logicalId: v1.logicalId, previousVersion: 1, visibility: ['MASQUE_PS'], edit: (v) => { v.title = 'Autre titre'; } }));
+  assert.deepEqual(registryErrors(answer.text).map((e) => [e.location, e.codeContext.split(':')[0]]), [['DocumentEntry.title', 'SIM_CDA_INCOHERENT']]);
+});
