@@ -302,3 +302,17 @@ test('ITI-41: a new document that reuses the entryUUID of a stored entry → SIM
   const answer = await post(sim.url, 'repository', iti41(sim.url, { signer: signer(), cda: other, entryUUID: first.entryUUID }));
   assert.deepEqual(registryErrors(answer.text).map((e) => [e.errorCode, e.location, e.codeContext.split(':')[0]]), [['XDSRegistryMetadataError', 'DocumentEntry.entryUUID', 'SIM_ENTRY_UUID_TAKEN']]);
 });
+
+test('stage 5: a root^extension uniqueId is accepted, unless strictUniqueId (SIM_UNIQUEID_EXTENSION)', async () => {
+  const cda = Buffer.from(Buffer.from(frcpExample()).toString('utf8').replace('<id root="1.2.250.1.213.1.1.1.8.2022.1.1"/>', '<id root="1.2.250.1.213.1.1.1.8.2022.1" extension="7"/>'));
+  const edit = (v: { uniqueId: string }): void => { v.uniqueId = '1.2.250.1.213.1.1.1.8.2022.1^7'; };
+  const lenient = await post(sim.url, 'repository', iti41(sim.url, { signer: signer(), cda, edit }));
+  assert.match(lenient.text, new RegExp(SUCCESS), lenient.text);
+  const strict = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false, strictUniqueId: true });
+  try {
+    const refused = await post(strict.url, 'repository', iti41(strict.url, { signer: signer(), cda, edit }));
+    assert.deepEqual(registryErrors(refused.text).map((e) => [e.location, e.codeContext.split(':')[0]]), [['DocumentEntry.uniqueId', 'SIM_UNIQUEID_EXTENSION']]);
+  } finally {
+    await strict.close();
+  }
+});
