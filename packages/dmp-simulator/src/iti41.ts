@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { iiString } from './cda-read.js';
 import { checkCoherence, sha1Hex, type ValidateCda } from './coherence.js';
 import { readSubmission, XDS } from './ebrim-read.js';
-import { checkSubmission, xcnId, xonId, type ParsedEntry } from './metadata-check.js';
+import { checkSubmission, type ParsedEntry } from './metadata-check.js';
 import { checkIns, checkPatientForAccess, parseInsCx, type Profile } from './patient-check.js';
 import { Refused, problem, type Problem } from './refusals.js';
 import { authorsOf, checkRules } from './rules.js';
@@ -111,7 +111,6 @@ export async function provideAndRegister(request: SoapRequest, ctx: Iti41Context
   for (const a of parsed.associations) {
     ctx.state.associations.push({ id: uuidUrn(a.id), type: a.type, source: mapId(a.source), target: mapId(a.target), slots: a.slots });
   }
-  void xcnId; void xonId;
   return { problems: [], stored };
 }
 
