@@ -126,6 +126,12 @@ export class JobQueue {
     return boss.getJobById<JobData>(queue, id);
   }
 
+  /** The jobs of a queue, oldest first (tests and the crash/bench counts). */
+  async jobs(queue: QueueName): Promise<JobWithMetadata<JobData>[]> {
+    const boss = await this.ready();
+    return boss.findJobs<JobData>(queue, { limit: 100_000 });
+  }
+
   async stop(): Promise<void> {
     const boss = this.boss;
     this.boss = undefined;

@@ -95,9 +95,9 @@ export class SubmissionService {
   }
 
   /**
-   * A parked submission goes back to the queue (a new job, same key), and so do the later
-   * versions of its document parked behind it, in their order: the replacement still follows
-   * its parent.
+   * A parked submission goes back to the queue (a new job, same key). The later versions of its
+   * document parked behind it follow one by one: each is re-queued when the one before it is
+   * answered (the worker does it), so the replacement still follows its parent.
    */
   async retry(id: string, actor: Actor): Promise<SubmissionRecord> {
     await this.queue.ready();
@@ -106,13 +106,7 @@ export class SubmissionService {
       if (!row || !actor.structures.includes(row.structureId)) throw problems.notFound('Submission');
       if (row.state !== 'parked')
         throw problems.conflict('submission-not-parked', `Only a parked submission can be retried (this one is ${row.state}).`);
-      const requeue = async (r: SubmissionRecord) => {
-        const dmp = r.channel === 'dmp';
-        const jobId = await this.queue.send(tx.jobDb, dmp ? DMP_QUEUE : MSS_QUEUE, { submissionId: r.id }, dmp ? r.setId : `${r.setId}|${r.channel}`);
-        return this.rows.change(tx, r.id, { state: 'queued', stateDetail: null, jobId, nextAttemptAt: null, reason: null }, 'state', { retriedBy: actor.idNatPs });
-      };
-      const again = await requeue(row);
-      if (row.channel === 'dmp') for (const behind of await this.rows.waitingBehind(tx, row.setId, row.seq)) await requeue(behind);
+      const again = await requeueSubmission(tx, this.rows, this.queue, row, { retriedBy: actor.idNatPs });
       await recordAudit(tx, actor, { action: 'submission.retry', resourceType: 'document', resourceId: row.documentId, version: row.versionNumber, structureId: row.structureId, patientId: row.patientId, documentId: row.documentId });
       return again;
     });
@@ -195,6 +189,16 @@ export class SubmissionService {
       return updated;
     });
   }
+}
+
+/**
+ * Puts a row back in the queue with a new job (same key). One row per transaction: jobs sent in
+ * one transaction share pg-boss's `created_on`, which would leave their FIFO order to chance.
+ */
+export async function requeueSubmission(tx: SqlExecutor, rows: SubmissionRepository, queue: JobQueue, row: SubmissionRecord, data: Record<string, unknown>): Promise<SubmissionRecord> {
+  const dmp = row.channel === 'dmp';
+  const jobId = await queue.send(tx.jobDb, dmp ? DMP_QUEUE : MSS_QUEUE, { submissionId: row.id }, dmp ? row.setId : `${row.setId}|${row.channel}`);
+  return rows.change(tx, row.id, { state: 'queued', stateDetail: null, jobId, nextAttemptAt: null, reason: null }, 'state', data);
 }
 
 async function structureOf(tx: SqlExecutor, documentId: string): Promise<string> {

@@ -10,6 +10,7 @@ import type { SubmissionChange, SubmissionReason, SubmissionRecord, SubmissionRe
 import { DMP_QUEUE, MSS_QUEUE, type JobData, type JobQueue, type QueueName } from './job-queue.js';
 import { asPortFailure, type DmpPort, type MssPort, type VisibilityFlag } from './ports.js';
 import { actingParty, submissionFacts } from './submission-context.js';
+import { requeueSubmission } from './submission-service.js';
 
 export interface WorkerOptions {
   dmp?: DmpPort;
@@ -146,7 +147,7 @@ export class SubmissionWorker {
   private async failed(queue: QueueName, job: Job<JobData>, row: SubmissionRecord, error: unknown): Promise<void> {
     const reason = reasonOf(error);
     const failure = asPortFailure(error);
-    if (!failure.transient) return this.settle(queue, job, row.id, 'complete', async (tx) => void (await this.rows.change(tx, row.id, { state: 'refused', reason })));
+    if (!failure.transient) return this.finish(queue, job, row, { state: 'refused', reason });
     if (job.retryCount >= this.queue.retry.retryLimit)
       return this.settle(queue, job, row.id, 'complete', async (tx) => void (await this.rows.change(tx, row.id, { state: 'parked', stateDetail: 'retries-exhausted', reason })));
     return this.settle(queue, job, row.id, 'retry', async (tx, startAfter) => void (await this.rows.change(tx, row.id, { state: 'retrying', nextAttemptAt: startAfter ?? null, reason })));
@@ -156,7 +157,15 @@ export class SubmissionWorker {
     return this.settle(queue, job, row.id, 'complete', async (tx) => {
       await this.rows.change(tx, row.id, change);
       await more?.(tx);
+      await this.releaseNext(tx, row, change.state);
     });
+  }
+
+  /** An answered DMP version lets the next version parked behind it go (one at a time, in order). */
+  private async releaseNext(tx: SqlExecutor, row: SubmissionRecord, state: SubmissionChange['state']): Promise<void> {
+    if (row.channel !== 'dmp' || (state !== 'accepted' && state !== 'refused')) return;
+    const next = (await this.rows.waitingBehind(tx, row.setId, row.seq))[0];
+    if (next) await requeueSubmission(tx, this.rows, this.queue, next, { after: row.id });
   }
 
   private async dmpJob(job: Job<JobData>): Promise<void> {
