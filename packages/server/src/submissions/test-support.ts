@@ -77,10 +77,12 @@ export class DmpDouble implements DmpPort {
     return { entryUUID: input.entryUUID, uniqueId: input.entryUUID };
   }
 
-  async updateVisibility(input: { logicalId: string; visibility: readonly string[] }): Promise<void> {
+  async updateVisibility(input: { logicalId: string; visibility: readonly string[]; newEntryUUID: string }): Promise<void> {
     const e = this.entries.get(input.logicalId);
     if (!e) throw Object.assign(new Error('unknown'), { transient: false, code: 'XDSMetadataUpdateError' });
+    // ITI-57: a new version of the entry (new entryUUID, same logicalId)
     e.visibility = [...input.visibility];
+    e.entryUUID = input.newEntryUUID;
   }
 
   async updateStatus(input: { entryUUID: string; to: string }): Promise<void> {
