@@ -4,6 +4,8 @@
  */
 import { validateCommand } from './validate-command.js';
 import { buildCommand, parseCommand } from './build-command.js';
+import { metadataCommand } from './metadata-command.js';
+import { packageCommand } from './package-command.js';
 
 export interface Io {
   readonly stdout: { write(chunk: string): unknown };
@@ -22,6 +24,20 @@ Commands:
   validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] FILE...
       Checks CDA documents against the seven layers of the ANS TestContenuCDA kit.
       Exit status: 0 all valid, 1 a document has errors, 2 usage or engine error.
+  metadata [--visibility FLAG[,FLAG]] [--comments TEXT] FILE.xml
+      Prints the XDS metadata of a PPS or FRCP document as JSON ({ entry, facts }): the
+      DocumentEntry the DMP and MSSante receive (UTC times, INS, codes, hash and size of
+      the file) and the facts the DMP rules check. FLAG: MASQUE_PS, INVISIBLE_PATIENT,
+      INVISIBLE_REPRESENTANTS_LEGAUX. Exit status: 0 done, 1 the document cannot give
+      metadata (each problem with its path), 2 usage error or unreadable file.
+  package iti41 FILE.xml -o OUT.mime [--key KEY.pem --cert CERT.pem] [--visibility FLAG[,FLAG]]
+                [--source-id OID] [--entry-uuid UUID] [--submission-set-id OID] [--replaces ENTRY-UUID] [--to URL]
+      Writes the ITI-41 Provide and Register request of the document as a SOAP 1.2 MTOM/XOP
+      multipart (MIME headers first: Content-Type carries the boundary), for vendors with
+      their own transport. With --key/--cert (PEM, the organisation's signing certificate)
+      the XAdES signature entry the DMP requires is added. No WS-Security header: add the
+      VIHF when sending. Prints the ids as JSON. Exit status: 0 written, 1 the document
+      cannot give metadata, 2 usage error or unreadable file.
 
 Environment:
   ANS_KIT_DIR     folder of the ANS kit (default: ../shared/ans-testcontenucda from the repository root)
@@ -37,6 +53,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return buildCommand(rest, io);
     case 'parse':
       return parseCommand(rest, io);
+    case 'metadata':
+      return metadataCommand(rest, io);
+    case 'package':
+      return packageCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':
