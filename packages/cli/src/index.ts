@@ -38,6 +38,10 @@ Commands:
       the XAdES signature entry the DMP requires is added. No WS-Security header: add the
       VIHF when sending. Prints the ids as JSON. Exit status: 0 written, 1 the document
       cannot give metadata, 2 usage error or unreadable file.
+  package xdm FILE.xml -o OUT.zip [--organisation NAME] [--contact TEXT] [--to ADDRESS]...
+      Packages a PPS or FRCP as IHE_XDM.zip for MSSanté (INDEX.HTM, README.TXT,
+      IHE_XDM/SUBSET01/METADATA.XML, DOC0001.XML). Exit status: 0 written, 1 the XDS metadata
+      cannot be derived (each problem with its XPath), 2 usage error. \`dcc package xdm -h\` lists options.
 
 Environment:
   ANS_KIT_DIR     folder of the ANS kit (default: ../shared/ans-testcontenucda from the repository root)
@@ -55,8 +59,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return parseCommand(rest, io);
     case 'metadata':
       return metadataCommand(rest, io);
-    case 'package':
+    case 'package': {
+      // Loaded on demand: the MSSanté/XDS modules are not needed by the other commands.
+      if (rest[0] === 'xdm') return (await import('./package-xdm.js')).packageXdmCommand(rest.slice(1), io);
       return packageCommand(rest, io);
+    }
     case undefined:
     case '-h':
     case '--help':

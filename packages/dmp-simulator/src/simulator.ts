@@ -19,6 +19,7 @@ import { DmpState, fixturePatients } from './state.js';
 import { patientStatus } from './td02.js';
 import { verifyVihf, type Vihf } from './vihf.js';
 import { esc } from './xml.js';
+import { startMssSink } from './mss-sink/index.js';
 
 export interface DmpSimulatorOptions {
   host?: string;
@@ -229,6 +230,20 @@ export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<D
     }
   }
 
+  // The MSSanté sink (src/mss-sink), started first so that the admin handler can list its mails;
+  // its visibility check reads the DMP entry of the document.
+  const sink = options.smtp === false
+    ? undefined
+    : await startMssSink({
+      host: options.host ?? '127.0.0.1',
+      port: options.smtp?.port ?? 0,
+      now,
+      lookupEntry: (uniqueId) => {
+        const [current] = state.byUniqueId(uniqueId).filter((e) => !e.isSignature).sort((a, b) => b.version - a.version);
+        return current ? { confidentiality: current.confidentiality.map((c) => c.code) } : undefined;
+      },
+    });
+
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://simulator');
     const done = (error: unknown): void => {
@@ -239,7 +254,7 @@ export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<D
       res.end(body);
     };
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {
-      handleAdmin(req, res, url, { state, faults, reset: () => { state.reset(); faults.clear(); } }).catch(done);
+      handleAdmin(req, res, url, { state, faults, reset: () => { state.reset(); faults.clear(); sink?.clear(); }, ...(sink ? { mails: () => sink.messages() } : {}) }).catch(done);
       return;
     }
     const match = new RegExp(`^${SERVICES_PATH}/(patients|habilitations|registry|repository)$`).exec(url.pathname);
@@ -255,15 +270,18 @@ export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<D
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  }).catch(async (error: unknown) => {
+    await sink?.close();
+    throw error;
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const origin = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
-  // The MSSanté sink (src/mss-sink, helper MSS) is started here when options.smtp !== false.
 
   return {
     url: `${origin}${SERVICES_PATH}`,
     adminUrl: `${origin}/admin`,
+    ...(sink ? { smtp: { host: sink.host, port: sink.port } } : {}),
     state,
     faults,
     close: async () => {
@@ -271,6 +289,7 @@ export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<D
       timers.clear();
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sink?.close();
     },
   };
 }

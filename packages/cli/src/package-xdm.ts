@@ -1,0 +1,101 @@
+/**
+ * `dcc package xdm FILE.xml -o OUT.zip`: the IHE_XDM.zip of a PPS or Fiche RCP (INDEX.HTM,
+ * README.TXT, IHE_XDM/SUBSET01/METADATA.XML, DOC0001.XML), for vendors who send it with their
+ * own MSSanté transport. The metadata come from @dcc-kit/dmp through @dcc-kit/mss.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { metadataFromCda, MssError, packXdm, XDM_PATHS } from '@dcc-kit/mss';
+import type { VisibilityFlag } from '@dcc-kit/dmp/metadata';
+import type { Io } from './index.js';
+
+export const PACKAGE_XDM_USAGE = `Usage: dcc package xdm FILE.xml -o OUT.zip [options]
+  --organisation NAME   sender organisation written in INDEX.HTM/README.TXT (default: the author's organisation in the CDA)
+  --contact TEXT        contact written in INDEX.HTM/README.TXT
+  --to ADDRESS          intended recipient (repeatable), written in METADATA.XML
+  --visibility FLAG     MASQUE_PS, INVISIBLE_PATIENT or INVISIBLE_REPRESENTANTS_LEGAUX (repeatable)
+  --source-id OID       SubmissionSet sourceId (default: the root of the document's uniqueId)
+  --submission-set-id OID   SubmissionSet uniqueId (default: 2.25.<random UUID>)
+  --submission-time ISO     submission time (default: now); the zip's timestamps use it
+`;
+
+const VISIBILITY: readonly string[] = ['MASQUE_PS', 'INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'];
+const CLI_VERSION = '0.1.0';
+
+/** 2.25.<the UUID as an integer> (ITU-T X.667). */
+function uuidOid(uuid: string): string {
+  return `2.25.${BigInt(`0x${uuid.replace(/-/g, '')}`).toString()}`;
+}
+
+export async function packageXdmCommand(args: readonly string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        organisation: { type: 'string' },
+        contact: { type: 'string' },
+        to: { type: 'string', multiple: true, default: [] },
+        visibility: { type: 'string', multiple: true, default: [] },
+        'source-id': { type: 'string' },
+        'submission-set-id': { type: 'string' },
+        'submission-time': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr.write(`dcc package xdm: ${(error as Error).message}\n${PACKAGE_XDM_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(PACKAGE_XDM_USAGE);
+    return 0;
+  }
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0 || !values.output) {
+    io.stderr.write(`dcc package xdm: give one FILE.xml and -o OUT.zip\n${PACKAGE_XDM_USAGE}`);
+    return 2;
+  }
+  const badFlag = values.visibility.find((v) => !VISIBILITY.includes(v));
+  if (badFlag !== undefined) {
+    io.stderr.write(`dcc package xdm: --visibility must be one of ${VISIBILITY.join(', ')} (got "${badFlag}")\n`);
+    return 2;
+  }
+  const submissionTime = values['submission-time'] === undefined ? new Date() : new Date(values['submission-time']);
+  if (Number.isNaN(submissionTime.getTime())) {
+    io.stderr.write(`dcc package xdm: --submission-time is not an ISO date (got "${values['submission-time']}")\n`);
+    return 2;
+  }
+  let cda: Uint8Array;
+  try {
+    cda = await readFile(file);
+  } catch (error) {
+    io.stderr.write(`dcc package xdm: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 2;
+  }
+  try {
+    const derived = metadataFromCda(cda, values.visibility as VisibilityFlag[]);
+    // Defaults from the document: its first author organisation (XON name), the root of its id.
+    const organisation = values.organisation ?? derived.entry.authors[0]?.institutions[0]?.split('^')[0] ?? 'dcc-kit';
+    const prepared = packXdm(cda, derived, {
+      sender: { organisation, software: 'dcc-kit (dcc package xdm)', version: CLI_VERSION, ...(values.contact ? { contact: values.contact } : {}) },
+      submissionSetUniqueId: values['submission-set-id'] ?? uuidOid(randomUUID()),
+      sourceId: values['source-id'] ?? derived.entry.uniqueId.split('^')[0]!,
+      recipients: values.to,
+      now: () => submissionTime,
+    });
+    await writeFile(values.output, prepared.zip);
+    io.stdout.write(`${values.output}: IHE_XDM.zip with ${XDM_PATHS.index}, ${XDM_PATHS.readme}, ${XDM_PATHS.metadata}, ${XDM_PATHS.document} (${prepared.entry.size} bytes, SHA-1 ${prepared.entry.hash})\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof MssError)) throw error;
+    const cause = error.cause as { issues?: Array<{ path: string; message: string }> } | undefined;
+    const issues = cause?.issues ?? [];
+    io.stderr.write(`dcc package xdm: ${file}: ${error.messageEn}\n${issues.map((i) => `  ${i.path}: ${i.message}\n`).join('')}`);
+    return 1;
+  }
+}
