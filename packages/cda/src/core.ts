@@ -14,3 +14,4 @@ export { StringXmlWriter } from './xml/writer.js';
 export type { XmlSink } from './xml/writer.js';
 export { findConcept, hasConcept, conceptCoding } from './value-set.js';
 export type { ValueSet, ValueSetConcept } from './value-set.js';
+export { uuidToOid, isOid, isUuid, documentIdRoot, xdsUniqueId, MAX_UNIQUE_ID_LENGTH } from './ids.js';

@@ -90,6 +90,24 @@ test('build pps -o then validate then parse: a valid document that reads back', 
   assert.equal(json.document.patient.birthFamilyName, source.patient.birthFamilyName);
 });
 
+test('build writes document ids as 2.25 OIDs: a v2 names the id written for v1 (inputs give UUIDs)', async () => {
+  const v1 = await run(['build', 'pps', loadExample('pps', '02-colon-sigmoide-capox-v1').path]);
+  const v2 = await run(['build', 'pps', loadExample('pps', '03-colon-sigmoide-capox-v2-neuropathie').path]);
+  assert.equal(v1.code, 0, v1.stderr);
+  assert.equal(v2.code, 0, v2.stderr);
+  const header = (xml: string) => ({
+    id: /<id root="([^"]+)"/.exec(xml)?.[1], // the first <id> is ClinicalDocument/id
+    setId: /<setId root="([^"]+)"/.exec(xml)?.[1],
+    parent: /<parentDocument><id root="([^"]+)"/.exec(xml)?.[1],
+  });
+  const a = header(v1.stdout);
+  const b = header(v2.stdout);
+  for (const id of [a.id, a.setId, b.id, b.setId, b.parent]) assert.match(id ?? '', /^2\.25\.[1-9][0-9]{0,38}$/);
+  assert.equal(b.parent, a.id);
+  assert.equal(b.setId, a.setId);
+  assert.equal(a.parent, undefined);
+});
+
 test('build frcp writes to stdout without -o', async () => {
   const { code, stdout } = await run(['build', 'frcp', loadExample('frcp', '02-colon-cas-enregistre-referentiel-tncd').path]);
   assert.equal(code, 0);

@@ -157,6 +157,26 @@ export function createDccClient(options: DccClientOptions) {
         ifMatch: requireIfMatch(opts, 'documents.saveVersion'),
         options: opts,
       }),
+    /**
+     * POST /documents/{id}/versions with a reason: the new version replaces the signed one (CDA relatedDocument
+     * RPLC). The server sets setId, versionNumber (signed + 1) and replaces from the signed CDA; `reason` is a code
+     * of JDV_MotifMiseAJour_CISIS (e.g. `{ code: 'MED-560' }`). 422 (DccValidationError) when the reason is missing
+     * or the model contradicts the replaced version; 412 on a stale If-Match. Not retried automatically.
+     */
+    replaceSigned: async (
+      id: string,
+      body: { model: VersionCreate['model']; replacementReason: NonNullable<VersionCreate['replacementReason']> },
+      opts: WriteOptions,
+    ): Promise<DccResponse<Version>> => {
+      if (!body.replacementReason?.reason?.code) throw new TypeError('documents.replaceSigned: replacementReason.reason.code is required');
+      return send({
+        method: 'POST',
+        path: `/documents/${segment(id, 'document id')}/versions`,
+        body,
+        ifMatch: requireIfMatch(opts, 'documents.replaceSigned'),
+        options: opts,
+      });
+    },
     getVersion: async (id: string, n: number, opts?: CallOptions): Promise<DccResponse<Version>> =>
       send({ method: 'GET', path: versionPath(id, n), options: opts }),
     listVersions: (id: string, query: VersionListQuery = {}, opts?: ListOptions): PagedAsyncIterable<VersionSummary> =>

@@ -202,6 +202,31 @@ describe('SDK against the real server over HTTP', { skip: unavailable ?? false }
     assert.ok(cda.data.includes(DR_LEFORT.userinfo.SubjectNameID));
   });
 
+  it('replaces the signed version with its reason (replaceSigned): the server sets setId, versionNumber and replaces', async () => {
+    const doc = await lefort.documents.get(documentId);
+    const signedNumber = doc.data.currentVersion;
+    const signed = await lefort.documents.getVersion(documentId, signedNumber);
+    const model = example('01-') as DocumentModel;
+    const reason = { reason: { code: 'MED-560' }, precision: 'Décalage de la radiothérapie' };
+    // The example's header names version 1: it contradicts the replacement, each field named.
+    await assert.rejects(lefort.documents.replaceSigned(documentId, { model, replacementReason: reason }, { ifMatch: doc.etag! }), (err: unknown) => {
+      assert.ok(err instanceof DccValidationError);
+      assert.deepEqual(err.fieldErrors.map((e) => e.path).sort(), ['model.document.id', 'model.document.versionNumber']);
+      return true;
+    });
+    const { document: _header, ...body } = model as DocumentModel & { document?: unknown };
+    const replacement = await lefort.documents.replaceSigned(documentId, { model: body as DocumentModel, replacementReason: reason }, { ifMatch: doc.etag! });
+    assert.equal(replacement.status, 201);
+    assert.equal(replacement.data.replacesVersion, signedNumber);
+    assert.equal(replacement.data.replacesCdaDocumentId, signed.data.cdaDocumentId);
+    assert.equal(replacement.data.cdaVersionNumber, (signed.data.cdaVersionNumber ?? 0) + 1);
+    assert.equal(replacement.data.replacementReason?.reason.code, 'MED-560');
+    await assert.rejects(
+      lefort.documents.replaceSigned(documentId, { model: body as DocumentModel, replacementReason: { reason: { code: '' } } }, { ifMatch: replacement.etag! }),
+      /replacementReason\.reason\.code is required/,
+    );
+  });
+
   it('lists patients with the async iterator across pages and by page', async () => {
     for (const prefix of ['02-', '09-']) {
       await lefort.patients.create(patientOf(example(prefix), ICO));

@@ -293,9 +293,9 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       assert.equal(parsed.status.rcpDate, '2024-03-06');
       assert.equal((await laborde.get(`/documents/${id}/versions/4/cda`)).status, 404);
 
-      // signed content is final: no new version, no second signature
+      // signed content is final: no plain new version (only a replacement, with its reason), no second signature
       const closed = await lefort.post<Problem>(`/documents/${id}/versions`, { model: pps }, { 'if-match': etag });
-      assert.deepEqual([closed.status, closed.body.type], [409, 'https://dcc-kit.dev/problems/document-closed']);
+      assert.deepEqual([closed.status, closed.body.type], [422, 'https://dcc-kit.dev/problems/replacement-reason-required']);
       assert.equal((await lefort.post(`/documents/${id}/versions/4/sign`, undefined, { 'if-match': etag })).status, 409);
 
       // submit (qualified identity) with an idempotency key: replayed, queued once

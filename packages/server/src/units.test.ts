@@ -145,7 +145,7 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       try {
         assert.deepEqual(await migrate(store.driver), []);
         const names = await store.driver.query<{ name: string }>('SELECT name FROM dcc_migrations');
-        assert.deepEqual(names.map((n) => n.name), ['001_initial.sql', '002_hardening.sql']);
+        assert.deepEqual(names.map((n) => n.name), ['001_initial.sql', '002_hardening.sql', '003_replacements.sql']);
         const actor = { idNatPs: '810209801199', structures: ['492805973'], requestId: 'r' };
         const ids: string[] = [];
         for (const value of ['273064900708440', '158114418421759', '268103726109328']) {
@@ -166,7 +166,7 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
 
         const doc = await store.documents.create({ patientId: ids[0]!, type: 'pps', setId: 'S', model: { v: 1 } }, actor);
         assert.ok(doc.ok);
-        const results = await Promise.all([1, 2, 3].map((i) => store.documents.addVersion(doc.value.id, 1, { v: i + 1 }, actor)));
+        const results = await Promise.all([1, 2, 3].map((i) => store.documents.addVersion(doc.value.id, 1, actor, () => ({ model: { v: i + 1 }, action: 'document.version.create' }))));
         assert.equal(results.filter((r) => r.ok).length, 1);
         assert.deepEqual(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason), ['stale', 'stale']);
         await assert.rejects(store.driver.query(`UPDATE document_versions SET model = '{"v":9}'::jsonb WHERE number = 1`), /immutable/);

@@ -15,6 +15,7 @@ import {
   type InstanceId,
 } from '../model/common.js';
 import { valueSetOf } from './bindings.js';
+import { documentIdRoot, MAX_UNIQUE_ID_LENGTH, uuidToOid, xdsUniqueId } from '../ids.js';
 
 /** The header fields of both volets, as found at the top of the input. */
 export interface HeaderInput {
@@ -119,6 +120,8 @@ function checkRelated(c: Checker, path: string, person: RelatedPerson | undefine
   c.coding(joinPath(path, 'relationship'), person.relationship, RELATIONSHIPS);
 }
 
+const asDocumentId = (id: InstanceId): InstanceId => ({ ...id, root: documentIdRoot(id.root) });
+
 function sameId(a: InstanceId | undefined, b: InstanceId | undefined): boolean {
   return a !== undefined && b !== undefined && a.root === b.root && a.extension === b.extension;
 }
@@ -130,7 +133,18 @@ export function checkHeader(c: Checker, input: HeaderInput, defaultTitle: string
   doc.confidentiality ??= 'N';
   doc.title ??= defaultTitle;
   doc.effectiveTime ??= c.nowInstant();
-  doc.id ??= { root: c.context.newId() };
+  // Document ids are XDS uniqueIds: OIDs. A fresh id is the `2.25.` OID of a new UUID, and
+  // an id given as a UUID is written in that form (section and entry ids stay UUIDs).
+  doc.id = doc.id ? asDocumentId(doc.id) : { root: uuidToOid(c.context.newId()) };
+  if (doc.setId) doc.setId = asDocumentId(doc.setId);
+  if (doc.replaces) doc.replaces = asDocumentId(doc.replaces);
+  if (xdsUniqueId(doc.id).length > MAX_UNIQUE_ID_LENGTH)
+    c.add(
+      'document.id',
+      'too-long',
+      `Identifiant du document trop long pour le DMP : racine^extension dépasse ${MAX_UNIQUE_ID_LENGTH} caractères (préférez une racine OID seule).`,
+      `Document id too long for an XDS uniqueId: root^extension exceeds ${MAX_UNIQUE_ID_LENGTH} characters (prefer a bare OID root).`,
+    );
   if (doc.versionNumber > 1) {
     if (!doc.setId)
       c.add(
@@ -154,7 +168,7 @@ export function checkHeader(c: Checker, input: HeaderInput, defaultTitle: string
       'A document that replaces another must have a version number above 1.',
     );
   }
-  doc.setId ??= { root: c.context.newId() };
+  doc.setId ??= { root: uuidToOid(c.context.newId()) };
   if (sameId(doc.id, doc.replaces))
     c.add(
       'document.id',

@@ -372,13 +372,18 @@ export type RelatedPerson = Static<typeof RelatedPerson>;
 
 export const DocumentHeader = titled('DocumentHeader', Obj(
   {
-    id: Type.Optional(describe(InstanceId, 'ClinicalDocument/id, new for every version. Default: a fresh UUID.')),
+    id: Type.Optional(
+      describe(
+        InstanceId,
+        'ClinicalDocument/id (the XDS uniqueId), new for every version. Default: the 2.25 OID of a fresh UUID (ITU-T X.667); a UUID root is written in that 2.25 form. Prefer a bare root: root^extension must stay within 64 characters.',
+      ),
+    ),
     setId: Type.Optional(
-      describe(InstanceId, 'Stable across the versions of the document. Default for version 1: a fresh UUID; required from version 2.'),
+      describe(InstanceId, 'Stable across the versions of the document. Default for version 1: the 2.25 OID of a fresh UUID; required from version 2. A UUID root is written in its 2.25 form.'),
     ),
     versionNumber: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: 'Version number, 1 for the first.' })),
     replaces: Type.Optional(
-      describe(InstanceId, 'id of the version this one replaces (required from version 2).'),
+      describe(InstanceId, 'id of the version this one replaces (required from version 2), as written in that version (a UUID root is written in its 2.25 form).'),
     ),
     effectiveTime: Type.Optional(
       describe(Instant, 'Creation time of this version. Default: the clock given to the builder (now).'),

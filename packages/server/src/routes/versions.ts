@@ -1,10 +1,11 @@
-// /documents/{id}/versions…: list and save versions, read one and its CDA, and the lifecycle
+// /documents/{id}/versions…: list and save versions (after a signature: a replacement, with its
+// reason), read one and its CDA, and the lifecycle
 // actions validate → sign → submit (no body, If-Match, idempotent).
 import { etag, requireIfMatch } from '../http.js';
 import { actorOf } from '../middleware/authenticate.js';
 import { pageQuery, pathId, versionNumber } from '../middleware/paging.js';
 import { emptyBody } from '../middleware/request-body.js';
-import type { LifecycleAction } from '../services/document-lifecycle.js';
+import type { LifecycleAction, NewVersionInput } from '../services/document-lifecycle.js';
 import { readBody, type RequestContext } from '../http.js';
 import type { BodyReader } from '../middleware/request-body.js';
 import type { SubmitChoices } from '../submissions/submission-service.js';
@@ -30,9 +31,9 @@ export function versionRoutes({ router, authenticated, jsonBody, idempotent, doc
     '/documents/{id}/versions',
     authenticated(async (ctx, caller) => {
       const expected = requireIfMatch(ctx.req);
-      const input = await jsonBody<{ model: unknown }>(ctx, 'VersionCreate');
+      const input = await jsonBody<NewVersionInput>(ctx, 'VersionCreate');
       const doc = await documents.get(pathId(ctx.params.id), caller.structures);
-      const { document, version } = await documents.addVersion(doc, expected, input.model, actorOf(ctx, caller));
+      const { document, version } = await documents.addVersion(doc, expected, input, actorOf(ctx, caller));
       return { ...versionReply(document, version, 201), headers: { ...etag(document.version), location: `/documents/${doc.id}/versions/${version.number}` } };
     }),
   );

@@ -2,13 +2,14 @@
 // /validate (model → CDA → the kit's seven layers) and the signature (the logged-in
 // professional becomes legal authenticator, the CDA is rebuilt and checked again).
 import { randomUUID } from 'node:crypto';
-import { buildWithModel, validateFrcp, validatePps, type BuildContext, type ModelIssue } from '@dcc-kit/cda';
+import { buildWithModel, documentIdRoot, validateFrcp, validatePps, xdsUniqueId, type BuildContext, type ModelIssue } from '@dcc-kit/cda';
 import type { Validator } from '@dcc-kit/conformance';
 import { createNodeValidator } from '@dcc-kit/conformance/node';
 import { HttpProblem, type ProblemIssue } from '../http.js';
 import { MAX_ISSUES } from '../validation/ajv-issues.js';
 import type { Activity, Professional } from '../auth/professional.js';
 import type { DocumentType, Patient, ValidationSummary } from '../store/records.js';
+import type { CdaHeader } from '../store/documents-repository.js';
 import { patientFromApi } from '@dcc-kit/cda/identity';
 
 /**
@@ -46,10 +47,15 @@ export function setIdToInstance(setId: string): { root: string; extension?: stri
   return extension ? { root: root!, extension } : { root: root! };
 }
 
+/**
+ * The model's setId as the CDA writes it: a UUID root in its `2.25.` OID form (the builder's
+ * rule, one function: documentIdRoot of @dcc-kit/cda).
+ */
 export function setIdFromModel(model: unknown): string | undefined {
   const setId = (model as { document?: { setId?: { root?: unknown; extension?: unknown } } })?.document?.setId;
   if (!setId || typeof setId.root !== 'string') return undefined;
-  return typeof setId.extension === 'string' ? `${setId.root}^${setId.extension}` : setId.root;
+  const root = documentIdRoot(setId.root);
+  return typeof setId.extension === 'string' ? `${root}^${setId.extension}` : root;
 }
 
 /**
@@ -98,7 +104,7 @@ export class ConformanceEngineError extends Error {
 }
 
 export type CheckOutcome =
-  | { ok: true; xml: string; validation: ValidationSummary }
+  | { ok: true; xml: string; validation: ValidationSummary; header: CdaHeader }
   | { ok: false; issues: ProblemIssue[]; validation?: ValidationSummary };
 
 export class DocumentChecker {
@@ -150,7 +156,9 @@ export class DocumentChecker {
     const context = serverContext(now, allowTestIdentities);
     const result = (type === 'pps' ? validatePps : validateFrcp)(model, context);
     if (!result.ok) return { ok: false, issues: prefixed(result.issues) };
-    const { xml } = buildWithModel(type, model, context);
+    const { xml, document } = buildWithModel(type, model, context);
+    const built = document.document!;
+    const header: CdaHeader = { documentId: xdsUniqueId(built.id!), setId: xdsUniqueId(built.setId!), versionNumber: built.versionNumber ?? 1 };
     let verdict: Awaited<ReturnType<Validator['validate']>>;
     try {
       verdict = await this.conformance().validate(xml, { volet: type, name: `${type}.xml` });
@@ -165,7 +173,7 @@ export class DocumentChecker {
       layers: verdict.layers.map((l) => ({ layer: l.layer, valid: l.valid, errorCount: l.errors.length, warningCount: l.warnings.length })),
       checkedAt: now.toISOString(),
     };
-    if (verdict.valid) return { ok: true, xml, validation };
+    if (verdict.valid) return { ok: true, xml, validation, header };
     const issues: ProblemIssue[] = [];
     for (const layer of verdict.layers) {
       for (const e of layer.errors)

@@ -5,14 +5,22 @@
 // Each action is a transition of the current version (TRANSITIONS); a new action (replace,
 // DMP outcome…) is one more entry and one more method here, the routes stay thin.
 import { randomUUID } from 'node:crypto';
+import { parseCda, uuidToOid, xdsUniqueId } from '@dcc-kit/cda';
 import { HttpProblem, issue, problems } from '../http.js';
 import type { Activity, Professional } from '../auth/professional.js';
-import type { DocumentRepository, TransitionChange, TransitionPrecondition } from '../store/documents-repository.js';
+import type { CdaHeader, DocumentRepository, NewVersionPlan, NewVersionState, SignedVersion, TransitionChange, TransitionPrecondition } from '../store/documents-repository.js';
 import type { PatientRepository } from '../store/patients-repository.js';
 import type { Actor, DocumentRecord, DocumentStatus, DocumentType, Page, Patient, VersionRecord } from '../store/records.js';
 import type { PageQuery } from '../middleware/paging.js';
-import { draftIssues, setIdFromModel, type DocumentChecker } from './document-checker.js';
+import { draftIssues, setIdFromModel, setIdToInstance, type DocumentChecker } from './document-checker.js';
 import { unwrap } from './write-result.js';
+import { replacementModel, resolveReason, type ReplacementReason, type ReplacementTarget } from './replacement.js';
+
+/** What a client may send with a new version: the model, and the reason when it replaces a signed version. */
+export interface NewVersionInput {
+  model: unknown;
+  replacementReason?: { reason?: { code?: string; codeSystem?: string }; precision?: string };
+}
 
 export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['draft', 'validated', 'signed', 'submitted'];
 
@@ -54,7 +62,8 @@ export class DocumentLifecycle {
     this.checkDraft(input.type, input.model);
     const patient = await this.patients.get(input.patientId, actor.structures);
     if (!patient) throw problems.notFound('Patient');
-    const setId = setIdFromModel(input.model) ?? randomUUID().toUpperCase();
+    // The setId is the XDS-friendly OID the CDA will carry (`2.25.` form of a UUID).
+    const setId = setIdFromModel(input.model) ?? uuidToOid(randomUUID());
     return unwrap(await this.documents.create({ ...input, setId }, actor), 'Patient');
   }
 
@@ -73,9 +82,34 @@ export class DocumentLifecycle {
     return this.documents.listVersions(doc.id, { limit: paging.limit, after: paging.after });
   }
 
-  async addVersion(doc: DocumentRecord, expected: number, model: unknown, actor: Actor): Promise<DocumentVersion> {
-    this.checkDraft(doc.type, model);
-    return unwrap(await this.documents.addVersion(doc.id, expected, model, actor), 'Document');
+  /**
+   * Saves version n+1. Once a version is signed, every later version replaces it (dmp-mes.md
+   * §2.3): the server sets the model's setId, versionNumber and replaces from the signed CDA;
+   * the first one after the signature needs `replacementReason` (later drafts keep it).
+   */
+  async addVersion(doc: DocumentRecord, expected: number, input: NewVersionInput, actor: Actor): Promise<DocumentVersion> {
+    this.checkDraft(doc.type, input.model);
+    if (doc.version !== expected) throw problems.preconditionFailed();
+    const plan = (state: NewVersionState): NewVersionPlan => {
+      const { document, lastSigned } = state;
+      const replacing = document.status === 'signed' || document.status === 'submitted';
+      if (!lastSigned) {
+        if (input.replacementReason !== undefined)
+          throw problems.unprocessable('nothing-to-replace', 'No version of this document is signed: there is nothing to replace.', [
+            issue('replacementReason', 'not-applicable', "Aucune version n'est signée : il n'y a rien à remplacer, retirez le motif.", 'No version is signed: there is nothing to replace; remove the reason.'),
+          ]);
+        return { model: input.model, action: 'document.version.create' };
+      }
+      const reason: ReplacementReason =
+        input.replacementReason !== undefined || replacing || !state.current.replacementReason ? resolveReason(input.replacementReason) : state.current.replacementReason;
+      const target = replacementTarget(lastSigned);
+      return {
+        model: replacementModel(document.type, input.model, target, reason),
+        replacement: { ...target, reason },
+        action: replacing ? 'document.version.replace' : 'document.version.create',
+      };
+    };
+    return unwrap(await this.documents.addVersion(doc.id, expected, actor, plan), 'Document');
   }
 
   async getVersion(doc: DocumentRecord, n: number, structures: readonly string[]): Promise<VersionRecord & { cda?: string }> {
@@ -130,7 +164,13 @@ export class DocumentLifecycle {
     const outcome = await this.checker.check(doc.type, prepared.model, at, this.config.allowTestIdentities);
     if (!outcome.ok) throw problems.unprocessable('signature-conformance-failed', 'The signed document does not pass the checks.', outcome.issues);
     return unwrap(
-      await this.transition(doc, n, expected, 'sign', actor, { validation: outcome.validation, cda: outcome.xml, signedBy: signer.professional.idNatPs, signedAt: at }),
+      await this.transition(doc, n, expected, 'sign', actor, {
+        validation: outcome.validation,
+        cda: outcome.xml,
+        cdaHeader: outcome.header,
+        signedBy: signer.professional.idNatPs,
+        signedAt: at,
+      }),
       'Document',
     );
   }
@@ -150,6 +190,22 @@ export class DocumentLifecycle {
       (await this.patients.isQualifiedForUpdate(tx, d.patientId)) ? undefined : { type: 'identity-not-qualified', detail: "The patient's identity is no longer qualified." };
     return unwrap(await this.transition(doc, n, expected, 'submit', actor, enqueue ? { enqueue } : {}, stillQualified), 'Document');
   }
+}
+
+/**
+ * What a replacement of `signed` carries: its setId, its versionNumber + 1, its id as parent.
+ * From the stored header; a version signed before migration 003 whose header the backfill
+ * could not read has its CDA parsed (it was built by this server).
+ */
+export function replacementTarget(signed: SignedVersion): ReplacementTarget {
+  let header = signed.header;
+  if (header.documentId === undefined || header.setId === undefined || header.versionNumber === undefined) {
+    const parsed = parseCda(signed.cda).document.document!;
+    const read: CdaHeader = { documentId: xdsUniqueId(parsed.id!), setId: xdsUniqueId(parsed.setId!), versionNumber: parsed.versionNumber ?? 1 };
+    header = read;
+  }
+  // A CDA signed before the 2.25 ids carries UUID roots: the replacement names them in their 2.25 form, as the builder writes them.
+  return { replacesVersion: signed.number, replacesCdaDocumentId: xdsUniqueId(setIdToInstance(header.documentId!)), setId: xdsUniqueId(setIdToInstance(header.setId!)), versionNumber: header.versionNumber! + 1 };
 }
 
 /** PSC profession codes (TRE_G15) that may sign: `10` médecin. */

@@ -29,6 +29,40 @@ export interface TransitionChange {
   signedAt?: Date;
   /** Writes the submission rows and jobs in the transition's transaction (submit). */
   enqueue?: (tx: SqlExecutor, doc: DocumentRecord) => Promise<void>;
+  /** The signed CDA's header (signature): what the DMP queue reads without parsing the CDA. */
+  cdaHeader?: CdaHeader;
+}
+/** ClinicalDocument/id, setId (`root` or `root^extension`) and versionNumber of a CDA. */
+export interface CdaHeader {
+  documentId: string;
+  setId: string;
+  versionNumber: number;
+}
+/** The last signed (or submitted) version of a document: what a replacement is derived from. */
+export interface SignedVersion {
+  number: number;
+  /** Stored header facts (NULL for a version signed before migration 003 whose CDA the backfill could not read). */
+  header: Partial<CdaHeader>;
+  cda: string;
+}
+/** Inside addVersion's transaction: the document as locked, its last signed version, and the current version's replacement. */
+export interface NewVersionState {
+  document: DocumentRecord;
+  lastSigned?: SignedVersion;
+  current: { replacesVersion?: number; replacementReason?: VersionRecord['replacementReason'] };
+}
+/** What addVersion writes: the model, and for a replacement what it replaces and why. */
+export interface NewVersionPlan {
+  model: unknown;
+  replacement?: {
+    replacesVersion: number;
+    replacesCdaDocumentId: string;
+    setId: string;
+    versionNumber: number;
+    reason: NonNullable<VersionRecord['replacementReason']>;
+  };
+  /** Audit action: `document.version.create`, or `document.version.replace` when a signed document is replaced. */
+  action: string;
 }
 /** Last check inside the transaction: a refusal (problem type and detail), or undefined to go on. */
 export type TransitionPrecondition = (tx: SqlExecutor, doc: DocumentRecord) => Promise<{ type: string; detail: string } | undefined>;
@@ -81,21 +115,57 @@ export class DocumentRepository {
     return page(rows, q.limit, toDocument);
   }
 
-  async addVersion(id: string, expected: number, model: unknown, actor: Actor): Promise<WriteResult<{ document: DocumentRecord; version: VersionRecord }>> {
+  /**
+   * Saves version n+1. `plan` runs inside the transaction, the document row locked, after the
+   * If-Match check: it sees the last signed version as it is now, and may throw (an HttpProblem)
+   * to refuse. A replacement records what it replaces and why.
+   */
+  async addVersion(
+    id: string,
+    expected: number,
+    actor: Actor,
+    plan: (state: NewVersionState) => NewVersionPlan,
+  ): Promise<WriteResult<{ document: DocumentRecord; version: VersionRecord }>> {
     return this.driver.transaction(async (tx) => {
       const cur = await tx.query('SELECT * FROM documents WHERE id = $1 AND structure_id = ANY($2::text[]) FOR UPDATE', [id, [...actor.structures]]);
       if (!cur[0]) return { ok: false, reason: 'not-found' };
       const doc = toDocument(cur[0]);
       if (doc.version !== expected) return { ok: false, reason: 'stale' };
-      if (doc.status === 'submitted' || doc.status === 'signed') {
-        // A signed or submitted document is closed; a new CDA version is a new document
-        // (same setId, the model's document.replaces) — keeps signed content final.
-        return { ok: false, reason: 'conflict', type: 'document-closed', detail: `The document is ${doc.status}: create a new document to replace it.` };
-      }
+      const signed = await tx.query(
+        `SELECT number, cda, cda_document_id, cda_set_id, cda_version_number FROM document_versions
+          WHERE document_id = $1 AND status IN ('signed', 'submitted') ORDER BY number DESC LIMIT 1`,
+        [id],
+      );
+      const currentRow = await tx.query('SELECT replaces_version, replacement_reason FROM document_versions WHERE document_id = $1 AND number = $2', [id, doc.currentVersion]);
+      const s0 = signed[0];
+      const c0 = currentRow[0];
+      const decided = plan({
+        document: doc,
+        ...(s0
+          ? {
+              lastSigned: {
+                number: Number(s0.number),
+                cda: String(s0.cda),
+                header: {
+                  ...(typeof s0.cda_document_id === 'string' ? { documentId: s0.cda_document_id } : {}),
+                  ...(typeof s0.cda_set_id === 'string' ? { setId: s0.cda_set_id } : {}),
+                  ...(s0.cda_version_number !== null && s0.cda_version_number !== undefined ? { versionNumber: Number(s0.cda_version_number) } : {}),
+                },
+              },
+            }
+          : {}),
+        current: {
+          ...(c0?.replaces_version !== null && c0?.replaces_version !== undefined ? { replacesVersion: Number(c0.replaces_version) } : {}),
+          ...(c0?.replacement_reason ? { replacementReason: c0.replacement_reason as NonNullable<VersionRecord['replacementReason']> } : {}),
+        },
+      });
       const number = doc.currentVersion + 1;
+      const r = decided.replacement;
       const vrows = await tx.query(
-        `INSERT INTO document_versions (document_id, number, model, created_at, created_by, status) VALUES ($1, $2, $3::jsonb, now(), $4, 'draft') RETURNING *`,
-        [id, number, JSON.stringify(model), actor.idNatPs],
+        `INSERT INTO document_versions (document_id, number, model, created_at, created_by, status,
+                                        cda_set_id, cda_version_number, replaces_version, replaces_cda_document_id, replacement_reason)
+         VALUES ($1, $2, $3::jsonb, now(), $4, 'draft', $5, $6, $7, $8, $9::jsonb) RETURNING *`,
+        [id, number, JSON.stringify(decided.model), actor.idNatPs, r?.setId ?? null, r?.versionNumber ?? null, r?.replacesVersion ?? null, r?.replacesCdaDocumentId ?? null, r ? JSON.stringify(r.reason) : null],
       );
       const drows = await tx.query(
         `UPDATE documents SET current_version = $2, status = 'draft', version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
@@ -103,7 +173,7 @@ export class DocumentRepository {
       );
       const document = toDocument(drows[0]!);
       await recordAudit(tx, actor, {
-        action: 'document.version.create',
+        action: decided.action,
         resourceType: 'document',
         resourceId: id,
         version: number,
@@ -129,7 +199,8 @@ export class DocumentRepository {
 
   async listVersions(id: string, q: { limit: number; after?: number }): Promise<Page<VersionRecord>> {
     const rows = await this.driver.query(
-      `SELECT document_id, number, status, created_at, created_by, validation, signed_at, signed_by, submitted_at
+      `SELECT document_id, number, status, created_at, created_by, validation, signed_at, signed_by, submitted_at,
+              cda_document_id, cda_set_id, cda_version_number, replaces_version, replaces_cda_document_id, replacement_reason
          FROM document_versions WHERE document_id = $1 AND ($2::integer IS NULL OR number < $2) ORDER BY number DESC LIMIT $3`,
       [id, q.after ?? null, q.limit + 1],
     );
@@ -167,9 +238,14 @@ export class DocumentRepository {
         `UPDATE document_versions SET status = $3,
             validation = COALESCE($4::jsonb, validation), cda = COALESCE($5, cda),
             signed_by = COALESCE($6, signed_by), signed_at = COALESCE($7::timestamptz, signed_at),
-            submitted_at = CASE WHEN $3 = 'submitted' THEN now() ELSE submitted_at END
+            submitted_at = CASE WHEN $3 = 'submitted' THEN now() ELSE submitted_at END,
+            cda_document_id = COALESCE($8, cda_document_id), cda_set_id = COALESCE($9, cda_set_id),
+            cda_version_number = COALESCE($10::integer, cda_version_number)
           WHERE document_id = $1 AND number = $2 RETURNING *`,
-        [id, n, change.to, change.validation ? JSON.stringify(change.validation) : null, change.cda ?? null, change.signedBy ?? null, change.signedAt?.toISOString() ?? null],
+        [
+          id, n, change.to, change.validation ? JSON.stringify(change.validation) : null, change.cda ?? null, change.signedBy ?? null, change.signedAt?.toISOString() ?? null,
+          change.cdaHeader?.documentId ?? null, change.cdaHeader?.setId ?? null, change.cdaHeader?.versionNumber ?? null,
+        ],
       );
       const drows = await tx.query(`UPDATE documents SET status = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`, [id, change.to]);
       if (change.enqueue) await change.enqueue(tx, doc);

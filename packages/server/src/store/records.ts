@@ -44,6 +44,18 @@ export interface VersionRecord {
   signedAt?: string;
   signedBy?: string;
   submittedAt?: string;
+  /** ClinicalDocument/id of the signed CDA (`root` or `root^extension`): its XDS uniqueId. Set at signature. */
+  cdaDocumentId?: string;
+  /** setId of the CDA (signed, or the one a replacement draft will carry). */
+  cdaSetId?: string;
+  /** versionNumber of the CDA (signed, or the one a replacement draft will carry). */
+  cdaVersionNumber?: number;
+  /** Server version (same document) whose signed CDA this one replaces (relatedDocument RPLC). */
+  replacesVersion?: number;
+  /** That version's cdaDocumentId: this CDA's relatedDocument/parentDocument/id. */
+  replacesCdaDocumentId?: string;
+  /** Why: JDV_MotifMiseAJour_CISIS code and precision, given when the replacement was created. */
+  replacementReason?: { reason: { code: string; codeSystem: string; displayName: string }; precision?: string };
 }
 export interface AuditEvent {
   at: string;
@@ -139,6 +151,12 @@ export function toVersion(r: Row, withModel: boolean): VersionRecord {
   if (r.signed_by) v.signedBy = String(r.signed_by);
   const submittedAt = isoOrUndefined(r.submitted_at);
   if (submittedAt) v.submittedAt = submittedAt;
+  if (typeof r.cda_document_id === 'string') v.cdaDocumentId = r.cda_document_id;
+  if (typeof r.cda_set_id === 'string') v.cdaSetId = r.cda_set_id;
+  if (r.cda_version_number !== null && r.cda_version_number !== undefined) v.cdaVersionNumber = Number(r.cda_version_number);
+  if (r.replaces_version !== null && r.replaces_version !== undefined) v.replacesVersion = Number(r.replaces_version);
+  if (typeof r.replaces_cda_document_id === 'string') v.replacesCdaDocumentId = r.replaces_cda_document_id;
+  if (r.replacement_reason) v.replacementReason = r.replacement_reason as NonNullable<VersionRecord['replacementReason']>;
   return v;
 }
 
