@@ -5,6 +5,9 @@ import { createPgliteDriver, createPostgresDriver, migrate } from './store/drive
 import { Store } from './store/store.js';
 import { DEFAULT_LIMITS, type Rate, type TrafficLimits } from './middleware/rate-limit.js';
 
+/** DMP / MSSanté settings (DCC_DMP_*, DCC_LPS_*, DCC_MSS_*, DCC_SUBMISSION_*): see submissions/env-config.ts. */
+export { submissionsFromEnv } from './submissions/env-config.js';
+
 export interface EnvServerConfig {
   allowTestIdentities: boolean;
   limits: TrafficLimits;

@@ -47,11 +47,15 @@ export async function streamEvents(
     }
     if (events.length === (options.batch ?? 200)) continue;
     await new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, pollMs);
-      closed.addEventListener('abort', () => {
+      const stop = () => {
         clearTimeout(t);
         resolve();
-      }, { once: true });
+      };
+      const t = setTimeout(() => {
+        closed.removeEventListener('abort', stop);
+        resolve();
+      }, pollMs);
+      closed.addEventListener('abort', stop, { once: true });
     });
   }
 }

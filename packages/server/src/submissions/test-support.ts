@@ -91,3 +91,37 @@ export class DmpDouble implements DmpPort {
     e.status = input.to;
   }
 }
+
+/** The patient of the ANS FRCP example: a §5.6 simulator fixture with an active DMP. */
+export const ANS_PATIENT = { ins: '279035121518989', oid: '1.2.250.1.213.1.4.10', structureId: '750100125', signer: '801234567897' };
+
+/**
+ * The ANS FRCP example with another ClinicalDocument/id and setId (a new document), or as
+ * version `version` replacing `replaces` (same setId, RPLC): distinct documents the simulator
+ * accepts, made in microseconds instead of a signature through the seven layers.
+ */
+export function frcpVariant(kitExample: string, documentId: string, setId: string, version = 1, replaces?: string): string {
+  let xml = kitExample
+    .replace('<id root="1.2.250.1.213.1.1.1.8.2022.1.1"/>', `<id root="${documentId}"/>`)
+    .replace('<setId root="1.2.250.1.213.1.1.1.8.2022.1"/>', `<setId root="${setId}"/>`);
+  if (version > 1)
+    xml = xml
+      .replace('<versionNumber value="1" />', `<versionNumber value="${version}" />`)
+      .replace(/(\s*)<componentOf>/, `$1<relatedDocument typeCode="RPLC"><parentDocument><id root="${replaces}"/></parentDocument></relatedDocument>$1<componentOf>`);
+  if (!xml.includes(documentId) || !xml.includes(setId)) throw new Error('frcpVariant: the ANS example changed shape');
+  return xml;
+}
+
+/** A fresh `2.25.` OID. */
+export const newOid = () => `2.25.${BigInt(`0x${randomUUID().replace(/-/g, '')}`)}`;
+
+/** The ANS example's patient in the store, qualified, in the author's structure. */
+export async function ansPatient(store: Store): Promise<string> {
+  const actor: Actor = { idNatPs: ANS_PATIENT.signer, structures: [ANS_PATIENT.structureId], requestId: 'seed' };
+  const r = await store.patients.create(
+    { ins: { value: ANS_PATIENT.ins, oid: ANS_PATIENT.oid }, identityStatus: 'qualified', traits: { birthName: 'PAT-TROIS', firstNames: ['DOMINIQUE'], birthDate: '1979-03-28', sex: 'F' }, structureId: ANS_PATIENT.structureId },
+    actor,
+  );
+  if (!r.ok) throw new Error(`patient: ${r.reason}`);
+  return r.value.id;
+}
