@@ -26,7 +26,7 @@ const host = env.HOST ?? '127.0.0.1';
 const publicUrl = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 const discoveryUrl = required('PSC_DISCOVERY_URL');
 const dataDir = dataDirOf(env);
-const store = await openStore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir });
+const store = await openStore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, ...(env.DCC_QUEUE_SCHEMA ? { jobSchema: env.DCC_QUEUE_SCHEMA } : {}) } : { dataDir });
 const app = createServer({
   store,
   publicUrl,

@@ -90,9 +90,10 @@ export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
   };
 }
 
-export async function createPostgresDriver(connectionString: string, options: { schema?: string; max?: number } = {}): Promise<SqlDriver> {
+export async function createPostgresDriver(connectionString: string, options: { schema?: string; max?: number; jobSchema?: string } = {}): Promise<SqlDriver> {
   const { default: pg } = await import('pg');
   if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error('Invalid schema name');
+  if (options.jobSchema && !/^[a-z_][a-z0-9_]*$/.test(options.jobSchema)) throw new Error('Invalid job schema name');
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
@@ -115,7 +116,7 @@ export async function createPostgresDriver(connectionString: string, options: { 
     kind: 'postgres',
     ...base,
     // pg-boss keeps its tables in its own schema, beside the store's (one per store schema in tests).
-    jobBackend: { kind: 'postgres', db: base.jobDb, ...(options.schema ? { schema: `${options.schema}_jobs` } : {}) },
+    jobBackend: { kind: 'postgres', db: base.jobDb, ...(options.jobSchema ? { schema: options.jobSchema } : options.schema ? { schema: `${options.schema}_jobs` } : {}) },
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -14,16 +14,17 @@ export interface DmpConnection {
 }
 
 /**
- * The VIHF's Identifiant_Structure must be an author organisation of the document (EX_2.1-1140):
- * the CDA's Struct_IdNat ('1' + FINESS…) that names the acting structure, else its first one.
+ * The VIHF's Identifiant_Structure is the acting structure as the CDA writes it among its
+ * authors' organisations (Struct_IdNat: '1' + FINESS, '3' + SIRET…), so that EX_2.1-1140
+ * (only an author's structure feeds) compares like with like; never another author's structure.
  */
 function forDocument(actor: ActingParty, cda: Uint8Array): ActingParty {
   try {
     const ids = documentEntryFromCda(cda).facts.authorStructureIds;
-    const structureId = ids.find((id) => id === actor.structureId || id.slice(1) === actor.structureId) ?? ids[0];
-    return structureId ? { ...actor, structureId } : actor;
+    const structureId = ids.find((id) => id === actor.structureId || id.slice(1) === actor.structureId);
+    return { ...actor, structureId: structureId ?? structIdNat(actor.structureId) };
   } catch {
-    return actor;
+    return { ...actor, structureId: structIdNat(actor.structureId) };
   }
 }
 

@@ -100,8 +100,11 @@ export const ANS_PATIENT = { ins: '279035121518989', oid: '1.2.250.1.213.1.4.10'
  * version `version` replacing `replaces` (same setId, RPLC): distinct documents the simulator
  * accepts, made in microseconds instead of a signature through the seven layers.
  */
-export function frcpVariant(kitExample: string, documentId: string, setId: string, version = 1, replaces?: string): string {
-  let xml = kitExample
+export function frcpVariant(kitExample: string, documentId: string, setId: string, version = 1, replaces?: string, authorFiness?: string): string {
+  let xml = kitExample;
+  // the author organisation (Struct_IdNat '1' + FINESS) of the acting structure, when it is not the example's
+  if (authorFiness) xml = xml.replaceAll('extension="1750100125"', `extension="1${authorFiness}"`);
+  xml = xml
     .replace('<id root="1.2.250.1.213.1.1.1.8.2022.1.1"/>', `<id root="${documentId}"/>`)
     .replace('<setId root="1.2.250.1.213.1.1.1.8.2022.1"/>', `<setId root="${setId}"/>`);
   if (version > 1)
