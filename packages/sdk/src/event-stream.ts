@@ -101,6 +101,7 @@ export function followEvents<T>(options: EventStreamOptions, follow: FollowOptio
           for await (const e of parseEventStream(response.body, (ms) => (delay = ms))) {
             if (e.id !== undefined) last = e.id;
             yield { id: e.id ?? '', event: e.event, data: JSON.parse(e.data) as T };
+            if (signal?.aborted) return;
           }
         } catch {
           if (signal?.aborted) return;
@@ -113,6 +114,7 @@ export function followEvents<T>(options: EventStreamOptions, follow: FollowOptio
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
     const t = setTimeout(resolve, ms);
     signal?.addEventListener('abort', () => {
       clearTimeout(t);

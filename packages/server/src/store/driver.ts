@@ -25,7 +25,7 @@ export interface JobDb {
 export interface SqlDriver extends SqlExecutor {
   readonly kind: 'pglite' | 'postgres';
   /** What pg-boss is constructed with: the PGlite instance, or the pool's connection string and schema. */
-  readonly jobBackend: { kind: 'pglite'; pglite: unknown } | { kind: 'postgres'; db: JobDb; schema?: string };
+  readonly jobBackend: { kind: 'pglite'; pglite: unknown } | { kind: 'postgres'; connectionString: string; schema?: string };
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -115,8 +115,11 @@ export async function createPostgresDriver(connectionString: string, options: { 
   return {
     kind: 'postgres',
     ...base,
-    // pg-boss keeps its tables in its own schema, beside the store's (one per store schema in tests).
-    jobBackend: { kind: 'postgres', db: base.jobDb, ...(options.jobSchema ? { schema: options.jobSchema } : options.schema ? { schema: `${options.schema}_jobs` } : {}) },
+    // pg-boss keeps its tables in its own schema, beside the store's (one per store schema in tests),
+    // and its own small pool: its supervisor takes session advisory locks, which must be released on
+    // the connection that took them (a shared pool does not guarantee it). Jobs sent or settled in a
+    // store transaction go through that transaction's client (`jobDb`).
+    jobBackend: { kind: 'postgres', connectionString, ...(options.jobSchema ? { schema: options.jobSchema } : options.schema ? { schema: `${options.schema}_jobs` } : {}) },
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -65,7 +65,7 @@ export class JobQueue {
     const boss =
       backend.kind === 'pglite'
         ? new PgBoss({ db: fromPglite(backend.pglite as Parameters<typeof fromPglite>[0]), backend: 'pglite', ...timing })
-        : new PgBoss({ db: backend.db, ...(backend.schema ? { schema: backend.schema } : {}), ...timing });
+        : new PgBoss({ connectionString: backend.connectionString, max: 4, ...(backend.schema ? { schema: backend.schema } : {}), ...timing });
     // pg-boss reports maintenance errors as events; unheard, an 'error' event ends the process.
     boss.on('error', () => undefined);
     await boss.start();
