@@ -11,7 +11,7 @@ import { startDmpSimulator, type DmpSimulator } from '@dcc-kit/dmp-simulator';
 import { createTestPki } from '@dcc-kit/dmp-simulator/pki';
 import { openTestStore, postgresTarget, type StoreKind } from '../testing/harness.js';
 import type { Store } from '../store/store.js';
-import { dmpPort } from './adapters.js';
+import { dmpPort, mssPort } from './adapters.js';
 import { JobQueue } from './job-queue.js';
 import { SubmissionService } from './submission-service.js';
 import { SubmissionWorker } from './submission-worker.js';
@@ -42,12 +42,19 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
 
     before(async () => {
       const pki = await createTestPki();
-      sim = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false });
+      sim = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] } });
       store = await openTestStore(kind);
       jobs = new JobQueue(store.driver, { retry: { retryLimit: 4, retryDelaySeconds: 1, retryDelayMaxSeconds: 2 }, superviseIntervalSeconds: 1 });
       port = dmpPort({ sourceId: SOURCE_ID, client: { endpoint: sim.url, signing: { key: pki.signing.key, certificate: pki.signing.cert }, lps: LPS, timeoutMs: 10_000 } });
-      service = new SubmissionService(store.driver, store.submissions, jobs, { dmp: port, mssConfigured: false, secteurActivite: 'SA01^1.2.250.1.71.4.2.4' });
-      worker = new SubmissionWorker(store.driver, store.submissions, jobs, { dmp: port, secteurActivite: 'SA01^1.2.250.1.71.4.2.4', pollMs: 50, callTimeoutMs: 10_000 });
+      const mss = mssPort({
+        smtpUrl: `smtp://${sim.smtp!.host}:${sim.smtp!.port}`,
+        from: 'rcp@ch-test.mssante.fr',
+        nil: 'NIL-DCC-TEST',
+        sourceId: SOURCE_ID,
+        sender: { organisation: 'CH de test', software: 'dcc-kit', version: '0.1.0' },
+      });
+      service = new SubmissionService(store.driver, store.submissions, jobs, { dmp: port, mssConfigured: true, secteurActivite: 'SA01^1.2.250.1.71.4.2.4' });
+      worker = new SubmissionWorker(store.driver, store.submissions, jobs, { dmp: port, mss, secteurActivite: 'SA01^1.2.250.1.71.4.2.4', pollMs: 50, callTimeoutMs: 10_000 });
       patientId = await ansPatient(store);
       worker.start();
     });
@@ -96,6 +103,27 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       assert.equal(entries.find((e) => e.uniqueId === v1Id)!.status, 'Deprecated');
       assert.equal(entries.find((e) => e.uniqueId === v2Id)!.status, 'Approved');
       assert.equal((await store.submissions.forVersion(v1, 1))[0]!.dmp!.status, 'Deprecated');
+    });
+
+    test('MSSanté: the patient and a care-team address each get the XDM zip through the real SMTP sender', async () => {
+      const setId = newOid();
+      const id = newOid();
+      const doc = await submit(frcpVariant(example, id, setId), setId, { mss: { patient: true, recipients: ['dr.martin@ch-test.mssante.fr'] } });
+      const end = Date.now() + 30_000;
+      let rows = await store.submissions.forVersion(doc, 1);
+      while (rows.some((r) => !['accepted', 'refused', 'parked'].includes(r.state)) && Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 50));
+        rows = await store.submissions.forVersion(doc, 1);
+      }
+      assert.deepEqual(rows.map((r) => [r.channel, r.state, r.reason?.code]).sort(), [
+        ['dmp', 'accepted', undefined],
+        ['mss:dr.martin@ch-test.mssante.fr', 'accepted', undefined],
+        ['mss:patient', 'accepted', undefined],
+      ]);
+      const mails = await admin<Array<{ to: string[]; documents?: Array<{ uniqueId?: string }>; attachments: Array<{ filename: string | null }> }>>('GET', '/mails');
+      const ours = mails.filter((m) => m.documents?.some((d) => d.uniqueId === id));
+      assert.deepEqual(ours.map((m) => m.to.join(',')).sort(), [`${ANS_PATIENT.ins}@patient.mssante.fr`, 'dr.martin@ch-test.mssante.fr']);
+      for (const m of ours) assert.ok(m.attachments.some((a) => /^ihe_xdm\.zip$/i.test(a.filename ?? '')));
     });
 
     test('transient faults (503, busy registry) are retried to exactly one entry', async () => {
