@@ -319,7 +319,7 @@ const schemas = {
       setId: { type: 'string' },
       channel: str('`dmp`, `mss:patient` (the patient’s mailbox) or `mss:<address>`.'),
       state: ref('SubmissionState'),
-      stateDetail: str('Why it waits or was parked: `dmp-not-configured`, `mss-not-configured`, `retries-exhausted`, `dmp-closed`, `dmp-none`, `dmp-ps-blocked`, `waiting-for-earlier-version`.'),
+      stateDetail: str('Why it waits or was parked: `dmp-not-configured`, `mss-not-configured`, `retries-exhausted`, `dmp-closed`, `dmp-none`, `dmp-ps-blocked`, `waiting-for-earlier-version`, `job-lost`.'),
       visibility: { type: 'array', items: ref('VisibilityFlag') },
       entryUUID: str('The DocumentEntry entryUUID, kept across retries (a re-send is the same entry).'),
       submissionSetId: str('The SubmissionSet uniqueId, kept across retries.'),

@@ -136,7 +136,8 @@ export class JobQueue {
     const boss = this.boss;
     this.boss = undefined;
     this.starting = undefined;
-    await boss?.stop({ graceful: false, close: false }).catch(() => undefined);
+    // On PostgreSQL pg-boss owns its pool (closed here); on PGlite the database is the store's.
+    await boss?.stop({ graceful: false, close: this.driver.jobBackend.kind === 'postgres' }).catch(() => undefined);
   }
 }
 

@@ -3,7 +3,7 @@
 // and the process is killed with SIGKILL at random points, then restarted on the same store.
 // At the end the simulator holds every version exactly once — none lost, none twice — on PGlite
 // and PostgreSQL. The signed versions are written through the repositories before the first start
-// (test-support.ts: signing 200 versions through the seven layers would take minutes).
+// (testing/submission-fixtures.ts: signing 200 versions through the seven layers would take minutes).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,7 +19,7 @@ import { DR_LEFORT, startPscEmulator, type PscEmulator } from '@dcc-kit/psc-emul
 import { pscLogin } from '@dcc-kit/psc-emulator/login';
 import { openStore } from '../main-config.js';
 import { postgresTarget, type StoreKind } from '../testing/harness.js';
-import { frcpVariant, newOid, signedDocument } from './test-support.js';
+import { frcpVariant, newOid, signedDocument } from '../testing/submission-fixtures.js';
 import type { Store } from '../store/store.js';
 
 const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));

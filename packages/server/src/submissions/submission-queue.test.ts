@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
 import { DMP_QUEUE, JobQueue } from './job-queue.js';
 import { SubmissionService } from './submission-service.js';
 import { SubmissionWorker } from './submission-worker.js';
-import { ACTOR, DmpDouble, qualifiedPatient, signedDocument } from './test-support.js';
+import { ACTOR, DmpDouble, qualifiedPatient, signedDocument } from '../testing/submission-fixtures.js';
 import type { SubmissionRecord } from '../store/submissions-repository.js';
 
 const kinds: StoreKind[] = ['pglite', 'postgres'];
@@ -175,3 +175,82 @@ for (const kind of kinds) {
     });
   });
 }
+
+// Several processes on one PostgreSQL share the work: two queues and two workers (as two server
+// processes would have) drain one backlog, each submission once.
+describe('two workers on one PostgreSQL share the work', { skip: postgresTarget().skip }, () => {
+  test('every submission accepted once, by one of them', async () => {
+    const { url } = postgresTarget();
+    const schema = `dcc_share_${Date.now().toString(36)}`;
+    const { openStore } = await import('../main-config.js');
+    const stores = [await openStore({ databaseUrl: url!, schema }), await openStore({ databaseUrl: url!, schema })];
+    const dmp = new DmpDouble();
+    dmp.latencyMs = 20;
+    const queues = stores.map((s) => new JobQueue(s.driver, { superviseIntervalSeconds: 1 }));
+    const handled = [0, 0];
+    const workers = stores.map(
+      (s, i) =>
+        new SubmissionWorker(s.driver, s.submissions, queues[i]!, {
+          dmp: { ...dmp, patientStatus: () => dmp.patientStatus(), provideAndRegister: async (input) => { handled[i]! += 1; return dmp.provideAndRegister(input); }, updateVisibility: async () => undefined, updateStatus: async () => undefined },
+          secteurActivite: 'SA01^1.2.250.1.71.4.2.4',
+          pollMs: 20,
+          concurrency: 2,
+        }),
+    );
+    try {
+      const store = stores[0]!;
+      const service = new SubmissionService(store.driver, store.submissions, queues[0]!, { dmp, mssConfigured: false, secteurActivite: 'x' });
+      const patientId = await qualifiedPatient(store);
+      const docs = [];
+      for (let i = 0; i < 30; i++) docs.push(await signedDocument(store, patientId, `1.2.250.1.999.9.${Date.now()}.${i}`));
+      const enqueue = await service.enqueuer({}, ACTOR);
+      for (const d of docs) assert.ok((await store.documents.transition(d.id, 1, d.version, { from: ['signed'], to: 'submitted', action: 'document.submit', enqueue }, ACTOR)).ok);
+      await queues[1]!.ready();
+      for (const w of workers) w.start();
+      const end = Date.now() + 60_000;
+      while (((await store.submissions.countByState()).accepted ?? 0) < docs.length) {
+        if (Date.now() > end) assert.fail(JSON.stringify(await store.submissions.countByState()));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.equal(dmp.entries.size, docs.length);
+      assert.equal(handled[0]! + handled[1]!, docs.length, 'each submission sent once');
+      assert.ok(handled[0]! > 0 && handled[1]! > 0, `both workers took a share (${handled.join(' / ')})`);
+    } finally {
+      for (const w of workers) await w.stop();
+      for (const q of queues) await q.stop();
+      for (const s of stores) await s.close();
+    }
+  });
+});
+
+describe('a row whose job is gone is parked by the sweep (job-lost)', () => {
+  test('parked with its reason, then retry sends it', async () => {
+    const store = await openTestStore('pglite');
+    const jobs = new JobQueue(store.driver);
+    const dmp = new DmpDouble();
+    const worker = new SubmissionWorker(store.driver, store.submissions, jobs, { dmp, secteurActivite: 'x', pollMs: 20, sweepMs: 3_600_000 });
+    const service = new SubmissionService(store.driver, store.submissions, jobs, { dmp, mssConfigured: false, secteurActivite: 'x' });
+    try {
+      const doc = await signedDocument(store, await qualifiedPatient(store), `1.2.250.1.999.10.${Date.now()}`);
+      assert.ok((await store.documents.transition(doc.id, 1, doc.version, { from: ['signed'], to: 'submitted', action: 'document.submit', enqueue: await service.enqueuer({}, ACTOR) }, ACTOR)).ok);
+      const row = (await store.submissions.forVersion(doc.id, 1))[0]!;
+      // the job disappears (as a job pg-boss failed after too many crashes would leave the row waiting)
+      await (await jobs.ready()).deleteJob(DMP_QUEUE, row.jobId!);
+      assert.equal(await worker.sweep(60_000), 0, 'a recent row is left alone');
+      assert.equal(await worker.sweep(0), 1);
+      const parked = (await store.submissions.forVersion(doc.id, 1))[0]!;
+      assert.deepEqual([parked.state, parked.stateDetail, parked.reason?.code], ['parked', 'job-lost', 'job-lost']);
+      await service.retry(parked.id, ACTOR);
+      worker.start();
+      const end = Date.now() + 20_000;
+      while ((await store.submissions.forVersion(doc.id, 1))[0]!.state !== 'accepted') {
+        if (Date.now() > end) assert.fail('not accepted after retry');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await worker.stop();
+      await jobs.stop();
+      await store.close();
+    }
+  });
+});

@@ -22,6 +22,9 @@ export interface WorkerOptions {
   pollMs?: number;
   /** Time allowed to one DMP or SMTP call (default 60 s). */
   callTimeoutMs?: number;
+  /** How often rows whose job was lost are looked for (ms, default 60 000), and how old they must be (default 10 min). */
+  sweepMs?: number;
+  staleMs?: number;
 }
 
 /** The claim of a job lapsed (heartbeat lost, another attempt runs it): roll back, leave it alone. */
@@ -41,6 +44,7 @@ export class SubmissionWorker {
   private running = false;
   private loops: Promise<void>[] = [];
   private wake: (() => void) | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly driver: SqlDriver,
@@ -55,10 +59,40 @@ export class SubmissionWorker {
     this.running = true;
     if (this.options.dmp) this.loops.push(this.loop(DMP_QUEUE));
     if (this.options.mss) this.loops.push(this.loop(MSS_QUEUE));
+    this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), this.options.sweepMs ?? 60_000);
+    this.sweeper.unref();
+  }
+
+  /**
+   * A row still to do whose pg-boss job is gone or finished (e.g. failed by pg-boss after more
+   * crashes than retries) would wait forever: it is parked (`job-lost`), so a human sees it and
+   * `retry` re-queues it. Rows untouched for `staleMs` only (default 10 min).
+   */
+  async sweep(staleMs = this.options.staleMs ?? 10 * 60_000): Promise<number> {
+    let parked = 0;
+    const channels = [...(this.options.dmp ? ['dmp'] : []), ...(this.options.mss ? ['mss'] : [])];
+    const rows = await this.driver.query<{ id: string; channel: string; job_id: string | null }>(
+      `SELECT id, channel, job_id FROM dmp_submissions WHERE state IN ('queued', 'sending', 'retrying') AND updated_at < now() - ($1::integer * interval '1 millisecond')
+         AND split_part(channel, ':', 1) = ANY($2::text[]) ORDER BY seq LIMIT 200`,
+      [Math.round(staleMs), channels],
+    );
+    for (const r of rows) {
+      const queue: QueueName = r.channel === 'dmp' ? DMP_QUEUE : MSS_QUEUE;
+      const job = r.job_id ? await this.queue.job(queue, r.job_id) : null;
+      if (job && (job.state === 'created' || job.state === 'retry' || job.state === 'active')) continue;
+      await this.driver.transaction(async (tx) => {
+        const row = await this.rows.lock(tx, r.id);
+        if (!row || !['queued', 'sending', 'retrying'].includes(row.state) || row.jobId !== r.job_id) return;
+        await this.rows.change(tx, r.id, { state: 'parked', stateDetail: 'job-lost', reason: JOB_LOST });
+        parked += 1;
+      });
+    }
+    return parked;
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    if (this.sweeper) clearInterval(this.sweeper);
     this.wake?.();
     await Promise.allSettled(this.loops);
     this.loops = [];
@@ -224,6 +258,13 @@ const waitingReason = (n: number): SubmissionReason => ({
   en: `Version ${n} of the document is not in the DMP yet: retry it first.`,
   field: 'versionNumber',
 });
+
+const JOB_LOST: SubmissionReason = {
+  code: 'job-lost',
+  fr: "La tâche d'envoi a été perdue (trop d'interruptions) : relancez l'envoi.",
+  en: 'The sending job was lost (too many interruptions): retry the submission.',
+  field: 'state',
+};
 
 const DMP_CLOSED: Record<string, SubmissionReason> = {
   closed: { code: 'dmp-closed', fr: 'Le DMP du patient est fermé : le document ne peut pas y être déposé.', en: "The patient's DMP is closed: the document cannot be deposited.", field: 'patient.dmp' },

@@ -1,12 +1,12 @@
 // The submissions API over HTTP (real server, PSC login, spec-checked answers): submit with a
 // body, the version's submissions, retry, DMP actions, refusals as problem+json naming the
 // field, and the SSE change feed with Last-Event-ID replay. The DMP is the in-memory double
-// of test-support.ts (the simulator-backed tests are in submissions.sim.test.ts).
+// of testing/submission-fixtures.ts (the simulator-backed tests are in submissions.sim.test.ts).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DR_LABORDE, DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { ApiClient, postgresTarget, startStack, type Stack, type StoreKind } from '../testing/harness.js';
-import { DmpDouble, qualifiedPatient, signedDocument } from './test-support.js';
+import { DmpDouble, qualifiedPatient, signedDocument } from '../testing/submission-fixtures.js';
 
 type Json = Record<string, any>;
 const ICO = '492805973'; // DR_LEFORT's FINESS

@@ -15,7 +15,7 @@ import { dmpPort, mssPort } from './adapters.js';
 import { JobQueue } from './job-queue.js';
 import { SubmissionService } from './submission-service.js';
 import { SubmissionWorker } from './submission-worker.js';
-import { ANS_PATIENT, ansPatient, frcpVariant, newOid, signedDocument } from './test-support.js';
+import { ANS_PATIENT, ansPatient, frcpVariant, newOid, signedDocument } from '../testing/submission-fixtures.js';
 import type { Actor } from '../store/records.js';
 
 const LPS = { name: 'dcc-kit', version: '0.1.0', instanceId: '1.2.250.1.213.1.1.9.1', homologationId: 'HOMOLOG-TEST' };

@@ -1,11 +1,10 @@
-// Test support of the submission queue (not shipped: dist/testing-like, excluded by the tests
-// that import it only). A signed version is written straight through the repositories — the
+// Test fixtures of the submission queue (dist/testing is not published). A signed version is written straight through the repositories — the
 // fast path of the queue's tests and of the crash test: signing through the seven layers takes
 // ~2 s a version, and the queue does not care how the CDA was checked.
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store.js';
 import type { Actor } from '../store/records.js';
-import type { DmpPatientStatus, DmpPort, ProvideInput } from './ports.js';
+import type { DmpPatientStatus, DmpPort, ProvideInput } from '../submissions/ports.js';
 
 export const STRUCTURE = '492805973';
 export const ACTOR: Actor = { idNatPs: '810002909371', structures: [STRUCTURE], requestId: 'test' };
