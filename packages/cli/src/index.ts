@@ -30,12 +30,13 @@ Commands:
       the file) and the facts the DMP rules check. FLAG: MASQUE_PS, INVISIBLE_PATIENT,
       INVISIBLE_REPRESENTANTS_LEGAUX. Exit status: 0 done, 1 the document cannot give
       metadata (each problem with its path), 2 usage error or unreadable file.
-  package iti41 FILE.xml -o OUT.mime [--key KEY.pem --cert CERT.pem] [--visibility FLAG[,FLAG]]
+  package iti41 FILE.xml -o OUT.mime [--key KEY.pem --cert CERT.pem [--digest sha256|sha1]] [--visibility FLAG[,FLAG]]
                 [--source-id OID] [--entry-uuid UUID] [--submission-set-id OID] [--replaces ENTRY-UUID] [--to URL]
       Writes the ITI-41 Provide and Register request of the document as a SOAP 1.2 MTOM/XOP
       multipart (MIME headers first: Content-Type carries the boundary), for vendors with
       their own transport. With --key/--cert (PEM, the organisation's signing certificate)
-      the XAdES signature entry the DMP requires is added. No WS-Security header: add the
+      the XAdES signature entry the DMP requires is added (SHA-256, or SHA-1 with --digest
+      sha1 for a platform that accepts nothing else). No WS-Security header: add the
       VIHF when sending. Prints the ids as JSON. Exit status: 0 written, 1 the document
       cannot give metadata, 2 usage error or unreadable file.
   package xdm FILE.xml -o OUT.zip [--organisation NAME] [--contact TEXT] [--to ADDRESS]...

@@ -75,6 +75,7 @@ test('package iti41 without a key: no signature entry, a warning; usage errors e
   assert.equal((await run(['package', 'iti41', frcpExample])).code, 2);
   assert.match((await run(['package', 'iti41', frcpExample, '-o', out, '--key', keyFile])).stderr, /--key and --cert go together/);
   assert.match((await run(['package', 'iti41', frcpExample, '-o', out, '--visibility', 'SECRET'])).stderr, /--visibility takes/);
+  assert.match((await run(['package', 'iti41', frcpExample, '-o', out, '--digest', 'md5'])).stderr, /--digest must be sha256 or sha1/);
   assert.match((await run(['package', 'iti41', path.join(tmp, 'missing.xml'), '-o', out])).stderr, /cannot read .*missing\.xml: ENOENT/);
   const unknown = await run(['package', 'zip', frcpExample]);
   assert.equal(unknown.code, 2);

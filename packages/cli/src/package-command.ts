@@ -14,7 +14,7 @@ import { ACTIONS, buildMtom, soapEnvelope } from '@dcc-kit/dmp/soap';
 import type { Io } from './index.js';
 
 export const PACKAGE_ITI41_USAGE =
-  'Usage: dcc package iti41 FILE.xml -o OUT.mime [--key KEY.pem --cert CERT.pem] [--visibility FLAG[,FLAG]]\n' +
+  'Usage: dcc package iti41 FILE.xml -o OUT.mime [--key KEY.pem --cert CERT.pem [--digest sha256|sha1]] [--visibility FLAG[,FLAG]]\n' +
   '         [--source-id OID] [--entry-uuid UUID] [--submission-set-id OID] [--replaces ENTRY-UUID] [--to URL]\n';
 
 const DEFAULT_TO = 'https://lps2.dmp.gouv.fr/si-dmp-server/v2/services/repository';
@@ -44,6 +44,7 @@ export async function packageIti41Command(args: readonly string[], io: Io, now: 
         'submission-set-id': { type: 'string' },
         replaces: { type: 'string' },
         to: { type: 'string', default: DEFAULT_TO },
+        digest: { type: 'string', default: 'sha256' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -62,6 +63,10 @@ export async function packageIti41Command(args: readonly string[], io: Io, now: 
   }
   if ((values.key === undefined) !== (values.cert === undefined)) {
     io.stderr.write('dcc package iti41: --key and --cert go together\n');
+    return 2;
+  }
+  if (values.digest !== 'sha256' && values.digest !== 'sha1') {
+    io.stderr.write(`dcc package iti41: --digest must be sha256 or sha1 (got "${values.digest}")\n`);
     return 2;
   }
   const visibility = (values.visibility ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
@@ -92,7 +97,7 @@ export async function packageIti41Command(args: readonly string[], io: Io, now: 
         sourceId: values['source-id'] ?? '1.2.250.1.213.1.1.9',
         ...(values.replaces ? { replaces: { entryUUID: values.replaces } } : {}),
       },
-      { now: now(), ...(signing ? { signing } : {}) },
+      { now: now(), hash: values.digest, ...(signing ? { signing } : {}) },
     );
   } catch (error) {
     if (error instanceof MetadataError) {

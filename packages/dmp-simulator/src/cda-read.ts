@@ -17,6 +17,8 @@ export interface CdaCode { code: string; codeSystem: string; displayName?: strin
 export interface CdaId { root: string; extension?: string }
 
 export interface CdaView {
+  /** The ANS "auto-présentable" variant: the ClinicalDocument sits inside an XSLT. */
+  autoPresentable: boolean;
   templateIds: CdaId[];
   id?: CdaId;
   code?: CdaCode;
@@ -71,7 +73,8 @@ export function readCda(bytes: Uint8Array): CdaView {
     throw new CdaUnreadable(error instanceof Error ? error.message : String(error));
   }
   // A plain CDA has ClinicalDocument as root; the ANS "autoprésentable" variant nests it in an XSLT.
-  const cd = element('/hl7:ClinicalDocument', doc) ?? element('//hl7:ClinicalDocument', doc);
+  const root = element('/hl7:ClinicalDocument', doc);
+  const cd = root ?? element('//hl7:ClinicalDocument', doc);
   if (!cd) throw new CdaUnreadable('no urn:hl7-org:v3 ClinicalDocument element');
 
   const insIds = elements('hl7:recordTarget/hl7:patientRole/hl7:id', cd)
@@ -83,6 +86,7 @@ export function readCda(bytes: Uint8Array): CdaView {
     element('hl7:documentationOf/hl7:serviceEvent', cd);
   const versionText = text('hl7:versionNumber/@value', cd);
   const view: CdaView = {
+    autoPresentable: root === undefined,
     templateIds: elements('hl7:templateId', cd).map(idOf).filter((x): x is CdaId => x !== undefined),
     serviceEventCodes: elements('hl7:documentationOf/hl7:serviceEvent/hl7:code', cd).map(codeOf).filter((x): x is CdaCode => x !== undefined),
     authorPersonIds: elements('hl7:author/hl7:assignedAuthor/hl7:id', cd)

@@ -15,7 +15,7 @@ import {
   isSubjectRole,
   parseSecteurActivite,
   type CodeList,
-} from './value-sets-shim.js';
+} from '@dcc-kit/dmp/value-sets';
 
 export const VISIBILITY_SCHEME = '1.2.250.1.213.1.1.4.13';
 export const HL7_CONFIDENTIALITY_SCHEME = '2.16.840.1.113883.5.25';

@@ -51,6 +51,8 @@ export async function checkCoherence(entries: ParsedEntry[], options: { strictUn
       }
     };
 
+    const expectedMime = view.autoPresentable ? 'application/xslt+xml' : 'text/xml';
+    if (entry.obj.mimeType !== expectedMime) add('SIM_CDA_INCOHERENT', at('mimeType'), `the document is ${view.autoPresentable ? 'an auto-présentable CDA (XSLT)' : 'a plain CDA'}: ${expectedMime}`);
     // uniqueId
     if (entry.uniqueId !== undefined) {
       if (!view.id) add('SIM_CDA_INCOHERENT', at('uniqueId'), 'the CDA has no ClinicalDocument/id');

@@ -180,7 +180,9 @@ function readEntry(obj: RimObject, label: string, isSignature: boolean, add: Add
   const entry: ParsedEntry = { label, obj, isSignature, confidentiality: [], eventCodes: [], sourcePatientInfo: [], authors: [] };
   const at = (name: string): string => `${label}.${name}`;
   if (obj.objectType !== XDS.documentEntryType) add('SIM_METADATA_FORMAT', at('objectType'), `must be ${XDS.documentEntryType} (stable DocumentEntry)`);
-  if (obj.mimeType !== 'text/xml') add(obj.mimeType ? 'SIM_METADATA_FORMAT' : 'SIM_METADATA_MISSING', at('mimeType'), "must be 'text/xml'");
+  // text/xml; application/xslt+xml only for the ANS "auto-présentable" CDA (checked against the CDA in stage 5).
+  const mimeTypes = isSignature ? ['text/xml'] : ['text/xml', 'application/xslt+xml'];
+  if (!obj.mimeType || !mimeTypes.includes(obj.mimeType)) add(obj.mimeType ? 'SIM_METADATA_FORMAT' : 'SIM_METADATA_MISSING', at('mimeType'), `must be ${mimeTypes.join(' or ')}`);
 
   const uniqueIds = externalIdOf(obj, XDS.de.uniqueId);
   if (uniqueIds.length !== 1) add('SIM_METADATA_MISSING', at('uniqueId'), uniqueIds.length === 0 ? 'missing' : 'repeated');

@@ -42,6 +42,10 @@ test('TD0.2: active DMP with the author as médecin traitant; closed, none and b
   assert.equal(none.dmp, 'none');
   const blocked = await h.client.patientStatus({ matricule: '175047512345959', oid: INS.oid }, AUTHOR);
   assert.deepEqual([blocked.dmp, blocked.authorisation, blocked.canFeed], ['active', 'INTERDIT', false]);
+  const badKey = await refusal(h.client.patientStatus({ matricule: '279035121518988', oid: INS.oid }, AUTHOR));
+  assert.deepEqual([badKey.code, badKey.transient], ['SIM_INS_INVALID', false]);
+  const insC = await refusal(h.client.patientStatus({ matricule: INS.matricule, oid: '1.2.250.1.213.1.4.2' }, AUTHOR));
+  assert.equal(insC.code, 'SIM_INS_INVALID');
 });
 
 test('ITI-41 accepted: the stored entry carries the metadata derived from the CDA, its hash, the visibility asked, and a signature entry', async () => {
@@ -110,3 +114,30 @@ test('VIHF signed by an untrusted certificate: SOAP Fault SIM_VIHF_INVALID, perm
   const td02 = await refusal(stranger.patientStatus(INS, AUTHOR));
   assert.equal(td02.code, 'SIM_VIHF_INVALID');
 });
+
+test("minor's secret connection: refused without INVISIBLE_REPRESENTANTS_LEGAUX and the VIHF confidentiality-code, accepted with both", async () => {
+  await h.admin('PATCH', `/patients/${INS.matricule}`, { minorSecretConnection: true });
+  const input = { cda: frcpExample(), entryUUID: `urn:uuid:${randomUUID()}`, sourceId: SOURCE_ID };
+  const e = await refusal(h.client.provideAndRegister({ ...input, visibility: [], submissionSetUniqueId: oid() }, AUTHOR));
+  assert.equal(e.code, 'SIM_SECRET_CONNECTION');
+  assert.equal(e.transient, false);
+  assert.equal(e.errors.length, 2, 'both the entry flag and the VIHF attribute are named');
+  const accepted = await h.client.provideAndRegister({ ...input, visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'], submissionSetUniqueId: oid(), secretConnection: true }, AUTHOR);
+  assert.equal(accepted.alreadyStored, false);
+  assert.deepEqual((await clinicalEntries())[0]?.visibility, ['INVISIBLE_REPRESENTANTS_LEGAUX']);
+});
+
+test('XAdES digests: SHA-256 (our choice, [?] §7.4) is refused by a registry that accepts SHA-1 only; signatureHash sha1 is accepted there', async () => {
+  const strict = await startHarness({ strictSha1: true });
+  try {
+    const e = await refusal(strict.client.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR));
+    assert.equal(e.code, 'SIM_SIGNATURE_INVALID');
+    assert.equal(e.transient, false);
+    const sha1 = strict.clientWith({ signatureHash: 'sha1' });
+    const accepted = await sha1.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR);
+    assert.equal(accepted.alreadyStored, false);
+  } finally {
+    await strict.close();
+  }
+});
+

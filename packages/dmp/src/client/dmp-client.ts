@@ -32,6 +32,8 @@ export interface DmpClientOptions {
   dispatcher?: Dispatcher;
   /** SubmissionSet sourceId (OID of the sending system) of ITI-57 updates, which carry no sourceId of their own. */
   sourceId?: string;
+  /** Hash of the VIHF and XAdES signatures: 'sha256' (default) or 'sha1' for a platform that accepts only SHA-1 ([?] §7.4). */
+  signatureHash?: 'sha256' | 'sha1';
 }
 
 export interface ProvideAndRegisterResult {
@@ -102,6 +104,7 @@ export class DmpClient {
         secretConnection,
         lps: this.options.lps,
         now: this.now(),
+        hash: this.options.signatureHash ?? 'sha256',
       },
       this.options.signing,
     );
@@ -145,7 +148,7 @@ export class DmpClient {
    * answered Success by the registry (dmp-mes.md §8) and returned as accepted.
    */
   async provideAndRegister(input: Omit<ProvideAndRegisterInput, 'comments'> & { secretConnection?: boolean }, actor: ActingParty, signal?: AbortSignal): Promise<ProvideAndRegisterResult> {
-    const request = provideAndRegisterRequest(input, { now: this.now(), signing: this.options.signing });
+    const request = provideAndRegisterRequest(input, { now: this.now(), signing: this.options.signing, hash: this.options.signatureHash ?? 'sha256' });
     const vihf = this.vihf(actor, request.entry.patientId, input.secretConnection ?? false);
     const answer = await this.exchange('repository', ACTIONS.provideAndRegister, request.body, vihf, request.attachments, signal);
     const base = { entryUUID: request.documents[0]?.id ?? input.entryUUID, uniqueId: request.entry.uniqueId, submissionSetUniqueId: input.submissionSetUniqueId, ...(request.signature ? { signatureEntryUUID: request.signature.entryUUID } : {}) };

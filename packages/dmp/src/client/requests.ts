@@ -7,7 +7,7 @@ import { submitObjectsRequestXml, type SubmissionContent } from '../ebrim/index.
 import { NS } from '../soap/namespaces.js';
 import { xopInclude, type MtomAttachment } from '../soap/mtom.js';
 import { xadesSignature } from '../security/xades.js';
-import type { SigningMaterial } from '../security/signing.js';
+import type { SignatureHash, SigningMaterial } from '../security/signing.js';
 import { statusUrn } from './find-documents.js';
 
 /** `2.25.<decimal>` of a UUID (ITU-T X.667): a valid uniqueId made from a random UUID. */
@@ -56,7 +56,7 @@ function withUrnUuid(id: string, field: string): string {
  * SubmissionSet, and — with signing material — the XAdES signature entry of §1.7 (required by
  * the DMP) with its `signs` association; RPLC when `replaces` is given.
  */
-export function provideAndRegisterRequest(input: ProvideAndRegisterInput, options: { now: Date; signing?: SigningMaterial }): ProvideAndRegisterRequest {
+export function provideAndRegisterRequest(input: ProvideAndRegisterInput, options: { now: Date; signing?: SigningMaterial; hash?: SignatureHash }): ProvideAndRegisterRequest {
   const entryUUID = withUrnUuid(input.entryUUID, 'entryUUID');
   const { entry } = documentEntryFromCda(input.cda, { visibility: input.visibility, ...(input.comments ? { comments: input.comments } : {}) });
   const submissionSet = submissionSetFor(entry, { uniqueId: input.submissionSetUniqueId, sourceId: input.sourceId, submissionTime: options.now, ...(input.contentTypeCode ? { contentTypeCode: input.contentTypeCode } : {}) });
@@ -65,7 +65,7 @@ export function provideAndRegisterRequest(input: ProvideAndRegisterInput, option
   let signature: ProvideAndRegisterRequest['signature'];
   if (options.signing) {
     const uniqueId = oidFromUuid();
-    const xml = xadesSignature({ signatureId: uniqueId, documents: [{ uniqueId: entry.uniqueId, bytes: input.cda }], now: options.now }, options.signing);
+    const xml = xadesSignature({ signatureId: uniqueId, documents: [{ uniqueId: entry.uniqueId, bytes: input.cda }], now: options.now, hash: options.hash ?? 'sha256' }, options.signing);
     const bytes = encoder.encode(xml);
     const signatureEntry = signatureEntryFor(entry, { uniqueId, hash: sha1Hex(bytes), size: bytes.length, creationTime: formatDtm(options.now) });
     signature = { entryUUID: urnUuid(), entry: signatureEntry, xml };

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { escapeXml } from '../soap/xml.js';
 import { NS } from '../soap/namespaces.js';
 import { distinguishedName } from './certificate.js';
-import { ALGORITHMS, newSigner, type SigningMaterial } from './signing.js';
+import { ALGORITHMS, HASH_ALGORITHMS, newSigner, type SignatureHash, type SigningMaterial } from './signing.js';
 
 export interface VihfCode { code: string; codingScheme: string; displayName: string }
 
@@ -33,6 +33,8 @@ export interface VihfInput {
   /** Lifetime of the assertion; default 300 s. */
   validitySeconds?: number;
   id?: string;
+  /** Default sha256 (RSA-SHA256, SHA-256 digest). */
+  hash?: SignatureHash;
 }
 
 const PURPOSE_DISPLAY: Record<string, string> = { normal: 'Accès normal', bris_de_glace: 'Accès en urgence', centre_15: 'Accès par le centre de régulation' };
@@ -100,11 +102,12 @@ export function vihfAssertionXml(input: VihfInput, issuerDn: string): string {
 export function signedVihf(input: VihfInput, signing: SigningMaterial): string {
   checkVihfInput(input);
   const xml = vihfAssertionXml(input, distinguishedName(signing.certificate));
-  const signer = newSigner(signing);
+  const hash = input.hash ?? 'sha256';
+  const signer = newSigner(signing, hash);
   signer.addReference({
     xpath: "/*[local-name()='Assertion']",
     transforms: [ALGORITHMS.enveloped, ALGORITHMS.excC14n],
-    digestAlgorithm: ALGORITHMS.digest,
+    digestAlgorithm: HASH_ALGORITHMS[hash].digest,
   });
   signer.computeSignature(xml, {
     prefix: 'ds',

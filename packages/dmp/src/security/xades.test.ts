@@ -70,3 +70,13 @@ test('XAdES: the manifest digest matches the CDA bytes and fails on a changed by
 test('XAdES: no document → named error', () => {
   assert.throws(() => xadesSignature({ signatureId: 'x', documents: [], now: new Date() }, { key: '', certificate: '' }), /at least one document/);
 });
+
+test('XAdES and VIHF with hash sha1 (for a SHA-1-only platform): RSA-SHA1, SHA-1 digests, still verifying', async () => {
+  const { signing } = await testCerts();
+  const xml = xadesSignature({ signatureId: '2.25.7', documents: [{ uniqueId: '2.25.1234', bytes: cda }], now: new Date(), hash: 'sha1' }, { key: signing.key, certificate: signing.cert });
+  assert.match(xml, /<ds:SignatureMethod Algorithm="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#rsa-sha1"\/>/);
+  assert.doesNotMatch(xml, /xmlenc#sha256/);
+  const ref = childrenNamed(firstDescendant(parseXml(xml), NS.ds, 'Manifest') as Element, NS.ds, 'Reference')[0]!;
+  assert.equal(manifestDigestMatches({ uri: '', digestAlgorithm: firstDescendant(ref, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? '', digestValue: textOf(firstDescendant(ref, NS.ds, 'DigestValue')) }, cda), true);
+  assert.equal(verifies(xml, signing.cert), true);
+});

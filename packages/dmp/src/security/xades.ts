@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { escapeXml } from '../soap/xml.js';
 import { NS } from '../soap/namespaces.js';
 import { certificateDigestBase64, certificateSerialDecimal, distinguishedName } from './certificate.js';
-import { ALGORITHMS, newSigner, type SigningMaterial } from './signing.js';
+import { ALGORITHMS, HASH_ALGORITHMS, newSigner, type SignatureHash, type SigningMaterial } from './signing.js';
 
 export interface XadesDocument {
   /** DocumentEntry.uniqueId (an OID): the manifest reference is `urn:oid:<uniqueId>`. */
@@ -19,6 +19,8 @@ export interface XadesInput {
   signatureId: string;
   documents: readonly XadesDocument[];
   now: Date;
+  /** Default sha256; sha1 only for a platform that refuses SHA-256 (§7.4). */
+  hash?: SignatureHash;
 }
 
 /** The purpose of signature of IHE DSG: "Source" (ASTM E1762 / ISO 17090). */
@@ -39,9 +41,10 @@ function idToken(s: string): string {
 export function xadesSignature(input: XadesInput, signing: SigningMaterial): string {
   if (input.documents.length === 0) throw new Error('XAdES: at least one document is required');
   const sigId = input.signatureId;
+  const hash = HASH_ALGORITHMS[input.hash ?? 'sha256'];
   const token = idToken(sigId);
   const manifestRefs = input.documents
-    .map((d) => `<ds:Reference URI="urn:oid:${escapeXml(d.uniqueId)}"><ds:DigestMethod Algorithm="${ALGORITHMS.digest}"/><ds:DigestValue>${createHash('sha256').update(d.bytes).digest('base64')}</ds:DigestValue></ds:Reference>`)
+    .map((d) => `<ds:Reference URI="urn:oid:${escapeXml(d.uniqueId)}"><ds:DigestMethod Algorithm="${hash.digest}"/><ds:DigestValue>${createHash(hash.node).update(d.bytes).digest('base64')}</ds:DigestValue></ds:Reference>`)
     .join('');
   const signingTime = input.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const objects = [
@@ -57,30 +60,30 @@ export function xadesSignature(input: XadesInput, signing: SigningMaterial): str
         `<xades:QualifyingProperties xmlns:xades="${NS.xades}" xmlns:ds="${NS.ds}" Target="#${escapeXml(sigId)}">` +
         `<xades:SignedProperties Id="SignedProperties-${token}"><xades:SignedSignatureProperties>` +
         `<xades:SigningTime>${signingTime}</xades:SigningTime>` +
-        `<xades:SigningCertificate><xades:Cert><xades:CertDigest><ds:DigestMethod Algorithm="${ALGORITHMS.digest}"/><ds:DigestValue>${certificateDigestBase64(signing.certificate)}</ds:DigestValue></xades:CertDigest>` +
+        `<xades:SigningCertificate><xades:Cert><xades:CertDigest><ds:DigestMethod Algorithm="${hash.digest}"/><ds:DigestValue>${certificateDigestBase64(signing.certificate, hash.node)}</ds:DigestValue></xades:CertDigest>` +
         `<xades:IssuerSerial><ds:X509IssuerName>${escapeXml(distinguishedName(signing.certificate, 'issuer'))}</ds:X509IssuerName><ds:X509SerialNumber>${certificateSerialDecimal(signing.certificate)}</ds:X509SerialNumber></xades:IssuerSerial></xades:Cert></xades:SigningCertificate>` +
         `<xades:SignaturePolicyIdentifier><xades:SignaturePolicyImplied/></xades:SignaturePolicyIdentifier>` +
         `</xades:SignedSignatureProperties></xades:SignedProperties></xades:QualifyingProperties>`,
     },
   ];
-  const signer = newSigner(signing);
+  const signer = newSigner(signing, input.hash ?? 'sha256');
   signer.objects = objects;
   signer.addReference({
     xpath: "//*[local-name()='Manifest' and @Id='IHEManifest']",
     transforms: [ALGORITHMS.excC14n],
-    digestAlgorithm: ALGORITHMS.digest,
+    digestAlgorithm: hash.digest,
     type: 'http://www.w3.org/2000/09/xmldsig#Manifest',
   });
   signer.addReference({
     xpath: "//*[local-name()='SignatureProperties']",
     transforms: [ALGORITHMS.excC14n],
-    digestAlgorithm: ALGORITHMS.digest,
+    digestAlgorithm: hash.digest,
     type: 'http://www.w3.org/2000/09/xmldsig#SignatureProperties',
   });
   signer.addReference({
     xpath: "//*[local-name()='SignedProperties']",
     transforms: [ALGORITHMS.excC14n],
-    digestAlgorithm: ALGORITHMS.digest,
+    digestAlgorithm: hash.digest,
     type: 'http://uri.etsi.org/01903#SignedProperties',
   });
   // xml-crypto places a signature inside a document: sign into a throw-away root and keep the
