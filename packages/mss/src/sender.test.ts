@@ -120,6 +120,7 @@ test('recipients checked before sending: one patient, a valid INS, the INS of th
     const bad = await rejectsWith(sender(s.port).send(input({ to: ['Dr X <x@y.fr>'] })), 'MSS_BAD_ADDRESS', false);
     assert.equal(bad.location, 'to[0]');
     await rejectsWith(sender(s.port).send(input({ to: [] })), 'MSS_NO_RECIPIENT', false);
+    await rejectsWith(sender(s.port).send(input({ messageId: 'no at sign' })), 'MSS_BAD_MESSAGE_ID', false);
     assert.equal(s.connections(), 0);
   } finally {
     await close(s.server);

@@ -49,6 +49,12 @@ export interface MssSendInput {
   dispositionNotificationTo?: string;
   /** The minor patient's secret connection: nothing to the patient mailbox (PFI matrix, §3.5). */
   secretConnection?: boolean;
+  /**
+   * Message-ID (`<…@…>`, brackets optional). Keep the same one with the job across retries: a
+   * re-send after a lost answer then carries the Message-ID of the first attempt, which receivers
+   * (and the simulator's sink) use to recognise a duplicate. Default: a fresh one.
+   */
+  messageId?: string;
   /** ebRIM ids of METADATA.XML (default random). */
   entryUUID?: string;
   submissionSetUUID?: string;
@@ -99,6 +105,7 @@ export class MssSender {
       to: input.to,
       ...(input.replyTo ? { replyTo: input.replyTo } : {}),
       date: (this.#options.now ?? (() => new Date()))(),
+      ...(input.messageId ? { messageId: input.messageId.startsWith('<') ? input.messageId : `<${input.messageId}>` } : {}),
       // Only the non-ASCII words are RFC 2047-encoded, so `XDM/1.0/DDM+` stays readable in the raw
       // header for receivers that route on it without decoding.
       headers: { ...parts.headers, Subject: { prepared: true, value: encodeSubject(parts.subject) } },
@@ -112,6 +119,7 @@ export class MssSender {
 
   #check(input: MssSendInput): void {
     if (!input.to.length) throw mssRefusal('MSS_NO_RECIPIENT', { location: 'to' });
+    if (input.messageId !== undefined && !/^<?[^<>\s@]+@[^<>\s@]+>?$/.test(input.messageId)) throw mssRefusal('MSS_BAD_MESSAGE_ID', { location: 'messageId' });
     for (const [i, address] of [input.from, ...input.to, ...(input.replyTo ? [input.replyTo] : [])].entries()) {
       if (!isEmailAddress(address)) throw mssRefusal('MSS_BAD_ADDRESS', { location: i === 0 ? 'from' : i <= input.to.length ? `to[${i - 1}]` : 'replyTo' });
     }
@@ -225,6 +233,8 @@ function classify(err: SmtpErrorLike, recipients: string[]): MssError {
   }
   if (typeof err.responseCode === 'number' && err.responseCode >= 400) return errorFromSmtpReply(err.responseCode, err.response ?? err.message, recipients, err);
   if (err.code === 'EAUTH') return new MssError({ code: 'auth', transient: false, cause: err });
+  // Certificate problems are configuration, not weather: retrying will not help.
+  if (err.code === 'ETLS' || /certificate|self[- ]signed|unable to verify|alert/i.test(err.message)) return new MssError({ code: 'tls', transient: false, cause: err });
   if (err.code === 'ETIMEDOUT') return new MssError({ code: 'timeout', transient: true, cause: err });
   return new MssError({ code: 'connection', transient: true, cause: err });
 }

@@ -21,6 +21,11 @@ export interface MssSinkOptions {
   now?: () => Date;
   /** Maximum message size in bytes (default 20 MiB). */
   maxSize?: number;
+  /**
+   * STARTTLS with this server certificate, required before MAIL FROM (530 otherwise); with `ca`,
+   * the client must present a certificate issued by it (an applicative mailbox's ORG_AUTH_CLI).
+   */
+  tls?: { key: string; cert: string; ca?: string };
 }
 
 export type MailVerdict =
@@ -32,6 +37,8 @@ export interface StoredMail {
   id: string;
   receivedAt: string;
   envelope: { mailFrom: string; rcptTo: string[] };
+  /** Whether the message came over TLS (STARTTLS). */
+  secure: boolean;
   messageId?: string;
   subject?: string;
   from?: string;
@@ -50,6 +57,8 @@ export interface StoredMail {
    * (Disposition-Notification-To) and is accepted: recorded here, not sent.
    */
   mdn?: { to: string; disposition: string; originalMessageId?: string };
+  /** Id of an earlier accepted message with the same Message-ID (a re-send after a lost answer). */
+  duplicateOf?: string;
 }
 
 export interface MssSink {
@@ -88,7 +97,7 @@ export async function startMssSink(options: MssSinkOptions = {}): Promise<MssSin
   const receive = async (raw: Buffer, session: SMTPServerSession): Promise<StoredMail> => {
     const rcptTo = session.envelope.rcptTo.map((a) => a.address);
     const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-    const mail: StoredMail = { id: randomUUID(), receivedAt: now().toISOString(), envelope: { mailFrom, rcptTo }, to: [], headers: {}, attachments: [], verdict: { accepted: true } };
+    const mail: StoredMail = { id: randomUUID(), receivedAt: now().toISOString(), envelope: { mailFrom, rcptTo }, secure: session.secure, to: [], headers: {}, attachments: [], verdict: { accepted: true } };
     if (temporaryFailures > 0) {
       temporaryFailures -= 1;
       mail.verdict = { accepted: false, code: 'SIM_MSS_TEMPORARY', smtpCode: 451, reason: 'temporary failure injected' };
@@ -123,6 +132,8 @@ export async function startMssSink(options: MssSinkOptions = {}): Promise<MssSin
     if (mail.verdict.accepted && notificationTo) {
       mail.mdn = { to: notificationTo.replace(/^.*<([^>]*)>.*$/, '$1'), disposition: 'automatic-action/MDN-sent-automatically; processed', ...(email.messageId ? { originalMessageId: email.messageId } : {}) };
     }
+    const first = mail.messageId ? stored.find((m) => m.verdict.accepted && m.messageId === mail.messageId) : undefined;
+    if (first) mail.duplicateOf = first.id;
     if (findings.zip) mail.zip = findings.zip;
     if (findings.documents) mail.documents = findings.documents;
     if (findings.intendedRecipients) mail.intendedRecipients = findings.intendedRecipients;
@@ -132,14 +143,19 @@ export async function startMssSink(options: MssSinkOptions = {}): Promise<MssSin
   const server = new SMTPServer({
     logger: false,
     banner: 'dcc-kit MSSanté sink (simulator)',
-    disabledCommands: ['STARTTLS'],
+    ...(options.tls
+      ? { key: options.tls.key, cert: options.tls.cert, ...(options.tls.ca ? { ca: options.tls.ca, requestCert: true, rejectUnauthorized: true } : {}) }
+      : { disabledCommands: ['STARTTLS'], allowInsecureAuth: true }),
     authOptional: true,
-    allowInsecureAuth: true,
     size: options.maxSize ?? 20 * 1024 * 1024,
     closeTimeout: 500, // a test tool: close() must not wait 30 s for idle clients
     disableReverseLookup: true, // loopback: no DNS round trip per connection
     onAuth(_auth, _session, callback) {
       callback(null, { user: 'sink' }); // any mailbox may submit: the sink checks messages, not accounts
+    },
+    onMailFrom(_address, session, callback) {
+      if (options.tls && !session.secure) return callback(replyError(530, '5.7.0 Must issue a STARTTLS command first'));
+      callback();
     },
     onRcptTo(address, _session, callback) {
       try {

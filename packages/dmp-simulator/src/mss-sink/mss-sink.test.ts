@@ -109,6 +109,18 @@ test('a temporary refusal (451) reaches the sender as a transient MssError, then
   assert.deepEqual((await sender.send(input({}))).accepted, [professional]);
 });
 
+test('a re-send with the Message-ID of the first attempt is stored as its duplicate', async () => {
+  const messageId = '<resend-test-1@hopital-test.mssante.fr>';
+  const first = await sender.send(input({ messageId }));
+  const again = await sender.send(input({ messageId: 'resend-test-1@hopital-test.mssante.fr' }));
+  assert.equal(first.messageId, messageId);
+  assert.equal(again.messageId, messageId);
+  const stored = sink.messages().filter((m) => m.messageId === messageId);
+  assert.equal(stored.length, 2);
+  assert.equal(stored[0]?.duplicateOf, undefined);
+  assert.equal(stored[1]?.duplicateOf, stored[0]?.id);
+});
+
 // ── Refusals, one broken message each ───────────────────────────────────────────────────────────
 
 const base = xdmFromCda(pps, { sender: senderInfo, submissionSetUniqueId: '2.25.7', sourceId: '1.2.3', recipients: [patient], now });

@@ -37,7 +37,7 @@ class ReplyReader {
 }
 
 /** Sends one message; returns the RCPT replies and the DATA reply (absent when no recipient was accepted). */
-export async function sendRaw(server: { host: string; port: number }, envelope: { from: string; to: string[] }, data: string): Promise<{ rcpt: SmtpReply[]; data?: SmtpReply }> {
+export async function sendRaw(server: { host: string; port: number }, envelope: { from: string; to: string[] }, data: string): Promise<{ mail: SmtpReply; rcpt: SmtpReply[]; data?: SmtpReply }> {
   const socket = connect(server.port, server.host);
   const replies = new ReplyReader(socket);
   const command = (line: string): Promise<SmtpReply> => {
@@ -48,16 +48,17 @@ export async function sendRaw(server: { host: string; port: number }, envelope: 
   try {
     await replies.next(); // greeting
     await command('EHLO test.local');
-    await command(`MAIL FROM:<${envelope.from}>`);
+    const mail = await command(`MAIL FROM:<${envelope.from}>`);
+    if (mail.code !== 250) return { mail, rcpt: [] };
     const rcpt: SmtpReply[] = [];
     for (const to of envelope.to) rcpt.push(await command(`RCPT TO:<${to}>`));
-    if (!rcpt.some((r) => r.code === 250)) return { rcpt };
+    if (!rcpt.some((r) => r.code === 250)) return { mail, rcpt };
     const go = await command('DATA');
-    if (go.code !== 354) return { rcpt, data: go };
+    if (go.code !== 354) return { mail, rcpt, data: go };
     const body = data.replace(/\r?\n/g, '\r\n').replace(/^\./gm, '..');
     const reply = replies.next();
     socket.write(`${body}\r\n.\r\n`);
-    const result = { rcpt, data: await reply };
+    const result = { mail, rcpt, data: await reply };
     await command('QUIT');
     return result;
   } finally {
