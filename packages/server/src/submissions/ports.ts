@@ -47,7 +47,7 @@ export interface DmpPort {
 }
 
 export interface MssPort {
-  send(input: { cda: Uint8Array; visibility: readonly VisibilityFlag[]; to: string[]; submissionSetUniqueId: string }, signal?: AbortSignal): Promise<{ messageId: string; accepted: string[] }>;
+  send(input: { cda: Uint8Array; visibility: readonly VisibilityFlag[]; to: string[]; submissionSetUniqueId: string; /** the same on every retry: a re-send after a lost answer is recognisable */ messageId: string }, signal?: AbortSignal): Promise<{ messageId: string; accepted: string[] }>;
 }
 
 /**

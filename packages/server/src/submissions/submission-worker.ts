@@ -243,7 +243,7 @@ export class SubmissionWorker {
     if (!facts) return this.finish(MSS_QUEUE, job, row, { state: 'refused', reason: { code: 'not-signed', fr: 'La version n’est pas signée.', en: 'The version is not signed.', field: 'status' } });
     const address = row.channel === 'mss:patient' ? `${facts.ins.matricule}@patient.mssante.fr` : row.channel.slice('mss:'.length);
     try {
-      await mss.send({ cda: facts.cda, visibility: row.visibility as VisibilityFlag[], to: [address], submissionSetUniqueId: row.submissionSetId }, AbortSignal.timeout(this.options.callTimeoutMs ?? 60_000));
+      await mss.send({ cda: facts.cda, visibility: row.visibility as VisibilityFlag[], to: [address], submissionSetUniqueId: row.submissionSetId, messageId: `<${row.id}@submissions.dcc-kit>` }, AbortSignal.timeout(this.options.callTimeoutMs ?? 60_000));
       return this.finish(MSS_QUEUE, job, row, { state: 'accepted', reason: null });
     } catch (error) {
       if (error instanceof ClaimLapsed) throw error;
