@@ -32,7 +32,14 @@ import type {
   VersionCreate,
   VersionListQuery,
   VersionSummary,
+  DmpPatientStatus,
+  Submission,
+  SubmissionEvent,
+  SubmissionList,
+  SubmitRequest,
+  VisibilityChange,
 } from './types.js';
+import { followEvents, type FollowOptions, type ServerSentEvent } from './event-stream.js';
 
 /** The API version this SDK was generated for (sent as `DCC-API-Version`). */
 export const API_VERSION: string = GENERATED_API_VERSION;
@@ -68,6 +75,8 @@ export interface ListOptions extends CallOptions {
 export type CreateOptions = IdempotentOptions;
 /** Options of lifecycle POSTs on an existing version (validate, sign, submit). */
 export type TransitionOptions = WriteOptions & Pick<IdempotentOptions, 'idempotencyKey'>;
+/** Options of submit: the optional body chooses visibility flags and MSSanté recipients. */
+export type SubmitOptions = TransitionOptions & { body?: SubmitRequest };
 
 function segment(value: string | number, name: string): string {
   const text = String(value);
@@ -179,8 +188,19 @@ export function createDccClient(options: DccClientOptions) {
     validate: transition('validate'),
     /** The caller becomes legal authenticator; the CDA is rebuilt, re-checked and stored. */
     sign: transition('sign'),
-    /** Queues a signed version of a qualified-identity patient for DMP/MSSanté sending. */
-    submit: transition('submit'),
+    /**
+     * Queues a signed version of a qualified-identity patient for DMP/MSSanté sending; `opts.body`
+     * chooses the visibility flags and the MSSanté recipients.
+     */
+    submit: async (id: string, n: number, opts: SubmitOptions): Promise<DccResponse<Version>> =>
+      send({
+        method: 'POST',
+        path: `${versionPath(id, n)}/submit`,
+        ...(opts.body ? { body: opts.body } : {}),
+        ifMatch: requireIfMatch(opts, 'documents.submit'),
+        idempotencyKey: opts.idempotencyKey ?? randomId(),
+        options: opts,
+      }),
     /** GET …/cda → the CDA XML (signed, or last built). */
     getCda: async (id: string, n: number, opts?: CallOptions): Promise<DccResponse<string>> =>
       send({ method: 'GET', path: `${versionPath(id, n)}/cda`, responseType: 'text', accept: 'application/xml', options: opts }),
@@ -192,6 +212,44 @@ export function createDccClient(options: DccClientOptions) {
         '/audit',
         { documentId: query.documentId, patientId: query.patientId, kind: query.kind, actor: query.actor },
         { ...opts, ...(query.limit === undefined ? {} : { limit: query.limit }) },
+      ),
+  };
+
+  const dmpAction = (action: 'archive' | 'unarchive' | 'delete') =>
+    async (id: string, n: number, opts?: CallOptions): Promise<DccResponse<Submission>> =>
+      send({ method: 'POST', path: `${versionPath(id, n)}/dmp/${action}`, options: opts });
+
+  const submissions = {
+    /** GET …/versions/{n}/submissions: the version's DMP and MSSanté submissions with their states. */
+    forVersion: async (id: string, n: number, opts?: CallOptions): Promise<DccResponse<SubmissionList>> =>
+      send({ method: 'GET', path: `${versionPath(id, n)}/submissions`, options: opts }),
+    /** POST /submissions/{id}/retry: a parked submission goes back to the queue. */
+    retry: async (submissionId: string, opts?: CallOptions): Promise<DccResponse<Submission>> =>
+      send({ method: 'POST', path: `/submissions/${segment(submissionId, 'submission id')}/retry`, options: opts }),
+    /** GET /patients/{id}/dmp: the patient's DMP status, asked live (TD0.2). */
+    patientDmpStatus: async (patientId: string, opts?: CallOptions): Promise<DccResponse<DmpPatientStatus>> =>
+      send({ method: 'GET', path: `/patients/${segment(patientId, 'patient id')}/dmp`, options: opts }),
+    /** Mask/unmask to professionals; make visible to the patient or legal representatives (irreversible). */
+    changeVisibility: async (id: string, n: number, body: VisibilityChange, opts?: CallOptions): Promise<DccResponse<Submission>> =>
+      send({ method: 'POST', path: `${versionPath(id, n)}/dmp/visibility`, body, options: opts }),
+    archive: dmpAction('archive'),
+    unarchive: dmpAction('unarchive'),
+    delete: dmpAction('delete'),
+    /**
+     * The change feed (GET /events, Server-Sent Events) as an async iterator; reconnects with
+     * Last-Event-ID after a drop; ends when `follow.signal` aborts.
+     */
+    events: (follow: FollowOptions = {}): AsyncIterable<ServerSentEvent<SubmissionEvent>> =>
+      followEvents<SubmissionEvent>(
+        {
+          baseUrl: transport.baseUrl,
+          apiVersion: options.apiVersion ?? API_VERSION,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+          ...(options.tokenProvider ? { tokenProvider: options.tokenProvider } : {}),
+          ...(options.credentials ? { credentials: options.credentials } : {}),
+          ...(options.activityId ? { activityId: options.activityId } : {}),
+        },
+        follow,
       ),
   };
 
@@ -212,6 +270,7 @@ export function createDccClient(options: DccClientOptions) {
     patients,
     documents,
     audit,
+    submissions,
     session,
     /** GET /health (no auth needed). */
     health: (opts?: CallOptions): Promise<DccResponse<Health>> => send({ method: 'GET', path: '/health', options: opts }),

@@ -1,5 +1,7 @@
 export { API_VERSION, createDccClient, retryOnPreconditionFailed } from './client.js';
-export type { CreateOptions, DccClient, DccClientOptions, ListOptions, TransitionOptions } from './client.js';
+export type { CreateOptions, DccClient, DccClientOptions, ListOptions, SubmitOptions, TransitionOptions } from './client.js';
+export { followEvents, parseEventStream } from './event-stream.js';
+export type { EventStreamOptions, FollowOptions, ServerSentEvent } from './event-stream.js';
 export {
   DccAbortError,
   DccAuthenticationError,

@@ -64,4 +64,14 @@ export type VersionListQuery = Omit<QueryOf<'listVersions'>, 'cursor'>;
 export type AuditEvent = Schemas['AuditEvent'];
 export type AuditListQuery = Omit<QueryOf<'listAudit'>, 'cursor'>;
 
+export type SubmitRequest = Schemas['SubmitRequest'];
+export type VisibilityFlag = Schemas['VisibilityFlag'];
+export type VisibilityChange = Schemas['VisibilityChange'];
+export type Submission = Schemas['Submission'];
+export type SubmissionList = Schemas['SubmissionList'];
+export type SubmissionState = Schemas['SubmissionState'];
+export type SubmissionReason = Schemas['SubmissionReason'];
+export type SubmissionEvent = Schemas['SubmissionEvent'];
+export type DmpPatientStatus = Schemas['DmpPatientStatus'];
+
 export type { components, operations, paths } from './generated/api.js';

@@ -134,3 +134,7 @@ try {
 } finally {
   await pg?.stop();
 }
+
+// The submission queue's figures (issue 11): submissions/s to the DMP simulator, backlog drain.
+console.log('');
+await import('./queue-bench.mjs');

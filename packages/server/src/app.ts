@@ -24,7 +24,13 @@ import { patientRoutes } from './routes/patients.js';
 import { documentRoutes } from './routes/documents.js';
 import { versionRoutes } from './routes/versions.js';
 import { auditRoutes } from './routes/audit.js';
+import { submissionRoutes } from './routes/submissions.js';
+import { JobQueue } from './submissions/job-queue.js';
+import { SubmissionService } from './submissions/submission-service.js';
+import { SubmissionWorker } from './submissions/submission-worker.js';
+import { DEFAULT_SECTEUR_ACTIVITE, type SubmissionOptions } from './submissions/options.js';
 
+export type { SubmissionOptions } from './submissions/options.js';
 export { jsonLogger, type Logger, type LogEntry } from './middleware/request-log.js';
 export { requestUrl } from './dispatch.js';
 export { DEFAULT_LIMITS, type Rate, type TrafficLimits } from './middleware/rate-limit.js';
@@ -63,6 +69,8 @@ export interface ServerOptions {
   signerProfessions?: readonly string[];
   /** Clock (ms since the epoch) of the bearer cache, the limits and idempotency leases; tests inject one. */
   now?: Clock;
+  /** DMP / MSSanté submission: ports, worker on/off, retries, feed polling (main-config.ts reads them from DCC_DMP_*, DCC_MSS_*). */
+  submissions?: SubmissionOptions;
 }
 
 export interface DccServer {
@@ -70,12 +78,15 @@ export interface DccServer {
   readonly router: Router;
   readonly auth: PscAuth;
   readonly guard: TrafficGuard;
+  /** The submission queue's worker of this process (started unless `submissions.worker` is false). */
+  readonly worker: SubmissionWorker;
+  readonly jobs: JobQueue;
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
 
 /** Every route module, in registration order. */
-const ROUTE_MODULES = [systemRoutes, authRoutes, patientRoutes, documentRoutes, versionRoutes, auditRoutes];
+const ROUTE_MODULES = [systemRoutes, authRoutes, patientRoutes, documentRoutes, versionRoutes, auditRoutes, submissionRoutes];
 
 export function createServer(options: ServerOptions): DccServer {
   const { store } = options;
@@ -99,6 +110,23 @@ export function createServer(options: ServerOptions): DccServer {
   const checker = options.checker ?? new DocumentChecker(options.kitDir ? { kitDir: options.kitDir } : {});
   const log = options.logger ?? jsonLogger;
   const router = new Router();
+  const sub = options.submissions ?? {};
+  const secteurActivite = sub.secteurActivite ?? DEFAULT_SECTEUR_ACTIVITE;
+  const jobs = new JobQueue(store.driver, {
+    ...(sub.retry ? { retry: sub.retry } : {}),
+    ...(sub.heartbeatSeconds !== undefined ? { heartbeatSeconds: sub.heartbeatSeconds } : {}),
+    ...(sub.superviseIntervalSeconds !== undefined ? { superviseIntervalSeconds: sub.superviseIntervalSeconds } : {}),
+  });
+  const submissions = new SubmissionService(store.driver, store.submissions, jobs, { ...(sub.dmp ? { dmp: sub.dmp } : {}), mssConfigured: sub.mss !== undefined, secteurActivite });
+  const worker = new SubmissionWorker(store.driver, store.submissions, jobs, {
+    secteurActivite,
+    ...(sub.dmp ? { dmp: sub.dmp } : {}),
+    ...(sub.mss ? { mss: sub.mss } : {}),
+    ...(sub.concurrency !== undefined ? { concurrency: sub.concurrency } : {}),
+    ...(sub.pollMs !== undefined ? { pollMs: sub.pollMs } : {}),
+    ...(sub.callTimeoutMs !== undefined ? { callTimeoutMs: sub.callTimeoutMs } : {}),
+  });
+  if (sub.worker !== false) worker.start();
 
   const deps: RouteDeps = {
     router,
@@ -111,6 +139,9 @@ export function createServer(options: ServerOptions): DccServer {
     audit: store.audit,
     auditReaders: new Set(options.auditReaders ?? []),
     storeKind: () => store.kind,
+    submissions,
+    submissionRows: store.submissions,
+    events: { feed: sub.events ?? {}, secteurActivite },
   };
   for (const register of ROUTE_MODULES) register(deps);
 
@@ -124,6 +155,8 @@ export function createServer(options: ServerOptions): DccServer {
     router,
     auth,
     guard,
+    worker,
+    jobs,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -135,12 +168,14 @@ export function createServer(options: ServerOptions): DccServer {
         });
       });
     },
-    close() {
+    async close() {
       clearInterval(purge);
-      return new Promise<void>((resolve) => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       });
+      await worker.stop();
+      await jobs.stop();
     },
   };
 }

@@ -53,7 +53,13 @@ export function requestHandler(router: Router, log: Logger, guard?: TrafficGuard
         throw new HttpProblem(405, 'method-not-allowed', 'Méthode non autorisée', `Allowed: ${matched.allowed.join(', ')}.`, undefined, { allow: matched.allowed.join(', ') });
       const reply = await matched.route.handler(ctx);
       status = reply.status;
-      send(res, reply.status, reply.headers ?? {}, reply.body, reply.text);
+      if (reply.stream) {
+        res.writeHead(reply.status, reply.headers ?? {});
+        const closed = new AbortController();
+        res.on('close', () => closed.abort());
+        await reply.stream(res, closed.signal);
+        res.end();
+      } else send(res, reply.status, reply.headers ?? {}, reply.body, reply.text);
     } catch (error) {
       const p =
         error instanceof HttpProblem

@@ -55,6 +55,11 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Raw text body (e.g. XML) with its content type. */
   text?: { contentType: string; data: string };
+  /**
+   * A streamed body (Server-Sent Events): written after the status and headers, until the
+   * promise settles; `closed` aborts when the client goes away.
+   */
+  stream?: (res: import('node:http').ServerResponse, closed: AbortSignal) => Promise<void>;
 }
 
 export type Handler = (ctx: RequestContext) => Promise<Reply>;

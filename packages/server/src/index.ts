@@ -10,3 +10,11 @@ export { professionalFromUserInfo, type Professional, type Activity } from './au
 export { SessionCipher, loadSessionKey } from './secrets.js';
 export { openapiPath } from './openapi.js';
 export { openStore } from './main-config.js';
+export { SubmissionRepository, SUBMISSION_STATES, type SubmissionRecord, type SubmissionEvent, type SubmissionState, type SubmissionReason } from './store/submissions-repository.js';
+export { JobQueue, DMP_QUEUE, MSS_QUEUE, DEFAULT_RETRY, type RetryPolicy } from './submissions/job-queue.js';
+export { SubmissionService, type SubmitChoices } from './submissions/submission-service.js';
+export { SubmissionWorker, type WorkerOptions } from './submissions/submission-worker.js';
+export { dmpPort, mssPort, type DmpConnection, type MssConnection } from './submissions/adapters.js';
+export type { DmpPort, MssPort, ActingParty, DmpPatientStatus, VisibilityFlag } from './submissions/ports.js';
+export type { SubmissionOptions } from './submissions/options.js';
+export { submissionsFromEnv } from './main-config.js';

@@ -5,6 +5,9 @@ import { createPgliteDriver, createPostgresDriver, migrate } from './store/drive
 import { Store } from './store/store.js';
 import { DEFAULT_LIMITS, type Rate, type TrafficLimits } from './middleware/rate-limit.js';
 
+/** DMP / MSSanté settings (DCC_DMP_*, DCC_LPS_*, DCC_MSS_*, DCC_SUBMISSION_*): see submissions/env-config.ts. */
+export { submissionsFromEnv } from './submissions/env-config.js';
+
 export interface EnvServerConfig {
   allowTestIdentities: boolean;
   limits: TrafficLimits;
@@ -62,10 +65,11 @@ export function dataDirOf(env: NodeJS.ProcessEnv): string {
 
 /**
  * Opens the store and applies the migrations. `memory: true` → in-memory PGlite (tests).
+ * `jobSchema`: pg-boss's schema on PostgreSQL (DCC_QUEUE_SCHEMA; default `<schema>_jobs`, else `pgboss`).
  */
-export async function openStore(options: { databaseUrl?: string; dataDir?: string; memory?: boolean; schema?: string }): Promise<Store> {
+export async function openStore(options: { databaseUrl?: string; dataDir?: string; memory?: boolean; schema?: string; jobSchema?: string }): Promise<Store> {
   const driver = options.databaseUrl
-    ? await createPostgresDriver(options.databaseUrl, options.schema ? { schema: options.schema } : {})
+    ? await createPostgresDriver(options.databaseUrl, { ...(options.schema ? { schema: options.schema } : {}), ...(options.jobSchema ? { jobSchema: options.jobSchema } : {}) })
     : await createPgliteDriver(options.memory ? undefined : options.dataDir);
   try {
     await migrate(driver);

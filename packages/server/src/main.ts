@@ -4,10 +4,11 @@
 // ./.data/pglite), PSC_DISCOVERY_URL, PSC_CLIENT_ID, PSC_CLIENT_SECRET,
 // PSC_POST_LOGOUT_REDIRECT_URI, DCC_SESSION_KEY, ANS_KIT_DIR, DCC_ALLOW_TEST_IDENTITIES,
 // DCC_IDEMPOTENCY_LEASE_SECONDS, DCC_LIMIT_*, DCC_BEARER_CACHE_MS, DCC_FAILED_BEARER_CACHE_MS,
-// DCC_SIGNER_PROFESSIONS (packages/server/README.md).
+// DCC_SIGNER_PROFESSIONS, DCC_DMP_*, DCC_LPS_*, DCC_MSS_*, DCC_SUBMISSION_*, DCC_EVENTS_POLL_MS
+// (packages/server/README.md).
 import { createServer } from './app.js';
 import { DocumentChecker } from './services/document-checker.js';
-import { dataDirOf, openStore, serverConfigOf } from './main-config.js';
+import { dataDirOf, openStore, serverConfigOf, submissionsFromEnv } from './main-config.js';
 import { loadSessionKey } from './secrets.js';
 
 function required(name: string): string {
@@ -25,7 +26,7 @@ const host = env.HOST ?? '127.0.0.1';
 const publicUrl = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 const discoveryUrl = required('PSC_DISCOVERY_URL');
 const dataDir = dataDirOf(env);
-const store = await openStore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir });
+const store = await openStore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, ...(env.DCC_QUEUE_SCHEMA ? { jobSchema: env.DCC_QUEUE_SCHEMA } : {}) } : { dataDir });
 const app = createServer({
   store,
   publicUrl,
@@ -41,6 +42,8 @@ const app = createServer({
   },
   // The kit locator reads ANS_KIT_DIR itself, so a wrong value is reported under that name.
   checker: new DocumentChecker(),
+  // DMP / MSSanté: DCC_DMP_*, DCC_LPS_*, DCC_MSS_*, DCC_SUBMISSION_* (README).
+  submissions: submissionsFromEnv(env),
 });
 const { url } = await app.listen(port, host);
 console.error(`dcc-server listening on ${url} (public ${publicUrl}, store ${store.kind})`);

@@ -99,7 +99,7 @@ describe('malformed requests do not end the server', () => {
 
   /** Every stored record of the data tables, as text (what the fuzz must leave unchanged). */
   const snapshot = async () => {
-    const tables = ['patients', 'documents', 'document_versions', 'submission_queue'];
+    const tables = ['patients', 'documents', 'document_versions', 'dmp_submissions'];
     const rows = await Promise.all(tables.map((t) => store.driver.query(`SELECT * FROM ${t} ORDER BY 1`)));
     return JSON.stringify(rows);
   };

@@ -12,6 +12,9 @@ import type { AuditRepository } from '../store/audit-repository.js';
 import type { PatientService } from '../services/patients.js';
 import type { DocumentLifecycle } from '../services/document-lifecycle.js';
 import type { DocumentRecord, VersionRecord } from '../store/records.js';
+import type { SubmissionRepository } from '../store/submissions-repository.js';
+import type { SubmissionService } from '../submissions/submission-service.js';
+import type { EventFeedOptions } from '../submissions/event-feed.js';
 
 export interface RouteDeps {
   router: Router;
@@ -25,6 +28,10 @@ export interface RouteDeps {
   /** IdNat_PS of the professionals who may read the audit of the structures they act for. */
   auditReaders: ReadonlySet<string>;
   storeKind: () => 'pglite' | 'postgres';
+  submissions: SubmissionService;
+  submissionRows: SubmissionRepository;
+  /** The change feed's polling and the VIHF's sector of activity of TD0.2 calls. */
+  events: { feed: EventFeedOptions; secteurActivite: string };
 }
 
 export const documentReply = (doc: DocumentRecord, status = 200): Reply => ({ status, body: doc, headers: etag(doc.version) });

@@ -6,9 +6,17 @@ import { actorOf } from '../middleware/authenticate.js';
 import { pageQuery, pathId, versionNumber } from '../middleware/paging.js';
 import { emptyBody } from '../middleware/request-body.js';
 import type { LifecycleAction, NewVersionInput } from '../services/document-lifecycle.js';
+import { readBody, type RequestContext } from '../http.js';
+import type { BodyReader } from '../middleware/request-body.js';
+import type { SubmitChoices } from '../submissions/submission-service.js';
 import { versionReply, type RouteDeps } from './route-deps.js';
 
-export function versionRoutes({ router, authenticated, jsonBody, idempotent, documents, audit }: RouteDeps): void {
+/** The submit body is optional (no body: DMP only, no visibility flag); read once by the idempotency layer. */
+async function submitChoices(ctx: RequestContext, raw: Buffer, jsonBody: BodyReader): Promise<SubmitChoices> {
+  return raw.length ? jsonBody<SubmitChoices>(ctx, 'SubmitRequest', raw) : {};
+}
+
+export function versionRoutes({ router, authenticated, jsonBody, idempotent, documents, audit, submissions }: RouteDeps): void {
   router.add(
     'GET',
     '/documents/{id}/versions',
@@ -58,8 +66,9 @@ export function versionRoutes({ router, authenticated, jsonBody, idempotent, doc
     router.add(
       'POST',
       `/documents/{id}/versions/{n}/${action}`,
-      authenticated(async (ctx, caller) =>
-        idempotent(ctx, caller, await emptyBody(ctx), async () => {
+      authenticated(async (ctx, caller) => {
+        const raw = action === 'submit' ? await readBody(ctx.req) : await emptyBody(ctx);
+        return idempotent(ctx, caller, raw, async () => {
           const expected = requireIfMatch(ctx.req);
           const doc = await documents.get(pathId(ctx.params.id), caller.structures);
           const n = versionNumber(ctx.params.n);
@@ -67,10 +76,12 @@ export function versionRoutes({ router, authenticated, jsonBody, idempotent, doc
           const { document, version } =
             action === 'sign'
               ? await documents.sign(doc, n, expected, actor, { professional: caller.professional, activeActivityId: caller.activeActivityId })
-              : await documents[action](doc, n, expected, actor);
+              : action === 'submit'
+                ? await documents.submit(doc, n, expected, actor, await submissions.enqueuer(await submitChoices(ctx, raw, jsonBody), actor))
+                : await documents[action](doc, n, expected, actor);
           return versionReply(document, version);
-        }),
-      ),
+        });
+      }),
     );
   }
 }

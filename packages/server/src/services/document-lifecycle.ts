@@ -175,7 +175,11 @@ export class DocumentLifecycle {
     );
   }
 
-  async submit(document: DocumentRecord, n: number, expected: number, actor: Actor): Promise<DocumentVersion> {
+  /**
+   * `enqueue` (from the submission service) writes the DMP / MSSanté rows and their jobs in
+   * the same transaction as the version's `submitted` state: both or neither.
+   */
+  async submit(document: DocumentRecord, n: number, expected: number, actor: Actor, enqueue?: TransitionChange['enqueue']): Promise<DocumentVersion> {
     const { doc, patient } = await this.current(document, n, expected, 'submit', actor);
     if (patient.identityStatus !== 'qualified')
       throw problems.unprocessable('identity-not-qualified', 'Only a patient with a qualified identity (INS qualifiée) can be submitted to the DMP.', [
@@ -184,7 +188,7 @@ export class DocumentLifecycle {
     // Checked again inside the transaction, the patient row locked: a concurrent identity change cannot slip through.
     const stillQualified: TransitionPrecondition = async (tx, d) =>
       (await this.patients.isQualifiedForUpdate(tx, d.patientId)) ? undefined : { type: 'identity-not-qualified', detail: "The patient's identity is no longer qualified." };
-    return unwrap(await this.transition(doc, n, expected, 'submit', actor, { queue: true }, stillQualified), 'Document');
+    return unwrap(await this.transition(doc, n, expected, 'submit', actor, enqueue ? { enqueue } : {}, stillQualified), 'Document');
   }
 }
 

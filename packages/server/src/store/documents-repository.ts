@@ -1,5 +1,5 @@
 // Documents and their immutable versions (a database trigger refuses changes to a version's
-// model), status transitions with the submission queue, in one transaction with the audit event.
+// model), status transitions with the submission rows and jobs, in one transaction with the audit event.
 import { randomUUID } from 'node:crypto';
 import type { SqlDriver, SqlExecutor } from './driver.js';
 import { recordAudit } from './audit-repository.js';
@@ -27,7 +27,8 @@ export interface TransitionChange {
   cda?: string;
   signedBy?: string;
   signedAt?: Date;
-  queue?: boolean;
+  /** Writes the submission rows and jobs in the transition's transaction (submit). */
+  enqueue?: (tx: SqlExecutor, doc: DocumentRecord) => Promise<void>;
   /** The signed CDA's header (signature): what the DMP queue reads without parsing the CDA. */
   cdaHeader?: CdaHeader;
 }
@@ -247,8 +248,7 @@ export class DocumentRepository {
         ],
       );
       const drows = await tx.query(`UPDATE documents SET status = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`, [id, change.to]);
-      if (change.queue)
-        await tx.query(`INSERT INTO submission_queue (id, document_id, version_number, created_at) VALUES ($1, $2, $3, now())`, [randomUUID(), id, n]);
+      if (change.enqueue) await change.enqueue(tx, doc);
       await recordAudit(tx, actor, {
         action: change.action,
         resourceType: 'document',
@@ -281,8 +281,10 @@ export class DocumentRepository {
     });
   }
 
+  /** The DMP submissions of a document, summarised: pending (not yet answered), sent (accepted) or failed. */
   async queuedSubmissions(documentId: string): Promise<Array<{ versionNumber: number; status: string }>> {
-    const rows = await this.driver.query('SELECT version_number, status FROM submission_queue WHERE document_id = $1 ORDER BY version_number', [documentId]);
-    return rows.map((r) => ({ versionNumber: Number(r.version_number), status: String(r.status) }));
+    const rows = await this.driver.query(`SELECT version_number, state FROM dmp_submissions WHERE document_id = $1 AND channel = 'dmp' ORDER BY version_number`, [documentId]);
+    const summary = (state: string) => (state === 'accepted' ? 'sent' : state === 'refused' || state === 'parked' ? 'failed' : 'pending');
+    return rows.map((r) => ({ versionNumber: Number(r.version_number), status: summary(String(r.state)) }));
   }
 }

@@ -9,10 +9,23 @@ export interface SqlExecutor {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * The same connection (or transaction) as pg-boss's database adapter, so a job is sent or
+   * settled in the caller's transaction (`send(…, { db })`). On PGlite it must be the
+   * transaction object itself, or pg-boss waits on PGlite's single lock forever.
+   */
+  readonly jobDb: JobDb;
+}
+
+/** pg-boss's `IDatabase` shape (kept structural so the store does not import pg-boss). */
+export interface JobDb {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
 }
 
 export interface SqlDriver extends SqlExecutor {
   readonly kind: 'pglite' | 'postgres';
+  /** What pg-boss is constructed with: the PGlite instance, or the pool's connection string and schema. */
+  readonly jobBackend: { kind: 'pglite'; pglite: unknown } | { kind: 'postgres'; connectionString: string; schema?: string };
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -51,6 +64,7 @@ export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
   const db = dataDir ? new PGlite(dataDir) : new PGlite();
   await db.waitReady;
   if (dataDir) restrictTree(dataDir);
+  const { fromPglite } = await import('pg-boss');
   const wrap = (x: { query: typeof db.query; exec: typeof db.exec }): SqlExecutor => ({
     async query<T>(sql: string, params?: unknown[]) {
       return (await x.query<T>(sql, params)).rows;
@@ -58,11 +72,13 @@ export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
     async exec(sql: string) {
       await x.exec(sql);
     },
+    jobDb: fromPglite(x as unknown as Parameters<typeof fromPglite>[0]),
   });
   const base = wrap(db);
   return {
     kind: 'pglite',
     ...base,
+    jobBackend: { kind: 'pglite', pglite: db },
     // PGlite has one connection: its transaction() serialises transactions, which makes
     // the version checks below behave as with row locks on PostgreSQL.
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx as unknown as typeof db))),
@@ -74,9 +90,10 @@ export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
   };
 }
 
-export async function createPostgresDriver(connectionString: string, options: { schema?: string; max?: number } = {}): Promise<SqlDriver> {
+export async function createPostgresDriver(connectionString: string, options: { schema?: string; max?: number; jobSchema?: string } = {}): Promise<SqlDriver> {
   const { default: pg } = await import('pg');
   if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error('Invalid schema name');
+  if (options.jobSchema && !/^[a-z_][a-z0-9_]*$/.test(options.jobSchema)) throw new Error('Invalid job schema name');
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
@@ -92,10 +109,17 @@ export async function createPostgresDriver(connectionString: string, options: { 
     async exec(sql: string) {
       await c.query(sql);
     },
+    jobDb: { executeSql: async (text: string, values?: unknown[]) => ({ rows: (await c.query(text, values)).rows }) },
   });
+  const base = executor(pool);
   return {
     kind: 'postgres',
-    ...executor(pool),
+    ...base,
+    // pg-boss keeps its tables in its own schema, beside the store's (one per store schema in tests),
+    // and its own small pool: its supervisor takes session advisory locks, which must be released on
+    // the connection that took them (a shared pool does not guarantee it). Jobs sent or settled in a
+    // store transaction go through that transaction's client (`jobDb`).
+    jobBackend: { kind: 'postgres', connectionString, ...(options.jobSchema ? { schema: options.jobSchema } : options.schema ? { schema: `${options.schema}_jobs` } : {}) },
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -9,9 +9,10 @@ import { DocumentRepository } from './documents-repository.js';
 import { IdempotencyRepository } from './idempotency-repository.js';
 import { PatientRepository } from './patients-repository.js';
 import { SessionRepository } from './sessions-repository.js';
+import { SubmissionRepository } from './submissions-repository.js';
 
 export * from './records.js';
-export { AuditRepository, DocumentRepository, IdempotencyRepository, PatientRepository, SessionRepository };
+export { AuditRepository, DocumentRepository, IdempotencyRepository, PatientRepository, SessionRepository, SubmissionRepository };
 
 export class Store {
   readonly patients: PatientRepository;
@@ -19,6 +20,7 @@ export class Store {
   readonly audit: AuditRepository;
   readonly sessions: SessionRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly submissions: SubmissionRepository;
 
   constructor(readonly driver: SqlDriver) {
     this.patients = new PatientRepository(driver);
@@ -26,6 +28,7 @@ export class Store {
     this.audit = new AuditRepository(driver);
     this.sessions = new SessionRepository(driver);
     this.idempotency = new IdempotencyRepository(driver);
+    this.submissions = new SubmissionRepository(driver);
   }
 
   get kind(): 'pglite' | 'postgres' {

@@ -1,0 +1,69 @@
+// What the submission worker needs from the DMP and from an MSSanté relay, as small ports: the
+// adapters over @dcc-kit/dmp's DmpClient and @dcc-kit/mss's MssSender implement them
+// (adapters.ts), tests may give others. Shapes follow DMP-CONTRACT.md.
+export type VisibilityFlag = 'MASQUE_PS' | 'INVISIBLE_PATIENT' | 'INVISIBLE_REPRESENTANTS_LEGAUX';
+export const VISIBILITY_FLAGS: readonly VisibilityFlag[] = ['MASQUE_PS', 'INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'];
+
+export interface Ins {
+  matricule: string;
+  oid: string;
+}
+
+/** Who the VIHF asserts in indirect authentication: the signer, for the document's structure. */
+export interface ActingParty {
+  nameId: string;
+  displayName: string;
+  roles: Array<{ code: string; codingScheme: string; displayName: string }>;
+  structureId: string;
+  secteurActivite: string;
+}
+
+export interface DmpPatientStatus {
+  dmp: 'active' | 'closed' | 'none';
+  closureReason?: string;
+  authorisation: 'VALIDE' | 'EXPIRE' | 'INTERDIT' | 'NON_EXISTE';
+  medecinTraitant: boolean;
+  mesAttached: boolean;
+  canFeed: boolean;
+}
+
+export interface ProvideInput {
+  cda: Uint8Array;
+  visibility: readonly VisibilityFlag[];
+  entryUUID: string;
+  submissionSetUniqueId: string;
+  replaces?: { entryUUID: string };
+}
+
+export interface DmpPort {
+  patientStatus(ins: Ins, actor: ActingParty, signal?: AbortSignal): Promise<DmpPatientStatus>;
+  provideAndRegister(input: ProvideInput, actor: ActingParty, signal?: AbortSignal): Promise<{ entryUUID: string; uniqueId: string }>;
+  updateVisibility(
+    input: { cda: Uint8Array; logicalId: string; previousVersion: number; visibility: readonly VisibilityFlag[]; newEntryUUID: string },
+    actor: ActingParty,
+    signal?: AbortSignal,
+  ): Promise<void>;
+  updateStatus(input: { entryUUID: string; from: 'Approved' | 'Archived'; to: 'Approved' | 'Archived' | 'Deleted'; patientId: string }, actor: ActingParty, signal?: AbortSignal): Promise<void>;
+}
+
+export interface MssPort {
+  send(input: { cda: Uint8Array; visibility: readonly VisibilityFlag[]; to: string[]; submissionSetUniqueId: string; /** the same on every retry: a re-send after a lost answer is recognisable */ messageId: string }, signal?: AbortSignal): Promise<{ messageId: string; accepted: string[] }>;
+}
+
+/**
+ * How a failure of either port is read: DmpError and MssError carry these fields. Anything
+ * else (a bug, an unexpected exception) counts as transient: retried, then parked.
+ */
+export interface PortFailure {
+  transient: boolean;
+  code: string;
+  messageFr?: string;
+  messageEn?: string;
+  location?: string;
+}
+
+export function asPortFailure(error: unknown): PortFailure {
+  const e = error as Partial<PortFailure> & { name?: string; message?: string };
+  if (e && typeof e === 'object' && typeof e.transient === 'boolean' && typeof e.code === 'string') return e as PortFailure;
+  return { transient: true, code: (e && typeof e.name === 'string' && e.name) || 'error' };
+}

@@ -1,0 +1,165 @@
+// The queue against the real parts: @dcc-kit/dmp's client over HTTP to @dcc-kit/dmp-simulator
+// (signed VIHF with the test PKI), on both stores: an accepted entry whose metadata is the
+// CDA's, a replacement that deprecates its parent, faults retried to exactly one entry, a
+// closed DMP parked with its reason.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { resolveKitDir } from '@dcc-kit/conformance/kit';
+import { startDmpSimulator, type DmpSimulator } from '@dcc-kit/dmp-simulator';
+import { createTestPki } from '@dcc-kit/dmp-simulator/pki';
+import { openTestStore, postgresTarget, type StoreKind } from '../testing/harness.js';
+import type { Store } from '../store/store.js';
+import { dmpPort, mssPort } from './adapters.js';
+import { JobQueue } from './job-queue.js';
+import { SubmissionService } from './submission-service.js';
+import { SubmissionWorker } from './submission-worker.js';
+import { ANS_PATIENT, ansPatient, frcpVariant, newOid, signedDocument } from '../testing/submission-fixtures.js';
+import type { Actor } from '../store/records.js';
+
+const LPS = { name: 'dcc-kit', version: '0.1.0', instanceId: '1.2.250.1.213.1.1.9.1', homologationId: 'HOMOLOG-TEST' };
+const SOURCE_ID = '1.2.250.1.213.1.1.9';
+const actor: Actor = { idNatPs: ANS_PATIENT.signer, structures: [ANS_PATIENT.structureId], requestId: 'test' };
+
+for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
+  const target = kind === 'postgres' ? postgresTarget() : {};
+  describe(`submission queue → DMP simulator (${kind})`, { skip: target.skip }, () => {
+    let sim: DmpSimulator;
+    let store: Store;
+    let jobs: JobQueue;
+    let worker: SubmissionWorker;
+    let service: SubmissionService;
+    let port: ReturnType<typeof dmpPort>;
+    let patientId: string;
+    const example = readFileSync(path.join(resolveKitDir(), 'ExemplesCDA', 'CANCER-FRCP_2022.01_Appareil.xml'), 'utf8');
+    const admin = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
+      const res = await fetch(`${sim.adminUrl}${p}`, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+      const text = await res.text();
+      assert.ok(res.ok, `admin ${method} ${p}: ${res.status} ${text}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    };
+
+    before(async () => {
+      const pki = await createTestPki();
+      sim = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] } });
+      store = await openTestStore(kind);
+      jobs = new JobQueue(store.driver, { retry: { retryLimit: 4, retryDelaySeconds: 1, retryDelayMaxSeconds: 2 }, superviseIntervalSeconds: 1 });
+      port = dmpPort({ sourceId: SOURCE_ID, client: { endpoint: sim.url, signing: { key: pki.signing.key, certificate: pki.signing.cert }, lps: LPS, timeoutMs: 10_000 } });
+      const mss = mssPort({
+        smtpUrl: `smtp://${sim.smtp!.host}:${sim.smtp!.port}`,
+        from: 'rcp@ch-test.mssante.fr',
+        nil: 'NIL-DCC-TEST',
+        sourceId: SOURCE_ID,
+        sender: { organisation: 'CH de test', software: 'dcc-kit', version: '0.1.0' },
+      });
+      service = new SubmissionService(store.driver, store.submissions, jobs, { dmp: port, mssConfigured: true, secteurActivite: 'SA01^1.2.250.1.71.4.2.4' });
+      worker = new SubmissionWorker(store.driver, store.submissions, jobs, { dmp: port, mss, secteurActivite: 'SA01^1.2.250.1.71.4.2.4', pollMs: 50, callTimeoutMs: 10_000 });
+      patientId = await ansPatient(store);
+      worker.start();
+    });
+    after(async () => {
+      await worker?.stop();
+      await jobs?.stop();
+      await port?.close();
+      await store?.close();
+      await sim?.close();
+    });
+
+    const submit = async (cda: string, setId: string, choices = {}) => {
+      const doc = await signedDocument(store, patientId, setId, cda, actor);
+      const r = await store.documents.transition(doc.id, 1, doc.version, { from: ['signed'], to: 'submitted', action: 'document.submit', enqueue: await service.enqueuer(choices, actor) }, actor);
+      assert.ok(r.ok);
+      return doc.id;
+    };
+    const settled = async (documentId: string, ms = 30_000) => {
+      const end = Date.now() + ms;
+      for (;;) {
+        const row = (await store.submissions.forVersion(documentId, 1))[0]!;
+        if (['accepted', 'refused', 'parked'].includes(row.state)) return row;
+        if (Date.now() > end) assert.fail(`submission still ${row.state}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    type SimEntry = { entryUUID: string; uniqueId: string; status: string; setId?: string; confidentiality?: unknown };
+
+    test('accepted: the simulator holds the entry of the CDA, with its visibility; v2 deprecates v1', async () => {
+      const setId = newOid();
+      const v1Id = newOid();
+      const v1 = await submit(frcpVariant(example, v1Id, setId), setId, { visibility: ['MASQUE_PS'] });
+      const r1 = await settled(v1);
+      assert.equal(r1.state, 'accepted', JSON.stringify(r1.reason));
+      let entries = await admin<SimEntry[]>('GET', `/entries?patientId=${ANS_PATIENT.ins}`);
+      const e1 = entries.find((e) => e.uniqueId === v1Id);
+      assert.ok(e1, 'the entry is stored under the CDA id');
+      assert.equal(e1.entryUUID, r1.entryUUID);
+      assert.match(JSON.stringify(e1.confidentiality), /MASQUE_PS/);
+
+      const v2Id = newOid();
+      const v2 = await submit(frcpVariant(example, v2Id, setId, 2, v1Id), setId);
+      const r2 = await settled(v2);
+      assert.equal(r2.state, 'accepted', JSON.stringify(r2.reason));
+      entries = await admin<SimEntry[]>('GET', `/entries?patientId=${ANS_PATIENT.ins}`);
+      assert.equal(entries.find((e) => e.uniqueId === v1Id)!.status, 'Deprecated');
+      assert.equal(entries.find((e) => e.uniqueId === v2Id)!.status, 'Approved');
+      assert.equal((await store.submissions.forVersion(v1, 1))[0]!.dmp!.status, 'Deprecated');
+    });
+
+    test('MSSanté: the patient and a care-team address each get the XDM zip through the real SMTP sender', async () => {
+      const setId = newOid();
+      const id = newOid();
+      const doc = await submit(frcpVariant(example, id, setId), setId, { mss: { patient: true, recipients: ['dr.martin@ch-test.mssante.fr'] } });
+      const end = Date.now() + 30_000;
+      let rows = await store.submissions.forVersion(doc, 1);
+      while (rows.some((r) => !['accepted', 'refused', 'parked'].includes(r.state)) && Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 50));
+        rows = await store.submissions.forVersion(doc, 1);
+      }
+      assert.deepEqual(rows.map((r) => [r.channel, r.state, r.reason?.code]).sort(), [
+        ['dmp', 'accepted', undefined],
+        ['mss:dr.martin@ch-test.mssante.fr', 'accepted', undefined],
+        ['mss:patient', 'accepted', undefined],
+      ]);
+      const mails = await admin<Array<{ to: string[]; documents?: Array<{ uniqueId?: string }>; attachments: Array<{ filename: string | null }> }>>('GET', '/mails');
+      const ours = mails.filter((m) => m.documents?.some((d) => d.uniqueId === id));
+      assert.deepEqual(ours.map((m) => m.to.join(',')).sort(), [`${ANS_PATIENT.ins}@patient.mssante.fr`, 'dr.martin@ch-test.mssante.fr']);
+      for (const m of ours) assert.ok(m.attachments.some((a) => /^ihe_xdm\.zip$/i.test(a.filename ?? '')));
+    });
+
+    test('transient faults (503, busy registry) are retried to exactly one entry', async () => {
+      await admin('POST', '/faults', { endpoint: 'repository', kind: 'http-503', count: 1 });
+      await admin('POST', '/faults', { endpoint: 'repository', kind: 'registry-busy', count: 1 });
+      const setId = newOid();
+      const id = newOid();
+      const doc = await submit(frcpVariant(example, id, setId), setId);
+      const row = await settled(doc);
+      assert.equal(row.state, 'accepted', JSON.stringify(row.reason));
+      assert.equal(row.attempts, 3);
+      const entries = await admin<SimEntry[]>('GET', `/entries?patientId=${ANS_PATIENT.ins}`);
+      assert.equal(entries.filter((e) => e.uniqueId === id).length, 1);
+    });
+
+    test('a closed DMP parks the submission with its reason; the patient status says so', async () => {
+      await admin('PATCH', `/patients/${ANS_PATIENT.ins}`, { dmpStatus: 'CLOSED', closureReason: 'FERMETURE_DEMANDE_PATIENT' });
+      try {
+        const setId = newOid();
+        const doc = await submit(frcpVariant(example, newOid(), setId), setId);
+        const row = await settled(doc);
+        assert.equal(row.state, 'parked');
+        assert.equal(row.stateDetail, 'dmp-closed');
+        assert.equal(row.reason?.field, 'patient.dmp');
+      } finally {
+        await admin('PATCH', `/patients/${ANS_PATIENT.ins}`, { dmpStatus: 'ACTIVE' });
+      }
+    });
+
+    test('incoherent metadata is refused with the simulator’s code, reason and field', async () => {
+      // a version 2 whose parent never reached the DMP: the CDA says RPLC, the submission cannot
+      const setId = newOid();
+      const doc = await submit(frcpVariant(example, newOid(), setId, 2, newOid()), setId);
+      const row = await settled(doc);
+      assert.equal(row.state, 'refused', JSON.stringify(row));
+      assert.ok(row.reason?.code && row.reason.fr && row.reason.en && row.reason.field, JSON.stringify(row.reason));
+    });
+  });
+}
