@@ -10,6 +10,7 @@
 //   --smtp-port N   DMP_SIM_SMTP_PORT   MSSanté sink port (default 0 = any free port)
 //   --no-smtp       DMP_SIM_SMTP=0      do not start the MSSanté sink
 //   --no-fixtures   DMP_SIM_FIXTURES=0  start without the §5.6 patients
+//   --open-dmp      DMP_SIM_OPEN_DMP=1  an unknown (valid) INS gets an active DMP on first use
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOrCreateTestPki } from './pki/index.js';
@@ -19,11 +20,11 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' }, host: { type: 'string' }, tls: { type: 'boolean' }, 'no-tls': { type: 'boolean' },
     'pki-dir': { type: 'string' }, profile: { type: 'string' }, 'smtp-port': { type: 'string' },
-    'no-smtp': { type: 'boolean' }, 'no-fixtures': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    'no-smtp': { type: 'boolean' }, 'no-fixtures': { type: 'boolean' }, 'open-dmp': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log('Usage: dcc-dmp-simulator [--port N] [--host H] [--tls|--no-tls] [--pki-dir DIR] [--profile test|prod-like] [--smtp-port N] [--no-smtp] [--no-fixtures]');
+  console.log('Usage: dcc-dmp-simulator [--port N] [--host H] [--tls|--no-tls] [--pki-dir DIR] [--profile test|prod-like] [--smtp-port N] [--no-smtp] [--no-fixtures] [--open-dmp]');
   process.exit(0);
 }
 const env = process.env;
@@ -45,6 +46,7 @@ const simulator = await startDmpSimulator({
   trust: { vihfCertificates: [pki.signing.cert] },
   ...(tls ? { tls: { key: pki.server.key, cert: pki.server.cert, ca: pki.ca.cert } } : {}),
   fixtures: !(values['no-fixtures'] || flag('DMP_SIM_FIXTURES') === false),
+  openDmpForUnknownPatients: Boolean(values['open-dmp'] || flag('DMP_SIM_OPEN_DMP') === true),
   smtp: smtpOn ? { port: smtpPort } : false,
 });
 

@@ -11,6 +11,9 @@ const ALLOWED: Record<Profile, ReadonlySet<string>> = {
   'prod-like': new Set([INS_OIDS.nir, INS_OIDS.nia]),
 };
 
+/** Whether the profile allows this INS OID. */
+export const insAllowed = (profile: Profile, oid: string): boolean => ALLOWED[profile].has(oid);
+
 export interface Ins { matricule: string; oid: string }
 
 /** `<matricule>^^^&<OID>&ISO^NH` → its parts, or undefined when the CX is not of that form. */

@@ -11,11 +11,11 @@ import { provideAndRegister } from './iti41.js';
 import { updateDocumentSet } from './iti57.js';
 import { answer as queryAnswer, storedQuery } from './iti18.js';
 import { retrieveDocumentSet } from './iti43.js';
-import { checkIns, parseInsCx, type Profile } from './patient-check.js';
+import { checkIns, insAllowed, parseInsCx, type Profile } from './patient-check.js';
 import { Refused, problem, type Problem } from './refusals.js';
 import { registryResponse, STATUS } from './responses.js';
 import { readSoapRequest, soapAnswer, soapFault, type SoapAnswer, type SoapRequest } from './soap.js';
-import { DmpState, fixturePatients } from './state.js';
+import { DmpState, fixturePatients, isValidNir } from './state.js';
 import { patientStatus } from './td02.js';
 import { verifyVihf, type Vihf } from './vihf.js';
 import { esc } from './xml.js';
@@ -40,6 +40,12 @@ export interface DmpSimulatorOptions {
   strictSha1?: boolean;
   /** Stage 5 "S": XSD + schematron of the CDA (e.g. @dcc-kit/conformance). Off by default. */
   validateCda?: ValidateCda;
+  /**
+   * An unknown INS (allowed OID, valid key) gets an active DMP on first use, as every insured
+   * person has one since the MES reform (the demo: patients are created in the page). Default
+   * false: an unknown INS has no DMP (§5.6).
+   */
+  openDmpForUnknownPatients?: boolean;
 }
 
 export interface DmpSimulator {
@@ -103,7 +109,10 @@ export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<D
   // PUT /admin/clock shifts the simulator's clock (VIHF clock-skew scenarios without code).
   let clockOffsetMs = 0;
   const now = (): Date => new Date(baseNow().getTime() + clockOffsetMs);
-  const state = new DmpState(() => (options.fixtures === false ? [] : fixturePatients(profile)));
+  const state = new DmpState(
+    () => (options.fixtures === false ? [] : fixturePatients(profile)),
+    options.openDmpForUnknownPatients ? (matricule, oid) => insAllowed(profile, oid) && isValidNir(matricule) : undefined,
+  );
   const faults = new FaultPlan();
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();

@@ -118,7 +118,15 @@ export class DmpState {
   associations: AssociationRecord[] = [];
   habilitations: { at: string; psId: string; patientId?: string; action: string }[] = [];
 
-  constructor(private readonly seed: () => Patient[]) {
+  /**
+   * `openFor(matricule, oid)`: whether an unknown INS gets an active DMP on first use (since the
+   * 2021–2022 MES reform every insured person has one unless they objected); off by default so
+   * that an unknown INS answers "no DMP" as §5.6 expects.
+   */
+  constructor(
+    private readonly seed: () => Patient[],
+    private readonly openFor?: (matricule: string, oid: string) => boolean,
+  ) {
     this.reset();
   }
 
@@ -131,7 +139,11 @@ export class DmpState {
   }
 
   patient(matricule: string, oid: string): Patient | undefined {
-    const p = this.patients.get(matricule);
+    let p = this.patients.get(matricule);
+    if (!p && this.openFor?.(matricule, oid)) {
+      p = { insMatricule: matricule, insOid: oid, traits: {}, dmpStatus: 'ACTIVE', mesAttached: true, minorSecretConnection: false, blockedPs: [], authorisedPs: [], expiredPs: [] };
+      this.patients.set(matricule, p);
+    }
     return p && p.insOid === oid ? p : undefined;
   }
 

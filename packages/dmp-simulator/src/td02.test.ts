@@ -83,3 +83,20 @@ test('TD0.2: the admin side door flips the DMP status and the blocked list', asy
   await fetch(`${sim.adminUrl}/state`, { method: 'DELETE' });
   assert.equal((await ask('146026322000196')).authorisation, 'NON_EXISTE', 'reset restores the fixtures');
 });
+
+test('TD0.2: an unknown INS has no DMP, unless openDmpForUnknownPatients (the demo) opens one on first use; a bad key never does', async () => {
+  const unknown = '290017512345605'; // valid key, not among the fixtures
+  assert.equal((await ask(unknown)).response, 'NF');
+  const open = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false, openDmpForUnknownPatients: true });
+  try {
+    const askOpen = async (matricule: string) =>
+      read((await post(open.url, 'patients', td02(open.url, { signer: { key: pki.signing.key, cert: pki.signing.cert }, ins: { matricule, oid: FRCP_INS.oid } }))).text);
+    const answer = await askOpen(unknown);
+    assert.equal(answer.response, 'OK');
+    assert.equal(answer.status, 'active');
+    assert.equal((await askOpen('180017512345660')).response, 'NF', 'a fixture without DMP keeps none');
+    assert.equal((await askOpen('290017512345699')).ack, 'AE', 'a wrong key is refused, not opened');
+  } finally {
+    await open.close();
+  }
+});
