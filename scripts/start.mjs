@@ -11,10 +11,14 @@
 //
 // Environment: DEMO_PORT (4100), PSC_PORT (4101), API_PORT (0 = any free loopback port),
 // DEMO_HOST (127.0.0.1), PUBLIC_URL (http://localhost:DEMO_PORT), DATABASE_URL, DCC_DATA_DIR
-// (.data/pglite), ANS_KIT_DIR. Logs carry request metadata only, never health data.
+// (.data/pglite), ANS_KIT_DIR; DMP_SIM_PORT (4102) and DMP_SIM_SMTP_PORT (4103) for the DMP
+// simulator and its MSSanté sink, started unless DCC_DMP_URL points at another DMP (then the
+// DCC_DMP_*/DCC_MSS_* settings of the server README apply as they are). Logs carry request
+// metadata only, never health data.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,6 +26,47 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const demoDir = join(root, 'demo');
 const viteConfigFile = join(demoDir, 'vite.config.mjs');
+
+/**
+ * The submission source of the demo (XDS sourceId / SubmissionSet sourceId): a `2.25.` OID of
+ * its own (ITU-T X.667), so that it squats no registered arc.
+ */
+export const DEMO_SOURCE_ID = '2.25.147690548645828677406017632801508900352';
+
+/**
+ * The DMP simulator and its MSSanté sink with a test PKI (kept in `<data>/dmp-simulator/pki`,
+ * or a throwaway folder in memory mode), and the server's submission settings pointing at
+ * them — the same variables an operator sets for a real DMP (server README).
+ */
+async function startDmpSimulatorFor({ env, memory, dataDir, dmpPort, smtpPort, host }) {
+  const { startDmpSimulator } = await import('@dcc-kit/dmp-simulator');
+  const { loadOrCreateTestPki } = await import('@dcc-kit/dmp-simulator/pki');
+  const { submissionsFromEnv } = await import('@dcc-kit/server');
+  const pkiDir = memory ? mkdtempSync(join(tmpdir(), 'dcc-demo-pki-')) : join(dirname(dataDir), 'dmp-simulator', 'pki');
+  const pki = await loadOrCreateTestPki(pkiDir);
+  const simulator = await startDmpSimulator({
+    host,
+    port: dmpPort,
+    smtp: { port: smtpPort },
+    trust: { vihfCertificates: [pki.signing.cert] },
+    // The demo's patients are typed in the page: each valid test INS has a DMP, as every insured person does.
+    openDmpForUnknownPatients: true,
+  });
+  const submissions = submissionsFromEnv({
+    ...env,
+    DCC_DMP_URL: simulator.url,
+    DCC_DMP_PKI_DIR: pkiDir,
+    DCC_DMP_SOURCE_ID: env.DCC_DMP_SOURCE_ID ?? DEMO_SOURCE_ID,
+    DCC_MSS_SMTP_URL: `smtp://${simulator.smtp.host}:${simulator.smtp.port}`,
+    DCC_MSS_FROM: env.DCC_MSS_FROM ?? 'dcc-kit-demo@demo.mssante.fr',
+    DCC_MSS_NIL: env.DCC_MSS_NIL ?? 'DCC-KIT-DEMO',
+  });
+  const close = async () => {
+    await simulator.close();
+    if (memory) rmSync(pkiDir, { recursive: true, force: true });
+  };
+  return { simulator, submissions, close };
+}
 
 /** Paths the backend answers; everything else is the page (served by Vite). */
 export const API_ROUTES = /^\/(auth|patients|documents|audit|health)(\/|\?|$)/;
@@ -51,12 +96,13 @@ function proxyConfig(target) {
 }
 
 /**
- * Starts the PSC emulator, the backend and the page server.
- * @param {{ port?: number, pscPort?: number, apiPort?: number, host?: string, publicUrl?: string,
- *   databaseUrl?: string, dataDir?: string, memory?: boolean, mode?: 'dev' | 'preview',
- *   kitDir?: string, logger?: (entry: unknown) => void, quiet?: boolean }} [options]
- *   `memory: true` → throwaway in-memory PGlite (tests); `port: 0` → any free port.
+ * Starts the PSC emulator, the DMP simulator with its MSSanté sink, the backend and the page server.
+ * @param {{ port?: number, pscPort?: number, apiPort?: number, dmpPort?: number, smtpPort?: number,
+ *   host?: string, publicUrl?: string, databaseUrl?: string, dataDir?: string, memory?: boolean,
+ *   mode?: 'dev' | 'preview', kitDir?: string, logger?: (entry: unknown) => void, quiet?: boolean }} [options]
+ *   `memory: true` → throwaway in-memory PGlite (tests); `port: 0` → any free port (for every part).
  * @returns {Promise<{ url: string, apiUrl: string, pscIssuer: string, store: string,
+ *   dmp?: { url: string, adminUrl: string, smtp: { host: string, port: number } },
  *   users: Array<{ id: string, name: string, activities: string[] }>, close(): Promise<void> }>}
  */
 export async function startDemo(options = {}) {
@@ -80,7 +126,25 @@ export async function startDemo(options = {}) {
     const store = await openStore(databaseUrl ? { databaseUrl } : options.memory ? { memory: true } : { dataDir });
     closers.push(() => store.close());
 
-    // 2. The backend on a loopback port of its own; the browser reaches it only through the proxy.
+    // 2. The DMP simulator and its MSSanté sink, unless a real DMP is configured.
+    let dmp;
+    let submissions;
+    if (env.DCC_DMP_URL) submissions = (await import('@dcc-kit/server')).submissionsFromEnv(env);
+    else {
+      const zeroPorts = options.port === 0;
+      dmp = await startDmpSimulatorFor({
+        env,
+        memory: Boolean(options.memory),
+        dataDir,
+        host: '127.0.0.1',
+        dmpPort: options.dmpPort ?? (zeroPorts ? 0 : Number(env.DMP_SIM_PORT ?? 4102)),
+        smtpPort: options.smtpPort ?? (zeroPorts ? 0 : Number(env.DMP_SIM_SMTP_PORT ?? 4103)),
+      });
+      closers.push(dmp.close);
+      submissions = dmp.submissions;
+    }
+
+    // 3. The backend on a loopback port of its own; the browser reaches it only through the proxy.
     const psc = { discoveryUrl: '' };
     const clientSecret = randomBytes(24).toString('base64url');
     // The page's port comes first: the backend's redirect URI and cookies depend on it.
@@ -97,6 +161,7 @@ export async function startDemo(options = {}) {
       checker: new DocumentChecker(kitDir ? { kitDir } : {}),
       // Settings read once from the environment (DCC_ALLOW_TEST_IDENTITIES).
       ...serverConfigOf(env),
+      submissions,
       // Read at first use: the emulator starts below, once the page's port is known.
       oidc: () => ({ discoveryUrl: psc.discoveryUrl, clientId: 'dcc-demo', clientSecret, allowInsecureRequests: true }),
       publicUrl,
@@ -104,7 +169,7 @@ export async function startDemo(options = {}) {
     const api = await app.listen(options.apiPort ?? Number(env.API_PORT ?? 0), '127.0.0.1');
     closers.push(() => app.close());
 
-    // 3. The page, with the API routes proxied to the backend.
+    // 4. The page, with the API routes proxied to the backend.
     const logLevel = options.quiet ? 'silent' : 'info';
     const common = { configFile: viteConfigFile, root: demoDir, logLevel, clearScreen: false, customLogger: redactingLogger(vite, logLevel) };
     const serverOptions = { host, port, strictPort: true, proxy: proxyConfig(api.url) };
@@ -118,7 +183,7 @@ export async function startDemo(options = {}) {
       closers.push(() => server.close());
     }
 
-    // 4. Pro Santé Connect, with the backend registered as confidential client.
+    // 5. Pro Santé Connect, with the backend registered as confidential client.
     const emulator = await startPscEmulator({
       port: options.pscPort ?? Number(env.PSC_PORT ?? 4101),
       clients: [
@@ -138,6 +203,7 @@ export async function startDemo(options = {}) {
       apiUrl: api.url,
       pscIssuer: emulator.issuer,
       store: store.kind,
+      ...(dmp ? { dmp: { url: dmp.simulator.url, adminUrl: dmp.simulator.adminUrl, smtp: dmp.simulator.smtp } } : {}),
       users: TEST_USERS.map((u) => ({
         id: u.userinfo.SubjectNameID,
         name: `${u.userinfo.given_name} ${u.userinfo.family_name}`,
@@ -221,7 +287,13 @@ dcc-kit — démonstration (dossier patient d'un logiciel hospitalier fictif)
   Hors ligne :  ${demo.url}/?offline=1   (API simulée dans le navigateur, sans backend)
   Backend :     ${demo.apiUrl} (store ${demo.store}${demo.store === 'pglite' ? `, ${relativeData()}` : ''}), via le proxy de la page
   Pro Santé Connect (émulateur) : ${demo.pscIssuer}
-
+${
+    demo.dmp
+      ? `  DMP (simulateur) : ${demo.dmp.url}
+  Côté administration du simulateur : ${demo.dmp.adminUrl}/entries (documents déposés), ${demo.dmp.adminUrl}/mails (messages MSSanté reçus, SMTP ${demo.dmp.smtp.host}:${demo.dmp.smtp.port})
+`
+      : '  DMP : DCC_DMP_URL (configuration du serveur)\n'
+  }
   Utilisateurs de test (cliquer « Se connecter avec Pro Santé Connect », puis choisir) :
 ${demo.users.map((u) => `    ${u.id}  ${u.name.padEnd(22)} ${u.activities.join(' ; ')}`).join('\n')}
 

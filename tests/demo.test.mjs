@@ -122,6 +122,39 @@ describe('npm start: demo page, backend and PSC emulator on one origin', () => {
     assert.equal((await jar.fetch(`${demo.url}/auth/session`)).status, 401);
   });
 
+  test('npm start feeds its DMP simulator: a signed PPS is accepted in the DMP and its XDM reaches the MSSanté sink', async () => {
+    assert.ok(demo.dmp, 'the simulator started with the demo');
+    const jar = new Jar();
+    const start = await jar.fetch(`${demo.url}/auth/login?returnTo=/`);
+    await jar.fetch(await completeLogin(start.headers.get('location'), { user: DR_LEFORT.userinfo.SubjectNameID }));
+    const dcc = createDccClient({ baseUrl: demo.url, fetch: jar.fetch, retry: { maxRetries: 0 } });
+    const { data: session } = await dcc.session.get();
+    await dcc.session.selectActivity(session.professional.activities.find((a) => a.structureId === ICO).id);
+
+    const model = examplePps();
+    const { data: patient } = await dcc.patients.create(patientBody(model));
+    const { data: doc } = await dcc.documents.create({ patientId: patient.id, type: 'pps', model });
+    let { etag } = await dcc.documents.validate(doc.id, 1, { ifMatch: `"${doc.version}"` });
+    ({ etag } = await dcc.documents.sign(doc.id, 1, { ifMatch: etag }));
+    await dcc.documents.submit(doc.id, 1, { ifMatch: etag, body: { mss: { patient: true } } });
+
+    const deadline = Date.now() + 60_000;
+    let rows = [];
+    for (;;) {
+      rows = (await dcc.submissions.forVersion(doc.id, 1)).data.items;
+      if (rows.length > 0 && rows.every((r) => ['accepted', 'refused', 'parked'].includes(r.state))) break;
+      assert.ok(Date.now() < deadline, `submissions still pending: ${JSON.stringify(rows.map((r) => [r.channel, r.state]))}`);
+      await new Promise((done) => setTimeout(done, 250));
+    }
+    assert.deepEqual(rows.map((r) => [r.channel, r.state, r.reason?.code]).sort(), [['dmp', 'accepted', undefined], ['mss:patient', 'accepted', undefined]]);
+    const entries = await (await fetch(`${demo.dmp.adminUrl}/entries`)).json();
+    const dmpRow = rows.find((r) => r.channel === 'dmp');
+    assert.equal(entries.filter((e) => e.entryUUID === dmpRow.dmp.entryUUID).length, 1, 'the simulator holds the entry once');
+    const mails = await (await fetch(`${demo.dmp.adminUrl}/mails`)).json();
+    assert.equal(mails.length, 1);
+    assert.match(JSON.stringify(mails[0]), /IHE_XDM\.zip/i);
+  });
+
   // Page problems a test must not see: script errors, console errors (minus the failed loads
   // each test expects) and Content-Security-Policy violations, reported by the page itself so
   // that the strict CSP (no unsafe-inline, no eval) is checked with the editors rendered.
