@@ -11,6 +11,7 @@ import { createTestPki } from '@dcc-kit/dmp-simulator/pki';
 import { ApiClient, example, patientFromModel, startStack, type Stack } from '../testing/harness.js';
 import { dmpPort } from './adapters.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers read field by field in assertions
 type Json = Record<string, any>;
 const ICO = '492805973';
 
@@ -19,11 +20,11 @@ describe('full path: sign → submit → DMP simulator, then a replacement depre
   let stack: Stack;
   let lefort: ApiClient;
   let port: ReturnType<typeof dmpPort>;
-  const admin = async (method: string, path: string, body?: unknown): Promise<any> => {
+  const admin = async (method: string, path: string, body?: unknown): Promise<Json> => {
     const res = await fetch(`${sim.adminUrl}${path}`, { method, ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
     const text = await res.text();
     assert.ok(res.ok, `${method} ${path}: ${text}`);
-    return text ? JSON.parse(text) : undefined;
+    return text ? (JSON.parse(text) as Json) : {};
   };
 
   before(async () => {

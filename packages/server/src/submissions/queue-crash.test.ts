@@ -26,6 +26,7 @@ const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const ICO = '492805973'; // DR_LEFORT's FINESS
 const VERSIONS = Number(process.env.DCC_CRASH_VERSIONS ?? 200);
 const KILLS = 4;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers read field by field in assertions
 type Json = Record<string, any>;
 
 function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
