@@ -6,7 +6,10 @@ import { SIM_REFUSALS } from './refusals.js';
 import type { DmpState, Entry, Patient } from './state.js';
 import { INS_OIDS } from './cda-read.js';
 
-export interface AdminContext { state: DmpState; faults: FaultPlan; reset: () => void; mails?: () => unknown[] }
+export interface AdminContext {
+  state: DmpState; faults: FaultPlan; reset: () => void; mails?: () => unknown[];
+  clock?: { now: () => Date; offset: () => number; setOffset: (ms: number) => void };
+}
 
 class BadRequest extends Error {
   constructor(readonly path: string, message: string) { super(message); }
@@ -69,7 +72,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url
   const method = req.method ?? 'GET';
   try {
     if (path === '/admin' && method === 'GET') {
-      return json(res, 200, { endpoints: ['GET/POST /admin/patients', 'PATCH /admin/patients/{ins}', 'GET/POST/DELETE /admin/faults', 'GET /admin/entries[?patientId=]', 'GET /admin/entries/{entryUUID}/document', 'GET /admin/submission-sets', 'GET /admin/associations', 'GET /admin/refusals', 'GET /admin/mails', 'DELETE /admin/state'] });
+      return json(res, 200, { endpoints: ['GET/POST /admin/patients', 'PATCH /admin/patients/{ins}', 'GET/POST/DELETE /admin/faults', 'GET /admin/entries[?patientId=]', 'GET /admin/entries/{entryUUID}/document', 'GET /admin/submission-sets', 'GET /admin/associations', 'GET /admin/refusals', 'GET /admin/mails', 'GET/PUT /admin/clock', 'DELETE /admin/state'] });
     }
     if (path === '/admin/patients') {
       if (method === 'GET') return json(res, 200, [...ctx.state.patients.values()]);
@@ -138,6 +141,14 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url
       return json(res, 200, ctx.mails());
     }
     if (path === '/admin/state' && method === 'DELETE') { ctx.reset(); return json(res, 204, null); }
+    if (path === '/admin/clock' && ctx.clock) {
+      if (method === 'PUT') {
+        const offsetMs = (await readJson(req))['offsetMs'];
+        if (typeof offsetMs !== 'number' || !Number.isFinite(offsetMs)) throw new BadRequest('$.offsetMs', 'must be a number of milliseconds');
+        ctx.clock.setOffset(offsetMs);
+      }
+      if (method === 'PUT' || method === 'GET') return json(res, 200, { now: ctx.clock.now().toISOString(), offsetMs: ctx.clock.offset() });
+    }
     return json(res, 404, { type: 'about:blank', title: 'Not found', status: 404, detail: `${method} ${path}` });
   } catch (error) {
     if (error instanceof BadRequest) return json(res, 400, { type: 'about:blank', title: 'Bad request', status: 400, detail: error.message, path: error.path });

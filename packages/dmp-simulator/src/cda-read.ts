@@ -1,6 +1,9 @@
 // What the submitted CDA says, read by the simulator itself (independently of the connector's
 // metadata derivation, so the coherence check of §5.3 stage 5 is not tautological).
-import { element, elements, parseXml, text } from './xml.js';
+import { createHash } from 'node:crypto';
+import { SaxesParser } from 'saxes';
+
+const HL7 = 'urn:hl7-org:v3';
 
 export const INS_OIDS = {
   nir: '1.2.250.1.213.1.4.8',
@@ -39,89 +42,145 @@ export interface CdaView {
   legalAuthenticatorId?: string;
   /** relatedDocument[@typeCode='RPLC']/parentDocument/id */
   replaces?: CdaId;
+  /**
+   * SHA-1 of the ClinicalDocument without what necessarily changes between two versions (id,
+   * effectiveTime, versionNumber, relatedDocument): equal for a new version that changes nothing
+   * (EX_GEN-1060) [I].
+   */
+  contentHash: string;
 }
 
 export class CdaUnreadable extends Error {}
-
-function idOf(el: Element | undefined): CdaId | undefined {
-  if (!el) return undefined;
-  const root = el.getAttribute('root');
-  if (!root) return undefined;
-  const extension = el.getAttribute('extension');
-  return extension ? { root, extension } : { root };
-}
-
-function codeOf(el: Element | undefined): CdaCode | undefined {
-  if (!el) return undefined;
-  const code = el.getAttribute('code');
-  const codeSystem = el.getAttribute('codeSystem');
-  if (!code || !codeSystem) return undefined;
-  const displayName = el.getAttribute('displayName');
-  return displayName ? { code, codeSystem, displayName } : { code, codeSystem };
-}
 
 /** `root` alone, or `root^extension` — the XDS uniqueId form of a CDA II. */
 export function iiString(id: CdaId): string {
   return id.extension ? `${id.root}^${id.extension}` : id.root;
 }
 
+/**
+ * Reads the CDA header with a streaming parser (saxes): the whole document is parsed (so a body
+ * that is not well-formed XML is refused) but no DOM of its 100+ kB is built.
+ */
 export function readCda(bytes: Uint8Array): CdaView {
-  let doc: Document;
+  let source: string;
   try {
-    doc = parseXml(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CdaUnreadable('not UTF-8');
+  }
+  const view: CdaView = { autoPresentable: false, contentHash: '', templateIds: [], serviceEventCodes: [], authorPersonIds: [], authorStructureIds: [] };
+  const outer: string[] = []; // elements above ClinicalDocument (the XSLT of the auto-présentable variant)
+  let path: string[] | undefined; // element names below ClinicalDocument, while inside it
+  let found = false;
+  let titleText: string | undefined;
+  let serviceEvent: { start?: string; stop?: string } | undefined;
+  let relatedIsRplc = false;
+  let versionText: string | undefined;
+  const parser = new SaxesParser({ xmlns: true });
+  let failure: string | undefined;
+  parser.on('error', (error) => { failure ??= error.message; });
+  parser.on('opentag', (tag) => {
+    const attr = (name: string): string | undefined => {
+      const a = tag.attributes[name];
+      return a === undefined ? undefined : typeof a === 'string' ? a : a.value;
+    };
+    const id = (): CdaId | undefined => {
+      const root = attr('root');
+      if (!root) return undefined;
+      const extension = attr('extension');
+      return extension ? { root, extension } : { root };
+    };
+    const code = (): CdaCode | undefined => {
+      const c = attr('code');
+      const codeSystem = attr('codeSystem');
+      if (!c || !codeSystem) return undefined;
+      const displayName = attr('displayName');
+      return displayName ? { code: c, codeSystem, displayName } : { code: c, codeSystem };
+    };
+    if (!path) {
+      if (!found && tag.local === 'ClinicalDocument' && tag.uri === HL7) {
+        found = true;
+        path = [];
+        view.autoPresentable = outer.length > 0;
+      } else outer.push(tag.local);
+      return;
+    }
+    if (tag.uri !== HL7) { path.push(`{${tag.uri}}${tag.local}`); return; }
+    path.push(tag.local);
+    const at = path.join('/');
+    switch (at) {
+      case 'templateId': { const t = id(); if (t) view.templateIds.push(t); break; }
+      case 'id': view.id ??= id(); break;
+      case 'code': view.code ??= code(); break;
+      case 'title': titleText = ''; break;
+      case 'effectiveTime': view.effectiveTime ??= attr('value'); break;
+      case 'confidentialityCode': view.confidentialityCode ??= code(); break;
+      case 'languageCode': view.languageCode ??= attr('code'); break;
+      case 'setId': view.setId ??= id(); break;
+      case 'versionNumber': versionText ??= attr('value'); break;
+      case 'recordTarget/patientRole/id': {
+        const ii = id();
+        if (!view.ins && ii?.extension && INS_OID_SET.has(ii.root)) view.ins = { matricule: ii.extension, oid: ii.root };
+        break;
+      }
+      case 'documentationOf/serviceEvent': serviceEvent = {}; break;
+      case 'documentationOf/serviceEvent/code': { const c = code(); if (c) view.serviceEventCodes.push(c); break; }
+      case 'documentationOf/serviceEvent/effectiveTime/low': if (serviceEvent) serviceEvent.start ??= attr('value'); break;
+      case 'documentationOf/serviceEvent/effectiveTime/high': if (serviceEvent) serviceEvent.stop ??= attr('value'); break;
+      case 'documentationOf/serviceEvent/performer/assignedEntity/representedOrganization/standardIndustryClassCode': view.practiceSetting ??= code(); break;
+      case 'author/assignedAuthor/id': if (attr('root') === PS_ID_ROOT && attr('extension')) view.authorPersonIds.push(attr('extension')!); break;
+      case 'author/assignedAuthor/representedOrganization/id': if (attr('root') === STRUCTURE_ID_ROOT && attr('extension')) view.authorStructureIds.push(attr('extension')!); break;
+      case 'legalAuthenticator/assignedEntity/id': if (attr('root') === PS_ID_ROOT && attr('extension')) view.legalAuthenticatorId ??= attr('extension'); break;
+      case 'componentOf/encompassingEncounter/location/healthCareFacility/code': view.healthcareFacilityType ??= code(); break;
+      case 'relatedDocument': relatedIsRplc = attr('typeCode') === 'RPLC'; break;
+      case 'relatedDocument/parentDocument/id': if (relatedIsRplc) view.replaces ??= id(); break;
+    }
+  });
+  parser.on('text', (t) => { if (titleText !== undefined && path?.[0] === 'title') titleText += t; });
+  parser.on('closetag', () => {
+    if (!path) { outer.pop(); return; }
+    const at = path.join('/');
+    if (at === 'title' && titleText !== undefined) { view.title ??= titleText.replace(/\s+/g, ' ').trim(); titleText = undefined; }
+    if (at === 'documentationOf/serviceEvent' && serviceEvent) {
+      // The first serviceEvent with a start time gives the service times (its own high, if any).
+      if (serviceEvent.start && view.serviceStart === undefined) {
+        view.serviceStart = serviceEvent.start;
+        if (serviceEvent.stop) view.serviceStop = serviceEvent.stop;
+      }
+      serviceEvent = undefined;
+    }
+    if (path.length === 0) path = undefined;
+    else path.pop();
+  });
+  try {
+    parser.write(source).close();
   } catch (error) {
-    throw new CdaUnreadable(error instanceof Error ? error.message : String(error));
+    failure ??= error instanceof Error ? error.message : String(error);
   }
-  // A plain CDA has ClinicalDocument as root; the ANS "autoprésentable" variant nests it in an XSLT.
-  const root = element('/hl7:ClinicalDocument', doc);
-  const cd = root ?? element('//hl7:ClinicalDocument', doc);
-  if (!cd) throw new CdaUnreadable('no urn:hl7-org:v3 ClinicalDocument element');
-
-  const insIds = elements('hl7:recordTarget/hl7:patientRole/hl7:id', cd)
-    .map(idOf)
-    .filter((id): id is CdaId => id !== undefined && INS_OID_SET.has(id.root) && id.extension !== undefined);
-  const insId = insIds[0];
-  const serviceEvent =
-    element('hl7:documentationOf/hl7:serviceEvent[hl7:effectiveTime/hl7:low/@value]', cd) ??
-    element('hl7:documentationOf/hl7:serviceEvent', cd);
-  const versionText = text('hl7:versionNumber/@value', cd);
-  const view: CdaView = {
-    autoPresentable: root === undefined,
-    templateIds: elements('hl7:templateId', cd).map(idOf).filter((x): x is CdaId => x !== undefined),
-    serviceEventCodes: elements('hl7:documentationOf/hl7:serviceEvent/hl7:code', cd).map(codeOf).filter((x): x is CdaCode => x !== undefined),
-    authorPersonIds: elements('hl7:author/hl7:assignedAuthor/hl7:id', cd)
-      .filter((e) => e.getAttribute('root') === PS_ID_ROOT)
-      .map((e) => e.getAttribute('extension') ?? '')
-      .filter(Boolean),
-    authorStructureIds: elements('hl7:author/hl7:assignedAuthor/hl7:representedOrganization/hl7:id', cd)
-      .filter((e) => e.getAttribute('root') === STRUCTURE_ID_ROOT)
-      .map((e) => e.getAttribute('extension') ?? '')
-      .filter(Boolean),
-  };
-  const set = <K extends keyof CdaView>(key: K, value: CdaView[K] | undefined): void => {
-    if (value !== undefined && value !== '') view[key] = value;
-  };
-  set('id', idOf(element('hl7:id', cd)));
-  set('code', codeOf(element('hl7:code', cd)));
-  set('title', text('hl7:title', cd)?.replace(/\s+/g, ' '));
-  set('effectiveTime', text('hl7:effectiveTime/@value', cd));
-  set('confidentialityCode', codeOf(element('hl7:confidentialityCode', cd)));
-  set('languageCode', text('hl7:languageCode/@code', cd));
-  set('setId', idOf(element('hl7:setId', cd)));
-  set('versionNumber', versionText !== undefined && /^\d+$/.test(versionText) ? Number(versionText) : undefined);
-  set('ins', insId ? { matricule: insId.extension!, oid: insId.root } : undefined);
-  if (serviceEvent) {
-    set('serviceStart', text('hl7:effectiveTime/hl7:low/@value', serviceEvent));
-    set('serviceStop', text('hl7:effectiveTime/hl7:high/@value', serviceEvent));
-  }
-  set('healthcareFacilityType', codeOf(element('hl7:componentOf/hl7:encompassingEncounter/hl7:location/hl7:healthCareFacility/hl7:code', cd)));
-  set('practiceSetting', codeOf(
-    element('hl7:documentationOf/hl7:serviceEvent/hl7:performer/hl7:assignedEntity/hl7:representedOrganization/hl7:standardIndustryClassCode', cd),
-  ));
-  const legal = element('hl7:legalAuthenticator/hl7:assignedEntity/hl7:id', cd);
-  if (legal?.getAttribute('root') === PS_ID_ROOT) set('legalAuthenticatorId', legal.getAttribute('extension') ?? undefined);
-  set('replaces', idOf(element("hl7:relatedDocument[@typeCode='RPLC']/hl7:parentDocument/hl7:id", cd)));
+  if (failure) throw new CdaUnreadable(failure.split('\n')[0]!);
+  if (!found) throw new CdaUnreadable('no urn:hl7-org:v3 ClinicalDocument element');
+  if (versionText !== undefined && /^\d+$/.test(versionText)) view.versionNumber = Number(versionText);
+  if (view.title === '') delete view.title;
+  view.contentHash = contentHashOf(source);
   return view;
+}
+
+/**
+ * The CDA text without the header elements that necessarily change between two versions: the
+ * first `id` and `effectiveTime` after the ClinicalDocument start tag (the header order of the
+ * schema puts the document's own first), `versionNumber` and `relatedDocument` — on the text, as
+ * a DOM serialisation of 100+ kB costs more than the rest of the request.
+ */
+function contentHashOf(source: string): string {
+  const p = '(?:[A-Za-z_][\\w.-]*:)?';
+  const start = new RegExp(`<${p}ClinicalDocument\\b[^>]*>`).exec(source);
+  let body = start ? source.slice(start.index + start[0].length) : source;
+  body = body
+    .replace(new RegExp(`<${p}id\\b[^>]*/>`), '')
+    .replace(new RegExp(`<${p}effectiveTime\\b[^>]*/>`), '')
+    .replace(new RegExp(`<${p}versionNumber\\b[^>]*/>`), '')
+    .replace(new RegExp(`<(${p}relatedDocument)\\b[\\s\\S]*?</\\1>`), '');
+  return createHash('sha1').update(body).digest('hex');
 }
 
 /**

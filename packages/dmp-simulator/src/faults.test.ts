@@ -105,3 +105,12 @@ test('mutual TLS mode: a client without a certificate is refused at the handshak
     await secure.close();
   }
 });
+
+test('PUT /admin/clock shifts the clock: a VIHF issued now is then outside the ±5 min window', async () => {
+  const shifted = await fetch(`${sim.adminUrl}/clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs: -10 * 60_000 }) });
+  assert.equal(shifted.status, 200);
+  assert.equal(((await shifted.json()) as { offsetMs: number }).offsetMs, -600_000);
+  assert.deepEqual(faultOf((await submit()).text), { code: 'SIM_VIHF_INVALID', location: 'saml2:Assertion/@IssueInstant' });
+  await fetch(`${sim.adminUrl}/state`, { method: 'DELETE' });
+  assert.match((await submit()).text, /ResponseStatusType:Success/, 'reset puts the clock back');
+});

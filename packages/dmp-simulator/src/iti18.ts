@@ -71,9 +71,41 @@ function leafAssociation(a: AssociationRecord): string {
   return `<rim:Association id="${esc(a.id)}" associationType="${esc(a.type)}" sourceObject="${esc(a.source)}" targetObject="${esc(a.target)}" status="${XDS.status.approved}">${slots}</rim:Association>`;
 }
 
-function answer(objects: string[], problems: Problem[] = []): string {
+export function answer(objects: string[], problems: Problem[] = []): string {
   const status = problems.length > 0 ? STATUS.failure : STATUS.success;
   return `<query:AdhocQueryResponse xmlns:query="${NS.query}" xmlns:rim="${NS.rim}" xmlns:rs="${NS.rs}" status="${status}">${registryErrorList(problems)}<rim:RegistryObjectList>${objects.join('')}</rim:RegistryObjectList></query:AdhocQueryResponse>`;
+}
+
+const CODE_FILTERS = {
+  $XDSDocumentEntryClassCode: 'classCode',
+  $XDSDocumentEntryTypeCode: 'typeCode',
+  $XDSDocumentEntryFormatCode: 'formatCode',
+  $XDSDocumentEntryPracticeSettingCode: 'practiceSettingCode',
+  $XDSDocumentEntryHealthcareFacilityTypeCode: 'healthcareFacilityTypeCode',
+} as const;
+
+/** FindDocuments' optional filters: coded attributes (`code^^scheme`) and creation/service time ranges. */
+function matchesFilters(e: Entry, params: Map<string, string[]>): boolean {
+  for (const [param, attribute] of Object.entries(CODE_FILTERS)) {
+    const values = params.get(param);
+    if (!values || values.length === 0) continue;
+    const code = e[attribute];
+    if (!code || !values.some((v) => { const [c, , scheme] = v.split('^'); return c === code.code && (!scheme || scheme === code.scheme); })) return false;
+  }
+  const events = params.get('$XDSDocumentEntryEventCodeList');
+  if (events && events.length > 0 && !events.some((v) => { const [c, , scheme] = v.split('^'); return e.eventCodes.some((x) => x.code === c && (!scheme || scheme === x.scheme)); })) return false;
+  const range = (value: string | undefined, from: string, to: string): boolean => {
+    const low = params.get(from)?.[0];
+    const high = params.get(to)?.[0];
+    if (!low && !high) return true;
+    if (!value) return false;
+    // DTM strings of different precision compare on their common prefix (XDS: from inclusive, to exclusive).
+    if (low && value.slice(0, low.length) < low) return false;
+    if (high && value.slice(0, high.length) >= high) return false;
+    return true;
+  };
+  return range(e.creationTime, '$XDSDocumentEntryCreationTimeFrom', '$XDSDocumentEntryCreationTimeTo') &&
+    range(e.serviceStartTime, '$XDSDocumentEntryServiceStartTimeFrom', '$XDSDocumentEntryServiceStartTimeTo');
 }
 
 export function storedQuery(body: Element, ctx: { state: DmpState; vihf: Vihf }): string {
@@ -112,7 +144,7 @@ export function storedQuery(body: Element, ctx: { state: DmpState; vihf: Vihf })
         const patientId = need('$XDSDocumentEntryPatientId')[0]!;
         patientFor(patientId);
         const wanted = statuses('$XDSDocumentEntryStatus');
-        return render(visible(state.entriesOf(patientId).filter((e) => wanted.includes(e.status))));
+        return render(visible(state.entriesOf(patientId).filter((e) => wanted.includes(e.status) && matchesFilters(e, params))));
       }
       case QUERIES.getDocuments:
       case QUERIES.getDocumentsAndAssociations: {

@@ -285,3 +285,34 @@ test('ITI-41: a client VIHF without resource-id is refused naming the attribute'
   assert.deepEqual(faultOf(answer.text), { code: 'SIM_VIHF_ATTRIBUTE', location: 'VIHF/urn:oasis:names:tc:xacml:2.0:resource:resource-id' });
   void signedVihf;
 });
+
+test('ITI-41: ten concurrent re-sends of one document (same entryUUID) all succeed and store it once', async () => {
+  const first = iti41(sim.url, { signer: signer() });
+  const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => post(sim.url, 'repository', i === 0 ? first : iti41(sim.url, { signer: signer(), entryUUID: first.entryUUID }))));
+  for (const answer of answers) assert.match(answer.text, new RegExp(SUCCESS), answer.text);
+  const clinical = (await entries()).filter((e) => !e.isSignature);
+  assert.equal(clinical.length, 1);
+  assert.equal(clinical[0]!.entryUUID, first.entryUUID);
+});
+
+test('ITI-41: a new document that reuses the entryUUID of a stored entry → SIM_ENTRY_UUID_TAKEN', async () => {
+  const first = iti41(sim.url, { signer: signer() });
+  await post(sim.url, 'repository', first);
+  const other = mutateCda(frcpExample(), { id: '1.2.250.1.999.8', setId: '1.2.250.1.999.9', bodyText: 'other' });
+  const answer = await post(sim.url, 'repository', iti41(sim.url, { signer: signer(), cda: other, entryUUID: first.entryUUID }));
+  assert.deepEqual(registryErrors(answer.text).map((e) => [e.errorCode, e.location, e.codeContext.split(':')[0]]), [['XDSRegistryMetadataError', 'DocumentEntry.entryUUID', 'SIM_ENTRY_UUID_TAKEN']]);
+});
+
+test('stage 5: a root^extension uniqueId is accepted, unless strictUniqueId (SIM_UNIQUEID_EXTENSION)', async () => {
+  const cda = Buffer.from(Buffer.from(frcpExample()).toString('utf8').replace('<id root="1.2.250.1.213.1.1.1.8.2022.1.1"/>', '<id root="1.2.250.1.213.1.1.1.8.2022.1" extension="7"/>'));
+  const edit = (v: { uniqueId: string }): void => { v.uniqueId = '1.2.250.1.213.1.1.1.8.2022.1^7'; };
+  const lenient = await post(sim.url, 'repository', iti41(sim.url, { signer: signer(), cda, edit }));
+  assert.match(lenient.text, new RegExp(SUCCESS), lenient.text);
+  const strict = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false, strictUniqueId: true });
+  try {
+    const refused = await post(strict.url, 'repository', iti41(strict.url, { signer: signer(), cda, edit }));
+    assert.deepEqual(registryErrors(refused.text).map((e) => [e.location, e.codeContext.split(':')[0]]), [['DocumentEntry.uniqueId', 'SIM_UNIQUEID_EXTENSION']]);
+  } finally {
+    await strict.close();
+  }
+});

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { iiString } from './cda-read.js';
 import { checkCoherence, sha1Hex, type ValidateCda } from './coherence.js';
 import { readSubmission, XDS } from './ebrim-read.js';
-import { checkSubmission, xcnId, xonId, type ParsedEntry } from './metadata-check.js';
+import { checkSubmission, type ParsedEntry } from './metadata-check.js';
 import { checkIns, checkPatientForAccess, parseInsCx, type Profile } from './patient-check.js';
 import { Refused, problem, type Problem } from './refusals.js';
-import { authorsOf, checkRules, contentHash } from './rules.js';
+import { authorsOf, checkRules } from './rules.js';
 import { documentBytes, type SoapRequest } from './soap.js';
 import { REPOSITORY_UNIQUE_ID, type DmpState, type Entry, type StoredCode } from './state.js';
 import type { Vihf } from './vihf.js';
@@ -57,10 +57,7 @@ export async function provideAndRegister(request: SoapRequest, ctx: Iti41Context
   const ids = new Map<string, string>();
   const ss = parsed.submissionSet!;
   ids.set(ss.obj.id, uuidUrn(ss.obj.id));
-  for (const e of parsed.entries) {
-    const wanted = uuidUrn(e.obj.id);
-    ids.set(e.obj.id, ctx.state.entries.has(wanted) ? `urn:uuid:${randomUUID()}` : wanted);
-  }
+  for (const e of parsed.entries) ids.set(e.obj.id, rules.resent.get(e)?.entryUUID ?? uuidUrn(e.obj.id));
   const mapId = (id: string): string => ids.get(id) ?? id;
   const submittedAt = ctx.now.toISOString();
   const stored: Entry[] = [];
@@ -99,7 +96,7 @@ export async function provideAndRegister(request: SoapRequest, ctx: Iti41Context
       authorStructures: [...new Set([...authors.structures, ...(view?.authorStructureIds ?? [])])],
       repositoryUniqueId: REPOSITORY_UNIQUE_ID,
       hash: sha1Hex(e.bytes!), size: e.bytes!.length,
-      ...(e.isSignature ? {} : { contentHash: contentHash(e.bytes!) }),
+      ...(view ? { contentHash: view.contentHash } : {}),
       submissionSetUUID: mapId(ss.obj.id), bytes: e.bytes!, ebrimXml: ebrim, submittedAt,
     };
     ctx.state.entries.set(entryUUID, entry);
@@ -114,7 +111,6 @@ export async function provideAndRegister(request: SoapRequest, ctx: Iti41Context
   for (const a of parsed.associations) {
     ctx.state.associations.push({ id: uuidUrn(a.id), type: a.type, source: mapId(a.source), target: mapId(a.target), slots: a.slots });
   }
-  void xcnId; void xonId;
   return { problems: [], stored };
 }
 

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { HL7_CONFIDENTIALITY_SCHEME } from './codes.js';
 import { XDS, readSubmission } from './ebrim-read.js';
+import { checkCoherence } from './coherence.js';
 import { checkSubmission } from './metadata-check.js';
 import { checkIns, checkPatientForAccess, parseInsCx, type Profile } from './patient-check.js';
 import { Refused, problem, type Problem } from './refusals.js';
@@ -23,7 +24,7 @@ const STATUS_BY_URN: Record<string, EntryStatus> = {
 const ALLOWED: ReadonlySet<string> = new Set(['Approved>Archived', 'Archived>Approved', 'Approved>Deleted', 'Archived>Deleted']);
 const REVERSIBLE = new Set(['MASQUE_PS']);
 
-export function updateDocumentSet(request: SoapRequest, ctx: { state: DmpState; vihf: Vihf; profile: Profile; now: Date }): Problem[] {
+export async function updateDocumentSet(request: SoapRequest, ctx: { state: DmpState; vihf: Vihf; profile: Profile; now: Date }): Promise<Problem[]> {
   const sor = request.body;
   if (sor.localName !== 'SubmitObjectsRequest') throw new Refused([problem('SIM_SOAP_INVALID', 'env:Body', 'expected lcm:SubmitObjectsRequest')]);
   const submission = readSubmission(sor);
@@ -61,6 +62,8 @@ export function updateDocumentSet(request: SoapRequest, ctx: { state: DmpState; 
     if (previous === undefined) { add('SIM_METADATA_MISSING', `Association(HasMember ${e.label}).PreviousVersion`); continue; }
     if (previous !== String(current.version)) { add('SIM_METADATA_VERSION', `Association(HasMember ${e.label}).PreviousVersion`, `current version is ${current.version}`); continue; }
     if (e.uniqueId !== current.uniqueId) add('SIM_METADATA_UPDATE', `${e.label}.uniqueId`, 'a metadata update keeps the uniqueId');
+    // The new metadata version must still say what the stored document says (stage 5 on the stored bytes).
+    else problems.push(...(await checkCoherence([{ ...e, bytes: current.bytes }], {})).problems);
     if (notAuthor(current)) add('SIM_NOT_AUTHOR', authorLocation, 'only an author may change the visibility');
     const level = (codes: { code: string; scheme: string }[]): string | undefined => codes.find((c) => c.scheme === HL7_CONFIDENTIALITY_SCHEME)?.code;
     if (level(e.confidentiality) !== level(current.confidentiality)) add('SIM_METADATA_UPDATE', `${e.label}.confidentialityCode`, 'the CDA confidentiality (N/R/V) cannot change');
@@ -70,7 +73,8 @@ export function updateDocumentSet(request: SoapRequest, ctx: { state: DmpState; 
       if (!before.includes(flag) && !REVERSIBLE.has(flag)) add('SIM_VISIBILITY_IRREVERSIBLE', `${e.label}.confidentialityCode`, `${flag} cannot be set again once lifted`);
     }
     if (!current.isSignature && after.includes('INVISIBLE_PATIENT') && after.includes('MASQUE_PS')) add('SIM_CONFIDENTIALITY_CONFLICT', `${e.label}.confidentialityCode`, 'INVISIBLE_PATIENT and MASQUE_PS together');
-    const newUUID = /^urn:uuid:[0-9a-f-]{36}$/i.test(e.obj.id) && !state.entries.has(e.obj.id.toLowerCase()) ? e.obj.id.toLowerCase() : `urn:uuid:${randomUUID()}`;
+    const newUUID = /^urn:uuid:[0-9a-f-]{36}$/i.test(e.obj.id) ? e.obj.id.toLowerCase() : `urn:uuid:${randomUUID()}`;
+    if (state.entries.has(newUUID)) { add('SIM_ENTRY_UUID_TAKEN', `${e.label}.entryUUID`, 'the new version needs a new entryUUID'); continue; }
     const xml = (() => {
       const el = elements('rim:RegistryObjectList/rim:ExtrinsicObject', sor).find((x) => x.getAttribute('id') === e.obj.id)!.cloneNode(true) as Element;
       el.setAttribute('id', newUUID);

@@ -128,7 +128,7 @@ export function checkSubmission(sub: RimSubmission, documents: Map<string, Uint8
   const entries: ParsedEntry[] = sub.extrinsicObjects.map((obj) => {
     const isSignature = isSignatureEntry(obj);
     const label = isSignature ? 'SignatureEntry' : clinical.length > 1 ? `DocumentEntry[${clinical.indexOf(obj) + 1}]` : 'DocumentEntry';
-    return readEntry(obj, label, isSignature, add, options.update === true);
+    return readEntry(obj, label, isSignature, add);
   });
   if (clinical.length === 0 && options.update !== true) add('SIM_METADATA_MISSING', 'DocumentEntry', 'no clinical DocumentEntry');
 
@@ -176,7 +176,7 @@ function checkAuthor(slots: Record<string, string[]>, prefix: string, add: Add):
   };
 }
 
-function readEntry(obj: RimObject, label: string, isSignature: boolean, add: Add, update: boolean): ParsedEntry {
+function readEntry(obj: RimObject, label: string, isSignature: boolean, add: Add): ParsedEntry {
   const entry: ParsedEntry = { label, obj, isSignature, confidentiality: [], eventCodes: [], sourcePatientInfo: [], authors: [] };
   const at = (name: string): string => `${label}.${name}`;
   if (obj.objectType !== XDS.documentEntryType) add('SIM_METADATA_FORMAT', at('objectType'), `must be ${XDS.documentEntryType} (stable DocumentEntry)`);
@@ -264,6 +264,5 @@ function readEntry(obj: RimObject, label: string, isSignature: boolean, add: Add
   if (hash !== undefined) { if (!/^[0-9a-fA-F]{40}$/.test(hash)) add('SIM_METADATA_FORMAT', at('hash'), 'not a SHA-1 in 40 hexadecimal digits'); else entry.hash = hash.toLowerCase(); }
   const size = slot('size', false);
   if (size !== undefined) { if (!/^\d+$/.test(size)) add('SIM_METADATA_FORMAT', at('size'), 'not a byte count'); else entry.size = Number(size); }
-  void update;
   return entry;
 }

@@ -138,3 +138,27 @@ test('ITI-43: retrieves the stored bytes as MTOM; unknown uniqueId → XDSDocume
   const unknown = await post(sim.url, 'repository', iti43(sim.url, { signer: signer(), uniqueId: '1.2.3.4' }));
   assert.deepEqual(codes(unknown.text), [['XDSDocumentUniqueIdError', 'DocumentRequest/DocumentUniqueId']]);
 });
+
+test('ITI-18 on a closed DMP answers an AdhocQueryResponse Failure naming SIM_DMP_CLOSED', async () => {
+  await fetch(`${sim.adminUrl}/patients/${FRCP_INS.matricule}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dmpStatus: 'CLOSED' }) });
+  const answer = await post(sim.url, 'registry', iti18(sim.url, { signer: signer(), queryId: QUERIES.findDocuments, params: { $XDSDocumentEntryPatientId: `'${cx(FRCP_INS)}'` } }));
+  assert.match(answer.text, /<query:AdhocQueryResponse [^>]*status="urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure"/);
+  assert.deepEqual(codes(answer.text), [['SIM_DMP_CLOSED', 'patientId']]);
+});
+
+test('ITI-57: a metadata update that no longer says what the stored CDA says → SIM_CDA_INCOHERENT', async () => {
+  const v1 = await submit();
+  const answer = await post(sim.url, 'registry', iti57Visibility(sim.url, { signer: signer(), logicalId: v1.logicalId, previousVersion: 1, visibility: ['MASQUE_PS'], edit: (v) => { v.title = 'Autre titre'; } }));
+  assert.deepEqual(registryErrors(answer.text).map((e) => [e.location, e.codeContext.split(':')[0]]), [['DocumentEntry.title', 'SIM_CDA_INCOHERENT']]);
+});
+
+test('ITI-18: FindDocuments filters on classCode, typeCode and the creation time range', async () => {
+  const v1 = await submit();
+  const find = async (params: Record<string, string>): Promise<boolean> =>
+    (await post(sim.url, 'registry', iti18(sim.url, { signer: signer(), queryId: QUERIES.findDocuments, returnType: 'ObjectRef', params: { $XDSDocumentEntryPatientId: `'${cx(FRCP_INS)}'`, ...params } }))).text.includes(v1.entryUUID);
+  assert.equal(await find({ $XDSDocumentEntryClassCode: "('10^^1.2.250.1.213.1.1.4.1')" }), true);
+  assert.equal(await find({ $XDSDocumentEntryClassCode: "('44^^1.2.250.1.213.1.1.4.1')" }), false);
+  assert.equal(await find({ $XDSDocumentEntryTypeCode: "('34794-8^^2.16.840.1.113883.6.1')" }), true);
+  assert.equal(await find({ $XDSDocumentEntryCreationTimeFrom: '20190218', $XDSDocumentEntryCreationTimeTo: '20190219' }), true);
+  assert.equal(await find({ $XDSDocumentEntryCreationTimeFrom: '20190219' }), false);
+});

@@ -1,7 +1,6 @@
 // Stage 6 of §5.3: DMP business rules for ITI-41 — visibility, secret connection, authorship
 // (EX_2.1-1140), signature entry, uniqueness (with the §8 idempotent re-send), replacement (RPLC)
 // and unchanged re-submission (EX_GEN-1060).
-import { createHash } from 'node:crypto';
 import { VISIBILITY_SCHEME } from './codes.js';
 import { iiString, type CdaView } from './cda-read.js';
 import { XDS } from './ebrim-read.js';
@@ -11,7 +10,6 @@ import type { DmpState, Entry, Patient } from './state.js';
 import type { Vihf } from './vihf.js';
 import { checkSignatureEntry } from './xades-check.js';
 import { sha1Hex } from './coherence.js';
-import { elements, parseXml, serialize } from './xml.js';
 
 export function flagsOf(codes: { code: string; scheme: string }[]): string[] {
   return codes.filter((c) => c.scheme === VISIBILITY_SCHEME).map((c) => c.code);
@@ -26,22 +24,6 @@ export function authorsOf(entry: ParsedEntry): { persons: string[]; structures: 
   const persons = entry.authors.map((a) => (a.person ? xcnId(a.person) : '')).filter(Boolean);
   if (entry.legalAuthenticator) persons.push(xcnId(entry.legalAuthenticator));
   return { persons, structures: entry.authors.flatMap((a) => a.institutions.map(xonId)).filter(Boolean) };
-}
-
-/**
- * A hash of the CDA without what necessarily changes between two versions (id, effectiveTime,
- * versionNumber, relatedDocument): equal for a "new version" that changes nothing (EX_GEN-1060) [I].
- */
-export function contentHash(bytes: Uint8Array): string {
-  try {
-    const doc = parseXml(Buffer.from(bytes).toString('utf8'));
-    for (const path of ['//hl7:ClinicalDocument/hl7:id', '//hl7:ClinicalDocument/hl7:effectiveTime', '//hl7:ClinicalDocument/hl7:versionNumber', '//hl7:ClinicalDocument/hl7:relatedDocument']) {
-      for (const el of elements(path, doc)) el.parentNode?.removeChild(el);
-    }
-    return createHash('sha1').update(serialize(doc)).digest('hex');
-  } catch {
-    return sha1Hex(bytes);
-  }
 }
 
 export interface RulesOutcome {
@@ -78,10 +60,19 @@ export function checkRules(input: {
     else resent.set(entry, stored[0]!);
   }
   const allResent = clinical.length > 0 && clinical.every((e) => resent.has(e));
-  const ssUniqueId = parsed.submissionSet?.uniqueId;
-  const ssKnown = ssUniqueId !== undefined && [...state.submissionSets.values()].some((s) => s.uniqueId === ssUniqueId);
-  if (ssKnown && !allResent) add('SIM_DUPLICATE_SUBMISSION_SET', 'SubmissionSet.uniqueId');
   if (allResent && problems.length === 0) return { problems, resent, replaces, idempotent: true };
+  const ssUniqueId = parsed.submissionSet?.uniqueId;
+  if (ssUniqueId !== undefined && [...state.submissionSets.values()].some((s) => s.uniqueId === ssUniqueId)) add('SIM_DUPLICATE_SUBMISSION_SET', 'SubmissionSet.uniqueId');
+  for (const entry of parsed.entries) {
+    // A new entry may not take the entryUUID of a stored one (the client would then address the wrong entry).
+    const uuid = entry.obj.id.toLowerCase();
+    const holder = uuid.startsWith('urn:uuid:') ? state.entries.get(uuid) : undefined;
+    if (holder && !(resent.get(entry)?.entryUUID === uuid)) add('SIM_ENTRY_UUID_TAKEN', `${entry.label}.entryUUID`);
+    if (!entry.isSignature || !entry.uniqueId || !entry.bytes) continue;
+    const stored = state.byUniqueId(entry.uniqueId);
+    if (stored.some((e) => e.hash !== sha1Hex(entry.bytes!))) add('SIM_NON_IDENTICAL_HASH', `${entry.label}.uniqueId`, 'already registered with another hash');
+    else if (stored[0]) resent.set(entry, stored[0]);
+  }
 
   for (const entry of clinical) {
     if (resent.has(entry)) continue;
@@ -106,8 +97,8 @@ export function checkRules(input: {
     const association = rplc.find((a) => a.source === entry.obj.id);
     if (!association) {
       if (view?.replaces) add('SIM_RPLC_MISSING', "ClinicalDocument/relatedDocument[@typeCode='RPLC']", `${entry.label} replaces a document but no RPLC association targets its entry`);
-      else if (view?.setId && entry.bytes) {
-        const hash = contentHash(entry.bytes);
+      else if (view?.setId) {
+        const hash = view.contentHash;
         const sameSet = [...state.entries.values()].find((e) => e.status === 'Approved' && e.setIdFromCda === iiString(view.setId!) && e.patientId === entry.patientId);
         if (sameSet && sameSet.contentHash === hash) add('SIM_UNCHANGED_DOCUMENT', `${entry.label}.hash`, 'identical to the current version of the same setId');
       }
@@ -127,7 +118,7 @@ export function checkRules(input: {
       if (view.versionNumber === undefined || target.versionNumberFromCda === undefined || view.versionNumber !== target.versionNumberFromCda + 1) {
         add('SIM_RPLC_INCOHERENT', 'ClinicalDocument/versionNumber/@value', `must be ${(target.versionNumberFromCda ?? 0) + 1}`);
       }
-      if (entry.bytes && target.contentHash === contentHash(entry.bytes)) add('SIM_UNCHANGED_DOCUMENT', `${entry.label}.hash`, 'the new version is identical to the one it replaces');
+      if (target.contentHash === view.contentHash) add('SIM_UNCHANGED_DOCUMENT', `${entry.label}.hash`, 'the new version is identical to the one it replaces');
     }
     replaces.set(entry, target);
   }

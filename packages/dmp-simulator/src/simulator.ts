@@ -9,7 +9,7 @@ import type { ValidateCda } from './coherence.js';
 import { FaultPlan, type Endpoint, type Fault } from './faults.js';
 import { provideAndRegister } from './iti41.js';
 import { updateDocumentSet } from './iti57.js';
-import { storedQuery } from './iti18.js';
+import { answer as queryAnswer, storedQuery } from './iti18.js';
 import { retrieveDocumentSet } from './iti43.js';
 import { checkIns, parseInsCx, type Profile } from './patient-check.js';
 import { Refused, problem, type Problem } from './refusals.js';
@@ -99,12 +99,23 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<DmpSimulator> {
   const profile = options.profile ?? 'test';
-  const now = options.now ?? (() => new Date());
+  const baseNow = options.now ?? (() => new Date());
+  // PUT /admin/clock shifts the simulator's clock (VIHF clock-skew scenarios without code).
+  let clockOffsetMs = 0;
+  const now = (): Date => new Date(baseNow().getTime() + clockOffsetMs);
   const state = new DmpState(() => (options.fixtures === false ? [] : fixturePatients(profile)));
   const faults = new FaultPlan();
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
   const trust = options.trust.vihfCertificates;
+  // ITI-41 and ITI-57 check then change the state: one at a time, so two concurrent re-sends of
+  // the same document cannot both pass the uniqueness check (exactly-once under retries).
+  let writeQueue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T> | T): Promise<T> => {
+    const run = writeQueue.then(work, work);
+    writeQueue = run.catch(() => undefined);
+    return run;
+  };
 
   const wait = (ms: number): Promise<void> => new Promise((resolve) => {
     const timer = setTimeout(() => { timers.delete(timer); resolve(); }, ms);
@@ -204,11 +215,11 @@ export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<D
           return soapAnswer(responseAction, request.messageId, `<setAuthorizationResponse xmlns="urn:si-dmp-habilitations"><status>OK</status></setAuthorizationResponse>`);
         }
         case ACTIONS.iti41: {
-          const result = await provideAndRegister(request, { state, vihf, profile, trust, now: now(), strictUniqueId: options.strictUniqueId, strictSha1: options.strictSha1, validateCda: options.validateCda });
+          const result = await exclusive(() => provideAndRegister(request, { state, vihf, profile, trust, now: now(), strictUniqueId: options.strictUniqueId, strictSha1: options.strictSha1, validateCda: options.validateCda }));
           return soapAnswer(responseAction, request.messageId, registryResponse(result.problems));
         }
         case ACTIONS.iti57: {
-          const problems = updateDocumentSet(request, { state, vihf, profile, now: now() });
+          const problems = await exclusive(() => updateDocumentSet(request, { state, vihf, profile, now: now() }));
           return soapAnswer(responseAction, request.messageId, registryResponse(problems));
         }
         case ACTIONS.iti18: {
@@ -224,6 +235,10 @@ export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<D
       // Stage 3 stops at its first failure and answers a RegistryResponse (HL7v3 ack for TD0.2).
       if (error instanceof Refused) {
         if (SIM_FAULT_STAGES.has(error.problems[0]!.code)) return soapFault(error.problems[0]!, request.messageId);
+        if (action === ACTIONS.iti18) return soapAnswer(responseAction, request.messageId, queryAnswer([], error.problems));
+        if (action === ACTIONS.iti43) {
+          return soapAnswer(responseAction, request.messageId, `<xdsb:RetrieveDocumentSetResponse xmlns:xdsb="urn:ihe:iti:xds-b:2007">${registryResponse(error.problems)}</xdsb:RetrieveDocumentSetResponse>`);
+        }
         return soapAnswer(responseAction, request.messageId, registryResponse(error.problems));
       }
       throw error;
@@ -254,7 +269,12 @@ export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<D
       res.end(body);
     };
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {
-      handleAdmin(req, res, url, { state, faults, reset: () => { state.reset(); faults.clear(); sink?.clear(); }, ...(sink ? { mails: () => sink.messages() } : {}) }).catch(done);
+      handleAdmin(req, res, url, {
+        state, faults,
+        reset: () => { state.reset(); faults.clear(); sink?.clear(); clockOffsetMs = 0; },
+        clock: { now, offset: () => clockOffsetMs, setOffset: (ms) => { clockOffsetMs = ms; } },
+        ...(sink ? { mails: () => sink.messages() } : {}),
+      }).catch(done);
       return;
     }
     const match = new RegExp(`^${SERVICES_PATH}/(patients|habilitations|registry|repository)$`).exec(url.pathname);

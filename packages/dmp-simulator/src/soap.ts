@@ -104,7 +104,8 @@ export function readSoapRequest(rawBody: Buffer, contentType: string | undefined
   }
   const body = element('/env:Envelope/env:Body/*', envelope);
   if (!body) throw new Refused([problem('SIM_SOAP_INVALID', 'env:Body', 'empty or missing SOAP Body')]);
-  const action = text('/env:Envelope/env:Header/wsa:Action', envelope) ?? headerParams(contentType ?? '').get('action');
+  // The Content-Type `action` parameter is informative; the WS-Addressing header is what counts (§3.2).
+  const action = text('/env:Envelope/env:Header/wsa:Action', envelope);
   if (!action) throw new Refused([problem('SIM_ACTION_INVALID', 'wsa:Action', 'missing')]);
   const messageId = text('/env:Envelope/env:Header/wsa:MessageID', envelope);
   if (!messageId) throw new Refused([problem('SIM_MESSAGE_ID_MISSING', 'wsa:MessageID')]);

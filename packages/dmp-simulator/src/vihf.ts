@@ -3,7 +3,7 @@
 // window ±5 min around the injected clock, then the attributes of §3.3 and their allowed values.
 import { X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
-import { elements, element, nodes, parseXml, text } from './xml.js';
+import { elements, element, nodes, parseXml, serialize, text } from './xml.js';
 import { Refused, problem } from './refusals.js';
 import { isSecteurActivite, isVihfRole } from './codes.js';
 
@@ -92,24 +92,31 @@ export function verifyVihf(envelope: Document, envelopeText: string, options: { 
   if (refs.length !== 1 || refs[0]!.getAttribute('URI') !== `#${assertionId}`) {
     throw invalid('saml2:Assertion/ds:Signature', 'the signature must reference the assertion (one Reference to its ID)');
   }
-  if (nodes(`//*[@ID='${assertionId.replace(/'/g, '')}' or @Id='${assertionId.replace(/'/g, '')}' or @id='${assertionId.replace(/'/g, '')}']`, envelope).length !== 1) {
+  const sameId = nodes('//*[@ID or @Id or @id]', envelope).filter((n) => ['ID', 'Id', 'id'].some((a) => (n as Element).getAttribute(a) === assertionId));
+  if (sameId.length !== 1) {
     throw invalid('saml2:Assertion/@ID', 'the assertion ID is not unique in the message');
   }
 
   // Try each trusted certificate; keep the signed content xml-crypto returns (not the original nodes).
+  // Verified on the assertion alone (xmldom writes the namespace declarations it inherits; the
+  // exclusive C14N is the same), which spares xml-crypto a search of the whole envelope.
+  const standalone = serialize(assertion);
   let signedXml: string | undefined;
   let signer: X509Certificate | undefined;
-  for (const pem of options.trust) {
-    const verifier = new SignedXml({ publicCert: pem });
-    verifier.loadSignature(signature);
-    try {
-      if (verifier.checkSignature(envelopeText)) {
-        signedXml = verifier.getSignedReferences()[0];
-        signer = new X509Certificate(pem);
-        break;
+  // Falls back on the whole envelope should a serialisation of the assertion alone miss a namespace.
+  verify: for (const xml of [standalone, envelopeText]) {
+    for (const pem of options.trust) {
+      const verifier = new SignedXml({ publicCert: pem });
+      verifier.loadSignature(signature);
+      try {
+        if (verifier.checkSignature(xml)) {
+          signedXml = verifier.getSignedReferences()[0];
+          signer = new X509Certificate(pem);
+          break verify;
+        }
+      } catch {
+        // try the next certificate
       }
-    } catch {
-      // try the next certificate
     }
   }
   if (!signedXml || !signer) throw invalid('saml2:Assertion/ds:Signature', 'signature does not verify against any trusted certificate');

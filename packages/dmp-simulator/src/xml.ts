@@ -21,7 +21,16 @@ export const NS = {
   xsi: 'http://www.w3.org/2001/XMLSchema-instance',
 } as const;
 
-const select = xpath.useNamespaces(NS);
+// Parsed XPath expressions are cached: parsing costs more than evaluating on small contexts.
+const parsed = new Map<string, { select(options: { node: Node; namespaces: Record<string, string> }): Node[] }>();
+function select(expression: string, context: Node): Node[] {
+  let compiled = parsed.get(expression);
+  if (!compiled) {
+    compiled = (xpath as unknown as { parse(e: string): NonNullable<typeof compiled> }).parse(expression);
+    parsed.set(expression, compiled);
+  }
+  return compiled.select({ node: context, namespaces: NS });
+}
 
 export class XmlSyntaxError extends Error {}
 
@@ -46,8 +55,7 @@ export function parseXml(text: string): Document {
 }
 
 export function nodes(expression: string, context: Node): Node[] {
-  const result = select(expression, context);
-  return Array.isArray(result) ? (result as Node[]) : [];
+  return select(expression, context);
 }
 
 export function elements(expression: string, context: Node): Element[] {

@@ -315,8 +315,9 @@ export function iti41(url: string, o: Iti41Options): HttpBody & { entryUUID: str
 
 export const ACTION_57 = 'urn:ihe:iti:2010:UpdateDocumentSet';
 
-export function iti57Visibility(url: string, o: { signer: Signer; cda?: Uint8Array; logicalId: string; previousVersion: number; visibility: string[]; vihf?: Partial<VihfOptions> }): HttpBody {
+export function iti57Visibility(url: string, o: { signer: Signer; cda?: Uint8Array; logicalId: string; previousVersion: number; visibility: string[]; vihf?: Partial<VihfOptions>; edit?: (v: EntryValues) => void }): HttpBody {
   const values = frcpEntryValues(o.cda ?? frcpExample(), o.visibility);
+  o.edit?.(values);
   const newId = `urn:uuid:${randomUUID()}`;
   const body =
     `<lcm:SubmitObjectsRequest xmlns:lcm="${NS.lcm}" xmlns:rim="${NS.rim}"><rim:RegistryObjectList>` +
