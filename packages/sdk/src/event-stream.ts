@@ -85,7 +85,7 @@ export function followEvents<T>(options: EventStreamOptions, follow: FollowOptio
             ...(signal ? { signal } : {}),
             ...(options.credentials ? { credentials: options.credentials } : {}),
           });
-        } catch (error) {
+        } catch {
           if (signal?.aborted) return;
           await sleep(delay, signal);
           continue;

@@ -202,6 +202,32 @@ describe('SDK against the real server over HTTP', { skip: unavailable ?? false }
     assert.ok(cda.data.includes(DR_LEFORT.userinfo.SubjectNameID));
   });
 
+  it('submits with visibility and a recipient, reads the submissions and follows the change feed (SSE)', async () => {
+    const doc = await lefort.documents.get(documentId);
+    const n = doc.data.currentVersion;
+    const submitted = await lefort.documents.submit(documentId, n, {
+      ifMatch: doc.etag!,
+      body: { visibility: ['INVISIBLE_PATIENT'], mss: { recipients: ['dr.martin@ch-test.mssante.fr'] } },
+    });
+    assert.equal(submitted.data.status, 'submitted');
+    // No DMP or MSSanté configured on this server: the rows wait, saying why.
+    const rows = await lefort.submissions.forVersion(documentId, n);
+    assert.deepEqual(rows.data.items.map((r) => [r.channel, r.state, r.stateDetail, r.visibility]).sort(), [
+      ['dmp', 'queued', 'dmp-not-configured', ['INVISIBLE_PATIENT']],
+      ['mss:dr.martin@ch-test.mssante.fr', 'queued', 'mss-not-configured', ['INVISIBLE_PATIENT']],
+    ]);
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), 15_000);
+    const channels: string[] = [];
+    for await (const e of lefort.submissions.events({ lastEventId: 0, signal: stop.signal })) {
+      if (e.data.documentId === documentId) channels.push(e.data.channel);
+      if (channels.length === 2) stop.abort();
+    }
+    clearTimeout(timer);
+    assert.deepEqual(channels.sort(), ['dmp', 'mss:dr.martin@ch-test.mssante.fr']);
+    await assert.rejects(lefort.submissions.retry(rows.data.items[0]!.id), /parked/);
+  });
+
   it('replaces the signed version with its reason (replaceSigned): the server sets setId, versionNumber and replaces', async () => {
     const doc = await lefort.documents.get(documentId);
     const signedNumber = doc.data.currentVersion;

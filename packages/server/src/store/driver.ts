@@ -19,7 +19,7 @@ export interface SqlExecutor {
 
 /** pg-boss's `IDatabase` shape (kept structural so the store does not import pg-boss). */
 export interface JobDb {
-  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export interface SqlDriver extends SqlExecutor {

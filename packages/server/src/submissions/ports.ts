@@ -63,7 +63,11 @@ export interface PortFailure {
 }
 
 export function asPortFailure(error: unknown): PortFailure {
-  const e = error as Partial<PortFailure> & { name?: string; message?: string };
-  if (e && typeof e === 'object' && typeof e.transient === 'boolean' && typeof e.code === 'string') return e as PortFailure;
+  const e = error as Partial<PortFailure> & { name?: string; message?: string; errors?: Array<{ location?: string }> };
+  if (e && typeof e === 'object' && typeof e.transient === 'boolean' && typeof e.code === 'string') {
+    // the field: the error's own, else the first the registry named in its error list
+    const location = e.location ?? e.errors?.find((x) => x.location && x.location !== '—')?.location;
+    return { transient: e.transient, code: e.code, ...(e.messageFr ? { messageFr: e.messageFr } : {}), ...(e.messageEn ? { messageEn: e.messageEn } : {}), ...(location ? { location } : {}) };
+  }
   return { transient: true, code: (e && typeof e.name === 'string' && e.name) || 'error' };
 }

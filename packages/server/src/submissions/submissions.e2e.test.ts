@@ -8,6 +8,7 @@ import { DR_LABORDE, DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { ApiClient, postgresTarget, startStack, type Stack, type StoreKind } from '../testing/harness.js';
 import { DmpDouble, qualifiedPatient, signedDocument } from '../testing/submission-fixtures.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers read field by field in assertions
 type Json = Record<string, any>;
 const ICO = '492805973'; // DR_LEFORT's FINESS
 
