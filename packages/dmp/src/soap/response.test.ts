@@ -80,6 +80,15 @@ test('SOAP Fault: Sender → permanent with the SIM code, Receiver → transient
   assert.equal(busy.transient, true);
 });
 
+test('SOAP Fault: the refused field named in the fault detail becomes the error location', () => {
+  const detail = '<s:Detail><sim:Refusal xmlns:sim="urn:dcc-kit:dmp-simulator" code="SIM_VIHF_INVALID" location="wsse:Security/saml2:Assertion"/></s:Detail>';
+  const xml = env(`<s:Fault><s:Code><s:Value>s:Sender</s:Value></s:Code><s:Reason><s:Text xml:lang="en">SIM_VIHF_INVALID: bad signature</s:Text></s:Reason>${detail}</s:Fault>`);
+  const error = rejection(() => readSoapAnswer(reply(400, xml)));
+  assert.equal(error.code, 'SIM_VIHF_INVALID');
+  assert.equal(error.location, 'wsse:Security/saml2:Assertion');
+  assert.equal(rejection(() => readSoapAnswer(reply(400, fault('Sender', 'SIM_VIHF_INVALID', 'x')))).location, undefined, 'no detail, no location');
+});
+
 test('HTTP errors without a SOAP body, unreadable answers', () => {
   const unavailable = rejection(() => readSoapAnswer(reply(503, 'Service Unavailable', 'text/plain')));
   assert.equal(unavailable.code, 'http-503');

@@ -39,12 +39,21 @@ export function faultError(fault: Element, httpStatus?: number): DmpError {
   const value = code ? localValue(textOf(childrenNamed(code, NS.soap, 'Value')[0])) : '';
   const subcodes = code ? descendants(code, NS.soap, 'Subcode').map((s) => localValue(textOf(childrenNamed(s, NS.soap, 'Value')[0]))) : [];
   const reason = textOf(firstDescendant(fault, NS.soap, 'Text'));
-  const detail = textOf(firstDescendant(fault, NS.soap, 'Detail'));
+  const detailElement = firstDescendant(fault, NS.soap, 'Detail');
+  const detail = textOf(detailElement);
+  // The field refused, when the fault's detail names it (an element with a `location` attribute, as the simulator writes).
+  const location = detailElement ? elementChildren(detailElement).map((e) => e.getAttribute('location')).find((l) => l) : undefined;
   const receiver = value === 'Receiver';
   const known = [...subcodes].reverse().find((s) => s in DMP_ERROR_MESSAGES);
   const specific = simCodeIn([subcodes.join(' '), reason, detail].join(' ')) ?? known ?? (receiver ? 'soap-receiver' : 'soap-sender');
   const transient = receiver || (DMP_ERROR_MESSAGES[specific]?.transient ?? false);
-  return new DmpError({ code: specific, transient, detail: `SOAP Fault ${value || '?'}${subcodes.length ? `/${subcodes.join('/')}` : ''}: ${reason}`.slice(0, 500), ...(httpStatus === undefined ? {} : { httpStatus }) });
+  return new DmpError({
+    code: specific,
+    transient,
+    detail: `SOAP Fault ${value || '?'}${subcodes.length ? `/${subcodes.join('/')}` : ''}: ${reason}`.slice(0, 500),
+    ...(location ? { location } : {}),
+    ...(httpStatus === undefined ? {} : { httpStatus }),
+  });
 }
 
 /**

@@ -190,8 +190,7 @@ describe('a VIHF the simulator does not trust: refused with its code, not retrie
       assert.equal(row.attempts, 1, 'a permanent refusal is not retried');
       assert.ok(row.reason?.code && row.reason.fr && row.reason.en, JSON.stringify(row.reason));
       assert.equal(row.reason?.code, 'SIM_VIHF_INVALID');
-      // The simulator names the field (wsse:Security/saml2:Assertion) in its SOAP fault; the
-      // client's DmpError does not carry it yet, so the row's reason has no field here [gap].
+      assert.equal(row.reason?.field, 'saml2:Assertion/ds:Signature', 'the field the simulator names in its SOAP fault');
     } finally {
       await worker.stop();
       await jobs.stop();
