@@ -65,7 +65,7 @@ test('package iti41 with --key/--cert: MTOM multipart, SOAP 1.2 without WS-Secur
   assert.ok(xades.includes(`<ds:DigestValue>${createHash('sha256').update(cda).digest('base64')}</ds:DigestValue>`));
 });
 
-test('package iti41 without a key: no signature entry, a warning; usage errors exit 2; xdm unknown in this branch', async () => {
+test('package iti41 without a key: no signature entry, a warning; usage errors exit 2; an unknown kind exits 2', async () => {
   const out = path.join(tmp, 'plain.mime');
   const { code, stderr } = await run(['package', 'iti41', frcpExample, '-o', out]);
   assert.equal(code, 0);
