@@ -14,6 +14,7 @@ import { createDccClient } from '@dcc-kit/sdk';
 import { startDemo } from '../scripts/start.mjs';
 
 const ICO = '492805973'; // DR_LEFORT's salaried activity (FINESS)
+const OTHER_TEST_NIR = '273064900708539'; // same birth traits as the PPS example's patient, valid key
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 function examplePps() {
@@ -131,7 +132,9 @@ describe('npm start: demo page, backend and PSC emulator on one origin', () => {
     const { data: session } = await dcc.session.get();
     await dcc.session.selectActivity(session.professional.activities.find((a) => a.structureId === ICO).id);
 
+    // Another patient than the test above's (one patient per INS and structure): same traits, another test NIR.
     const model = examplePps();
+    model.patient.ins = { ...model.patient.ins, value: OTHER_TEST_NIR };
     const { data: patient } = await dcc.patients.create(patientBody(model));
     const { data: doc } = await dcc.documents.create({ patientId: patient.id, type: 'pps', model });
     let { etag } = await dcc.documents.validate(doc.id, 1, { ifMatch: `"${doc.version}"` });
