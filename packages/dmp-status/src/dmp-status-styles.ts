@@ -150,7 +150,7 @@ export const dmpStatusStyles = css`
     padding: var(--_s) var(--_m);
     cursor: pointer;
   }
-  button[disabled] {
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
   }

@@ -4,6 +4,7 @@
 // defined by ./dmp-status.ts.
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { LocalizeController, dccContext, realClock, type Clock, type DccContextValue } from '@dcc-kit/elements';
 import type { DmpPatientStatus, Patient, Submission, SubmissionEvent, SubmissionState } from '@dcc-kit/sdk';
@@ -284,9 +285,7 @@ export class DmpStatus extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     this.localize.contextLocale = this.dcc?.locale;
     if (changed.has('client') || changed.has('dcc')) this.feed.sync();
-  }
-
-  protected override updated(): void {
+    // Read again when what is shown changed (set in willUpdate: no second update).
     const inputs = [this.activeClient(), this.patientId, this.documentId];
     if (inputs.some((v, i) => v !== this.loadedFor[i])) {
       this.loadedFor = inputs;
@@ -308,6 +307,8 @@ export class DmpStatus extends LitElement {
   }
 
   private onActionClick(action: DmpStatusAction, row: VersionRow, submission: Submission): void {
+    // aria-disabled rather than disabled while a call runs: the focused button keeps the focus.
+    if (this.busy.has(rowKey(row.document.id, row.version.number))) return;
     this.opener = this.actionId(row, action, submission);
     if (CONFIRMED_ACTIONS.has(action)) {
       this.confirmation = { action, row, submission };
@@ -340,6 +341,20 @@ export class DmpStatus extends LitElement {
     });
   }
 
+  /**
+   * After an action the button that had the focus may be gone (the state no longer allows it,
+   * or the row is hidden by the display options): the focus goes to the row's heading, else to
+   * the element's heading, never to the page's body.
+   */
+  private async keepFocus(key: string): Promise<void> {
+    await this.updateComplete;
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (active && active.isConnected) return;
+    if (document.activeElement !== this && document.activeElement !== document.body && document.activeElement !== null) return;
+    const rowTitle = this.renderRoot.querySelector<HTMLElement>(`[data-row="${CSS.escape(key)}"] [part~="row-title"]`);
+    (rowTitle ?? this.renderRoot.querySelector<HTMLElement>('[part~="title"]'))?.focus();
+  }
+
   private actionId(row: VersionRow, action: DmpStatusAction, submission: Submission): string {
     return `${rowKey(row.document.id, row.version.number)}:${action}:${submission.id}`;
   }
@@ -365,6 +380,7 @@ export class DmpStatus extends LitElement {
       this.replaceSubmission(key, data);
       this.announce(this.localize.term('dmpStatus.done', actionLabel, this.rowTitle(row)));
       this.dispatchEvent(new DmpStatusActionResultEvent({ ...detail, ok: true, submission: data }));
+      void this.keepFocus(key);
       void this.refreshVersion(documentId, n).catch(() => undefined);
     } catch (error) {
       const described = describeError(error, this.localize.lang());
@@ -511,7 +527,7 @@ export class DmpStatus extends LitElement {
       </fieldset>
       ${this.loadError ? html`<p part="error" role="alert">${this.loadError}</p>` : nothing}
       ${all.length === 0 && !this.loadError ? html`<p>${t.term('dmpStatus.noDocuments')}</p>` : nothing}
-      ${shown.length > 0 ? html`<ul part="list">${shown.map((row) => this.renderRow(row))}</ul>` : nothing}
+      ${shown.length > 0 ? html`<ul part="list">${repeat(shown, (row) => rowKey(row.document.id, row.version.number), (row) => this.renderRow(row))}</ul>` : nothing}
       ${hidden > 0 ? html`<p part="hidden-count">${t.term('dmpStatus.hiddenCount', hidden)}</p>` : nothing}
     </div>`;
   }
@@ -528,7 +544,7 @@ export class DmpStatus extends LitElement {
     const subs = [...(row.dmp ? [row.dmp] : []), ...row.mss];
     const date = row.version.signedAt ?? row.version.createdAt;
     return html`<li part="row" aria-labelledby=${titleId} data-row=${key}>
-      <h4 id=${titleId} part="row-title">${title}</h4>
+      <h4 id=${titleId} part="row-title" tabindex="-1">${title}</h4>
       <span part="row-date">${t.date(date)}</span>
       ${row.version.status !== 'submitted' ? html`<span part="version-status">${t.term(`dmpStatus.versionStatus.${row.version.status}`)}</span>` : nothing}
       ${labels.length > 0 ? html`<ul part="labels">${labels.map((l) => html`<li part="label label-${l}">${t.term(`dmpStatus.label.${l}`)}</li>`)}</ul>` : nothing}
@@ -546,13 +562,13 @@ export class DmpStatus extends LitElement {
       </dl>
       ${actions.length > 0
         ? html`<div part="actions" role="group" aria-label=${t.term('dmpStatus.actions', title)}>
-            ${actions.map(({ action, submission }) => {
+            ${repeat(actions, ({ action, submission }) => this.actionId(row, action, submission), ({ action, submission }) => {
               const channel = action === 'retry' && submission.channel !== 'dmp' ? ` (${this.channelLabel(submission.channel)})` : '';
               return html`<button
                 type="button"
                 part="action action-${action}"
                 data-action-id=${this.actionId(row, action, submission)}
-                ?disabled=${busy}
+                aria-disabled=${busy ? 'true' : 'false'}
                 @click=${() => this.onActionClick(action, row, submission)}
               >
                 ${t.term(`dmpStatus.action.${action}`)}${channel}
