@@ -261,16 +261,15 @@ export class DmpStatus extends LitElement {
         this.localize.term('dmpStatus.live.state', this.rowTitle(row), this.channelLabel(event.channel), this.localize.term(`dmpStatus.state.${event.state}`)),
       );
     }
-    this.dispatchEvent(
-      new DmpStatusChangeEvent({
+    const change = new DmpStatusChangeEvent({
         documentId: event.documentId,
         versionNumber: event.versionNumber,
         submissionId: event.submissionId,
         channel: event.channel,
         state: event.state,
         kind: event.kind,
-      }),
-    );
+      });
+    this.dispatchEvent(change);
     void this.refreshVersion(event.documentId, event.versionNumber).catch(() => undefined);
   }
 
