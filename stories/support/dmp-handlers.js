@@ -1,3 +1,4 @@
+/* global ReadableStream */
 // msw handlers of the platform API parts <dmp-status> reads (contract of packages/server:
 // GET /patients/{id}, GET /patients/{id}/dmp, GET /documents?patientId, GET …/versions,
 // GET …/versions/{n}/submissions, the DMP actions, POST /submissions/{id}/retry and the change
