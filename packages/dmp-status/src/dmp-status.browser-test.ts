@@ -8,6 +8,7 @@ import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { assert, expectNoAxeViolations, fixture, FakeClock, deepActiveElement } from '@dcc-kit/elements/testing';
+import '@dcc-kit/elements/define/dcc-provider.js';
 import './dmp-status.js';
 import type { DmpStatus } from './dmp-status.component.js';
 import { FEED_RECONNECT_MS } from './submission-feed-controller.js';
@@ -344,5 +345,28 @@ describe('<dmp-status> English', () => {
     assert.match(m.text(), /MSSanté \(dr\.martin@test\.mssante\.fr\) refused — Reason: Mailbox unknown\./);
     assert.match(m.text(), /show archived documents/);
     await expectNoAxeViolations(m.el, { context: 'English' });
+  });
+});
+
+describe('<dmp-status> context', () => {
+  it('takes its client and locale from <dcc-provider>', async () => {
+    const client = new FakeDmpClient(state({ submissions: [accepted('d1', 1)] }));
+    const provider = await fixture(html`<dcc-provider locale="en" .client=${client}><dmp-status patient-id=${PATIENT_ID}></dmp-status></dcc-provider>`);
+    const el = provider.querySelector('dmp-status')!;
+    await until(() => el.shadowRoot!.querySelector('[part~="cue"]'), 'the cue');
+    assert.equal(el.shadowRoot!.querySelector('[part~="cue"]')!.textContent!.trim(), 'Documents can be sent to this DMP');
+    await until(() => client.followers === 1, 'the feed followed through the provider’s client');
+    await expectNoAxeViolations(el, { context: 'inside dcc-provider' });
+  });
+
+  it('reads again when moved in the page, and follows the feed again', async () => {
+    const m = await mount(state({ submissions: [accepted('d1', 1)] }));
+    await until(() => m.client.followers === 1, 'the feed followed');
+    const parent = m.el.parentElement!;
+    m.el.remove();
+    await until(() => m.client.followers === 0, 'the feed stopped');
+    parent.append(m.el);
+    await until(() => m.client.calls.filter((c) => c.method === 'patients.get').length === 2, 'a second read');
+    await until(() => m.client.followers === 1, 'the feed followed again');
   });
 });

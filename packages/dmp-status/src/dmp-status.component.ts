@@ -292,6 +292,12 @@ export class DmpStatus extends LitElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page (disconnected, then connected again): read again, what was shown may be stale.
+    if (this.hasUpdated && this.loadedFor.length === 0) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.loadAbort?.abort();
