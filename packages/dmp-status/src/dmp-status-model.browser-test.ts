@@ -2,7 +2,8 @@
 // Paris time (winter and summer).
 import '@dcc-kit/elements/testing/mocha-globals.js';
 import { assert } from '@dcc-kit/elements/testing';
-import { availableActions, feedBlockers, isShown, parisTime, rowLabels, type VersionRow } from './dmp-status-model.js';
+import { createDccClient } from '@dcc-kit/sdk';
+import { availableActions, feedBlockers, isDmpStatusClient, isShown, parisTime, rowLabels, type DmpStatusClient, type VersionRow } from './dmp-status-model.js';
 import { accepted, activeDmp, doc, submission, version } from './testing/fake-dmp-client.js';
 
 const row = (over: Partial<VersionRow> & { current?: number; n?: number } = {}): VersionRow => ({
@@ -13,6 +14,12 @@ const row = (over: Partial<VersionRow> & { current?: number; n?: number } = {}):
 });
 
 describe('dmp-status model', () => {
+  it('an @dcc-kit/sdk client is a DmpStatusClient (checked by the compiler and at run time)', () => {
+    const client: DmpStatusClient = createDccClient({ baseUrl: 'http://127.0.0.1:9/' });
+    assert.ok(isDmpStatusClient(client));
+    assert.ok(!isDmpStatusClient({ getDocumentVersion: () => undefined }));
+  });
+
   it('Paris time in winter (UTC+1) and summer (UTC+2)', () => {
     assert.equal(parisTime('2026-12-01T13:05:00Z', 'fr'), '14:05');
     assert.equal(parisTime('2026-07-01T13:05:00Z', 'fr'), '15:05');
