@@ -13,9 +13,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { ANS_KIT_COMMIT } from '@dcc-kit/conformance/kit';
-import { main } from '../index.js';
-import { EXPECTED_FILES, RESTORED_FILES, kitLayoutProblems } from './kit-layout.js';
-import { fetchKit, KIT_SOURCE_FILE, KitFetchError } from './kit-fetch.js';
+import { main } from './index.js';
+import { EXPECTED_FILES, fetchKit, KIT_SOURCE_FILE, KitFetchError, kitLayoutProblems, RESTORED_FILES } from '@dcc-kit/conformance/kit/fetch';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'kit-fetch-test-'));
 const git = (cwd: string, ...args: string[]): string =>
