@@ -22,6 +22,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ELEMENT_PACKAGES = [
   { folder: 'pps-editor', tags: { 'pps-editor': '@dcc-kit/pps-editor/pps-editor.js' } },
   { folder: 'rcp-form', tags: { 'rcp-form': '@dcc-kit/rcp-form/rcp-form.js' } },
+  // Built on its own branch (wip-dmpstatus) in parallel: bundled once it is merged and built.
+  { folder: 'dmp-status', tags: { 'dmp-status': '@dcc-kit/dmp-status/dmp-status.js' } },
 ];
 
 /** The shared dcc-* elements: one define module each in @dcc-kit/elements/define/. */

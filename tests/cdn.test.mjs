@@ -34,6 +34,12 @@ function serve(cdnDir) {
     let file;
     if (pathname.startsWith(BUNDLE_PATH)) file = path.join(cdnDir, pathname.slice(BUNDLE_PATH.length));
     else if (Object.hasOwn(PAGES, pathname.slice(1))) file = pathname.slice(1);
+    else if (/^\/only\/[a-z-]+\.html$/.test(pathname)) {
+      // A page with one element's own bundle and its tag, for each element of the build.
+      const tag = path.basename(pathname, '.html');
+      PAGES[pathname.slice(1)] = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${tag}</title><script type="module" src="${BUNDLE_PATH}${tag}.js"></script></head><body><${tag}></${tag}></body></html>`;
+      file = pathname.slice(1);
+    }
     const body = file === undefined ? undefined : Object.hasOwn(PAGES, file) ? PAGES[file] : file.startsWith(cdnDir + path.sep) && existsSync(file) ? readFileSync(file) : undefined;
     if (body === undefined) {
       res.writeHead(404).end();
@@ -109,7 +115,7 @@ describe('zero-build bundles in a plain page under a strict CSP', { skip }, () =
     for (const tag of ['pps-editor', 'rcp-form', 'dcc-provider', 'dcc-code-picker']) assert.ok(built.tags.includes(tag), `<${tag}> bundled`);
     const chunks = built.outputs.filter((o) => o.type === 'chunk');
     const entries = chunks.filter((c) => c.isEntry).map((c) => c.fileName).sort();
-    assert.deepEqual(entries, ['dcc-code-picker.js', 'dcc-kit.js', 'dcc-provider.js', 'pps-editor.js', 'rcp-form.js']);
+    assert.deepEqual(entries, ['dcc-kit.js', ...built.tags.map((tag) => `${tag}.js`)].sort());
     for (const chunk of chunks) {
       for (const imported of [...chunk.imports, ...chunk.dynamicImports]) assert.ok(chunks.some((c) => c.fileName === imported), `${chunk.fileName} imports ${imported}, which is in the build`);
       assert.doesNotMatch(chunk.code, /\bfrom\s*["'`](?![./])|\bimport\s*\(\s*["'`](?![./])|\bimport\s*["'`](?![./])/, `${chunk.fileName} has no bare import`);
@@ -138,6 +144,18 @@ describe('zero-build bundles in a plain page under a strict CSP', { skip }, () =
       assert.deepEqual(problems.filter((p) => !p.includes('/favicon.ico') && !/Failed to load resource.*404/.test(p)), []);
     } finally {
       await page.close();
+    }
+  });
+
+  test("each element's own bundle alone defines its tag without error", async () => {
+    for (const tag of built.tags) {
+      const { page, problems } = await openWatched(`only/${tag}.html`);
+      try {
+        await page.waitForFunction((t) => customElements.get(t) && document.querySelector(`${t}:defined`), { timeout: 15_000 }, tag);
+        assert.deepEqual(problems.filter((p) => !p.includes('/favicon.ico') && !/Failed to load resource.*404/.test(p)), [], `<${tag}>`);
+      } finally {
+        await page.close();
+      }
     }
   });
 
