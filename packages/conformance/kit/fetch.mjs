@@ -31,8 +31,7 @@ function run(git, args, cwd) {
     child.stderr.on('data', (chunk) => err.push(chunk));
     child.on('error', (error) => reject(new KitFetchError(`cannot run ${git}: ${error.message}`)));
     child.on('close', (code) => {
-      if (code === 0)
-        resolve(Buffer.concat(out).toString('utf8'));
+      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
       else
         reject(new KitFetchError(`git ${args.join(' ')} failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim().split('\n').slice(-3).join(' / ')}`));
     });
@@ -42,17 +41,15 @@ function run(git, args, cwd) {
 function readSource(dir) {
   try {
     return JSON.parse(readFileSync(path.join(dir, KIT_SOURCE_FILE), 'utf8'));
-  }
-  catch {
+  } catch {
     return undefined;
   }
 }
 
 export async function fetchKit(options) {
   const { repository, commit, force = false, restoreFrom = 'HEAD', git = 'git' } = options;
-  const log = options.log ?? (() => { });
-  if (!/^[0-9a-f]{40}$/i.test(commit))
-    throw new KitFetchError(`commit: expected 40 hexadecimal digits, got "${commit}"`);
+  const log = options.log ?? (() => {});
+  if (!/^[0-9a-f]{40}$/i.test(commit)) throw new KitFetchError(`commit: expected 40 hexadecimal digits, got "${commit}"`);
   const dir = path.resolve(options.dir);
   const existing = readSource(dir);
   if (!force && existing?.commit === commit && kitLayoutProblems(dir).length === 0) {
@@ -71,8 +68,7 @@ export async function fetchKit(options) {
     await run(git, ['fetch', '-q', '--depth', '1', '--filter=blob:none', 'origin', commit], work);
     await run(git, ['-c', 'advice.detachedHead=false', 'checkout', '-q', 'FETCH_HEAD'], work);
     const fetched = (await run(git, ['rev-parse', 'HEAD'], work)).trim();
-    if (fetched.toLowerCase() !== commit.toLowerCase())
-      throw new KitFetchError(`the repository gave commit ${fetched}, not ${commit}`);
+    if (fetched.toLowerCase() !== commit.toLowerCase()) throw new KitFetchError(`the repository gave commit ${fetched}, not ${commit}`);
     const restored = [];
     const absent = RESTORED_FILES.filter((file) => !existsSync(path.join(work, file)));
     if (absent.length > 0) {
@@ -80,8 +76,7 @@ export async function fetchKit(options) {
       const from = (await run(git, ['rev-parse', 'FETCH_HEAD'], work)).trim();
       for (const file of absent) {
         const content = await run(git, ['show', `FETCH_HEAD:${file}`], work).catch(() => undefined);
-        if (content === undefined)
-          continue; // reported by the layout check below
+        if (content === undefined) continue; // reported by the layout check below
         mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
         writeFileSync(path.join(work, file), content);
         restored.push({ path: file, from });
@@ -89,8 +84,7 @@ export async function fetchKit(options) {
       }
     }
     const caseFixes = fixFileNameCase(work);
-    for (const fix of caseFixes)
-      log(`kit: ${fix.referenced} (referenced) copied from ${fix.existing}`);
+    for (const fix of caseFixes) log(`kit: ${fix.referenced} (referenced) copied from ${fix.existing}`);
     rmSync(path.join(work, '.git'), { recursive: true, force: true });
     const problems = kitLayoutProblems(work);
     if (problems.length > 0) {
@@ -103,8 +97,7 @@ export async function fetchKit(options) {
     renameSync(work, dir);
     log(`kit: ready in ${dir}`);
     return { ...source, dir, cached: false };
-  }
-  catch (error) {
+  } catch (error) {
     rmSync(work, { recursive: true, force: true });
     throw error;
   }

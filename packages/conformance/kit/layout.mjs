@@ -49,8 +49,7 @@ const VALUE_PATH = /\bvalue="'([^'"$]+\.xml)'"/g;
 function findIgnoringCase(base, relative) {
   let current = base;
   for (const segment of relative.split('/')) {
-    if (segment === '' || segment === '.')
-      continue;
+    if (segment === '' || segment === '.') continue;
     if (segment === '..') {
       current = path.dirname(current);
       continue;
@@ -63,13 +62,11 @@ function findIgnoringCase(base, relative) {
     let entries;
     try {
       entries = readdirSync(current);
-    }
-    catch {
+    } catch {
       return undefined;
     }
     const match = entries.find((entry) => entry.toLowerCase() === segment.toLowerCase());
-    if (match === undefined)
-      return undefined;
+    if (match === undefined) return undefined;
     current = path.join(current, match);
   }
   return current;
@@ -80,15 +77,12 @@ function schematronFiles(kitDir) {
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
-      if (entry.isDirectory())
-        walk(file);
-      else if (entry.name.endsWith('.sch'))
-        files.push(file);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith('.sch')) files.push(file);
     }
   };
   const root = path.join(kitDir, 'schematrons');
-  if (existsSync(root))
-    walk(root);
+  if (existsSync(root)) walk(root);
   return files;
 }
 
@@ -96,8 +90,7 @@ function schematronFiles(kitDir) {
 function references(kitDir, file) {
   const text = readFileSync(file, 'utf8');
   const refs = [];
-  for (const m of text.matchAll(INCLUDE))
-    refs.push({ ref: m[1], bases: [path.dirname(file)] });
+  for (const m of text.matchAll(INCLUDE)) refs.push({ ref: m[1], bases: [path.dirname(file)] });
   // document() paths resolve against the compiled schematron, i.e. the layer file's folder: try
   // the including file's folder and the two folders holding layer files.
   for (const m of text.matchAll(VALUE_PATH)) {
@@ -115,14 +108,11 @@ export function fixFileNameCase(kitDir) {
   const fixes = [];
   for (const file of schematronFiles(kitDir)) {
     for (const { ref, bases } of references(kitDir, file)) {
-      if (/^[a-z]+:/i.test(ref) || path.isAbsolute(ref))
-        continue;
-      if (bases.some((base) => existsSync(path.join(base, ref))))
-        continue;
+      if (/^[a-z]+:/i.test(ref) || path.isAbsolute(ref)) continue;
+      if (bases.some((base) => existsSync(path.join(base, ref)))) continue;
       for (const base of bases) {
         const existing = findIgnoringCase(base, ref);
-        if (existing === undefined || !statSync(existing).isFile())
-          continue;
+        if (existing === undefined || !statSync(existing).isFile()) continue;
         // A folder spelled with another case is created under the referenced spelling too.
         const destination = path.join(base, ref);
         mkdirSync(path.dirname(destination), { recursive: true });
@@ -142,15 +132,12 @@ export function unresolvedIncludes(kitDir) {
   const queue = LAYER_FILES.filter((f) => f.endsWith('.sch')).map((f) => path.join(kitDir, f));
   while (queue.length > 0) {
     const file = queue.pop();
-    if (seen.has(file) || !existsSync(file))
-      continue;
+    if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
     for (const m of readFileSync(file, 'utf8').matchAll(INCLUDE)) {
       const target = path.resolve(path.dirname(file), m[1]);
-      if (existsSync(target))
-        queue.push(target);
-      else
-        missing.add(`${path.relative(kitDir, target)} (included by ${path.relative(kitDir, file)})`);
+      if (existsSync(target)) queue.push(target);
+      else missing.add(`${path.relative(kitDir, target)} (included by ${path.relative(kitDir, file)})`);
     }
   }
   return [...missing].sort();
@@ -160,14 +147,11 @@ export function unresolvedIncludes(kitDir) {
 export function kitLayoutProblems(kitDir) {
   const problems = [];
   for (const file of EXPECTED_FILES)
-    if (!existsSync(path.join(kitDir, file)))
-      problems.push(`missing ${file}`);
+    if (!existsSync(path.join(kitDir, file))) problems.push(`missing ${file}`);
   for (const folder of EXPECTED_FOLDERS) {
     const dir = path.join(kitDir, folder);
-    if (!existsSync(dir) || readdirSync(dir).length === 0)
-      problems.push(`missing or empty ${folder}/`);
+    if (!existsSync(dir) || readdirSync(dir).length === 0) problems.push(`missing or empty ${folder}/`);
   }
-  for (const include of unresolvedIncludes(kitDir))
-    problems.push(`unresolved include ${include}`);
+  for (const include of unresolvedIncludes(kitDir)) problems.push(`unresolved include ${include}`);
   return problems;
 }
