@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.cache/**', 'coverage/**', 'storybook-static/**', '.storybook/public/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.cache/**', 'coverage/**', 'cdn/**', 'storybook-static/**', '.storybook/public/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

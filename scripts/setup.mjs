@@ -26,4 +26,19 @@ if (stale) {
   // --ignore-scripts keeps `prepare` from building twice; the build runs just below.
   run(existsSync(lock) ? ['ci', '--no-audit', '--no-fund', '--ignore-scripts'] : ['install', '--no-audit', '--no-fund', '--ignore-scripts']);
 }
+// The build generates value sets from the ANS kit: on a clone without it (no ANS_KIT_DIR, no
+// ../shared/ans-testcontenucda, nothing in the cache), fetch the pinned commit first (git).
+const { resolveKitDir } = await import('../packages/conformance/kit/locate.mjs');
+try {
+  resolveKitDir();
+} catch (error) {
+  // A wrong ANS_KIT_DIR is the user's to fix: the cache would not be read.
+  if (error?.name !== 'KitNotFoundError' || error.source !== 'default') throw error;
+  console.log('setup: ANS kit not found; fetching it from its public repository (npm run kit:fetch)');
+  const fetched = spawnSync(process.execPath, [join(root, 'packages', 'conformance', 'kit', 'command.mjs'), 'fetch'], { cwd: root, stdio: 'inherit' });
+  if (fetched.status !== 0) {
+    console.error(`setup: ${error.message}`);
+    process.exit(fetched.status ?? 1);
+  }
+}
 run(['run', '-s', 'build']);

@@ -6,6 +6,7 @@ import { validateCommand } from './validate-command.js';
 import { buildCommand, parseCommand } from './build-command.js';
 import { metadataCommand } from './metadata-command.js';
 import { packageCommand } from './package-command.js';
+import { kitCommand } from './kit-command.js';
 
 export interface Io {
   readonly stdout: { write(chunk: string): unknown };
@@ -43,9 +44,14 @@ Commands:
       Packages a PPS or FRCP as IHE_XDM.zip for MSSanté (INDEX.HTM, README.TXT,
       IHE_XDM/SUBSET01/METADATA.XML, DOC0001.XML). Exit status: 0 written, 1 the XDS metadata
       cannot be derived (each problem with its XPath), 2 usage error. \`dcc package xdm -h\` lists options.
+  kit fetch [--dir DIR] [--repo URL] [--commit SHA] [--force]
+      Fetches the ANS TestContenuCDA kit (git) at the pinned commit into the cache the tools
+      look in, with the Linux fixes, and checks it. \`dcc kit where\` prints the kit folder in use.
 
 Environment:
-  ANS_KIT_DIR     folder of the ANS kit (default: ../shared/ans-testcontenucda from the repository root)
+  ANS_KIT_DIR     folder of the ANS kit (default: ../shared/ans-testcontenucda from the repository
+                  root, else the cache of \`dcc kit fetch\`)
+  DCC_KIT_CACHE   root of that cache (default: $XDG_CACHE_HOME/dcc-kit or ~/.cache/dcc-kit)
   DCC_CACHE_DIR   folder for compiled rules (default: node_modules/.cache/dcc-kit)
 `;
 
@@ -62,6 +68,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return metadataCommand(rest, io);
     case 'package':
       return packageCommand(rest, io);
+    case 'kit':
+      return kitCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

@@ -3,6 +3,7 @@
 // (`@dcc-kit/conformance/kit`) at the start of `npm run build`, before `tsc -b`, and
 // `@dcc-kit/conformance/node` re-exports it for everything compiled.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,23 @@ export const KIT_DIR_ENV = 'ANS_KIT_DIR';
 
 /** Default kit location, relative to the repository root. */
 export const DEFAULT_KIT_DIR = '../shared/ans-testcontenucda';
+
+/** The public repository of the kit and the commit this code is written against (SOURCE.md of the kit data). */
+export const ANS_KIT_REPOSITORY = 'https://github.com/ansforge/interop-outil-cda-testcontenucda3.0-outil-validation-documents-cda.git';
+export const ANS_KIT_COMMIT = '61e148b6b83b532a3c743e7f6a5f988015eda007';
+
+/** The environment variable that moves the cache of `dcc kit fetch` (default ~/.cache/dcc-kit). */
+export const KIT_CACHE_ENV = 'DCC_KIT_CACHE';
+
+/**
+ * Where `dcc kit fetch` puts the kit of `commit`: $DCC_KIT_CACHE, else $XDG_CACHE_HOME/dcc-kit,
+ * else ~/.cache/dcc-kit; then ans-testcontenucda/<commit>.
+ * @param {string} [commit]
+ */
+export function kitCacheDir(commit = ANS_KIT_COMMIT) {
+  const root = process.env[KIT_CACHE_ENV] || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'dcc-kit');
+  return path.resolve(root, 'ans-testcontenucda', commit);
+}
 
 /** What makes a folder the kit (the entries every user of the kit needs). */
 const REQUIRED_ENTRIES = [
@@ -34,8 +52,9 @@ export class KitNotFoundError extends Error {
 
 /**
  * The ANS TestContenuCDA kit folder: `option` if given, else $ANS_KIT_DIR, else
- * `../shared/ans-testcontenucda` next to the repository root. Relative paths are resolved
- * against the current directory (the default against the repository root).
+ * `../shared/ans-testcontenucda` next to the repository root, else the cache of
+ * `dcc kit fetch` (kitCacheDir()). Relative paths are resolved against the current directory
+ * (the default against the repository root).
  * @param {string} [option]
  * @returns {string} the absolute kit folder
  * @throws {KitNotFoundError} when the folder does not hold the kit
@@ -56,21 +75,33 @@ export function resolveKitDir(option) {
   }
 
   const problem = kitProblem(kitDir);
-  if (problem) {
-    const chosen =
-      source === 'option' ? 'given explicitly' : source === 'default' ? `the default, ${DEFAULT_KIT_DIR} from the repository root` : `from ${KIT_DIR_ENV}`;
+  if (!problem) return kitDir;
+  const fix =
+    `Set ${KIT_DIR_ENV} to the folder holding the ANS TestContenuCDA kit data ` +
+    '(the folder containing schematrons/ and infrastructure/cda/CDA_extended.xsd)';
+  if (source === 'default') {
+    // Next candidate: the pinned commit fetched by `dcc kit fetch`.
+    const cached = kitCacheDir();
+    const cacheProblem = kitProblem(cached);
+    if (!cacheProblem) return cached;
     throw new KitNotFoundError(
-      `ANS TestContenuCDA kit not found at ${kitDir} (${chosen}): ${problem}. ` +
-        `Set ${KIT_DIR_ENV} to the folder holding the ANS TestContenuCDA kit data ` +
-        '(the folder containing schematrons/ and infrastructure/cda/CDA_extended.xsd).',
+      `ANS TestContenuCDA kit not found at ${kitDir} (the default, ${DEFAULT_KIT_DIR} from the repository root): ${problem}, ` +
+        `nor at ${cached} (the cache of \`npx dcc kit fetch\`): ${cacheProblem}. ` +
+        `${fix}, or run \`npx dcc kit fetch\` to fetch it from ${ANS_KIT_REPOSITORY} (commit ${ANS_KIT_COMMIT}).`,
       kitDir,
       source,
     );
   }
-  return kitDir;
+  const chosen = source === 'option' ? 'given explicitly' : `from ${KIT_DIR_ENV}`;
+  throw new KitNotFoundError(`ANS TestContenuCDA kit not found at ${kitDir} (${chosen}): ${problem}. ${fix}.`, kitDir, source);
 }
 
-function kitProblem(kitDir) {
+/**
+ * Why `kitDir` does not hold the kit (what is missing), or undefined when it does.
+ * @param {string} kitDir
+ * @returns {string | undefined}
+ */
+export function kitProblem(kitDir) {
   if (!isKind(kitDir, 'directory')) return existsSync(kitDir) ? 'it is not a folder' : 'the folder does not exist';
   const missing = REQUIRED_ENTRIES.filter((entry) => !isKind(path.join(kitDir, entry.path), entry.kind));
   if (missing.length === 0) return undefined;

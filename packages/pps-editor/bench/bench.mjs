@@ -144,6 +144,15 @@ async function bundleSizes(vite, workDir) {
   } catch (error) {
     rows.push(['conformance engine, browser entry', `build failed: ${String(error.message ?? error).split('\n')[0]}`, '', '']);
   }
+  // The zero-build bundles (npm run build:cdn): autoloader and each element for hosts without a bundler.
+  try {
+    const { buildCdn } = await import('../../../scripts/build-cdn.mjs');
+    const { cdnSizeRows } = await import('../../../scripts/cdn/sizes.mjs');
+    const { outputs } = await buildCdn({ outDir: path.join(workDir, 'cdn') });
+    for (const [what, raw, gzip] of cdnSizeRows(outputs)) rows.push([`zero-build ${what}`, raw, gzip, '']);
+  } catch (error) {
+    rows.push(['zero-build bundles (cdn/)', `build failed: ${String(error.message ?? error).split('\n')[0]}`, '', '']);
+  }
   table(rows, ['bundle', 'raw', 'gzip', 'note']);
   return built;
 }
