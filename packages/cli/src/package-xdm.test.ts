@@ -6,6 +6,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { buildPps } from '@dcc-kit/cda';
 import { loadExample } from '@dcc-kit/cda/examples';
+import { uuidRootsAsOids } from '@dcc-kit/mss/testing';
 import { run, tempDir } from './testing/cli-run.test-util.js';
 
 let tmp: string;
@@ -16,7 +17,7 @@ before(async () => {
   let n = 0;
   const xml = buildPps(loadExample('pps', '01').input, { now: () => new Date('2026-12-01T09:30:00Z'), newId: () => `6f1c0a52-3b7e-4d1a-9c2f-${String(++n).padStart(12, '0')}` });
   // Document ids as OIDs (2.25.<uuid>), as a registry needs them; the raw build keeps the UUID form for the refusal test.
-  const withOids = xml.replace(/root="([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/g, (_m, u: string) => `root="2.25.${BigInt(`0x${u.replace(/-/g, '')}`).toString()}"`);
+  const withOids = uuidRootsAsOids(xml);
   ppsFile = path.join(tmp, 'pps.xml');
   uuidIdsFile = path.join(tmp, 'pps-uuid-ids.xml');
   await writeFile(ppsFile, withOids);

@@ -4,8 +4,8 @@
  * own MSSanté transport. The metadata come from @dcc-kit/dmp through @dcc-kit/mss.
  */
 import { writeFile } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
 import { metadataFromCda, MssError, packXdm, XDM_PATHS } from '@dcc-kit/mss';
+import { oidFromUuid } from '@dcc-kit/dmp/client';
 import { VISIBILITY_FLAGS, type VisibilityFlag } from '@dcc-kit/dmp/metadata';
 import { parseCommandArgs, readInput, usageError } from './command-io.js';
 import type { Io } from './index.js';
@@ -22,11 +22,6 @@ export const PACKAGE_XDM_USAGE = `Usage: dcc package xdm FILE.xml -o OUT.zip [op
 
 const SPEC = { name: 'package xdm', usage: PACKAGE_XDM_USAGE };
 const CLI_VERSION = '0.1.0';
-
-/** 2.25.<the UUID as an integer> (ITU-T X.667). */
-function uuidOid(uuid: string): string {
-  return `2.25.${BigInt(`0x${uuid.replace(/-/g, '')}`).toString()}`;
-}
 
 export async function packageXdmCommand(args: readonly string[], io: Io): Promise<number> {
   const parsed = parseCommandArgs(io, SPEC, args, {
@@ -57,7 +52,7 @@ export async function packageXdmCommand(args: readonly string[], io: Io): Promis
     const organisation = values.organisation ?? derived.entry.authors[0]?.institutions[0]?.split('^')[0] ?? 'dcc-kit';
     const prepared = packXdm(cda, derived, {
       sender: { organisation, software: 'dcc-kit (dcc package xdm)', version: CLI_VERSION, ...(values.contact ? { contact: values.contact } : {}) },
-      submissionSetUniqueId: values['submission-set-id'] ?? uuidOid(randomUUID()),
+      submissionSetUniqueId: values['submission-set-id'] ?? oidFromUuid(),
       sourceId: values['source-id'] ?? derived.entry.uniqueId.split('^')[0]!,
       recipients: values.to,
       now: () => submissionTime,

@@ -2,7 +2,7 @@
  * The set-up the simulator's HTTP tests share: a test PKI, a simulator that trusts its VIHF
  * signing certificate (no SMTP sink), the signer of the requests, and a state reset.
  */
-import { randomUUID } from 'node:crypto';
+import { oidFromUuid } from '@dcc-kit/dmp/client';
 import { createTestPki, type TestPki } from '../pki/index.js';
 import { startDmpSimulator, type DmpSimulator, type DmpSimulatorOptions } from '../simulator.js';
 import type { Signer } from './request-builder.test-util.js';
@@ -29,6 +29,4 @@ export async function resetState(sim: DmpSimulator): Promise<void> {
 }
 
 /** A new OID 2.25.<random UUID as an integer> (ITU-T X.667). */
-export function randomOid(): string {
-  return `2.25.${BigInt(`0x${randomUUID().replace(/-/g, '')}`).toString(10)}`;
-}
+export const randomOid = (): string => oidFromUuid();
