@@ -1,49 +1,27 @@
 /** `dcc build pps|frcp INPUT.json [-o OUT.xml]` and `dcc parse FILE.xml`. */
-import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { buildPps, buildFrcp, ModelValidationError, parseCda, CdaParseError } from '@dcc-kit/cda';
+import { parseCommandArgs, readInput, usageError, writeOutput } from './command-io.js';
 import type { Io } from './index.js';
 
 export const BUILD_USAGE = 'Usage: dcc build pps|frcp INPUT.json [-o OUT.xml] [--lang fr|en]\n';
 export const PARSE_USAGE = 'Usage: dcc parse FILE.xml\n';
 
-async function readInput(file: string, io: Io, command: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    io.stderr.write(`dcc ${command}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-    return undefined;
-  }
-}
+const BUILD = { name: 'build', usage: BUILD_USAGE };
+const PARSE = { name: 'parse', usage: PARSE_USAGE };
 
 export async function buildCommand(args: readonly string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        lang: { type: 'string', default: 'en' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`dcc build: ${(error as Error).message}\n${BUILD_USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(io, BUILD, args, {
+    output: { type: 'string', short: 'o' },
+    lang: { type: 'string', default: 'en' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(BUILD_USAGE);
-    return 0;
-  }
   const [volet, file, ...extra] = positionals;
   if ((volet !== 'pps' && volet !== 'frcp') || file === undefined || extra.length > 0) {
-    io.stderr.write(`dcc build: give the volet (pps or frcp) and one INPUT.json\n${BUILD_USAGE}`);
-    return 2;
+    return usageError(io, BUILD, 'give the volet (pps or frcp) and one INPUT.json');
   }
   const lang = values.lang === 'fr' ? 'fr' : 'en';
-  const text = await readInput(file, io, 'build');
+  const text = await readInput(io, BUILD.name, file, 'utf8');
   if (text === undefined) return 2;
   let input: unknown;
   try {
@@ -62,14 +40,7 @@ export async function buildCommand(args: readonly string[], io: Io): Promise<num
     return 1;
   }
   if (values.output === undefined) io.stdout.write(xml);
-  else {
-    try {
-      await writeFile(values.output, xml);
-    } catch (error) {
-      io.stderr.write(`dcc build: cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-      return 2;
-    }
-  }
+  else if (!(await writeOutput(io, BUILD.name, values.output, xml))) return 2;
   return 0;
 }
 
@@ -79,11 +50,10 @@ export async function parseCommand(args: readonly string[], io: Io): Promise<num
     return 0;
   }
   if (args.length !== 1 || args[0]!.startsWith('-')) {
-    io.stderr.write(`dcc parse: give one FILE.xml\n${PARSE_USAGE}`);
-    return 2;
+    return usageError(io, PARSE, 'give one FILE.xml');
   }
   const file = args[0]!;
-  const xml = await readInput(file, io, 'parse');
+  const xml = await readInput(io, PARSE.name, file, 'utf8');
   if (xml === undefined) return 2;
   try {
     const parsed = parseCda(xml);

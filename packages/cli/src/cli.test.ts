@@ -1,26 +1,18 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadExample } from '@dcc-kit/cda/examples';
 import { resolveKitDir } from '@dcc-kit/conformance/node';
-import { main } from './index.js';
+import { run, tempDir } from './testing/cli-run.test-util.js';
 
 const kitDir = resolveKitDir();
 const ppsExample = path.join(kitDir, 'ExemplesCDA', 'CANCER-PPS_2022.01_feuille-de-style-externe.xml');
 const frcpExample = path.join(kitDir, 'ExemplesCDA', 'CANCER-FRCP_2022.01_Appareil.xml');
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
-
 let tmp: string;
 before(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'dcc-cli-test-'));
+  tmp = await tempDir('dcc-cli-test-');
   process.env.DCC_CACHE_DIR = path.join(tmp, 'cache');
 });
 

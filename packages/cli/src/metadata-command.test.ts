@@ -1,24 +1,16 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveKitDir } from '@dcc-kit/conformance/node';
-import { main } from './index.js';
+import { run, tempDir } from './testing/cli-run.test-util.js';
 
 const frcpExample = path.join(resolveKitDir(), 'ExemplesCDA', 'CANCER-FRCP_2022.01_Appareil.xml');
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
-
 let tmp: string;
 before(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'dcc-metadata-test-'));
+  tmp = await tempDir('dcc-metadata-test-');
 });
 
 test('metadata: { entry, facts } of the ANS FRCP example, hash of the file', async () => {

@@ -1,59 +1,53 @@
 /** `dcc metadata FILE.xml`: the XDS metadata of a PPS / FRCP (dmp-mes.md §1) as JSON, for vendors with their own transport. */
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { checkVisibility, documentEntryFromCda, MetadataError, VISIBILITY_FLAGS, type VisibilityFlag } from '@dcc-kit/dmp/metadata';
+import { parseCommandArgs, readInput, usageError } from './command-io.js';
 import type { Io } from './index.js';
 
 export const METADATA_USAGE = 'Usage: dcc metadata [--visibility FLAG[,FLAG]] [--comments TEXT] FILE.xml\n';
 
-export async function metadataCommand(args: readonly string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        visibility: { type: 'string', multiple: true },
-        comments: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`dcc metadata: ${(error as Error).message}\n${METADATA_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(METADATA_USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    io.stderr.write(`dcc metadata: give one FILE.xml\n${METADATA_USAGE}`);
-    return 2;
-  }
-  const visibility = (values.visibility ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+const SPEC = { name: 'metadata', usage: METADATA_USAGE };
+
+/**
+ * The `--visibility` flags (repeatable, comma-separated), or undefined after a usage error
+ * naming the unknown ones. Shared with `dcc package iti41`.
+ */
+export function visibilityFlags(io: Io, name: string, raw: readonly string[] | undefined): VisibilityFlag[] | undefined {
+  const visibility = (raw ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   const unknown = visibility.filter((v) => !(VISIBILITY_FLAGS as readonly string[]).includes(v));
   if (unknown.length > 0) {
-    io.stderr.write(`dcc metadata: --visibility takes ${VISIBILITY_FLAGS.join(', ')} (got ${unknown.join(', ')})\n`);
-    return 2;
+    usageError(io, { name, usage: '' }, `--visibility takes ${VISIBILITY_FLAGS.join(', ')} (got ${unknown.join(', ')})`);
+    return undefined;
   }
+  return visibility as VisibilityFlag[];
+}
+
+export async function metadataCommand(args: readonly string[], io: Io): Promise<number> {
+  const parsed = parseCommandArgs(io, SPEC, args, {
+    visibility: { type: 'string', multiple: true },
+    comments: { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) return usageError(io, SPEC, 'give one FILE.xml');
+  const visibility = visibilityFlags(io, SPEC.name, values.visibility);
+  if (!visibility) return 2;
   const file = positionals[0]!;
-  let bytes: Uint8Array;
+  const bytes = await readInput(io, SPEC.name, file);
+  if (!bytes) return 2;
   try {
-    bytes = await readFile(file);
-  } catch (error) {
-    io.stderr.write(`dcc metadata: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-    return 2;
-  }
-  try {
-    checkVisibility(visibility as VisibilityFlag[], {});
-    const result = documentEntryFromCda(bytes, { visibility: visibility as VisibilityFlag[], ...(values.comments !== undefined ? { comments: values.comments } : {}) });
+    checkVisibility(visibility, {});
+    const result = documentEntryFromCda(bytes, { visibility, ...(values.comments !== undefined ? { comments: values.comments } : {}) });
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof MetadataError)) throw error;
-    io.stderr.write(`dcc metadata: ${file}: ${error.issues.length} problem(s)\n`);
-    for (const issue of error.issues) io.stderr.write(`  ${issue.path}: ${issue.message} [${issue.code}]\n`);
-    return 1;
+    return reportMetadataProblems(io, SPEC.name, file, error);
   }
+}
+
+/** `dcc <name>: FILE: N problem(s)` then one line per issue (path, message, code); returns exit code 1. */
+export function reportMetadataProblems(io: Io, name: string, file: string, error: MetadataError): 1 {
+  io.stderr.write(`dcc ${name}: ${file}: ${error.issues.length} problem(s)\n`);
+  for (const issue of error.issues) io.stderr.write(`  ${issue.path}: ${issue.message} [${issue.code}]\n`);
+  return 1;
 }

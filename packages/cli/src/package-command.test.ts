@@ -1,28 +1,20 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 import { resolveKitDir } from '@dcc-kit/conformance/node';
 import { parseMultipart, rootPart, headerParameter } from '@dcc-kit/dmp/soap';
-import { main } from './index.js';
+import { run, tempDir } from './testing/cli-run.test-util.js';
 
 const frcpExample = path.join(resolveKitDir(), 'ExemplesCDA', 'CANCER-FRCP_2022.01_Appareil.xml');
-
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
 
 let tmp: string;
 let keyFile: string;
 let certFile: string;
 before(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'dcc-package-test-'));
+  tmp = await tempDir('dcc-package-test-');
   const pem = await generate([{ name: 'commonName', value: 'CH Test cachet' }, { name: 'countryName', value: 'FR' }], { keySize: 2048, algorithm: 'sha256' });
   keyFile = path.join(tmp, 'key.pem');
   certFile = path.join(tmp, 'cert.pem');

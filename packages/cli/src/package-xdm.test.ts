@@ -1,30 +1,23 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { buildPps } from '@dcc-kit/cda';
 import { loadExample } from '@dcc-kit/cda/examples';
-import { main } from './index.js';
-
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+import { uuidRootsAsOids } from '@dcc-kit/mss/testing';
+import { run, tempDir } from './testing/cli-run.test-util.js';
 
 let tmp: string;
 let ppsFile: string;
 let uuidIdsFile: string;
 before(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'dcc-package-xdm-'));
+  tmp = await tempDir('dcc-package-xdm-');
   let n = 0;
   const xml = buildPps(loadExample('pps', '01').input, { now: () => new Date('2026-12-01T09:30:00Z'), newId: () => `6f1c0a52-3b7e-4d1a-9c2f-${String(++n).padStart(12, '0')}` });
   // Document ids as OIDs (2.25.<uuid>), as a registry needs them; the raw build keeps the UUID form for the refusal test.
-  const withOids = xml.replace(/root="([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/g, (_m, u: string) => `root="2.25.${BigInt(`0x${u.replace(/-/g, '')}`).toString()}"`);
+  const withOids = uuidRootsAsOids(xml);
   ppsFile = path.join(tmp, 'pps.xml');
   uuidIdsFile = path.join(tmp, 'pps-uuid-ids.xml');
   await writeFile(ppsFile, withOids);

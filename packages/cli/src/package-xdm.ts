@@ -3,11 +3,11 @@
  * README.TXT, IHE_XDM/SUBSET01/METADATA.XML, DOC0001.XML), for vendors who send it with their
  * own MSSanté transport. The metadata come from @dcc-kit/dmp through @dcc-kit/mss.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { writeFile } from 'node:fs/promises';
 import { metadataFromCda, MssError, packXdm, XDM_PATHS } from '@dcc-kit/mss';
-import type { VisibilityFlag } from '@dcc-kit/dmp/metadata';
+import { oidFromUuid } from '@dcc-kit/dmp/client';
+import { VISIBILITY_FLAGS, type VisibilityFlag } from '@dcc-kit/dmp/metadata';
+import { parseCommandArgs, readInput, usageError } from './command-io.js';
 import type { Io } from './index.js';
 
 export const PACKAGE_XDM_USAGE = `Usage: dcc package xdm FILE.xml -o OUT.zip [options]
@@ -20,70 +20,39 @@ export const PACKAGE_XDM_USAGE = `Usage: dcc package xdm FILE.xml -o OUT.zip [op
   --submission-time ISO     submission time (default: now); the zip's timestamps use it
 `;
 
-const VISIBILITY: readonly string[] = ['MASQUE_PS', 'INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'];
+const SPEC = { name: 'package xdm', usage: PACKAGE_XDM_USAGE };
 const CLI_VERSION = '0.1.0';
 
-/** 2.25.<the UUID as an integer> (ITU-T X.667). */
-function uuidOid(uuid: string): string {
-  return `2.25.${BigInt(`0x${uuid.replace(/-/g, '')}`).toString()}`;
-}
-
 export async function packageXdmCommand(args: readonly string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        organisation: { type: 'string' },
-        contact: { type: 'string' },
-        to: { type: 'string', multiple: true, default: [] },
-        visibility: { type: 'string', multiple: true, default: [] },
-        'source-id': { type: 'string' },
-        'submission-set-id': { type: 'string' },
-        'submission-time': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`dcc package xdm: ${(error as Error).message}\n${PACKAGE_XDM_USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(io, SPEC, args, {
+    output: { type: 'string', short: 'o' },
+    organisation: { type: 'string' },
+    contact: { type: 'string' },
+    to: { type: 'string', multiple: true, default: [] },
+    visibility: { type: 'string', multiple: true, default: [] },
+    'source-id': { type: 'string' },
+    'submission-set-id': { type: 'string' },
+    'submission-time': { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(PACKAGE_XDM_USAGE);
-    return 0;
-  }
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0 || !values.output) {
-    io.stderr.write(`dcc package xdm: give one FILE.xml and -o OUT.zip\n${PACKAGE_XDM_USAGE}`);
-    return 2;
+    return usageError(io, SPEC, 'give one FILE.xml and -o OUT.zip');
   }
-  const badFlag = values.visibility.find((v) => !VISIBILITY.includes(v));
-  if (badFlag !== undefined) {
-    io.stderr.write(`dcc package xdm: --visibility must be one of ${VISIBILITY.join(', ')} (got "${badFlag}")\n`);
-    return 2;
-  }
+  const badFlag = values.visibility.find((v) => !(VISIBILITY_FLAGS as readonly string[]).includes(v));
+  if (badFlag !== undefined) return usageError(io, SPEC, `--visibility must be one of ${VISIBILITY_FLAGS.join(', ')} (got "${badFlag}")`, false);
   const submissionTime = values['submission-time'] === undefined ? new Date() : new Date(values['submission-time']);
-  if (Number.isNaN(submissionTime.getTime())) {
-    io.stderr.write(`dcc package xdm: --submission-time is not an ISO date (got "${values['submission-time']}")\n`);
-    return 2;
-  }
-  let cda: Uint8Array;
-  try {
-    cda = await readFile(file);
-  } catch (error) {
-    io.stderr.write(`dcc package xdm: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-    return 2;
-  }
+  if (Number.isNaN(submissionTime.getTime())) return usageError(io, SPEC, `--submission-time is not an ISO date (got "${values['submission-time']}")`, false);
+  const cda = await readInput(io, SPEC.name, file);
+  if (!cda) return 2;
   try {
     const derived = metadataFromCda(cda, values.visibility as VisibilityFlag[]);
     // Defaults from the document: its first author organisation (XON name), the root of its id.
     const organisation = values.organisation ?? derived.entry.authors[0]?.institutions[0]?.split('^')[0] ?? 'dcc-kit';
     const prepared = packXdm(cda, derived, {
       sender: { organisation, software: 'dcc-kit (dcc package xdm)', version: CLI_VERSION, ...(values.contact ? { contact: values.contact } : {}) },
-      submissionSetUniqueId: values['submission-set-id'] ?? uuidOid(randomUUID()),
+      submissionSetUniqueId: values['submission-set-id'] ?? oidFromUuid(),
       sourceId: values['source-id'] ?? derived.entry.uniqueId.split('^')[0]!,
       recipients: values.to,
       now: () => submissionTime,

@@ -1,60 +1,35 @@
 /** `dcc validate`: the kit's verdict on one or many files, as text, JSON or JUnit XML. */
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { type ValidationResult, type Volet, VoletNotDetectedError } from '@dcc-kit/conformance';
 import { createNodeValidator, KitNotFoundError } from '@dcc-kit/conformance/node';
+import { parseCommandArgs, readInput, usageError } from './command-io.js';
 import type { Io } from './index.js';
 import { formatJson, formatJunit, formatText } from './validate-format.js';
 
 const FORMATS = ['text', 'json', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
+// Its usage errors name the faulty option only, without the usage text.
+const SPEC = { name: 'validate', usage: 'Usage: dcc validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] FILE...\n', usageOnError: false };
 
 export async function validateCommand(args: readonly string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        volet: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        kit: { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`dcc validate: ${(error as Error).message}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(io, SPEC, args, {
+    volet: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    kit: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write('Usage: dcc validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] FILE...\n');
-    return 0;
-  }
   const format = values.format as Format;
-  if (!FORMATS.includes(format)) {
-    io.stderr.write(`dcc validate: --format must be one of ${FORMATS.join(', ')} (got "${values.format}")\n`);
-    return 2;
-  }
-  if (values.volet !== undefined && values.volet !== 'pps' && values.volet !== 'frcp') {
-    io.stderr.write(`dcc validate: --volet must be pps or frcp (got "${values.volet}")\n`);
-    return 2;
-  }
+  if (!FORMATS.includes(format)) return usageError(io, SPEC, `--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
+  if (values.volet !== undefined && values.volet !== 'pps' && values.volet !== 'frcp') return usageError(io, SPEC, `--volet must be pps or frcp (got "${values.volet}")`);
   const volet = values.volet as Volet | undefined;
-  if (positionals.length === 0) {
-    io.stderr.write('dcc validate: give at least one FILE to validate\n');
-    return 2;
-  }
+  if (positionals.length === 0) return usageError(io, SPEC, 'give at least one FILE to validate');
 
   const docs: Array<{ name: string; text: string; volet?: Volet }> = [];
   for (const file of positionals) {
-    try {
-      docs.push({ name: file, text: await readFile(file, 'utf8'), ...(volet ? { volet } : {}) });
-    } catch (error) {
-      io.stderr.write(`dcc validate: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-      return 2;
-    }
+    const text = await readInput(io, SPEC.name, file, 'utf8');
+    if (text === undefined) return 2;
+    docs.push({ name: file, text, ...(volet ? { volet } : {}) });
   }
 
   let results: ValidationResult[];

@@ -3,19 +3,17 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpsRequest } from 'node:https';
 import { createTestPki, type TestPki } from './pki/index.js';
-import { startDmpSimulator, type DmpSimulator } from './simulator.js';
-import { FRCP_INS, faultOf, iti41, post, registryErrors, td02, type HttpBody } from './testing/request-builder.test-util.js';
+import type { DmpSimulator } from './simulator.js';
+import { startTrustingSimulator, startSimulatorTrusting, signerOf, resetState } from './testing/simulator-fixture.test-util.js';
+import { FRCP_INS, faultOf, iti41, post, registryErrors, td02, type HttpBody, type Signer } from './testing/request-builder.test-util.js';
 
 let pki: TestPki;
 let sim: DmpSimulator;
-before(async () => {
-  pki = await createTestPki();
-  sim = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false });
-});
+before(async () => ({ pki, sim } = await startTrustingSimulator()));
 after(async () => sim.close());
-beforeEach(async () => { await fetch(`${sim.adminUrl}/state`, { method: 'DELETE' }); });
+beforeEach(async () => resetState(sim));
 
-const signer = (): { key: string; cert: string } => ({ key: pki.signing.key, cert: pki.signing.cert });
+const signer = (): Signer => signerOf(pki);
 async function inject(fault: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${sim.adminUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
   assert.equal(response.status, 201, await response.text());
@@ -91,7 +89,7 @@ function httpsPost(url: string, http: HttpBody, client?: { cert: string; key: st
 }
 
 test('mutual TLS mode: a client without a certificate is refused at the handshake; with the test client certificate it is served', async () => {
-  const secure = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false, tls: { key: pki.server.key, cert: pki.server.cert, ca: pki.ca.cert } });
+  const secure = await startSimulatorTrusting(pki, { tls: { key: pki.server.key, cert: pki.server.cert, ca: pki.ca.cert } });
   try {
     assert.match(secure.url, /^https:\/\/127\.0\.0\.1:\d+\/si-dmp-server\/v2\/services$/);
     const body = td02(secure.url, { signer: signer(), ins: FRCP_INS });

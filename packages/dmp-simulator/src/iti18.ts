@@ -1,7 +1,7 @@
 // ITI-18 Registry Stored Query (TD3.1): FindDocuments, GetDocuments, GetAssociations,
 // GetDocumentsAndAssociations, FindSubmissionSets — status filters (Approved by default) and
 // MASQUE_PS entries hidden from callers who are not their authors (nor the médecin traitant [I]).
-import { XDS } from './ebrim-read.js';
+import { XDS } from '@dcc-kit/dmp/ebrim';
 import { checkPatientForAccess, parseInsCx } from './patient-check.js';
 import { Refused, problem, type Problem } from './refusals.js';
 import { registryErrorList, STATUS } from './responses.js';
@@ -60,9 +60,9 @@ function leafSubmissionSet(s: SubmissionSetRecord): string {
   return (
     `<rim:RegistryPackage id="${s.entryUUID}" lid="${s.entryUUID}" status="${s.status === 'Approved' ? XDS.status.approved : XDS.status.archived}">` +
     `<rim:Slot name="submissionTime"><rim:ValueList><rim:Value>${s.submissionTime}</rim:Value></rim:ValueList></rim:Slot>` +
-    (s.contentTypeCode ? `<rim:Classification id="urn:uuid:${crypto.randomUUID()}" classificationScheme="${XDS.ss.contentTypeCode}" classifiedObject="${s.entryUUID}" nodeRepresentation="${esc(s.contentTypeCode.code)}"><rim:Slot name="codingScheme"><rim:ValueList><rim:Value>${esc(s.contentTypeCode.scheme)}</rim:Value></rim:ValueList></rim:Slot></rim:Classification>` : '') +
-    ext(XDS.ss.uniqueId, s.uniqueId) + ext(XDS.ss.sourceId, s.sourceId) + ext(XDS.ss.patientId, s.patientId) +
-    `</rim:RegistryPackage><rim:Classification id="urn:uuid:${crypto.randomUUID()}" classifiedObject="${s.entryUUID}" classificationNode="${XDS.submissionSetNode}"/>`
+    (s.contentTypeCode ? `<rim:Classification id="urn:uuid:${crypto.randomUUID()}" classificationScheme="${XDS.submissionSet.contentTypeCode}" classifiedObject="${s.entryUUID}" nodeRepresentation="${esc(s.contentTypeCode.code)}"><rim:Slot name="codingScheme"><rim:ValueList><rim:Value>${esc(s.contentTypeCode.scheme)}</rim:Value></rim:ValueList></rim:Slot></rim:Classification>` : '') +
+    ext(XDS.submissionSet.uniqueId, s.uniqueId) + ext(XDS.submissionSet.sourceId, s.sourceId) + ext(XDS.submissionSet.patientId, s.patientId) +
+    `</rim:RegistryPackage><rim:Classification id="urn:uuid:${crypto.randomUUID()}" classifiedObject="${s.entryUUID}" classificationNode="${XDS.submissionSet.node}"/>`
   );
 }
 

@@ -3,26 +3,24 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestPki, type TestPki } from './pki/index.js';
-import { startDmpSimulator, type DmpSimulator } from './simulator.js';
+import type { DmpSimulator } from './simulator.js';
+import { resetState, signerOf, startSimulatorTrusting, startTrustingSimulator } from './testing/simulator-fixture.test-util.js';
 import {
-  FRCP_INS, cx, faultOf, frcpExample, iti41, mutateCda, post, registryErrors, plainSoap, soapEnvelope, signedVihf, ACTION_41,
+  FRCP_INS, cx, faultOf, frcpExample, iti41, mutateCda, post, registryErrors, plainSoap, soapEnvelope, signedVihf, ACTION_41, type Signer,
 } from './testing/request-builder.test-util.js';
 
 let pki: TestPki;
 let sim: DmpSimulator;
 let clock = new Date();
 
-before(async () => {
-  pki = await createTestPki();
-  sim = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, now: () => clock, smtp: false });
-});
+before(async () => ({ pki, sim } = await startTrustingSimulator({ now: () => clock })));
 after(async () => sim.close());
 beforeEach(async () => {
   clock = new Date();
-  await fetch(`${sim.adminUrl}/state`, { method: 'DELETE' });
+  await resetState(sim);
 });
 
-const signer = (): { key: string; cert: string } => ({ key: pki.signing.key, cert: pki.signing.cert });
+const signer = (): Signer => signerOf(pki);
 const SUCCESS = 'urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success';
 const FAILURE = 'urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure';
 
@@ -136,7 +134,7 @@ test('stage 3: INS-C, a test OID in the prod-like profile, a wrong NIR key → S
   assert.deepEqual(registryErrors(await patient('180017512345660')).map((e) => [e.errorCode, e.codeContext.split(':')[0]]), [['XDSUnknownPatientId', 'SIM_DMP_NOT_FOUND']]);
   assert.deepEqual(registryErrors(await patient('285027512345771')).map((e) => [e.errorCode, e.location]), [['SIM_DMP_CLOSED', 'patientId']]);
   assert.deepEqual(registryErrors(await patient('175047512345959')).map((e) => [e.errorCode, e.location]), [['SIM_PS_BLOCKED', 'VIHF/NameID']]);
-  const prod = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, profile: 'prod-like', smtp: false });
+  const prod = await startSimulatorTrusting(pki, { profile: 'prod-like' });
   try {
     const refused = await post(prod.url, 'repository', iti41(prod.url, { signer: signer() }));
     assert.match(registryErrors(refused.text)[0]!.codeContext, /^SIM_INS_INVALID: .*not allowed in the 'prod-like' profile/);
@@ -205,7 +203,7 @@ test('stage 5: a wrong typeCode/classCode pair and a CDA whose effectiveTime has
 });
 
 test('stage 5: the validateCda hook refuses with SIM_CDA_INVALID at the path it reports', async () => {
-  const strict = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false, validateCda: () => [{ path: '/ClinicalDocument/title', message: 'schematron says no' }] });
+  const strict = await startSimulatorTrusting(pki, { validateCda: () => [{ path: '/ClinicalDocument/title', message: 'schematron says no' }] });
   try {
     const answer = await post(strict.url, 'repository', iti41(strict.url, { signer: signer() }));
     assert.deepEqual(registryErrors(answer.text).map((e) => [e.location, e.codeContext.split(':')[0]]), [['/ClinicalDocument/title', 'SIM_CDA_INVALID']]);
@@ -308,7 +306,7 @@ test('stage 5: a root^extension uniqueId is accepted, unless strictUniqueId (SIM
   const edit = (v: { uniqueId: string }): void => { v.uniqueId = '1.2.250.1.213.1.1.1.8.2022.1^7'; };
   const lenient = await post(sim.url, 'repository', iti41(sim.url, { signer: signer(), cda, edit }));
   assert.match(lenient.text, new RegExp(SUCCESS), lenient.text);
-  const strict = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false, strictUniqueId: true });
+  const strict = await startSimulatorTrusting(pki, { strictUniqueId: true });
   try {
     const refused = await post(strict.url, 'repository', iti41(strict.url, { signer: signer(), cda, edit }));
     assert.deepEqual(registryErrors(refused.text).map((e) => [e.location, e.codeContext.split(':')[0]]), [['DocumentEntry.uniqueId', 'SIM_UNIQUEID_EXTENSION']]);

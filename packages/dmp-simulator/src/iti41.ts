@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { iiString } from './cda-read.js';
 import { checkCoherence, sha1Hex, type ValidateCda } from './coherence.js';
-import { readSubmission, XDS } from './ebrim-read.js';
+import { XDS } from '@dcc-kit/dmp/ebrim';
+import { readSubmission } from './ebrim-read.js';
 import { checkSubmission, type ParsedEntry } from './metadata-check.js';
 import { checkIns, checkPatientForAccess, parseInsCx, type Profile } from './patient-check.js';
 import { Refused, problem, type Problem } from './refusals.js';
@@ -30,7 +31,7 @@ export async function provideAndRegister(request: SoapRequest, ctx: Iti41Context
   const submission = readSubmission(sor);
 
   // Stage 3: patient (resource-id == SubmissionSet/DocumentEntry patientId, INS valid, DMP active, PS not blocked)
-  const ssPatient = submission.registryPackages.flatMap((p) => p.externalIds.filter((x) => x.scheme === XDS.ss.patientId)).map((x) => x.value)[0];
+  const ssPatient = submission.registryPackages.flatMap((p) => p.externalIds.filter((x) => x.scheme === XDS.submissionSet.patientId)).map((x) => x.value)[0];
   const resourceId = ctx.vihf.resourceId!;
   const ins = checkIns(parseInsCx(resourceId), ctx.profile, 'VIHF/resource-id');
   if (ssPatient !== undefined && ssPatient.replace(/(\^NH)\^.*$/, '$1') !== resourceId.replace(/(\^NH)\^.*$/, '$1')) {

@@ -4,7 +4,8 @@
 // lifted), and availability status changes (Approved ↔ Archived, → Deleted, Deleted terminal).
 import { randomUUID } from 'node:crypto';
 import { HL7_CONFIDENTIALITY_SCHEME } from './codes.js';
-import { XDS, readSubmission } from './ebrim-read.js';
+import { XDS } from '@dcc-kit/dmp/ebrim';
+import { readSubmission } from './ebrim-read.js';
 import { checkCoherence } from './coherence.js';
 import { checkSubmission } from './metadata-check.js';
 import { checkIns, checkPatientForAccess, parseInsCx, type Profile } from './patient-check.js';
@@ -33,7 +34,7 @@ export async function updateDocumentSet(request: SoapRequest, ctx: { state: DmpS
   // Stage 3
   const resourceId = vihf.resourceId!;
   const ins = checkIns(parseInsCx(resourceId), ctx.profile, 'VIHF/resource-id');
-  const ssPatient = submission.registryPackages.flatMap((p) => p.externalIds.filter((x) => x.scheme === XDS.ss.patientId)).map((x) => x.value)[0];
+  const ssPatient = submission.registryPackages.flatMap((p) => p.externalIds.filter((x) => x.scheme === XDS.submissionSet.patientId)).map((x) => x.value)[0];
   if (ssPatient !== undefined && ssPatient.replace(/(\^NH)\^.*$/, '$1') !== resourceId.replace(/(\^NH)\^.*$/, '$1')) {
     throw new Refused([problem('SIM_RESOURCE_ID_MISMATCH', 'VIHF/resource-id', 'differs from SubmissionSet.patientId')]);
   }
@@ -57,7 +58,7 @@ export async function updateDocumentSet(request: SoapRequest, ctx: { state: DmpS
     if (!logicalId || !current) { add('SIM_METADATA_UPDATE', `${e.label}.logicalId`, logicalId ? 'unknown logicalId' : 'the new version must carry lid = the logicalId'); continue; }
     if (current.patientId !== e.patientId) { add('SIM_PATIENT_ID_MISMATCH', `${e.label}.patientId`, 'not the patient of the stored entry'); continue; }
     if (current.status === 'Deleted' || current.status === 'Deprecated') { add('SIM_METADATA_UPDATE', `${e.label}.logicalId`, `the document is ${current.status}`); continue; }
-    const member = parsed.associations.find((a) => a.type === XDS.assoc.hasMember && a.target === e.obj.id);
+    const member = parsed.associations.find((a) => a.type === XDS.associationType.hasMember && a.target === e.obj.id);
     const previous = member?.slots['PreviousVersion']?.[0];
     if (previous === undefined) { add('SIM_METADATA_MISSING', `Association(HasMember ${e.label}).PreviousVersion`); continue; }
     if (previous !== String(current.version)) { add('SIM_METADATA_VERSION', `Association(HasMember ${e.label}).PreviousVersion`, `current version is ${current.version}`); continue; }
@@ -92,7 +93,7 @@ export async function updateDocumentSet(request: SoapRequest, ctx: { state: DmpS
     });
   }
 
-  for (const a of parsed.associations.filter((x) => x.type === XDS.assoc.updateStatus)) {
+  for (const a of parsed.associations.filter((x) => x.type === XDS.associationType.updateAvailabilityStatus)) {
     const location = 'Association(UpdateAvailabilityStatus)';
     const byUUID = state.entries.get(a.target);
     const entry = byUUID ? state.current(byUUID.logicalId) : state.current(a.target);
@@ -107,7 +108,7 @@ export async function updateDocumentSet(request: SoapRequest, ctx: { state: DmpS
     if (notAuthor(entry)) { add('SIM_NOT_AUTHOR', authorLocation, 'only an author may archive or delete'); continue; }
     changes.push(() => { entry.status = to; });
   }
-  if (parsed.entries.length === 0 && !parsed.associations.some((x) => x.type === XDS.assoc.updateStatus)) {
+  if (parsed.entries.length === 0 && !parsed.associations.some((x) => x.type === XDS.associationType.updateAvailabilityStatus)) {
     add('SIM_METADATA_MISSING', 'lcm:SubmitObjectsRequest', 'neither a DocumentEntry version nor an UpdateAvailabilityStatus association');
   }
   if (problems.length > 0) return problems;

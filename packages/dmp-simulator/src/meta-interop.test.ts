@@ -9,30 +9,27 @@ import { join } from 'node:path';
 import { documentEntryFromCda, signatureEntryFor, submissionSetFor, sha1Hex } from '@dcc-kit/dmp/metadata';
 import { submitObjectsRequestXml } from '@dcc-kit/dmp/ebrim';
 import { resolveKitDir } from '@dcc-kit/conformance/kit';
-import { createTestPki, type TestPki } from './pki/index.js';
-import { startDmpSimulator, type DmpSimulator } from './simulator.js';
+import type { TestPki } from './pki/index.js';
+import type { DmpSimulator } from './simulator.js';
+import { startTrustingSimulator, randomOid } from './testing/simulator-fixture.test-util.js';
 import { ACTION_41, mtomSoap, post, registryErrors, signedVihf, soapEnvelope, xades } from './testing/request-builder.test-util.js';
 
 let pki: TestPki;
 let sim: DmpSimulator;
-before(async () => {
-  pki = await createTestPki();
-  sim = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false });
-});
+before(async () => ({ pki, sim } = await startTrustingSimulator()));
 after(async () => sim.close());
 
-const oid = (): string => `2.25.${BigInt(`0x${randomUUID().replace(/-/g, '')}`)}`;
 
 function request(cda: Uint8Array, structureId: string): { body: Buffer; contentType: string } {
   const { entry } = documentEntryFromCda(cda);
   const signer = { key: pki.signing.key, cert: pki.signing.cert };
-  const signatureUniqueId = oid();
+  const signatureUniqueId = randomOid();
   const signature = xades(signatureUniqueId, [{ uniqueId: entry.uniqueId, bytes: cda }], signer);
   const sigEntry = signatureEntryFor(entry, { uniqueId: signatureUniqueId, hash: sha1Hex(signature), size: signature.length, creationTime: entry.creationTime });
   const docId = `urn:uuid:${randomUUID()}`;
   const sigId = `urn:uuid:${randomUUID()}`;
   const ebrim = submitObjectsRequestXml({
-    submissionSet: { id: 'urn:uuid:' + randomUUID(), metadata: submissionSetFor(entry, { uniqueId: oid(), sourceId: '1.2.250.1.999.1', submissionTime: new Date() }) },
+    submissionSet: { id: 'urn:uuid:' + randomUUID(), metadata: submissionSetFor(entry, { uniqueId: randomOid(), sourceId: '1.2.250.1.999.1', submissionTime: new Date() }) },
     documents: [{ id: docId, entry }, { id: sigId, entry: sigEntry }],
     signature: { documentId: sigId },
   });

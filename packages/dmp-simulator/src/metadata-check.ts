@@ -2,9 +2,9 @@
 // codes in the DMP value sets, DTM/XCN/XON/CX/OID syntax, one patient, documents ↔ entries.
 // Every problem is reported at once, each with the attribute it names in `location`.
 import { HL7_CONFIDENTIALITY_SCHEME, VISIBILITY_SCHEME, inList, listName, type CodedAttribute } from './codes.js';
+import { XDS } from '@dcc-kit/dmp/ebrim';
 import {
-  XDS, classificationsOf, externalIdOf, isSignatureEntry, isSubmissionSet,
-  type RimAssociation, type RimObject, type RimSubmission,
+  classificationsOf, externalIdOf, isSignatureEntry, isSubmissionSet, type RimAssociation, type RimObject, type RimSubmission,
 } from './ebrim-read.js';
 import { problem, type Problem } from './refusals.js';
 import type { StoredCode } from './state.js';
@@ -102,17 +102,17 @@ export function checkSubmission(sub: RimSubmission, documents: Map<string, Uint8
       return values[0];
     };
     submissionSet = { obj };
-    const uniqueId = one(XDS.ss.uniqueId, 'uniqueId');
+    const uniqueId = one(XDS.submissionSet.uniqueId, 'uniqueId');
     if (uniqueId !== undefined) { submissionSet.uniqueId = uniqueId; if (!isOid(uniqueId)) add('SIM_METADATA_FORMAT', 'SubmissionSet.uniqueId', 'not an OID of at most 64 characters'); }
-    const sourceId = one(XDS.ss.sourceId, 'sourceId');
+    const sourceId = one(XDS.submissionSet.sourceId, 'sourceId');
     if (sourceId !== undefined) { submissionSet.sourceId = sourceId; if (!isOid(sourceId)) add('SIM_METADATA_FORMAT', 'SubmissionSet.sourceId', 'not an OID'); }
-    const patientId = one(XDS.ss.patientId, 'patientId');
+    const patientId = one(XDS.submissionSet.patientId, 'patientId');
     if (patientId !== undefined) { submissionSet.patientId = patientId; if (!isCx(patientId)) add('SIM_METADATA_FORMAT', 'SubmissionSet.patientId', 'not a CX'); }
     const times = obj.slots['submissionTime'] ?? [];
     if (times.length !== 1) add('SIM_METADATA_MISSING', 'SubmissionSet.submissionTime', times.length === 0 ? 'missing' : 'repeated');
     else if (!isDtm(times[0]!)) add('SIM_METADATA_FORMAT', 'SubmissionSet.submissionTime', 'not a UTC DTM YYYYMMDD[hh[mm[ss]]]');
     else submissionSet.submissionTime = times[0]!;
-    const content = classificationsOf(obj, XDS.ss.contentTypeCode);
+    const content = classificationsOf(obj, XDS.submissionSet.contentTypeCode);
     if (content.length !== 1) add('SIM_METADATA_MISSING', 'SubmissionSet.contentTypeCode', content.length === 0 ? 'missing' : 'repeated');
     else {
       const c = content[0]!.code;
@@ -120,7 +120,7 @@ export function checkSubmission(sub: RimSubmission, documents: Map<string, Uint8
       if (!c.scheme) add('SIM_METADATA_MISSING', 'SubmissionSet.contentTypeCode.codingScheme');
       else if (!inList('contentTypeCode', c.code, c.scheme)) add('SIM_METADATA_CODE', 'SubmissionSet.contentTypeCode', `${c.code} / ${c.scheme} is not in ${listName('contentTypeCode')}`);
     }
-    for (const [i, a] of classificationsOf(obj, XDS.ss.author).entries()) checkAuthor(a.slots, `SubmissionSet.author[${i + 1}]`, add);
+    for (const [i, a] of classificationsOf(obj, XDS.submissionSet.author).entries()) checkAuthor(a.slots, `SubmissionSet.author[${i + 1}]`, add);
   }
 
   // Document entries
@@ -153,7 +153,7 @@ export function checkSubmission(sub: RimSubmission, documents: Map<string, Uint8
   // HasMember SS → each entry, SubmissionSetStatus=Original
   if (submissionSet) {
     for (const e of entries) {
-      const member = sub.associations.find((a) => a.type === XDS.assoc.hasMember && a.source === submissionSet!.obj.id && a.target === e.obj.id);
+      const member = sub.associations.find((a) => a.type === XDS.associationType.hasMember && a.source === submissionSet!.obj.id && a.target === e.obj.id);
       if (!member) add('SIM_METADATA_MISSING', `Association(HasMember ${e.label})`, 'the SubmissionSet does not hold this entry');
       else if (member.slots['SubmissionSetStatus']?.[0] !== 'Original') add('SIM_METADATA_MISSING', `Association(HasMember ${e.label}).SubmissionSetStatus`, "must be 'Original'");
     }
@@ -179,19 +179,19 @@ function checkAuthor(slots: Record<string, string[]>, prefix: string, add: Add):
 function readEntry(obj: RimObject, label: string, isSignature: boolean, add: Add): ParsedEntry {
   const entry: ParsedEntry = { label, obj, isSignature, confidentiality: [], eventCodes: [], sourcePatientInfo: [], authors: [] };
   const at = (name: string): string => `${label}.${name}`;
-  if (obj.objectType !== XDS.documentEntryType) add('SIM_METADATA_FORMAT', at('objectType'), `must be ${XDS.documentEntryType} (stable DocumentEntry)`);
+  if (obj.objectType !== XDS.objectType.documentEntry) add('SIM_METADATA_FORMAT', at('objectType'), `must be ${XDS.objectType.documentEntry} (stable DocumentEntry)`);
   // text/xml; application/xslt+xml only for the ANS "auto-présentable" CDA (checked against the CDA in stage 5).
   const mimeTypes = isSignature ? ['text/xml'] : ['text/xml', 'application/xslt+xml'];
   if (!obj.mimeType || !mimeTypes.includes(obj.mimeType)) add(obj.mimeType ? 'SIM_METADATA_FORMAT' : 'SIM_METADATA_MISSING', at('mimeType'), `must be ${mimeTypes.join(' or ')}`);
 
-  const uniqueIds = externalIdOf(obj, XDS.de.uniqueId);
+  const uniqueIds = externalIdOf(obj, XDS.documentEntry.uniqueId);
   if (uniqueIds.length !== 1) add('SIM_METADATA_MISSING', at('uniqueId'), uniqueIds.length === 0 ? 'missing' : 'repeated');
   else {
     entry.uniqueId = uniqueIds[0]!;
     const [root, ext, extra] = entry.uniqueId.split('^');
     if (!isOid(root ?? '') || ext === '' || extra !== undefined) add('SIM_METADATA_FORMAT', at('uniqueId'), 'not an OID (at most 64 characters) or root^extension');
   }
-  const patientIds = externalIdOf(obj, XDS.de.patientId);
+  const patientIds = externalIdOf(obj, XDS.documentEntry.patientId);
   if (patientIds.length !== 1) add('SIM_METADATA_MISSING', at('patientId'), patientIds.length === 0 ? 'missing' : 'repeated');
   else { entry.patientId = patientIds[0]!; if (!isCx(entry.patientId)) add('SIM_METADATA_FORMAT', at('patientId'), 'not a CX'); }
 
@@ -204,13 +204,13 @@ function readEntry(obj: RimObject, label: string, isSignature: boolean, add: Add
     if (check && !inList(name, c.code, c.scheme)) add('SIM_METADATA_CODE', at(name), `${c.code} / ${c.scheme} is not in ${listName(name)}`);
   };
   // The signature entry's codes are the fixed §1.7 ones, checked by the signature rule (stage 6).
-  coded(XDS.de.classCode, 'classCode', !isSignature);
-  coded(XDS.de.typeCode, 'typeCode', !isSignature);
-  coded(XDS.de.formatCode, 'formatCode', !isSignature);
-  coded(XDS.de.healthcareFacilityTypeCode, 'healthcareFacilityTypeCode', true);
-  coded(XDS.de.practiceSettingCode, 'practiceSettingCode', true);
+  coded(XDS.documentEntry.classCode, 'classCode', !isSignature);
+  coded(XDS.documentEntry.typeCode, 'typeCode', !isSignature);
+  coded(XDS.documentEntry.formatCode, 'formatCode', !isSignature);
+  coded(XDS.documentEntry.healthcareFacilityTypeCode, 'healthcareFacilityTypeCode', true);
+  coded(XDS.documentEntry.practiceSettingCode, 'practiceSettingCode', true);
 
-  const conf = classificationsOf(obj, XDS.de.confidentialityCode);
+  const conf = classificationsOf(obj, XDS.documentEntry.confidentialityCode);
   if (conf.length < 1 || conf.length > 4) add('SIM_METADATA_MISSING', at('confidentialityCode'), 'cardinality 1..4');
   for (const c of conf) {
     const code = { code: c.code.code, scheme: c.code.scheme ?? '' };
@@ -222,7 +222,7 @@ function readEntry(obj: RimObject, label: string, isSignature: boolean, add: Add
   const flags = entry.confidentiality.filter((c) => c.scheme === VISIBILITY_SCHEME).map((c) => c.code);
   if (new Set(flags).size !== flags.length) add('SIM_METADATA_FORMAT', at('confidentialityCode'), 'a visibility flag is repeated');
 
-  for (const c of classificationsOf(obj, XDS.de.eventCodeList)) {
+  for (const c of classificationsOf(obj, XDS.documentEntry.eventCodeList)) {
     if (!c.code.code || !c.code.scheme) add('SIM_METADATA_MISSING', at('eventCodeList.codingScheme'));
     else entry.eventCodes.push({ code: c.code.code, scheme: c.code.scheme });
   }
@@ -255,7 +255,7 @@ function readEntry(obj: RimObject, label: string, isSignature: boolean, add: Add
       if (!entry.sourcePatientInfo.some((v) => v.startsWith(`${pid}|`))) add('SIM_METADATA_MISSING', at(`sourcePatientInfo.${pid}`));
     }
   }
-  const authors = classificationsOf(obj, XDS.de.author);
+  const authors = classificationsOf(obj, XDS.documentEntry.author);
   if (authors.length === 0) add('SIM_METADATA_MISSING', at('author'), 'at least one author');
   entry.authors = authors.map((a, i) => checkAuthor(a.slots, authors.length > 1 ? at(`author[${i + 1}]`) : at('author'), add));
   const legal = slot('legalAuthenticator', clinical);

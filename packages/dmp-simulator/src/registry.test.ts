@@ -1,23 +1,21 @@
 // ITI-57 (visibility and status), ITI-18 (queries, status filters, MASQUE_PS) and ITI-43 over real HTTP.
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestPki, type TestPki } from './pki/index.js';
-import { startDmpSimulator, type DmpSimulator } from './simulator.js';
+import type { TestPki } from './pki/index.js';
+import type { DmpSimulator } from './simulator.js';
+import { startTrustingSimulator, signerOf, resetState } from './testing/simulator-fixture.test-util.js';
 import { QUERIES } from './iti18.js';
 import {
-  FRCP_INS, cx, faultOf, iti18, iti41, iti43, iti57Status, iti57Visibility, post, registryErrors,
+  FRCP_INS, cx, faultOf, iti18, iti41, iti43, iti57Status, iti57Visibility, post, registryErrors, type Signer,
 } from './testing/request-builder.test-util.js';
 
 let pki: TestPki;
 let sim: DmpSimulator;
-before(async () => {
-  pki = await createTestPki();
-  sim = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false });
-});
+before(async () => ({ pki, sim } = await startTrustingSimulator()));
 after(async () => sim.close());
-beforeEach(async () => { await fetch(`${sim.adminUrl}/state`, { method: 'DELETE' }); });
+beforeEach(async () => resetState(sim));
 
-const signer = (): { key: string; cert: string } => ({ key: pki.signing.key, cert: pki.signing.cert });
+const signer = (): Signer => signerOf(pki);
 const SUCCESS = /ResponseStatusType:Success/;
 
 interface StoredEntry { entryUUID: string; logicalId: string; version: number; status: string; visibility: string[]; isSignature: boolean; uniqueId: string }

@@ -3,7 +3,7 @@
 // and unchanged re-submission (EX_GEN-1060).
 import { VISIBILITY_SCHEME } from './codes.js';
 import { iiString, type CdaView } from './cda-read.js';
-import { XDS } from './ebrim-read.js';
+import { XDS } from '@dcc-kit/dmp/ebrim';
 import { xcnId, xonId, type ParsedEntry, type ParsedSubmission } from './metadata-check.js';
 import { problem, type Problem } from './refusals.js';
 import type { DmpState, Entry, Patient } from './state.js';
@@ -90,7 +90,7 @@ export function checkRules(input: {
   problems.push(...checkSignatureEntry(parsed, input.trust, input.strictSha1 ? { strictSha1: true } : {}));
 
   // Replacement
-  const rplc = parsed.associations.filter((a) => a.type === XDS.assoc.rplc);
+  const rplc = parsed.associations.filter((a) => a.type === XDS.associationType.replace);
   for (const entry of clinical) {
     if (resent.has(entry)) continue;
     const view = cda.get(entry);

@@ -1,16 +1,14 @@
 // TD0.2 per §5.6 fixture, over real HTTP.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestPki, type TestPki } from './pki/index.js';
-import { startDmpSimulator, type DmpSimulator } from './simulator.js';
+import type { TestPki } from './pki/index.js';
+import type { DmpSimulator } from './simulator.js';
+import { startTrustingSimulator, startSimulatorTrusting } from './testing/simulator-fixture.test-util.js';
 import { FRCP_INS, post, td02 } from './testing/request-builder.test-util.js';
 
 let pki: TestPki;
 let sim: DmpSimulator;
-before(async () => {
-  pki = await createTestPki();
-  sim = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false });
-});
+before(async () => ({ pki, sim } = await startTrustingSimulator()));
 after(async () => sim.close());
 
 interface Td02 { ack?: string; detail?: string; response?: string; status?: string; reason?: string; authorisation?: string; medecinTraitant?: string; mes?: string }
@@ -87,7 +85,7 @@ test('TD0.2: the admin side door flips the DMP status and the blocked list', asy
 test('TD0.2: an unknown INS has no DMP, unless openDmpForUnknownPatients (the demo) opens one on first use; a bad key never does', async () => {
   const unknown = '290017512345605'; // valid key, not among the fixtures
   assert.equal((await ask(unknown)).response, 'NF');
-  const open = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false, openDmpForUnknownPatients: true });
+  const open = await startSimulatorTrusting(pki, { openDmpForUnknownPatients: true });
   try {
     const askOpen = async (matricule: string) =>
       read((await post(open.url, 'patients', td02(open.url, { signer: { key: pki.signing.key, cert: pki.signing.cert }, ins: { matricule, oid: FRCP_INS.oid } }))).text);

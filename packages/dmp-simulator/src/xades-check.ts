@@ -4,7 +4,8 @@
 // as submitted, or — as the CNAM sample does — over their C14N with comments).
 import { createHash } from 'node:crypto';
 import { C14nCanonicalizationWithComments, SignedXml } from 'xml-crypto';
-import { XDS } from './ebrim-read.js';
+import { XDS } from '@dcc-kit/dmp/ebrim';
+import { SIGNATURE_CLASS_CODE } from './ebrim-read.js';
 import type { ParsedEntry, ParsedSubmission } from './metadata-check.js';
 import { problem, type Problem } from './refusals.js';
 import { element, elements, parseXml, text } from './xml.js';
@@ -15,7 +16,7 @@ const DIGESTS: Record<string, string> = {
 };
 
 const SIGNATURE_CODES = {
-  classCode: { code: XDS.signatureClass, scheme: 'URN' },
+  classCode: { code: SIGNATURE_CLASS_CODE, scheme: 'URN' },
   typeCode: { code: 'E1762', scheme: 'ASTM' },
   formatCode: { code: 'http://www.w3.org/2000/09/xmldsig#', scheme: 'URN' },
 } as const;
@@ -48,7 +49,7 @@ export function checkSignatureEntry(parsed: ParsedSubmission, trust: readonly st
   }
   if (!sig.eventCodes.some((c) => c.code === SOURCE_EVENT.code && c.scheme === SOURCE_EVENT.scheme)) add('SignatureEntry.eventCodeList', `must hold ${SOURCE_EVENT.code} / ${SOURCE_EVENT.scheme} (Source)`);
   const ssId = parsed.submissionSet?.obj.id;
-  if (!parsed.associations.some((a) => a.type === XDS.assoc.signs && a.source === sig.obj.id && a.target === ssId)) {
+  if (!parsed.associations.some((a) => a.type === XDS.associationType.signs && a.source === sig.obj.id && a.target === ssId)) {
     add('Association(signs)', 'the signature entry must sign the SubmissionSet (urn:ihe:iti:2007:AssociationType:signs)');
   }
   if (!sig.bytes) return problems;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { MssError } from './errors.js';
 import { MssSender, type MssSendInput } from './sender.js';
-import { buildDocument } from './test-documents.js';
+import { buildDocument } from './testing/index.js';
 
 interface Script {
   greeting?: string | null; // null: never greet

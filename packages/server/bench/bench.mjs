@@ -6,11 +6,8 @@
 // over real HTTP with the real PSC login, on PGlite and on PostgreSQL (DATABASE_URL, or a
 // throwaway cluster from scripts/postgres.mjs). Prints figures; asserts nothing on timing.
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { onEachStore } from './stores.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..', '..');
 const { createServer, openStore, DocumentChecker } = await import('@dcc-kit/server');
 const { loadExample } = await import('@dcc-kit/cda/examples');
 const { patientToApi } = await import('@dcc-kit/cda/identity');
@@ -119,21 +116,7 @@ async function run(label, storeOptions) {
 console.log('@dcc-kit/server — HTTP benchmarks (real login, real conformance engine)');
 // warm the conformance engine once so that the first timed document does not pay the kit compilation
 await checker.conformance().warmUp?.();
-await run('PGlite', { memory: true });
-let pg;
-try {
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    const { startPostgres } = await import(join(root, 'scripts', 'postgres.mjs'));
-    pg = await startPostgres();
-    url = pg.url;
-  }
-  await run('PostgreSQL', { databaseUrl: url, schema: `dcc_bench_${randomBytes(4).toString('hex')}` });
-} catch (error) {
-  console.log(`  PostgreSQL skipped: ${error.message}`);
-} finally {
-  await pg?.stop();
-}
+await onEachStore('dcc_bench', run);
 
 // The submission queue's figures (issue 11): submissions/s to the DMP simulator, backlog drain.
 console.log('');

@@ -6,12 +6,11 @@
 //   2. time to drain a backlog of 1,000 signed versions queued while no worker ran.
 // The signed versions are written through the repositories (signing through the seven layers is
 // the sign benchmark of bench.mjs, ~2 s each). Run alone: `node bench/queue-bench.mjs`.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { onEachStore } from './stores.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const { openStore, JobQueue, SubmissionService, SubmissionWorker, dmpPort } = await import('@dcc-kit/server');
 const { startDmpSimulator } = await import('@dcc-kit/dmp-simulator');
 const { createTestPki } = await import('@dcc-kit/dmp-simulator/pki');
@@ -89,18 +88,4 @@ async function run(label, storeOptions, pki) {
 
 console.log('@dcc-kit/server — submission queue to the DMP simulator (real DmpClient over HTTP, pg-boss)');
 const pki = await createTestPki();
-await run('PGlite', { memory: true }, pki);
-let pg;
-try {
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    const { startPostgres } = await import(join(root, 'scripts', 'postgres.mjs'));
-    pg = await startPostgres();
-    url = pg.url;
-  }
-  await run('PostgreSQL', { databaseUrl: url, schema: `dcc_qbench_${randomBytes(4).toString('hex')}` }, pki);
-} catch (error) {
-  console.log(`  PostgreSQL skipped: ${error.message}`);
-} finally {
-  await pg?.stop();
-}
+await onEachStore('dcc_qbench', (label, storeOptions) => run(label, storeOptions, pki));

@@ -5,48 +5,22 @@
 // one crash per store, bounded in time.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { DR_LEFORT, startPscEmulator, type PscEmulator } from '@dcc-kit/psc-emulator';
-import { pscLogin } from '@dcc-kit/psc-emulator/login';
+import { DR_LEFORT, type PscEmulator } from '@dcc-kit/psc-emulator';
 import { openStore } from './main-config.js';
+import { killAll, killHard, pscForServer, schemaUrl, startServer } from './testing/server-process.js';
 import { example, patientFromModel, postgresTarget, type StoreKind } from './testing/harness.js';
 
-const MAIN = fileURLToPath(new URL('./main.js', import.meta.url));
 const ICO = '492805973';
 /** Short, so that the test waits little for a crashed request's key; longer than a sign here. */
 const LEASE_SECONDS = 6;
 type Json = Record<string, unknown>;
 
-/** Starts dist/main.js; resolves with its URL once it listens. */
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start: ${err.slice(0, 500)}`));
-    }, 60_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]! });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}): ${err.slice(0, 500)}`));
-    });
-  });
-}
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 function suite(kind: StoreKind) {
   const target = kind === 'postgres' ? postgresTarget() : {};
@@ -58,14 +32,10 @@ function suite(kind: StoreKind) {
     const children: ChildProcess[] = [];
 
     before(async () => {
-      psc = await startPscEmulator({ clients: [{ client_id: 'dcc-server', client_secret: 'test-secret', redirect_uris: ['http://127.0.0.1:9/auth/callback'] }], accessTokenTtl: 600 });
-      const { tokens } = await pscLogin({ discoveryUrl: psc.discoveryUrl, clientId: 'dcc-server', clientSecret: 'test-secret', redirectUri: 'http://127.0.0.1:9/auth/callback', user: DR_LEFORT.userinfo.SubjectNameID });
-      token = tokens.access_token;
+      let pscEnv: NodeJS.ProcessEnv;
+      ({ psc, token, env: pscEnv } = await pscForServer(600));
       env = {
-        PSC_DISCOVERY_URL: psc.discoveryUrl,
-        PSC_CLIENT_ID: 'dcc-server',
-        PSC_CLIENT_SECRET: 'test-secret',
-        DCC_SESSION_KEY: randomBytes(32).toString('hex'),
+        ...pscEnv,
         DCC_IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS),
         DCC_AUDIT_READERS: DR_LEFORT.userinfo.SubjectNameID,
       };
@@ -76,13 +46,11 @@ function suite(kind: StoreKind) {
         // A fresh schema, created and migrated here; the server process reaches it by search_path.
         const schema = `dcc_crash_${randomBytes(6).toString('hex')}`;
         await (await openStore({ databaseUrl: target.url!, schema })).close();
-        const url = new URL(target.url!);
-        url.searchParams.set('options', `-c search_path=${schema}`);
-        env.DATABASE_URL = url.href;
+        env.DATABASE_URL = schemaUrl(target.url!, schema);
       }
     });
     after(async () => {
-      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      killAll(children);
       await psc?.close().catch(() => undefined);
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
@@ -113,8 +81,7 @@ function suite(kind: StoreKind) {
       const headers = { 'if-match': validated.etag!, 'idempotency-key': key };
       const signing = call('POST', `/documents/${id}/versions/1/sign`, undefined, headers).catch((error: unknown) => error);
       await new Promise((r) => setTimeout(r, 300));
-      server.child.kill('SIGKILL');
-      await exited(server.child);
+      await killHard(server.child);
       const lost = await signing;
       assert.ok(lost instanceof Error, 'the request died with the process');
 
@@ -143,8 +110,7 @@ function suite(kind: StoreKind) {
       // Replaying the key now gives the stored signature, never a second one.
       const again = await call('POST', `/documents/${id}/versions/1/sign`, undefined, headers);
       assert.equal(again.status, 200, `replay answered ${again.status}`);
-      server.child.kill('SIGKILL');
-      await exited(server.child);
+      await killHard(server.child);
     });
   });
 }

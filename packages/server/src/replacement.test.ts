@@ -12,22 +12,16 @@ import { DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { buildWithModel, isOid, parseFrcp, parsePps, uuidToOid } from '@dcc-kit/cda';
 import { replacementTarget } from './services/document-lifecycle.js';
 import { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, type SqlDriver } from './store/driver.js';
+import type { VersionRecord } from './store/records.js';
 import { ApiClient, checker, example, patientFromModel, postgresTarget, startStack, type Stack, type StoreKind } from './testing/harness.js';
 
 const ICO = '492805973';
 type Json = Record<string, unknown>;
 type Issue = { path: string; code: string };
 type Problem = { type: string; status: number; errors?: Issue[] };
-type VersionBody = {
-  number: number;
-  status: string;
+/** A version as the API answers it: the stored record's fields, its model and validation as JSON. */
+type VersionBody = Pick<VersionRecord, 'number' | 'status' | 'cdaDocumentId' | 'cdaSetId' | 'cdaVersionNumber' | 'replacesVersion' | 'replacesCdaDocumentId' | 'replacementReason'> & {
   model: { document?: Json; status?: Json };
-  cdaDocumentId?: string;
-  cdaSetId?: string;
-  cdaVersionNumber?: number;
-  replacesVersion?: number;
-  replacesCdaDocumentId?: string;
-  replacementReason?: { reason: { code: string; codeSystem: string; displayName: string }; precision?: string };
   validation?: { valid: boolean; layers: unknown[] };
 };
 

@@ -3,9 +3,8 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
-import { DmpError } from '@dcc-kit/dmp/client';
 import { documentEntryFromCda } from '@dcc-kit/dmp/metadata';
-import { AUTHOR, INS, PATIENT_CX, SOURCE_ID, frcpExample, frcpVersion2, startHarness, type AdminEntry, type Harness } from './harness.test.util.js';
+import { AUTHOR, INS, SOURCE_ID, frcpExample, frcpVersion2, clinicalEntriesOf, randomOid, refusal, resetHarness, startHarness, type AdminEntry, type Harness } from './harness.test.util.js';
 import { createTestPki } from '../pki/index.js';
 
 let h: Harness;
@@ -14,23 +13,9 @@ before(async () => {
   console.log(`simulator at ${h.sim.url}`);
 });
 after(async () => h.close());
-beforeEach(async () => {
-  await h.admin('DELETE', '/state');
-  await h.admin('DELETE', '/faults');
-});
+beforeEach(async () => resetHarness(h));
 
-const oid = (): string => `2.25.${BigInt(`0x${randomUUID().replace(/-/g, '')}`).toString(10)}`;
-const clinicalEntries = async (): Promise<AdminEntry[]> => (await h.admin<AdminEntry[]>('GET', `/entries?patientId=${encodeURIComponent(PATIENT_CX)}`)).filter((e) => !e.isSignature);
-
-async function refusal(p: Promise<unknown>): Promise<DmpError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof DmpError, `a DmpError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a refusal');
-}
+const clinicalEntries = (): Promise<AdminEntry[]> => clinicalEntriesOf(h);
 
 test('TD0.2: active DMP with the author as médecin traitant; closed, none and blocked patients', async () => {
   assert.deepEqual(await h.client.patientStatus(INS, AUTHOR), { dmp: 'active', authorisation: 'VALIDE', medecinTraitant: true, mesAttached: true, canFeed: true });
@@ -51,7 +36,7 @@ test('TD0.2: active DMP with the author as médecin traitant; closed, none and b
 test('ITI-41 accepted: the stored entry carries the metadata derived from the CDA, its hash, the visibility asked, and a signature entry', async () => {
   const cda = frcpExample();
   const entryUUID = `urn:uuid:${randomUUID()}`;
-  const result = await h.client.provideAndRegister({ cda, visibility: ['INVISIBLE_PATIENT'], entryUUID, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR);
+  const result = await h.client.provideAndRegister({ cda, visibility: ['INVISIBLE_PATIENT'], entryUUID, submissionSetUniqueId: randomOid(), sourceId: SOURCE_ID }, AUTHOR);
   assert.equal(result.entryUUID, entryUUID);
   assert.equal(result.alreadyStored, false);
   const { entry: expected } = documentEntryFromCda(cda, { visibility: ['INVISIBLE_PATIENT'] });
@@ -76,10 +61,10 @@ test('ITI-41 accepted: the stored entry carries the metadata derived from the CD
 
 test('replacement: v2 with RPLC to v1 → v1 Deprecated, v2 Approved with a new logicalId', async () => {
   const v1 = `urn:uuid:${randomUUID()}`;
-  await h.client.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: v1, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR);
+  await h.client.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: v1, submissionSetUniqueId: randomOid(), sourceId: SOURCE_ID }, AUTHOR);
   const v2 = `urn:uuid:${randomUUID()}`;
-  const v2Id = oid();
-  const result = await h.client.provideAndRegister({ cda: frcpVersion2(v2Id), visibility: [], entryUUID: v2, submissionSetUniqueId: oid(), sourceId: SOURCE_ID, replaces: { entryUUID: v1 } }, AUTHOR);
+  const v2Id = randomOid();
+  const result = await h.client.provideAndRegister({ cda: frcpVersion2(v2Id), visibility: [], entryUUID: v2, submissionSetUniqueId: randomOid(), sourceId: SOURCE_ID, replaces: { entryUUID: v1 } }, AUTHOR);
   assert.equal(result.uniqueId, v2Id);
   const entries = await clinicalEntries();
   const old = entries.find((e) => e.entryUUID === v1);
@@ -88,14 +73,14 @@ test('replacement: v2 with RPLC to v1 → v1 Deprecated, v2 Approved with a new 
   assert.equal(current?.status, 'Approved');
   assert.notEqual(current?.logicalId, old?.logicalId);
   // replacing the deprecated v1 again is refused
-  const again = await refusal(h.client.provideAndRegister({ cda: frcpVersion2(oid()), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: oid(), sourceId: SOURCE_ID, replaces: { entryUUID: v1 } }, AUTHOR));
+  const again = await refusal(h.client.provideAndRegister({ cda: frcpVersion2(randomOid()), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: randomOid(), sourceId: SOURCE_ID, replaces: { entryUUID: v1 } }, AUTHOR));
   assert.equal(again.transient, false);
   assert.ok(['SIM_RPLC_TARGET_NOT_APPROVED', 'XDSRegistryDeprecatedDocumentError'].includes(again.code), again.code);
 });
 
 test('closed DMP: ITI-41 refused with SIM_DMP_CLOSED, permanent, reasons in French and English; nothing stored', async () => {
   await h.admin('PATCH', `/patients/${INS.matricule}`, { dmpStatus: 'CLOSED', closureReason: 'FERMETURE_DEMANDE_PATIENT' });
-  const e = await refusal(h.client.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR));
+  const e = await refusal(h.client.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: randomOid(), sourceId: SOURCE_ID }, AUTHOR));
   assert.equal(e.code, 'SIM_DMP_CLOSED');
   assert.equal(e.transient, false);
   assert.equal(e.messageFr, 'Le DMP du patient est fermé.');
@@ -107,7 +92,7 @@ test('closed DMP: ITI-41 refused with SIM_DMP_CLOSED, permanent, reasons in Fren
 test('VIHF signed by an untrusted certificate: SOAP Fault SIM_VIHF_INVALID, permanent; nothing stored', async () => {
   const other = await createTestPki();
   const stranger = h.clientWith({ signing: { key: other.signing.key, certificate: other.signing.cert } });
-  const e = await refusal(stranger.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR));
+  const e = await refusal(stranger.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: randomOid(), sourceId: SOURCE_ID }, AUTHOR));
   assert.equal(e.code, 'SIM_VIHF_INVALID');
   assert.equal(e.transient, false);
   assert.deepEqual(await clinicalEntries(), []);
@@ -118,11 +103,11 @@ test('VIHF signed by an untrusted certificate: SOAP Fault SIM_VIHF_INVALID, perm
 test("minor's secret connection: refused without INVISIBLE_REPRESENTANTS_LEGAUX and the VIHF confidentiality-code, accepted with both", async () => {
   await h.admin('PATCH', `/patients/${INS.matricule}`, { minorSecretConnection: true });
   const input = { cda: frcpExample(), entryUUID: `urn:uuid:${randomUUID()}`, sourceId: SOURCE_ID };
-  const e = await refusal(h.client.provideAndRegister({ ...input, visibility: [], submissionSetUniqueId: oid() }, AUTHOR));
+  const e = await refusal(h.client.provideAndRegister({ ...input, visibility: [], submissionSetUniqueId: randomOid() }, AUTHOR));
   assert.equal(e.code, 'SIM_SECRET_CONNECTION');
   assert.equal(e.transient, false);
   assert.equal(e.errors.length, 2, 'both the entry flag and the VIHF attribute are named');
-  const accepted = await h.client.provideAndRegister({ ...input, visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'], submissionSetUniqueId: oid(), secretConnection: true }, AUTHOR);
+  const accepted = await h.client.provideAndRegister({ ...input, visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'], submissionSetUniqueId: randomOid(), secretConnection: true }, AUTHOR);
   assert.equal(accepted.alreadyStored, false);
   assert.deepEqual((await clinicalEntries())[0]?.visibility, ['INVISIBLE_REPRESENTANTS_LEGAUX']);
 });
@@ -130,11 +115,11 @@ test("minor's secret connection: refused without INVISIBLE_REPRESENTANTS_LEGAUX 
 test('XAdES digests: SHA-256 (our choice, [?] §7.4) is refused by a registry that accepts SHA-1 only; signatureHash sha1 is accepted there', async () => {
   const strict = await startHarness({ strictSha1: true });
   try {
-    const e = await refusal(strict.client.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR));
+    const e = await refusal(strict.client.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: randomOid(), sourceId: SOURCE_ID }, AUTHOR));
     assert.equal(e.code, 'SIM_SIGNATURE_INVALID');
     assert.equal(e.transient, false);
     const sha1 = strict.clientWith({ signatureHash: 'sha1' });
-    const accepted = await sha1.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR);
+    const accepted = await sha1.provideAndRegister({ cda: frcpExample(), visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: randomOid(), sourceId: SOURCE_ID }, AUTHOR);
     assert.equal(accepted.alreadyStored, false);
   } finally {
     await strict.close();

@@ -1,10 +1,12 @@
 // Shared set-up of the interop tests: a real simulator on loopback, the real DmpClient, the test
 // PKI, and the ANS FRCP example (patient 279035121518989, a §5.6 fixture with an active DMP).
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveKitDir } from '@dcc-kit/conformance/kit';
-import { DmpClient, type ActingParty, type DmpClientOptions } from '@dcc-kit/dmp/client';
-import { startDmpSimulator, type DmpSimulator, type DmpSimulatorOptions } from '../simulator.js';
+import { DmpClient, DmpError, type ActingParty, type DmpClientOptions } from '@dcc-kit/dmp/client';
+import type { DmpSimulator, DmpSimulatorOptions } from '../simulator.js';
+import { startSimulatorTrusting } from '../testing/simulator-fixture.test-util.js';
 import { createTestPki, type TestPki } from '../pki/index.js';
 
 export const INS = { matricule: '279035121518989', oid: '1.2.250.1.213.1.4.10' };
@@ -42,6 +44,8 @@ export function pki(): Promise<TestPki> {
   return pkiPromise;
 }
 
+export { randomOid } from '../testing/simulator-fixture.test-util.js';
+
 export interface Harness {
   sim: DmpSimulator;
   client: DmpClient;
@@ -53,7 +57,7 @@ export interface Harness {
 
 export async function startHarness(options: Partial<DmpSimulatorOptions> = {}, clientOptions: Partial<DmpClientOptions> = {}): Promise<Harness> {
   const p = await pki();
-  const sim = await startDmpSimulator({ trust: { vihfCertificates: [p.signing.cert] }, smtp: false, ...options });
+  const sim = await startSimulatorTrusting(p, options);
   const clients: DmpClient[] = [];
   const clientWith = (extra: Partial<DmpClientOptions>): DmpClient => {
     const c = new DmpClient({ endpoint: sim.url, signing: { key: p.signing.key, certificate: p.signing.cert }, lps: LPS, sourceId: SOURCE_ID, timeoutMs: 10_000, ...clientOptions, ...extra });
@@ -90,4 +94,26 @@ export interface AdminEntry {
   size: number;
   visibility: string[];
   [field: string]: unknown;
+}
+
+/** Empties the simulator's registry and its injected faults. */
+export async function resetHarness(h: Harness): Promise<void> {
+  await h.admin('DELETE', '/state');
+  await h.admin('DELETE', '/faults');
+}
+
+/** The clinical (non-signature) entries the simulator holds for the test patient. */
+export async function clinicalEntriesOf(h: Harness): Promise<AdminEntry[]> {
+  return (await h.admin<AdminEntry[]>('GET', `/entries?patientId=${encodeURIComponent(PATIENT_CX)}`)).filter((e) => !e.isSignature);
+}
+
+/** The DmpError the call is refused with (fails the test when it succeeds or throws anything else). */
+export async function refusal(p: Promise<unknown>): Promise<DmpError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof DmpError, `a DmpError, got ${String(e)}`);
+    return e;
+  }
+  assert.fail('expected a refusal');
 }

@@ -3,31 +3,17 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { DmpError, type ActingParty } from '@dcc-kit/dmp/client';
-import { AUTHOR, INS, PATIENT_CX, SOURCE_ID, frcpExample, pki, startHarness, type AdminEntry, type Harness } from './harness.test.util.js';
+import type { ActingParty } from '@dcc-kit/dmp/client';
+import { AUTHOR, INS, PATIENT_CX, SOURCE_ID, frcpExample, pki, clinicalEntriesOf, randomOid, refusal, resetHarness, startHarness, type AdminEntry, type Harness } from './harness.test.util.js';
 
 let h: Harness;
 before(async () => {
   h = await startHarness();
 });
 after(async () => h.close());
-beforeEach(async () => {
-  await h.admin('DELETE', '/state');
-  await h.admin('DELETE', '/faults');
-});
+beforeEach(async () => resetHarness(h));
 
-const oid = (): string => `2.25.${BigInt(`0x${randomUUID().replace(/-/g, '')}`).toString(10)}`;
-const clinicalEntries = async (): Promise<AdminEntry[]> => (await h.admin<AdminEntry[]>('GET', `/entries?patientId=${encodeURIComponent(PATIENT_CX)}`)).filter((e) => !e.isSignature);
-
-async function refusal(p: Promise<unknown>): Promise<DmpError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof DmpError, `a DmpError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a refusal');
-}
+const clinicalEntries = (): Promise<AdminEntry[]> => clinicalEntriesOf(h);
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -43,19 +29,19 @@ test('injected faults: 503, busy registry, SOAP Receiver fault and a dropped con
   const input = { cda: frcpExample(), visibility: [] as const, entryUUID: `urn:uuid:${randomUUID()}`, sourceId: SOURCE_ID };
   for (const [kind, code] of [['http-503', 'http-503'], ['registry-busy', 'SIM_REGISTRY_BUSY'], ['soap-fault', 'SIM_INJECTED_FAULT'], ['drop', 'connection']] as const) {
     await h.admin('POST', '/faults', { endpoint: 'repository', kind, count: 1 });
-    const e = await refusal(h.client.provideAndRegister({ ...input, submissionSetUniqueId: oid() }, AUTHOR));
+    const e = await refusal(h.client.provideAndRegister({ ...input, submissionSetUniqueId: randomOid() }, AUTHOR));
     assert.equal(e.code, code, kind);
     assert.equal(e.transient, true, kind);
   }
   assert.deepEqual(await clinicalEntries(), [], 'no fault stored anything');
-  await h.client.provideAndRegister({ ...input, submissionSetUniqueId: oid() }, AUTHOR);
+  await h.client.provideAndRegister({ ...input, submissionSetUniqueId: randomOid() }, AUTHOR);
   assert.equal((await clinicalEntries()).length, 1);
 });
 
 test('lost answer: the first attempt is stored after the client timed out; the re-send of the same entry is accepted, stored once', async () => {
   const cda = frcpExample();
   const entryUUID = `urn:uuid:${randomUUID()}`;
-  const firstSet = oid();
+  const firstSet = randomOid();
   const impatient = h.clientWith({ timeoutMs: 300 });
   await h.admin('POST', '/faults', { endpoint: 'repository', kind: 'latency', delayMs: 900, count: 1 });
   const lost = await refusal(impatient.provideAndRegister({ cda, visibility: [], entryUUID, submissionSetUniqueId: firstSet, sourceId: SOURCE_ID }, AUTHOR));
@@ -63,7 +49,7 @@ test('lost answer: the first attempt is stored after the client timed out; the r
   const stored = await waitFor('the first attempt to be stored', async () => (await clinicalEntries()).find((e) => e.entryUUID === entryUUID));
   assert.equal(stored.status, 'Approved');
   // re-send with a fresh submission set id (the document entry is recognised: same uniqueId, same hash)
-  const again = await h.client.provideAndRegister({ cda, visibility: [], entryUUID, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR);
+  const again = await h.client.provideAndRegister({ cda, visibility: [], entryUUID, submissionSetUniqueId: randomOid(), sourceId: SOURCE_ID }, AUTHOR);
   assert.equal(again.entryUUID, entryUUID);
   // re-send keeping the first attempt's submission set id (the whole submission is recognised)
   const kept = await h.client.provideAndRegister({ cda, visibility: [], entryUUID, submissionSetUniqueId: firstSet, sourceId: SOURCE_ID }, AUTHOR);
@@ -74,7 +60,7 @@ test('lost answer: the first attempt is stored after the client timed out; the r
   assert.equal(entries.filter((e) => e.uniqueId === stored.uniqueId).length, 1, 'stored exactly once');
   // a different document under the same uniqueId is not a re-send
   const changed = new TextEncoder().encode(new TextDecoder().decode(cda).replace('</ClinicalDocument>', '<!-- changed --></ClinicalDocument>'));
-  const e = await refusal(h.client.provideAndRegister({ cda: changed, visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR));
+  const e = await refusal(h.client.provideAndRegister({ cda: changed, visibility: [], entryUUID: `urn:uuid:${randomUUID()}`, submissionSetUniqueId: randomOid(), sourceId: SOURCE_ID }, AUTHOR));
   assert.equal(e.transient, false);
   assert.ok(['SIM_NON_IDENTICAL_HASH', 'XDSNonIdenticalHash'].includes(e.code), e.code);
 });
@@ -83,7 +69,7 @@ test('visibility: MASQUE_PS hides the entry from another professional in ITI-18,
   const reader = (a: ActingParty): ActingParty => ({ ...a, mode: 'INDIRECTE_RENFORCEE' });
   const other: ActingParty = { ...AUTHOR, nameId: '810000000010', displayName: 'Dr Autre', structureId: '1330000001' };
   const entryUUID = `urn:uuid:${randomUUID()}`;
-  await h.client.provideAndRegister({ cda: frcpExample(), visibility: ['MASQUE_PS'], entryUUID, submissionSetUniqueId: oid(), sourceId: SOURCE_ID }, AUTHOR);
+  await h.client.provideAndRegister({ cda: frcpExample(), visibility: ['MASQUE_PS'], entryUUID, submissionSetUniqueId: randomOid(), sourceId: SOURCE_ID }, AUTHOR);
   const seenByAuthor = await h.client.findDocuments(INS, reader(AUTHOR));
   const mine = seenByAuthor.find((d) => d.entryUUID === entryUUID);
   assert.ok(mine, 'the author sees the masked document');

@@ -8,7 +8,7 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { insKey } from '@dcc-kit/cda/identity';
 import { MssError, MssSender, mssMessageParts, xdmFromCda, type MssSendInput } from '@dcc-kit/mss';
 import { startMssSink, type MssSink } from './index.js';
-import { buildDocument } from './testing/documents.js';
+import { buildDocument } from '@dcc-kit/mss/testing';
 import { rawMessage, sendRaw } from './testing/raw-smtp.js';
 
 const sha1 = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { MssError, MssSender, metadataFromCda, type MssSendInput } from '@dcc-kit/mss';
 import { startDmpSimulator, type DmpSimulator, type Entry } from '../index.js';
 import type { StoredMail } from './index.js';
-import { buildDocument } from './testing/documents.js';
+import { buildDocument } from '@dcc-kit/mss/testing';
 
 const pps = buildDocument('pps', '01');
 const patient = '273064900708440@patient.mssante.fr';

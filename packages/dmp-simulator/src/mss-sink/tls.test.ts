@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { MssError, MssSender, type MssSendInput } from '@dcc-kit/mss';
 import { createTestPki, type TestPki } from '../pki/index.js';
 import { startMssSink, type MssSink } from './index.js';
-import { buildDocument } from './testing/documents.js';
+import { buildDocument } from '@dcc-kit/mss/testing';
 import { sendRaw } from './testing/raw-smtp.js';
 
 let pki: TestPki;

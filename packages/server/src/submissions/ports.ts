@@ -1,13 +1,16 @@
 // What the submission worker needs from the DMP and from an MSSanté relay, as small ports: the
 // adapters over @dcc-kit/dmp's DmpClient and @dcc-kit/mss's MssSender implement them
 // (adapters.ts), tests may give others. Shapes follow DMP-CONTRACT.md.
-export type VisibilityFlag = 'MASQUE_PS' | 'INVISIBLE_PATIENT' | 'INVISIBLE_REPRESENTANTS_LEGAUX';
-export const VISIBILITY_FLAGS: readonly VisibilityFlag[] = ['MASQUE_PS', 'INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'];
+//
+// The facts the ports carry — the DMP's visibility flags, an INS, the TD0.2 answer — are the
+// connector's (types only, plus the flag list of its pure metadata module): a port stays
+// implementable without a DmpClient. The acting party is the port's own, narrower than the
+// client's (the server sets no authentication mode).
+import type { DmpPatientStatus, Ins } from '@dcc-kit/dmp/client';
+import type { VisibilityFlag } from '@dcc-kit/dmp/metadata';
 
-export interface Ins {
-  matricule: string;
-  oid: string;
-}
+export type { DmpPatientStatus, Ins, VisibilityFlag };
+export { VISIBILITY_FLAGS } from '@dcc-kit/dmp/metadata';
 
 /** Who the VIHF asserts in indirect authentication: the signer, for the document's structure. */
 export interface ActingParty {
@@ -16,15 +19,6 @@ export interface ActingParty {
   roles: Array<{ code: string; codingScheme: string; displayName: string }>;
   structureId: string;
   secteurActivite: string;
-}
-
-export interface DmpPatientStatus {
-  dmp: 'active' | 'closed' | 'none';
-  closureReason?: string;
-  authorisation: 'VALIDE' | 'EXPIRE' | 'INTERDIT' | 'NON_EXISTE';
-  medecinTraitant: boolean;
-  mesAttached: boolean;
-  canFeed: boolean;
 }
 
 export interface ProvideInput {

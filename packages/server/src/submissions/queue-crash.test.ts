@@ -6,52 +6,27 @@
 // (testing/submission-fixtures.ts: signing 200 versions through the seven layers would take minutes).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { resolveKitDir } from '@dcc-kit/conformance/kit';
 import { startDmpSimulator, type DmpSimulator } from '@dcc-kit/dmp-simulator';
 import { loadOrCreateTestPki } from '@dcc-kit/dmp-simulator/pki';
-import { DR_LEFORT, startPscEmulator, type PscEmulator } from '@dcc-kit/psc-emulator';
-import { pscLogin } from '@dcc-kit/psc-emulator/login';
+import { DR_LEFORT, type PscEmulator } from '@dcc-kit/psc-emulator';
 import { openStore } from '../main-config.js';
+import { killAll, killHard, pscForServer, schemaUrl, startServer } from '../testing/server-process.js';
 import { postgresTarget, type StoreKind } from '../testing/harness.js';
 import { frcpVariant, newOid, signedDocument } from '../testing/submission-fixtures.js';
 import type { Store } from '../store/store.js';
 
-const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const ICO = '492805973'; // DR_LEFORT's FINESS
 const VERSIONS = Number(process.env.DCC_CRASH_VERSIONS ?? 200);
 const KILLS = 4;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers read field by field in assertions
 type Json = Record<string, any>;
 
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start: ${err.slice(0, 500)}`));
-    }, 60_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]! });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}): ${err.slice(0, 500)}`));
-    });
-  });
-}
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** 200 documents of one patient, each version 1 signed with a distinct CDA of the ANS example. */
@@ -87,14 +62,10 @@ function suite(kind: StoreKind) {
     before(async () => {
       const pki = await loadOrCreateTestPki(join(dir, 'pki'));
       sim = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false });
-      psc = await startPscEmulator({ clients: [{ client_id: 'dcc-server', client_secret: 'test-secret', redirect_uris: ['http://127.0.0.1:9/auth/callback'] }], accessTokenTtl: 900 });
-      const { tokens } = await pscLogin({ discoveryUrl: psc.discoveryUrl, clientId: 'dcc-server', clientSecret: 'test-secret', redirectUri: 'http://127.0.0.1:9/auth/callback', user: DR_LEFORT.userinfo.SubjectNameID });
-      token = tokens.access_token;
+      let pscEnv: NodeJS.ProcessEnv;
+      ({ psc, token, env: pscEnv } = await pscForServer(900));
       env = {
-        PSC_DISCOVERY_URL: psc.discoveryUrl,
-        PSC_CLIENT_ID: 'dcc-server',
-        PSC_CLIENT_SECRET: 'test-secret',
-        DCC_SESSION_KEY: randomBytes(32).toString('hex'),
+        ...pscEnv,
         // a submit cut by a kill holds its Idempotency-Key this long; the retry then runs
         DCC_IDEMPOTENCY_LEASE_SECONDS: '3',
         DCC_LIMIT_CLIENT: '2000/5000',
@@ -116,9 +87,7 @@ function suite(kind: StoreKind) {
       } else {
         const schema = `dcc_qcrash_${randomBytes(6).toString('hex')}`;
         store = await openStore({ databaseUrl: target.url!, schema });
-        const url = new URL(target.url!);
-        url.searchParams.set('options', `-c search_path=${schema}`);
-        env.DATABASE_URL = url.href;
+        env.DATABASE_URL = schemaUrl(target.url!, schema);
         env.DCC_QUEUE_SCHEMA = `${schema}_jobs`;
       }
       try {
@@ -128,7 +97,7 @@ function suite(kind: StoreKind) {
       }
     });
     after(async () => {
-      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      killAll(children);
       await psc?.close().catch(() => undefined);
       await sim?.close().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
@@ -179,8 +148,7 @@ function suite(kind: StoreKind) {
         children.push(server.child);
         const running = submitAll();
         await sleep(500 + Math.random() * 2500);
-        server.child.kill('SIGKILL');
-        await exited(server.child);
+        await killHard(server.child);
         kills += 1;
         await running;
       }
@@ -221,8 +189,7 @@ function suite(kind: StoreKind) {
       assert.equal(twice, 0, 'none twice');
       assert.equal(entries.length, docs.length);
       assert.equal(states.get('accepted'), docs.length, 'every submission row accepted');
-      server.child.kill('SIGKILL');
-      await exited(server.child);
+      await killHard(server.child);
     });
   });
 }
