@@ -47,6 +47,9 @@ interface Current {
 export function createWorkflow(host: WorkflowHost, editors: Record<DocType, EditorElement>) {
   let current: Current | undefined;
   let busy = false;
+  /** The editor's model as last stored (or loaded): « Valider » on an unchanged draft makes no new version. */
+  let lastStored: string | undefined;
+  const unchanged = (model: Model) => current?.id !== undefined && lastStored === JSON.stringify(model);
   const versions = new VersionList(host.client, $('version-table').querySelector('tbody')!, (id) => {
     const p = host.session()?.professional;
     return p && p.idNatPs === id ? `${[p.givenName, p.familyName].filter(Boolean).join(' ')} (${id})` : id;
@@ -121,6 +124,7 @@ export function createWorkflow(host: WorkflowHost, editors: Record<DocType, Edit
       const saved = await host.client.documents.saveVersion(c.id, { model }, { ifMatch: c.etag ?? '' });
       current = { ...c, number: saved.data.number, status: saved.data.status, ...keep(saved) };
     }
+    lastStored = JSON.stringify(model);
     const editor = editors[c.type];
     // Stored on the server: the local draft (kept under the old id) must not shadow it later.
     await editor.discardDraft?.();
@@ -138,7 +142,11 @@ export function createWorkflow(host: WorkflowHost, editors: Record<DocType, Edit
   async function validate(model: Model): Promise<void> {
     if (!current || signed()) return;
     $('steps').replaceChildren();
-    if (!(await act(current.id ? 'Enregistrement de la version' : 'Création du document', () => save(model)))) return;
+    if (current.status === 'validated' && unchanged(model)) {
+      host.say('Cette version est déjà validée : vous pouvez la signer (« Signer… »).', 'ok');
+      return;
+    }
+    if (!unchanged(model) && !(await act(current.id ? 'Enregistrement de la version' : 'Création du document', () => save(model)))) return;
     const ok = await act(host.offline() ? 'Validation (modèle @dcc-kit/cda)' : 'Validation (modèle, construction CDA, 7 couches du kit ANS)', async () => {
       const r = await host.client.documents.validate(current!.id!, current!.number!, { ifMatch: current!.etag ?? '' });
       current = { ...current!, status: r.data.status, ...keep(r) };
@@ -178,6 +186,7 @@ export function createWorkflow(host: WorkflowHost, editors: Record<DocType, Edit
       const r = await host.client.documents.replaceSigned(current!.id!, { model, replacementReason: { reason: { code } } }, { ifMatch: current!.etag ?? '' });
       current = { ...current!, number: r.data.number, status: r.data.status, ...keep(r) };
       editors[current.type].serverVersion = String(current.number);
+      lastStored = JSON.stringify(editors[current.type].value);
       return `version ${current.number}, motif « ${reasons.selectedOptions[0]?.text ?? code} »`;
     });
     if (ok) host.say('Nouvelle version créée : modifiez-la, validez-la puis signez-la.', 'ok');
@@ -218,6 +227,7 @@ export function createWorkflow(host: WorkflowHost, editors: Record<DocType, Edit
     editor.documentId = stored?.id ?? '';
     editor.serverVersion = stored ? String(stored.number) : undefined;
     editor.value = editablePart(model);
+    lastStored = stored ? JSON.stringify(editor.value) : undefined;
     $('editor').hidden = false;
     $('conflict').hidden = true;
     $('send-form').hidden = true;
