@@ -144,7 +144,7 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
   });
 
   test('PPS: draft, validate, sign, send → DMP « accepté », XDM message in the sink', async () => {
-    await openPatient(adult.traits.birthName);
+    await openPatient(adult.usedName ?? adult.traits.birthName);
     await until(() => /peuvent être envoyés/.test(document.getElementById('dmp-status-slot').textContent), null, 20_000, 'patient DMP open');
     await writeValidateSign('pps');
     await send();
@@ -195,12 +195,16 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
   });
 
   test('the non-qualified patient: the DMP sending is refused with its reason', async () => {
-    await openPatient(nonQualified.traits.birthName);
+    await openPatient(nonQualified.usedName ?? nonQualified.traits.birthName);
     assert.match(await text('#dmp-status-slot'), /non qualifiée/);
     await writeValidateSign('pps');
-    await send({ mssPatient: false });
-    await channelState(1, 'dmp', 'refused');
-    assert.match(await text('#version-table tr[data-version="1"] [data-channel="dmp"]'), /refusé : L'identité du patient n'est pas qualifiée/);
+    // The platform refuses to queue it (422), and the page says why.
+    await page.click('#send-doc');
+    await page.waitForSelector('#send-form:not([hidden])', { timeout: 5_000 });
+    await page.click('#send-confirm');
+    await until(() => /error/.test(document.getElementById('message').className), null, 30_000, 'refusal shown');
+    assert.match(await text('#message'), /qualified identity \(INS qualifiée\)/);
+    assert.match(await text('#steps'), /Envoi au DMP.*✘/);
     await screenshot('non-qualified-refused');
     assert.deepEqual(problems, []);
   });

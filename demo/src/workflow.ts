@@ -180,7 +180,8 @@ export function createWorkflow(host: WorkflowHost, editors: Record<DocType, Edit
   async function newVersion(): Promise<void> {
     if (!current?.id || !signed()) return;
     $('steps').replaceChildren();
-    const model = editablePart(editors[current.type].value as Model);
+    // The whole model (patient, author, custodian from the context); the server sets setId, versionNumber, replaces.
+    const model = editors[current.type].value as Model;
     const code = reasons.value;
     const ok = await act('Nouvelle version (remplace la version signée)', async () => {
       const r = await host.client.documents.replaceSigned(current!.id!, { model, replacementReason: { reason: { code } } }, { ifMatch: current!.etag ?? '' });
