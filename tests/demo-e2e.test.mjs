@@ -171,7 +171,10 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     await channelState(2, 'dmp', 'accepted');
     await screenshot('pps-v2-accepted');
     const entries = await (await fetch(`${demo.dmp.adminUrl}/entries?patientId=${adult.ins.value}`)).json();
-    assert.deepEqual(entries.map((e) => e.status).sort(), ['Approved', 'Deprecated']);
+    // The CDA entries (each comes with its signature entry): v1 deprecated by v2, same logical document.
+    const cdas = entries.filter((e) => !e.isSignature).sort((a, b) => a.version - b.version);
+    assert.deepEqual(cdas.map((e) => e.status), ['Deprecated', 'Approved']);
+    assert.equal(cdas[0].setIdFromCda, cdas[1].setIdFromCda);
     const rows = await page.$$eval('#document-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 2).map((td) => td.textContent)));
     assert.deepEqual(rows, [['PPS', 'v2']], 'the same document, not a second one');
   });
