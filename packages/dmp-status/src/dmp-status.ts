@@ -1,0 +1,4 @@
+import { defineElement } from '@dcc-kit/elements';
+import { DmpStatus } from './dmp-status.component.js';
+
+defineElement('dmp-status', DmpStatus);

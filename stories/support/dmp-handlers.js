@@ -1,0 +1,159 @@
+/* global ReadableStream */
+// msw handlers of the platform API parts <dmp-status> reads (contract of packages/server:
+// GET /patients/{id}, GET /patients/{id}/dmp, GET /documents?patientId, GET …/versions,
+// GET …/versions/{n}/submissions, the DMP actions, POST /submissions/{id}/retry and the change
+// feed GET /events as Server-Sent Events). One in-memory scenario per story; fictitious data only.
+import { http, HttpResponse } from 'msw';
+import { MOCK_API_BASE, API_VERSION_HEADER } from './platform-handlers.js';
+
+export const STORY_PATIENT_ID = 'patient-story-1';
+const AT = '2026-12-01T09:00:00Z';
+
+function headers(extra = {}) {
+  return { 'X-Request-Id': `mock-${Math.random().toString(36).slice(2, 10)}`, [API_VERSION_HEADER]: '2026-11-01', ...extra };
+}
+
+function problem(status, title, detail) {
+  return HttpResponse.json({ type: 'about:blank', title, status, detail, requestId: 'mock' }, { status, headers: { ...headers(), 'Content-Type': 'application/problem+json' } });
+}
+
+export const storyPatient = (identityStatus = 'qualified') => ({
+  id: STORY_PATIENT_ID,
+  version: 1,
+  createdAt: AT,
+  updatedAt: AT,
+  ins: { value: '277076322082910', oid: '1.2.250.1.213.1.4.8' },
+  identityStatus,
+  traits: { birthName: 'FICTIF', firstGivenName: 'Test', birthDate: '1977-07-01', sex: 'F' },
+  structureId: '1750000001',
+});
+
+export const dmpActive = (over = {}) => ({ dmp: 'active', authorisation: 'VALIDE', medecinTraitant: false, mesAttached: true, canFeed: true, ...over });
+
+export const storyDocument = (id, type, currentVersion) => ({
+  id,
+  patientId: STORY_PATIENT_ID,
+  type,
+  setId: `set-${id}`,
+  currentVersion,
+  status: 'submitted',
+  version: 1,
+  createdAt: AT,
+  updatedAt: AT,
+});
+
+export const storyVersion = (documentId, number, status = 'submitted') => ({ documentId, number, status, createdAt: AT, createdBy: '810002909371', signedAt: AT });
+
+let seq = 0;
+export function storySubmission(documentId, number, over = {}) {
+  seq++;
+  const channel = over.channel ?? 'dmp';
+  return {
+    id: `sub-${documentId}-${number}-${channel}`,
+    seq,
+    documentId,
+    versionNumber: number,
+    structureId: '1750000001',
+    patientId: STORY_PATIENT_ID,
+    setId: `set-${documentId}`,
+    channel,
+    state: 'queued',
+    visibility: [],
+    entryUUID: `urn:uuid:00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+    submissionSetId: `2.25.${seq}`,
+    attempts: 0,
+    requestedBy: '810002909371',
+    createdAt: AT,
+    updatedAt: AT,
+    ...over,
+  };
+}
+
+export const storyAccepted = (documentId, number, visibility = [], status = 'Approved') =>
+  storySubmission(documentId, number, { state: 'accepted', visibility, dmp: { entryUUID: `urn:uuid:e-${documentId}-${number}`, logicalId: `urn:uuid:l-${documentId}`, metadataVersion: 1, status } });
+
+/**
+ * Handlers over one scenario `{ patient, dmp, documents, versions, submissions, feed? }`; `feed`
+ * is a list of `{ afterMs, submissionId, change }` the change feed plays once opened (the
+ * submissions change as they are sent). Without it the feed stays open and silent.
+ */
+export function dmpHandlers(scenario) {
+  const base = MOCK_API_BASE;
+  const subs = () => scenario.submissions;
+  const dmpRow = (id, n) => subs().find((s) => s.documentId === id && s.versionNumber === Number(n) && s.channel === 'dmp');
+  const answer = (row) => HttpResponse.json(row, { headers: headers() });
+  const act = (fn) => ({ params }) => {
+    const row = dmpRow(params.id, params.n);
+    if (!row || row.state !== 'accepted') return problem(409, 'Conflict', 'The version has no accepted DMP entry.');
+    Object.assign(row, fn(row));
+    return answer(row);
+  };
+  let eventId = 1;
+  return [
+    http.get(`${base}/patients/:id`, () => HttpResponse.json(scenario.patient, { headers: headers({ ETag: '"1"' }) })),
+    http.get(`${base}/patients/:id/dmp`, () => (scenario.dmp.error ? problem(scenario.dmp.error.status, scenario.dmp.error.title, scenario.dmp.error.detail) : HttpResponse.json(scenario.dmp, { headers: headers() }))),
+    http.get(`${base}/documents`, () => HttpResponse.json({ items: scenario.documents, nextCursor: null }, { headers: headers() })),
+    http.get(`${base}/documents/:id/versions`, ({ params }) =>
+      HttpResponse.json({ items: scenario.versions.filter((v) => v.documentId === params.id), nextCursor: null }, { headers: headers() }),
+    ),
+    http.get(`${base}/documents/:id/versions/:n/submissions`, ({ params }) =>
+      HttpResponse.json({ items: subs().filter((s) => s.documentId === params.id && s.versionNumber === Number(params.n)) }, { headers: headers() }),
+    ),
+    http.post(`${base}/submissions/:sid/retry`, ({ params }) => {
+      const row = subs().find((s) => s.id === params.sid);
+      if (!row || row.state !== 'parked') return problem(409, 'Conflict', 'The submission is not parked.');
+      Object.assign(row, { state: 'queued', stateDetail: undefined, reason: undefined });
+      return answer(row);
+    }),
+    http.post(`${base}/documents/:id/versions/:n/dmp/visibility`, async (info) => {
+      const body = await info.request.json();
+      return act((row) => {
+        const flags = new Set(row.visibility);
+        if (body.maskedToProfessionals === true) flags.add('MASQUE_PS');
+        if (body.maskedToProfessionals === false) flags.delete('MASQUE_PS');
+        if (body.visibleToPatient) flags.delete('INVISIBLE_PATIENT');
+        if (body.visibleToLegalRepresentatives) flags.delete('INVISIBLE_REPRESENTANTS_LEGAUX');
+        return { visibility: [...flags] };
+      })(info);
+    }),
+    http.post(`${base}/documents/:id/versions/:n/dmp/archive`, act((row) => ({ dmp: { ...row.dmp, status: 'Archived' } }))),
+    http.post(`${base}/documents/:id/versions/:n/dmp/unarchive`, act((row) => ({ dmp: { ...row.dmp, status: 'Approved' } }))),
+    http.post(`${base}/documents/:id/versions/:n/dmp/delete`, act((row) => ({ dmp: { ...row.dmp, status: 'Deleted' } }))),
+    http.get(`${base}/events`, ({ request }) => {
+      const encoder = new TextEncoder();
+      const timers = [];
+      const stream = new ReadableStream({
+        start(controller) {
+          controller.enqueue(encoder.encode('retry: 2000\n\n'));
+          for (const step of scenario.feed ?? []) {
+            timers.push(
+              setTimeout(() => {
+                const row = subs().find((s) => s.id === step.submissionId);
+                if (!row) return;
+                Object.assign(row, step.change);
+                const event = {
+                  seq: eventId,
+                  at: new Date().toISOString(),
+                  structureId: row.structureId,
+                  submissionId: row.id,
+                  documentId: row.documentId,
+                  versionNumber: row.versionNumber,
+                  channel: row.channel,
+                  state: row.state,
+                  kind: 'state',
+                  data: {},
+                };
+                controller.enqueue(encoder.encode(`id: ${eventId++}\nevent: submission\ndata: ${JSON.stringify(event)}\n\n`));
+              }, step.afterMs),
+            );
+          }
+          request.signal.addEventListener('abort', () => timers.forEach(clearTimeout));
+        },
+        cancel() {
+          timers.forEach(clearTimeout);
+        },
+      });
+      return new HttpResponse(stream, { headers: headers({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' }) });
+    }),
+  ];
+}
