@@ -5,7 +5,7 @@
 // DMP, watch « accepté », find the XDM message in the sink; a Fiche RCP under an injected DMP
 // outage (« nouvel essai » then « accepté »); a replacement version deprecating the first; the
 // non-qualified patient refused with its reason. Screenshots of each step: .artifacts/e2e/.
-/* global document */
+/* global customElements, document, slotText */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -69,6 +69,14 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     page = await browser.newPage();
     await page.setViewport({ width: 1400, height: 1000 });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.evaluateOnNewDocument(() => {
+      // The text of the chart's DMP panel, <dmp-status>'s shadow root included.
+      globalThis.slotText = () => {
+        const slot = document.getElementById('dmp-status-slot');
+        const element = slot?.querySelector('dmp-status');
+        return `${slot?.textContent ?? ''} ${element?.shadowRoot?.textContent ?? ''}`;
+      };
+    });
   });
   after(async () => {
     await browser?.close();
@@ -145,7 +153,10 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
 
   test('PPS: draft, validate, sign, send → DMP « accepté », XDM message in the sink', async () => {
     await openPatient(adult.usedName ?? adult.traits.birthName);
-    await until(() => /peuvent être envoyés/.test(document.getElementById('dmp-status-slot').textContent), null, 20_000, 'patient DMP open');
+    // <dmp-status> (its shadow root) or the page's own summary when the element is missing.
+    await until(() => /peuvent être envoyés/.test(slotText()), null, 20_000, 'patient DMP open');
+    assert.equal(await page.evaluate(() => Boolean(customElements.get('dmp-status'))), true, '<dmp-status> defined');
+    await screenshot('patient-dmp-status');
     await writeValidateSign('pps');
     await send();
     await channelState(1, 'dmp', 'accepted');
@@ -199,7 +210,8 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
 
   test('the non-qualified patient: the DMP sending is refused with its reason', async () => {
     await openPatient(nonQualified.usedName ?? nonQualified.traits.birthName);
-    assert.match(await text('#dmp-status-slot'), /non qualifiée/);
+    await until(() => /qualifi/.test(slotText()), null, 20_000, 'identity not qualified shown');
+    assert.match(await page.evaluate(() => slotText()), /ne peuvent pas être envoyés/);
     await writeValidateSign('pps');
     // The platform refuses to queue it (422), and the page says why.
     await page.click('#send-doc');

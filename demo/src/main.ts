@@ -411,6 +411,7 @@ async function loadElements(): Promise<void> {
     ['<dcc-provider>', () => import('@dcc-kit/elements/define/dcc-provider.js')],
     ['<pps-editor>', () => import('@dcc-kit/pps-editor/pps-editor.js')],
     ['<rcp-form>', () => import('@dcc-kit/rcp-form/rcp-form.js')],
+    ['<dmp-status>', () => import('@dcc-kit/dmp-status/dmp-status.js')],
   ] as const;
   const results = await Promise.allSettled(modules.map(([, load]) => load()));
   results.forEach((r, i) => {

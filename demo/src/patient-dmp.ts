@@ -7,7 +7,9 @@ const DMP: Record<string, string> = { active: 'DMP ouvert', closed: 'DMP fermé'
 export async function showPatientDmp(slot: HTMLElement, client: DccClient, patient: Patient): Promise<void> {
   slot.replaceChildren();
   if (customElements.get('dmp-status')) {
-    const element = document.createElement('dmp-status');
+    // Outside the editors' <dcc-provider>: the SDK client is given as a property.
+    const element = document.createElement('dmp-status') as HTMLElement & { client?: unknown };
+    element.client = client;
     element.setAttribute('patient-id', patient.id);
     slot.append(element);
     return;
