@@ -7,7 +7,7 @@
 // non-qualified patient refused with its reason. Screenshots of each step: .artifacts/e2e/.
 /* global customElements, document, slotText */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -31,7 +31,9 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
 
   const screenshot = async (name) => {
     const file = join(ARTIFACTS, `${String(++shot).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    // The viewport at the open document (or the page's top): the editor itself is very long.
+    await page.evaluate(() => (document.querySelector('#editor:not([hidden])') ?? document.body).scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: file });
   };
   const text = (selector) => page.$eval(selector, (e) => e.textContent ?? '');
   const messageIsError = () => page.$eval('#message', (e) => /error/.test(e.className));
@@ -57,6 +59,7 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     );
 
   before(async () => {
+    rmSync(ARTIFACTS, { recursive: true, force: true }); // this run's screenshots only
     mkdirSync(ARTIFACTS, { recursive: true });
     console.log(`# screenshots: ${ARTIFACTS}`);
     // Short retry delays: the injected outage is retried within seconds.

@@ -132,7 +132,10 @@ describe('npm start: demo page, backend and PSC emulator on one origin', () => {
     await dcc.session.selectActivity(session.professional.activities.find((a) => a.structureId === ICO).id);
 
     const model = examplePps();
-    const { data: patient } = await dcc.patients.create(patientBody(model));
+    // The previous test created this patient in the same structure (one INS per structure): reuse it.
+    let patient;
+    for await (const p of dcc.patients.list()) if (p.ins.value === patientBody(model).ins.value) patient = p;
+    patient ??= (await dcc.patients.create(patientBody(model))).data;
     const { data: doc } = await dcc.documents.create({ patientId: patient.id, type: 'pps', model });
     let { etag } = await dcc.documents.validate(doc.id, 1, { ifMatch: `"${doc.version}"` });
     ({ etag } = await dcc.documents.sign(doc.id, 1, { ifMatch: etag }));
