@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { seedPatients } from './demo-seed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const demoDir = join(root, 'demo');
@@ -89,24 +90,39 @@ function consoleLogger(entry) {
   console.log(`[api] ${parts.filter((p) => p !== undefined).join(' ')}${e.error ? ` (${String(e.error)})` : ''}`);
 }
 
-function proxyConfig(target) {
+/** The demo-only side door to the MSSanté sink's list (read-only, one path), for the page's mailbox panel. */
+export const SINK_ROUTE = '/dmp-sim/admin/mails';
+
+function proxyConfig(target, simulatorUrl) {
   // One rule for every API route; the Host header is kept (the backend builds its URLs from
   // PUBLIC_URL, not from Host) and Set-Cookie passes unchanged (same origin for the browser).
-  return { [API_ROUTES.source]: { target, changeOrigin: false, ws: false } };
+  const rules = { [API_ROUTES.source]: { target, changeOrigin: false, ws: false } };
+  // Only GET of the sink's mail list, nothing else of the simulator's admin side (faults, state).
+  if (simulatorUrl)
+    rules[`^${SINK_ROUTE}$`] = {
+      target: simulatorUrl,
+      changeOrigin: true,
+      rewrite: () => '/admin/mails',
+      bypass: (req) => (req.method === 'GET' ? undefined : false),
+    };
+  return rules;
 }
 
 /**
  * Starts the PSC emulator, the DMP simulator with its MSSanté sink, the backend and the page server.
  * @param {{ port?: number, pscPort?: number, apiPort?: number, dmpPort?: number, smtpPort?: number,
  *   host?: string, publicUrl?: string, databaseUrl?: string, dataDir?: string, memory?: boolean,
- *   mode?: 'dev' | 'preview', kitDir?: string, logger?: (entry: unknown) => void, quiet?: boolean }} [options]
+ *   mode?: 'dev' | 'preview', kitDir?: string, logger?: (entry: unknown) => void, quiet?: boolean,
+ *   env?: Record<string, string>, seed?: boolean }} [options]
+ *   `env` → settings over process.env (e.g. DCC_SUBMISSION_RETRY_DELAY_SECONDS); `seed: false` → no seeded patients.
  *   `memory: true` → throwaway in-memory PGlite (tests); `port: 0` → any free port (for every part).
  * @returns {Promise<{ url: string, apiUrl: string, pscIssuer: string, store: string,
  *   dmp?: { url: string, adminUrl: string, smtp: { host: string, port: number } },
  *   users: Array<{ id: string, name: string, activities: string[] }>, close(): Promise<void> }>}
  */
 export async function startDemo(options = {}) {
-  const env = process.env;
+  // `options.env` adds settings for this run (tests: short retry delays) over the process environment.
+  const env = { ...process.env, ...(options.env ?? {}) };
   const host = options.host ?? env.DEMO_HOST ?? '127.0.0.1';
   const mode = options.mode ?? 'dev';
   const { startPscEmulator, TEST_USERS } = await import('@dcc-kit/psc-emulator');
@@ -166,13 +182,14 @@ export async function startDemo(options = {}) {
       oidc: () => ({ discoveryUrl: psc.discoveryUrl, clientId: 'dcc-demo', clientSecret, allowInsecureRequests: true }),
       publicUrl,
     });
+    if (options.seed !== false) await seedPatients(store, dmp?.simulator.adminUrl);
     const api = await app.listen(options.apiPort ?? Number(env.API_PORT ?? 0), '127.0.0.1');
     closers.push(() => app.close());
 
     // 4. The page, with the API routes proxied to the backend.
     const logLevel = options.quiet ? 'silent' : 'info';
     const common = { configFile: viteConfigFile, root: demoDir, logLevel, clearScreen: false, customLogger: redactingLogger(vite, logLevel) };
-    const serverOptions = { host, port, strictPort: true, proxy: proxyConfig(api.url) };
+    const serverOptions = { host, port, strictPort: true, proxy: proxyConfig(api.url, dmp && new URL(dmp.simulator.adminUrl).origin) };
     if (mode === 'preview') {
       if (!existsSync(join(demoDir, 'dist', 'index.html'))) await buildDemo({ quiet: options.quiet });
       const server = await vite.preview({ ...common, preview: serverOptions });

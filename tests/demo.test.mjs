@@ -252,7 +252,12 @@ describe('npm start: demo page, backend and PSC emulator on one origin', () => {
       await page.click('#new-rcp');
       await page.click('#load-example');
       await page.waitForFunction(() => /Exemple chargé/.test(document.getElementById('message').textContent));
+      // « Valider » (store + validate), then the signature as a separate act, after its confirmation.
       await page.click('#submit-doc');
+      await page.waitForFunction(() => !document.getElementById('sign-doc').disabled || /error/.test(document.getElementById('message').className), { timeout: 30_000 });
+      await page.click('#sign-doc');
+      await page.waitForSelector('#sign-dialog[open]', { timeout: 5_000 });
+      await page.click('#sign-confirm');
       await page.waitForFunction(() => !document.getElementById('download').hidden || /error/.test(document.getElementById('message').className), { timeout: 30_000 });
       const steps = await page.$$eval('#steps li', (items) => items.map((li) => li.className));
       assert.deepEqual(steps, ['done', 'done', 'done'], await page.$eval('#document-errors', (e) => e.textContent));

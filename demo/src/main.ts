@@ -15,20 +15,14 @@ import {
   type Session,
 } from '@dcc-kit/sdk';
 import { patientToApi, type ModelPatient } from '@dcc-kit/cda/identity';
-import type { DccContextValue, DccSession, DccSubmitEvent, DccInvalidEvent } from '@dcc-kit/elements';
+import type { DccContextValue, DccSession } from '@dcc-kit/elements';
 import { INS_OID_CHOICES, activeActivity, authorOf, custodianOf, editablePart, patientIdentity } from './context.js';
+import { createWorkflow, TYPE_LABEL, type DocType, type EditorElement } from './workflow.js';
+import { showMailbox } from './mailbox.js';
+import { showPatientDmp } from './patient-dmp.js';
 
-type DocType = 'pps' | 'frcp';
 type Model = Record<string, unknown>;
 
-/** The parts of <pps-editor>/<rcp-form> this page uses (their classes live in the editor packages). */
-interface EditorElement extends HTMLElement {
-  value: object;
-  documentId: string;
-  serverVersion: string | undefined;
-  /** Deletes the editor's encrypted draft of the current document (called once the backend stored it). */
-  discardDraft?(): Promise<void>;
-}
 /** The parts of <dcc-provider> this page uses. */
 interface ProviderElement extends HTMLElement {
   client: DccContextValue['client'];
@@ -49,7 +43,6 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
 const client = createDccClient({ baseUrl: location.origin, timeoutMs: 120_000 });
 const provider = $<ProviderElement>('provider');
 const editors: Record<DocType, EditorElement> = { pps: $<EditorElement>('pps-editor'), frcp: $<EditorElement>('rcp-form') };
-const TYPE_LABEL: Record<DocType, string> = { pps: 'PPS', frcp: 'Fiche RCP' };
 const STATUS_LABEL: Record<string, string> = { draft: 'Brouillon', validated: 'Validé', signed: 'Signé', submitted: 'Transmis' };
 const IDENTITY_LABEL: Record<string, string> = { provisional: 'Provisoire', recovered: 'Récupérée', validated: 'Validée', qualified: 'Qualifiée' };
 const SEX_LABEL: Record<string, string> = { F: 'Féminin', M: 'Masculin', U: 'Inconnu' };
@@ -58,8 +51,6 @@ let offline = false;
 let session: Session | undefined;
 let patients: Patient[] = [];
 let selectedPatient: Patient | undefined;
-/** The document being edited: its type, and once stored its id, ETag and current version. */
-let current: { type: DocType; id?: string; etag?: string; number?: number; status?: string } | undefined;
 /** Editors that could not be loaded (package not built): reported on the page. */
 const missingElements: string[] = [];
 
@@ -230,8 +221,10 @@ function renderPatients(): void {
 
 function selectPatient(p: Patient | undefined): void {
   selectedPatient = p;
-  current = undefined;
+  workflow.close();
   $('editor').hidden = true;
+  $('dmp-panel').hidden = !p || offline;
+  if (p && !offline) showPatientDmp($('dmp-status-slot'), client, p);
   $('patient-header').hidden = !p;
   $('documents').hidden = !p;
   $('no-selection').hidden = Boolean(p);
@@ -337,33 +330,27 @@ async function loadDocuments(): Promise<void> {
   $('no-document').hidden = docs.length > 0;
 }
 
+const workflow = createWorkflow(
+  {
+    client,
+    offline: () => offline,
+    patient: () => selectedPatient,
+    session: () => session,
+    say,
+    handle,
+    documentsChanged: () => void loadDocuments(),
+  },
+  editors,
+);
+
 function showEditor(type: DocType, model: Model, stored?: { id: string; number: number; status: string; etag?: string }): void {
   if (missingElements.length > 0) say(`Composants non disponibles : ${missingElements.join(', ')} (paquet non construit ?).`, 'error');
-  current = { type, ...(stored ? { id: stored.id, number: stored.number, status: stored.status, ...(stored.etag ? { etag: stored.etag } : {}) } : {}) };
-  for (const t of ['pps', 'frcp'] as const) editors[t].hidden = t !== type;
-  const editor = editors[type];
-  editor.documentId = stored?.id ?? '';
-  editor.serverVersion = stored ? String(stored.number) : undefined;
-  editor.value = editablePart(model);
-  $('editor').hidden = false;
-  $('editor-title').textContent = stored ? `${TYPE_LABEL[type]} — version ${stored.number}` : `Nouveau ${TYPE_LABEL[type]}`;
-  $('editor-doc').textContent = stored ? `Statut : ${STATUS_LABEL[stored.status] ?? stored.status}` : 'Non enregistré';
-  $('steps').replaceChildren();
-  $('document-errors').replaceChildren();
-  $('download').hidden = !(stored && (stored.status === 'signed' || stored.status === 'submitted'));
-  $('editor').scrollIntoView({ block: 'start' });
+  workflow.show(type, model, stored);
 }
 
 async function openDocument(d: Document): Promise<void> {
   try {
-    const doc = await client.documents.get(d.id);
-    const version = await client.documents.getVersion(d.id, doc.data.currentVersion);
-    showEditor(d.type as DocType, version.data.model as Model, {
-      id: d.id,
-      number: doc.data.currentVersion,
-      status: doc.data.status,
-      ...(doc.etag ? { etag: doc.etag } : {}),
-    });
+    await workflow.open(d.type as DocType, d.id);
   } catch (error) {
     handle(error);
   }
@@ -373,6 +360,7 @@ $('new-pps').addEventListener('click', () => showEditor('pps', {}));
 $('new-rcp').addEventListener('click', () => showEditor('frcp', {}));
 
 $('load-example').addEventListener('click', async () => {
+  const current = workflow.current();
   if (!current) return;
   // Example 01 of @dcc-kit/cda: patient, author and custodian come from this page's context.
   const example =
@@ -380,108 +368,8 @@ $('load-example').addEventListener('click', async () => {
       ? (await import('@dcc-kit/cda/examples/pps/01-sein-gauche-fec-docetaxel-radiotherapie.json')).default
       : (await import('@dcc-kit/cda/examples/frcp/01-sein-appareil-organes-post-operatoire.json')).default;
   editors[current.type].value = editablePart(example as Model);
-  say('Exemple chargé : vérifiez puis « Valider et enregistrer ».');
+  say('Exemple chargé : vérifiez, enregistrez le brouillon ou « Valider ».');
 });
-
-// ---------------------------------------------------------------------------- submit → store, validate, sign
-
-// The host's own button runs the editor's whole-form check (the same as its internal button):
-// the editor answers with `dcc-submit` or `dcc-invalid`.
-$('submit-doc').addEventListener('click', () => {
-  const editor = current && (editors[current.type] as EditorElement & { submit?: () => Promise<boolean> });
-  if (editor && typeof editor.submit === 'function') void editor.submit();
-});
-
-function step(text: string): { done(note?: string): void; fail(note?: string): void } {
-  const li = document.createElement('li');
-  li.textContent = `${text}…`;
-  $('steps').append(li);
-  return {
-    done: (note) => {
-      li.textContent = `${text} ✔${note ? ` — ${note}` : ''}`;
-      li.className = 'done';
-    },
-    fail: (note) => {
-      li.textContent = `${text} ✘${note ? ` — ${note}` : ''}`;
-      li.className = 'failed';
-    },
-  };
-}
-
-async function refreshCurrent(): Promise<void> {
-  if (!current?.id) return;
-  try {
-    const { data, etag } = await client.documents.get(current.id);
-    current = { ...current, number: data.currentVersion, status: data.status, ...(etag ? { etag } : {}) };
-  } catch {
-    // Unreachable platform: the next submit reports it.
-  }
-}
-
-let busy = false;
-async function storeValidateSign(type: DocType, model: Model): Promise<void> {
-  if (!selectedPatient || !current || current.type !== type || busy) return;
-  busy = true;
-  $<HTMLButtonElement>('submit-doc').disabled = true;
-  $('steps').replaceChildren();
-  const errors = $('document-errors');
-  errors.replaceChildren();
-  $('download').hidden = true;
-  say('');
-  // A signed document takes no new version: editing it again makes a new document.
-  if (current.status === 'signed' || current.status === 'submitted') current = { type };
-  let running = step(current.id ? `Enregistrement d'une nouvelle version` : 'Création du document');
-  try {
-    if (!current.id) {
-      const created = await client.documents.create({ patientId: selectedPatient.id, type, model });
-      current = { type, id: created.data.id, number: created.data.currentVersion, status: created.data.status, ...(created.etag ? { etag: created.etag } : {}) };
-    } else {
-      const saved = await client.documents.saveVersion(current.id, { model }, { ifMatch: current.etag ?? '' });
-      current = { ...current, number: saved.data.number, status: saved.data.status, ...(saved.etag ? { etag: saved.etag } : {}) };
-    }
-    running.done(`version ${current.number}`);
-    // Stored on the server: the local draft (kept under the old id) must not shadow it later.
-    await editors[type].discardDraft?.();
-    editors[type].documentId = current.id!;
-    editors[type].serverVersion = String(current.number);
-
-    running = step(offline ? 'Validation (modèle @dcc-kit/cda)' : 'Validation (modèle, construction CDA, 7 couches du kit ANS)');
-    const validated = await client.documents.validate(current.id!, current.number!, { ifMatch: current.etag ?? '' });
-    current = { ...current, status: validated.data.status, ...(validated.etag ? { etag: validated.etag } : {}) };
-    const layers = validated.data.validation?.layers ?? [];
-    running.done(offline ? 'modèle conforme' : layers.length ? `${layers.filter((l) => l.valid).length}/${layers.length} couches conformes` : undefined);
-
-    running = step('Signature (vous devenez authentificateur légal)');
-    const signed = await client.documents.sign(current.id!, current.number!, { ifMatch: current.etag ?? '' });
-    current = { ...current, status: signed.data.status, ...(signed.etag ? { etag: signed.etag } : {}) };
-    running.done(signed.data.signedAt ? frDateTime(signed.data.signedAt) : undefined);
-
-    $('editor-title').textContent = `${TYPE_LABEL[type]} — version ${current.number}`;
-    $('editor-doc').textContent = `Statut : ${STATUS_LABEL[current.status!] ?? current.status}`;
-    $('download').hidden = false;
-    say(`${type === 'pps' ? 'PPS signé' : 'Fiche RCP signée'}. Le CDA est téléchargeable.`, 'ok');
-  } catch (error) {
-    running.fail(error instanceof DccError ? (error.problem?.title ?? undefined) : undefined);
-    handle(error, errors);
-    // Our own step failed: take the server's view of the document (ETag, version, status)
-    // so that the next submit builds on it.
-    await refreshCurrent();
-  } finally {
-    busy = false;
-    $<HTMLButtonElement>('submit-doc').disabled = false;
-    void loadDocuments();
-  }
-}
-
-for (const type of ['pps', 'frcp'] as const) {
-  editors[type].addEventListener('dcc-submit', (event) => {
-    void storeValidateSign(type, (event as DccSubmitEvent).detail.model as Model);
-  });
-  editors[type].addEventListener('dcc-invalid', (event) => {
-    const count = (event as DccInvalidEvent).detail.issues.length;
-    say(`Le formulaire contient ${count} erreur(s) : voir le récapitulatif dans l'éditeur.`, 'error');
-  });
-}
 
 async function downloadCda(id: string, type: DocType, n: number): Promise<void> {
   try {
@@ -500,6 +388,7 @@ async function downloadCda(id: string, type: DocType, n: number): Promise<void> 
 }
 
 $('download-cda').addEventListener('click', () => {
+  const current = workflow.current();
   if (current?.id && current.number) void downloadCda(current.id, current.type, current.number);
 });
 
@@ -522,6 +411,7 @@ async function loadElements(): Promise<void> {
     ['<dcc-provider>', () => import('@dcc-kit/elements/define/dcc-provider.js')],
     ['<pps-editor>', () => import('@dcc-kit/pps-editor/pps-editor.js')],
     ['<rcp-form>', () => import('@dcc-kit/rcp-form/rcp-form.js')],
+    ['<dmp-status>', () => import('@dcc-kit/dmp-status/dmp-status.js')],
   ] as const;
   const results = await Promise.allSettled(modules.map(([, load]) => load()));
   results.forEach((r, i) => {
@@ -561,6 +451,7 @@ async function boot(): Promise<void> {
   await loadElements();
   if (missingElements.length > 0) say(`Composants non disponibles : ${missingElements.join(', ')}.`, 'error');
   await loadSession();
+  if (!offline) showMailbox($('mailbox') as HTMLDetailsElement);
   document.documentElement.dataset.ready = 'true';
 }
 

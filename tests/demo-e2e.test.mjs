@@ -1,0 +1,229 @@
+// End to end in Debian's Chromium: the demo (`startDemo`: PSC emulator, backend on in-memory
+// PGlite, DMP simulator + MSSanté sink, Vite page) driven like a clinician would — login through
+// the emulator's page, open a seeded patient, write (the example loaded through the page's
+// « Pré-remplir avec un exemple » path), save, validate, sign after the confirmation, send to the
+// DMP, watch « accepté », find the XDM message in the sink; a Fiche RCP under an injected DMP
+// outage (« nouvel essai » then « accepté »); a replacement version deprecating the first; the
+// non-qualified patient refused with its reason. Screenshots of each step: .artifacts/e2e/.
+/* global customElements, document, slotText */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { DR_LEFORT } from '@dcc-kit/psc-emulator';
+import { startDemo } from '../scripts/start.mjs';
+import { SEEDED_PATIENTS, seededPatientBody } from '../scripts/demo-seed.mjs';
+
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', '.artifacts', 'e2e');
+const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): end-to-end test skipped`;
+
+const adult = seededPatientBody(SEEDED_PATIENTS[0]);
+const nonQualified = seededPatientBody(SEEDED_PATIENTS[2]);
+
+describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DMP simulator and the MSSanté sink', { skip }, () => {
+  let demo;
+  let browser;
+  let page;
+  let shot = 0;
+  const problems = [];
+
+  const screenshot = async (name) => {
+    const file = join(ARTIFACTS, `${String(++shot).padStart(2, '0')}-${name}.png`);
+    // The viewport at the open document (or the page's top): the editor itself is very long.
+    await page.evaluate(() => (document.querySelector('#editor:not([hidden])') ?? document.body).scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: file });
+  };
+  const text = (selector) => page.$eval(selector, (e) => e.textContent ?? '');
+  const messageIsError = () => page.$eval('#message', (e) => /error/.test(e.className));
+  /** Waits for a page condition, bounded; on timeout says what the page showed. */
+  const until = async (fn, arg, timeout, what) => {
+    try {
+      await page.waitForFunction(fn, { timeout, polling: 100 }, arg);
+    } catch (error) {
+      await screenshot(`timeout-${what.replace(/\W+/g, '-')}`).catch(() => undefined);
+      const message = await text('#message').catch(() => '?');
+      const errors = await text('#document-errors').catch(() => '?');
+      const versions = await text('#version-table tbody').catch(() => '?');
+      throw new Error(`${what}: not reached in ${timeout} ms (message: ${message}; errors: ${errors}; versions: ${versions}; problems: ${problems.join(' | ')})`, { cause: error });
+    }
+  };
+  const stepsDone = (count) => until((n) => [...document.querySelectorAll('#steps li')].filter((li) => li.className === 'done').length >= n, count, 60_000, `${count} step(s) done`);
+  const channelState = (version, channel, state, timeout = 60_000) =>
+    until(
+      ([v, c, s]) => document.querySelector(`#version-table tr[data-version="${v}"] [data-channel="${c}"]`)?.getAttribute('data-state') === s,
+      [version, channel, state],
+      timeout,
+      `v${version} ${channel} ${state}`,
+    );
+
+  before(async () => {
+    rmSync(ARTIFACTS, { recursive: true, force: true }); // this run's screenshots only
+    mkdirSync(ARTIFACTS, { recursive: true });
+    console.log(`# screenshots: ${ARTIFACTS}`);
+    // Short retry delays: the injected outage is retried within seconds.
+    demo = await startDemo({ port: 0, pscPort: 0, memory: true, quiet: true, env: { DCC_SUBMISSION_RETRY_DELAY_SECONDS: '2', DCC_SUBMISSION_RETRY_DELAY_MAX_SECONDS: '2' } });
+    const { default: puppeteer } = await import('puppeteer-core');
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage();
+    await page.setViewport({ width: 1400, height: 1000 });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.evaluateOnNewDocument(() => {
+      // The text of the chart's DMP panel, <dmp-status>'s shadow root included.
+      globalThis.slotText = () => {
+        const slot = document.getElementById('dmp-status-slot');
+        const element = slot?.querySelector('dmp-status');
+        return `${slot?.textContent ?? ''} ${element?.shadowRoot?.textContent ?? ''}`;
+      };
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  /** Opens the seeded patient whose birth name is `birthName`. */
+  async function openPatient(birthName) {
+    await page.evaluate((name) => {
+      const row = [...document.querySelectorAll('#patient-table tbody tr')].find((tr) => tr.cells[0]?.textContent?.includes(name));
+      row?.focus();
+    }, birthName);
+    await page.keyboard.press('Enter');
+    await until((name) => !document.getElementById('patient-header').hidden && document.getElementById('p-name').textContent.includes(name), birthName, 10_000, 'patient opened');
+  }
+
+  /** New document of `kind`, the example loaded, saved as a draft, validated, signed after the confirmation. */
+  async function writeValidateSign(kind, version = 1) {
+    if (version === 1) {
+      await page.click(kind === 'pps' ? '#new-pps' : '#new-rcp');
+      await page.click('#load-example');
+      await until(() => /Exemple chargé/.test(document.getElementById('message').textContent), null, 10_000, 'example loaded');
+      // The draft, saved with the keyboard.
+      await page.focus('#save-draft');
+      await page.keyboard.press('Enter');
+      await stepsDone(1);
+      assert.match(await text('#editor-doc'), /Brouillon/);
+      await until(() => document.querySelector('#version-table tr[data-version="1"]')?.textContent.includes('Brouillon'), null, 10_000, 'draft listed');
+      await screenshot(`${kind}-draft`);
+    }
+    await page.click('#submit-doc');
+    await until(() => !document.getElementById('sign-doc').disabled || /error/.test(document.getElementById('message').className), null, 90_000, 'validated');
+    assert.equal(await messageIsError(), false, await text('#document-errors'));
+    await screenshot(`${kind}-v${version}-validated`);
+    await page.click('#sign-doc');
+    await page.waitForSelector('#sign-dialog[open]', { timeout: 5_000 });
+    const what = await text('#sign-what');
+    assert.match(what, new RegExp(`version ${version}`));
+    assert.match(what, /Camille LEFORT/);
+    assert.match(what, new RegExp(`RPPS ${DR_LEFORT.userinfo.SubjectNameID}`));
+    await screenshot(`${kind}-v${version}-sign-confirmation`);
+    await page.click('#sign-confirm');
+    await until(() => /Signé/.test(document.getElementById('editor-doc').textContent) || /error/.test(document.getElementById('message').className), null, 60_000, 'signed');
+    assert.equal(await messageIsError(), false, await text('#document-errors'));
+    const editor = kind === 'pps' ? '#pps-editor' : '#rcp-form';
+    assert.equal(await page.$eval(editor, (e) => e.readonly), true, 'a signed version is read-only');
+    assert.equal(await page.$eval('#save-draft', (e) => e.disabled), true);
+    await screenshot(`${kind}-v${version}-signed`);
+  }
+
+  async function send({ mssPatient = true } = {}) {
+    await page.click('#send-doc');
+    await page.waitForSelector('#send-form:not([hidden])', { timeout: 5_000 });
+    const checked = await page.$eval('#send-form [name="mssPatient"]', (e) => e.checked);
+    if (checked !== mssPatient) await page.click('#send-form [name="mssPatient"]');
+    await page.click('#send-confirm');
+    await until(() => /Transmis/.test(document.getElementById('editor-doc').textContent) || /error/.test(document.getElementById('message').className), null, 30_000, 'sent');
+    assert.equal(await messageIsError(), false, await text('#message'));
+  }
+
+  test('login through the local Pro Santé Connect, the seeded patients listed', async () => {
+    await page.goto(`${demo.url}/`);
+    await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
+    await Promise.all([page.waitForNavigation({ timeout: 30_000 }), page.click('#login')]);
+    await page.click(`input[value="${DR_LEFORT.userinfo.SubjectNameID}"]`);
+    await Promise.all([page.waitForNavigation({ timeout: 30_000 }), page.click('button[type=submit]')]);
+    await page.waitForSelector('html[data-ready]', { timeout: 30_000 });
+    const ico = await page.$$eval('#activity option', (options) => options.find((o) => o.textContent.includes('492805973'))?.value);
+    await page.select('#activity', ico);
+    await page.waitForSelector('#workspace:not([hidden])', { timeout: 10_000 });
+    await until((n) => document.querySelectorAll('#patient-table tbody tr').length >= n, SEEDED_PATIENTS.length, 10_000, 'seeded patients');
+    await screenshot('patients');
+  });
+
+  test('PPS: draft, validate, sign, send → DMP « accepté », XDM message in the sink', async () => {
+    await openPatient(adult.usedName ?? adult.traits.birthName);
+    // <dmp-status> (its shadow root) or the page's own summary when the element is missing.
+    await until(() => /peuvent être envoyés/.test(slotText()), null, 20_000, 'patient DMP open');
+    assert.equal(await page.evaluate(() => Boolean(customElements.get('dmp-status'))), true, '<dmp-status> defined');
+    await screenshot('patient-dmp-status');
+    await writeValidateSign('pps');
+    await send();
+    await channelState(1, 'dmp', 'accepted');
+    await channelState(1, 'mss:patient', 'accepted');
+    assert.match(await text('#version-table tr[data-version="1"] [data-channel="dmp"]'), /accepté/);
+    await screenshot('pps-accepted');
+    const mails = await (await fetch(`${demo.dmp.adminUrl}/mails`)).json();
+    assert.equal(mails.length, 1);
+    assert.match(JSON.stringify(mails[0].attachments), /IHE_XDM\.zip/i);
+    // The page's mailbox panel shows it (through the GET-only side door of the page server).
+    await page.click('#mailbox summary');
+    await until(() => /IHE_XDM\.zip/i.test(document.querySelector('#mail-table tbody').textContent), null, 10_000, 'mail listed in the page');
+    await screenshot('mailbox');
+  });
+
+  test('« Nouvelle version » replaces the signed PPS: v2 accepted, v1 Deprecated in the DMP', async () => {
+    await page.select('#replace-reason', 'MED-560');
+    await page.click('#new-version');
+    await until(() => /version 2/.test(document.getElementById('editor-title').textContent) && /Brouillon/.test(document.getElementById('editor-doc').textContent), null, 30_000, 'v2 draft');
+    assert.equal(await page.$eval('#pps-editor', (e) => e.readonly), false, 'the new version is editable');
+    await writeValidateSign('pps', 2);
+    await send({ mssPatient: false });
+    await channelState(2, 'dmp', 'accepted');
+    await screenshot('pps-v2-accepted');
+    const entries = await (await fetch(`${demo.dmp.adminUrl}/entries?patientId=${adult.ins.value}`)).json();
+    // The CDA entries (each comes with its signature entry): v1 deprecated by v2, same logical document.
+    const cdas = entries.filter((e) => !e.isSignature).sort((a, b) => a.version - b.version);
+    assert.deepEqual(cdas.map((e) => e.status), ['Deprecated', 'Approved']);
+    assert.equal(cdas[0].setIdFromCda, cdas[1].setIdFromCda);
+    const rows = await page.$$eval('#document-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 2).map((td) => td.textContent)));
+    assert.deepEqual(rows, [['PPS', 'v2']], 'the same document, not a second one');
+  });
+
+  test('Fiche RCP under a DMP outage: « nouvel essai » then « accepté », XDM in the sink', async () => {
+    const fault = await fetch(`${demo.dmp.adminUrl}/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ endpoint: 'repository', kind: 'http-503', count: 2 }),
+    });
+    assert.ok(fault.ok, `fault injected (HTTP ${fault.status})`);
+    await writeValidateSign('frcp');
+    await send();
+    await until(() => /nouvel essai/.test(document.querySelector('#version-table tr[data-version="1"] [data-channel="dmp"]')?.textContent ?? ''), null, 60_000, 'retrying shown');
+    await screenshot('frcp-retrying');
+    await channelState(1, 'dmp', 'accepted', 90_000);
+    await screenshot('frcp-accepted');
+    const mails = await (await fetch(`${demo.dmp.adminUrl}/mails`)).json();
+    assert.equal(mails.length, 2);
+    assert.match(JSON.stringify(mails[1].attachments), /IHE_XDM\.zip/i);
+  });
+
+  test('the non-qualified patient: the DMP sending is refused with its reason', async () => {
+    await openPatient(nonQualified.usedName ?? nonQualified.traits.birthName);
+    await until(() => /qualifi/.test(slotText()), null, 20_000, 'identity not qualified shown');
+    assert.match(await page.evaluate(() => slotText()), /ne peuvent pas être envoyés/);
+    await writeValidateSign('pps');
+    // The platform refuses to queue it (422), and the page says why.
+    await page.click('#send-doc');
+    await page.waitForSelector('#send-form:not([hidden])', { timeout: 5_000 });
+    await page.click('#send-confirm');
+    await until(() => /error/.test(document.getElementById('message').className), null, 30_000, 'refusal shown');
+    assert.match(await text('#message'), /qualified identity \(INS qualifiée\)/);
+    assert.match(await text('#steps'), /Envoi au DMP.*✘/);
+    await screenshot('non-qualified-refused');
+    assert.deepEqual(problems, []);
+  });
+});
