@@ -3,7 +3,8 @@
 // The published JSON Schema (generated from the TypeBox model by `npm run build`): the form
 // renders from it so that TypeBox's type builder stays in the lazy validation chunk.
 import ppsJsonSchema from '@dcc-kit/cda/schema/pps.schema.json' with { type: 'json' };
-import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
+import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
+import { DccSchemaForm, draftIdFor, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerPpsStrings } from './pps-strings.js';
 
 /** Sections as a clinician thinks of the PPS (pps-cda.md S1-S10 mapped to model paths). */
@@ -42,13 +43,16 @@ export const ppsSections: FormDefinition['sections'] = [
 ];
 
 const definition: FormDefinition = {
-  volet: 'pps',
+  id: 'pps',
   schema: inlineSchemaRefs(ppsJsonSchema),
   sections: ppsSections,
   load: async () => {
     const api = await import('./pps-api.js');
     return { validate: api.validate, build: api.build };
   },
+  draftId: (documentId, patientKey) => draftIdFor('pps', documentId, patientKey),
+  madeAt: documentMadeAt,
+  contextSummary: headerSummaryRows,
 };
 
 /**

@@ -3,7 +3,8 @@
 // The published JSON Schema (generated from the TypeBox model by `npm run build`): the form
 // renders from it so that TypeBox's type builder stays in the lazy validation chunk.
 import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.schema.json' with { type: 'json' };
-import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
+import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
+import { DccSchemaForm, draftIdFor, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerRcpStrings } from './rcp-strings.js';
 
 /** Sections F1-F18 of frcp-cda.md mapped to model paths, in the order of a tumour board. */
@@ -32,13 +33,16 @@ export const rcpSections: FormDefinition['sections'] = [
 ];
 
 const definition: FormDefinition = {
-  volet: 'frcp',
+  id: 'frcp',
   schema: inlineSchemaRefs(frcpJsonSchema),
   sections: rcpSections,
   load: async () => {
     const api = await import('./rcp-api.js');
     return { validate: api.validate, build: api.build };
   },
+  draftId: (documentId, patientKey) => draftIdFor('frcp', documentId, patientKey),
+  madeAt: documentMadeAt,
+  contextSummary: headerSummaryRows,
 };
 
 /**

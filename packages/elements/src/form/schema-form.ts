@@ -10,7 +10,8 @@
 import { SchemaFormBase } from './internal/schema-form-base.js';
 import { schemaFormStyles } from './styles.js';
 
-export type { FormDefinition, FormSection } from './internal/schema-form-base.js';
+export type { FormDefinition, FormSection, ContextSummaryTexts } from './internal/schema-form-base.js';
+export type { ContextKey, ContextSummaryRows } from './render/context-summary.js';
 export type { VoletApi } from './controllers/lazy-modules.js';
 export { isNewerVersion } from './controllers/draft-controller.js';
 

@@ -7,8 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { TimerSlot, type Clock } from '../../clock.js';
 import type { DccSession } from '../../context.js';
 import { DccDraftErrorEvent, DccDraftRestoredEvent, DccDraftSavedEvent, DccServerVersionNewerEvent } from '../../events.js';
-import { DraftStore, DraftStoreClosedError, draftIdFor, patientFingerprint } from '../../drafts/index.js';
-import { getAt } from '../schema.js';
+import { DraftStore, DraftStoreClosedError, patientFingerprint } from '../../drafts/index.js';
 
 type Model = Record<string, unknown>;
 
@@ -47,7 +46,10 @@ export interface DraftHost extends ReactiveControllerHost, EventTarget {}
 /** What the draft controller reads from and does to its form. */
 export interface DraftControllerOptions {
   clock(): Clock;
-  volet(): 'pps' | 'frcp';
+  /** Draft id of a document, or of a new one (no id) by its patient key (see `draftIdFor`). */
+  draftId(documentId: string | undefined, patientKey?: string): string;
+  /** When the loaded model was made (ms): a draft saved before it is not restored. */
+  madeAt(model: Model): number | undefined;
   documentId(): string;
   serverVersion(): string | undefined;
   /** The session (property or context), `undefined` when drafts are off or nobody is logged in. */
@@ -168,9 +170,8 @@ export class DraftController implements ReactiveController {
     const seq = this.editSeq;
     const data = this.options.data();
     const patient = this.options.patient();
-    const volet = this.options.volet();
     const job = this.chain.then(async () => {
-      let draftId = draftIdFor(volet, target.documentId || undefined);
+      let draftId = this.options.draftId(target.documentId || undefined);
       try {
         const ids = await this.draftIdOf(store, target.documentId, patient);
         draftId = ids.draftId;
@@ -272,7 +273,7 @@ export class DraftController implements ReactiveController {
   /** Draft id of a document (a new one is keyed by its patient) and the patient fingerprint kept inside the draft. */
   private async draftIdOf(store: DraftStore, documentId: string, patient: unknown): Promise<{ draftId: string; fingerprint: string | undefined }> {
     const fingerprint = await patientFingerprint(patient, store.userId);
-    return { draftId: draftIdFor(this.options.volet(), documentId || undefined, fingerprint), fingerprint };
+    return { draftId: this.options.draftId(documentId || undefined, fingerprint), fingerprint };
   }
 
   private async restore(): Promise<void> {
@@ -295,8 +296,8 @@ export class DraftController implements ReactiveController {
       this.host.dispatchEvent(new DccServerVersionNewerEvent({ serverVersion, draftVersion: base }));
       return;
     }
-    const loadedTime = Date.parse(String(getAt(this.options.data(), ['document', 'effectiveTime']) ?? ''));
-    if (!Number.isNaN(loadedTime) && loadedTime >= draft.savedAt) return;
+    const loadedTime = this.options.madeAt(this.options.data());
+    if (loadedTime !== undefined && loadedTime >= draft.savedAt) return;
     this.apply(draftId, payload.data, draft.savedAt);
   }
 

@@ -31,7 +31,7 @@ import { fieldErrors } from '../render/field-errors.js';
 import { renderNode } from '../render/node.js';
 import { valueSetOf } from '../render/picker-field.js';
 import { renderBanner, renderNav, renderPreview, renderSummary, renderToolbar, type PreviewState } from '../render/chrome.js';
-import { CONTEXT_KEYS, renderContextSummary, type ContextKey } from '../render/context-summary.js';
+import { CONTEXT_KEYS, renderContextSummary, type ContextKey, type ContextSummaryRows } from '../render/context-summary.js';
 
 /** One clinician-facing section: a title (catalogue key `s:<volet>/<id>`) and model paths. */
 export interface FormSection {
@@ -39,12 +39,27 @@ export interface FormSection {
   readonly paths: readonly string[];
 }
 
+/** The texts a context summary row reads (catalogue labels, dates in the editor's language). */
+export interface ContextSummaryTexts {
+  labelOf(path: string[]): string;
+  optionLabel(path: string[], code: string): string;
+  date(value: string): string;
+}
+
+/** What an editor gives the engine: its structure and the hooks that know its document kind. */
 export interface FormDefinition {
-  readonly volet: 'pps' | 'frcp';
+  /** Prefix of the editor's own catalogue keys (`<id>/…`, see `registerVoletStrings`). */
+  readonly id: string;
   readonly schema: SchemaNode;
   readonly sections: readonly FormSection[];
-  /** Loads @dcc-kit/cda/core on first need. */
+  /** Loads the validator and builder on first need. */
   load(): Promise<VoletApi>;
+  /** Draft id of a document, or of a new one (no id) by its patient key (see `draftIdFor`). */
+  draftId(documentId: string | undefined, patientKey?: string): string;
+  /** When a loaded model was made (ms since the epoch): a draft saved before it is not restored. */
+  madeAt(model: Model): number | undefined;
+  /** Rows of the read-only summary of a header part given by the host (see `CONTEXT_KEYS`). */
+  contextSummary(key: ContextKey, value: unknown, texts: ContextSummaryTexts): ContextSummaryRows;
 }
 
 /** Scalar list items emptied while editing stay in the model as "" (the line keeps its place); they are left out of the value. */
@@ -97,7 +112,7 @@ export abstract class SchemaFormBase extends DccFormAssociatedElement {
 
   private readonly timeSource = (): Clock => this.clock ?? this.dcc?.clock ?? realClock;
   private readonly lists = new ListItems();
-  private readonly texts = new FormLabels(this.localize, () => this.definition.volet);
+  private readonly texts = new FormLabels(this.localize, () => this.definition.id);
   private readonly lazy = new LazyModules(() => this.definition.load());
   private readonly validation = new ValidationController(this, {
     clock: this.timeSource,
@@ -110,7 +125,8 @@ export abstract class SchemaFormBase extends DccFormAssociatedElement {
   private readonly sections = new SectionScheduler(this, { count: () => this.definition.sections.length, clock: this.timeSource });
   private readonly draftsController = new DraftController(this, {
     clock: this.timeSource,
-    volet: () => this.definition.volet,
+    draftId: (documentId, patientKey) => this.definition.draftId(documentId, patientKey),
+    madeAt: (model) => this.definition.madeAt(model),
     documentId: () => this.documentId,
     serverVersion: () => this.serverVersion,
     session: () => (this.drafts === 'off' ? undefined : (this.session ?? this.dcc?.session)),
@@ -120,6 +136,11 @@ export abstract class SchemaFormBase extends DccFormAssociatedElement {
     replaceData: (next) => this.replaceData(next),
     term: (key) => this.localize.term(key),
   });
+  private readonly summaryTexts: ContextSummaryTexts = {
+    labelOf: (path) => this.texts.labelOf(path),
+    optionLabel: (path, code) => this.texts.optionLabel(path, code),
+    date: (value) => this.localize.date(value),
+  };
   /** What the field renderers read (see render/context.ts). */
   private readonly renderContext: RenderContext = (() => {
     const data = () => this.data;
@@ -678,7 +699,7 @@ export abstract class SchemaFormBase extends DccFormAssociatedElement {
     const required = typeof key === 'string' && isRequired(owner, key);
     if (path.length === 1 && (CONTEXT_KEYS as readonly string[]).includes(String(key))) {
       const given = this.contextPart(key as ContextKey);
-      if (given !== undefined) return renderContextSummary(this.localize, this.texts, key as ContextKey, given);
+      if (given !== undefined) return renderContextSummary(this.localize, this.texts, key as ContextKey, this.definition.contextSummary(key as ContextKey, given, this.summaryTexts));
     }
     return this.renderNode(schema, path, required);
   }
