@@ -12,6 +12,7 @@
 //      others, two per task, after the first paint: `renderComplete`); input latency
 //      (real keystrokes in a text field → the editor's `input` event, and → re-render done);
 //      first render of <rcp-form> with FRCP example 01.
+// `node packages/pps-editor/bench/bench.mjs --sizes` runs (a) only.
 // Targets of the issue: ≤ 60 kB gzip for <pps-editor> eager, ≤ 100 ms first render.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
@@ -348,7 +349,8 @@ try {
   const vite = await import('vite');
   console.log(`Web components bench (${os.cpus().length} CPU, Node ${process.version}, Vite ${vite.version})\n`);
   const built = await bundleSizes(vite, workDir);
-  await browserTimings(built['pps-editor'], built['rcp-form']);
+  // `--sizes`: the bundle sizes only (a), without Chromium.
+  if (!process.argv.includes('--sizes')) await browserTimings(built['pps-editor'], built['rcp-form']);
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }

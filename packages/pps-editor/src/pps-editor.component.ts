@@ -1,8 +1,9 @@
 // <pps-editor>: the Programme Personnalisé de Soins (CANCER-PPS_2022.01) as a form a
 // clinician fills section by section. No side effects: the tag is defined by ./pps-editor.ts.
-// The published JSON Schema (generated from the TypeBox model by `npm run build`): the form
-// renders from it so that TypeBox's type builder stays in the lazy validation chunk.
-import ppsJsonSchema from '@dcc-kit/cda/schema/pps.schema.json' with { type: 'json' };
+// The published JSON Schema without its descriptions (`.form.json`, generated from the TypeBox
+// model by `npm run build`): the form renders from it so that TypeBox's type builder stays in
+// the lazy validation chunk.
+import ppsJsonSchema from '@dcc-kit/cda/schema/pps.form.json' with { type: 'json' };
 import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
 import { DccSchemaForm, draftIdFor, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerPpsStrings } from './pps-strings.js';

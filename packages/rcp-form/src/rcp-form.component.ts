@@ -1,8 +1,9 @@
 // <rcp-form>: the Fiche RCP (CANCER-FRCP_2022.01) as a form organised like a tumour board
 // works. No side effects: the tag is defined by ./rcp-form.ts.
-// The published JSON Schema (generated from the TypeBox model by `npm run build`): the form
-// renders from it so that TypeBox's type builder stays in the lazy validation chunk.
-import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.schema.json' with { type: 'json' };
+// The published JSON Schema without its descriptions (`.form.json`, generated from the TypeBox
+// model by `npm run build`): the form renders from it so that TypeBox's type builder stays in
+// the lazy validation chunk.
+import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.form.json' with { type: 'json' };
 import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
 import { DccSchemaForm, draftIdFor, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerRcpStrings } from './rcp-strings.js';
