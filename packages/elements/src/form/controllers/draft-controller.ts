@@ -88,6 +88,9 @@ export class DraftController implements ReactiveController {
   private chain: Promise<void> = Promise.resolve();
   /** Bumped when the editor leaves a document: a restore still loading for it is dropped. */
   private restoreGeneration = 0;
+  /** The latest draft check and purge of expired drafts (see `settled`). */
+  private restoring: Promise<void> = Promise.resolve();
+  private purging: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: DraftHost,
@@ -123,7 +126,24 @@ export class DraftController implements ReactiveController {
   hostUpdated(): void {
     if (!this.checked && this.store()) {
       this.checked = true;
-      void this.restore();
+      this.restoring = this.restore();
+    }
+  }
+
+  /**
+   * Resolves once the draft work already asked for has run: the pending update and the draft
+   * check it starts, the saves queued, the purge of expired drafts (for hosts and tests, which
+   * wait on it instead of on time).
+   */
+  async settled(): Promise<void> {
+    // The update runs hostUpdated(), which starts the check when one is due.
+    for (let round = 0; round < 10; round++) {
+      await this.host.updateComplete;
+      const restoring = this.restoring;
+      const chain = this.chain;
+      await Promise.all([restoring.catch(() => undefined), chain, this.purging]);
+      // A check or save started meanwhile (another document, a recheck): wait for it too.
+      if (restoring === this.restoring && chain === this.chain) return;
     }
   }
 
@@ -261,7 +281,10 @@ export class DraftController implements ReactiveController {
         const sessionKey = `${session.userId}\u0000${session.draftKey}`;
         if (!expiredDraftsPurged.has(sessionKey)) {
           expiredDraftsPurged.add(sessionKey);
-          void store.purgeExpired().catch(() => undefined);
+          this.purging = store.purgeExpired().then(
+            () => undefined,
+            () => undefined,
+          );
         }
       } catch {
         return undefined;

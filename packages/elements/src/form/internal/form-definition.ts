@@ -21,14 +21,14 @@ export interface ContextSummaryTexts {
 
 /** What an editor gives the engine: its structure and the hooks that know its document kind. */
 export interface FormDefinition {
-  /** Prefix of the editor's own catalogue keys (`<id>/…`, see `registerVoletStrings`). */
+  /** Prefix of the editor's own catalogue keys (`<id>/…`, its title `<id>/title`, see `registerVoletStrings`) and of its draft ids. */
   readonly id: string;
   readonly schema: SchemaNode;
   readonly sections: readonly FormSection[];
   /** Loads the validator and builder on first need. */
   load(): Promise<VoletApi>;
-  /** Draft id of a document, or of a new one (no id) by its patient key (see `draftIdFor`). */
-  draftId(documentId: string | undefined, patientKey?: string): string;
+  /** Draft id of a document, or of a new one (no id) by its patient key; default `draftIdFor(id, …)`. */
+  draftId?(documentId: string | undefined, patientKey?: string): string;
   /** When a loaded model was made (ms since the epoch): a draft saved before it is not restored. */
   madeAt(model: Model): number | undefined;
   /** Rows of the read-only summary of a header part given by the host (see `CONTEXT_KEYS`). */

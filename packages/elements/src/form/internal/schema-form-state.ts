@@ -18,6 +18,7 @@ import type { DatePrecision } from '../dates.js';
 import { registerEngineStrings } from '../engine-strings.js';
 import { registerPickerStrings } from '../../code-picker/dcc-code-picker.component.js';
 import { DraftController } from '../controllers/draft-controller.js';
+import { draftIdFor } from '../../drafts/index.js';
 import { ValidationController, VALIDATION_DEBOUNCE_MS } from '../controllers/validation-controller.js';
 import { SectionScheduler } from '../controllers/section-scheduler.js';
 import { LazyModules } from '../controllers/lazy-modules.js';
@@ -37,7 +38,10 @@ const FORM_STATE_MARKER = 'dcc-kit:draft';
 export abstract class SchemaFormState extends DccFormAssociatedElement {
   /** The editor's structure (schema with its value-set annotations, sections, lazy API). */
   protected abstract get definition(): FormDefinition;
-  protected abstract formTitle(): string;
+  /** The editor's title: the term `<id>/title` its strings register (see `registerVoletStrings`). */
+  protected formTitle(): string {
+    return this.localize.term(`${this.definition.id}/title`);
+  }
 
   // ---- public properties ------------------------------------------------------------------
   /** Id of the stored document being edited (drafts are kept per document; empty = new). */
@@ -75,6 +79,7 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   /** Date and time typed for an instant field while one of the two is still missing. */
   protected readonly instantParts = new Map<string, InstantParts>();
   protected submitting: Promise<boolean> | undefined;
+  private previewing: Promise<void> = Promise.resolve();
 
   protected readonly timeSource = (): Clock => this.clock ?? this.dcc?.clock ?? realClock;
   protected readonly lists = new ListItems();
@@ -91,7 +96,7 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   protected readonly sections = new SectionScheduler(this, { count: () => this.definition.sections.length, clock: this.timeSource });
   protected readonly draftsController = new DraftController(this, {
     clock: this.timeSource,
-    draftId: (documentId, patientKey) => this.definition.draftId(documentId, patientKey),
+    draftId: (documentId, patientKey) => (this.definition.draftId ?? ((d, p) => draftIdFor(this.definition.id, d, p)))(documentId, patientKey),
     madeAt: (model) => this.definition.madeAt(model),
     documentId: () => this.documentId,
     serverVersion: () => this.serverVersion,
@@ -149,6 +154,19 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   /** Resolves when the validation of the latest change has run (for hosts and tests). */
   get validationComplete(): Promise<void> {
     return this.validation.complete;
+  }
+
+  /**
+   * Resolves once the draft work already asked for has run: the check for a draft to restore
+   * (and its banner), the saves queued, the purge of expired drafts (for hosts and tests).
+   */
+  get draftsComplete(): Promise<void> {
+    return this.draftsController.settled();
+  }
+
+  /** Resolves once the preview asked for (`mode = 'preview'`) is built or found invalid. */
+  get previewComplete(): Promise<void> {
+    return this.updateComplete.then(() => this.previewing);
   }
 
   /** The latest model issues (empty when valid or not yet checked). */
@@ -266,7 +284,7 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
         this.validation.schedule(0);
       }
     }
-    if (changed.has('mode') && this.mode === 'preview') void this.buildPreview();
+    if (changed.has('mode') && this.mode === 'preview') this.previewing = this.buildPreview();
     // Another document in the same editor: its own draft is restored, the previous one's saved.
     if (changed.has('documentId') && this.hasUpdated) this.draftsController.leaveDocument();
     // No session any more (logout): nothing may be written after the purge.
