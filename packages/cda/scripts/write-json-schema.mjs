@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes the published JSON Schemas of the build input (schema/pps.schema.json,
-// schema/frcp.schema.json) from the TypeBox model compiled in dist/. Every titled shared
+// schema/frcp.schema.json, and their `.form.json` twins without descriptions for the editors'
+// eager bundles) from the TypeBox model compiled in dist/. Every titled shared
 // block (Coding, HealthProfessional…) is written once under $defs, described by what it is,
 // and referenced; a reference carries what is specific to its place: its description and the
 // field annotations (`x-dcc-valueSet`: the value set a coded field is bound to, `x-dcc-label`),
@@ -85,15 +86,38 @@ function toJsonSchema(root, name) {
   };
 }
 
+/**
+ * The schema the form editors render from (`schema/<volet>.form.json`, in their eager bundle):
+ * the published one without the `description` of its nodes, which no form reads (the editors'
+ * texts are the label catalogues); every other keyword and annotation is kept.
+ */
+function formSchemaOf(node) {
+  if (Array.isArray(node)) return node.map(formSchemaOf);
+  if (node === null || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'description' && typeof v === 'string') continue;
+    if ((k === 'properties' || k === '$defs') && v && typeof v === 'object')
+      out[k] = Object.fromEntries(Object.entries(v).map(([name, child]) => [name, formSchemaOf(child)]));
+    else if (['items', 'additionalProperties', 'not', 'anyOf', 'allOf', 'oneOf', 'prefixItems'].includes(k)) out[k] = formSchemaOf(v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+function writeIfChanged(file, text) {
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
+    writeFileSync(file, text);
+    console.log(`json schema: wrote ${file}`);
+  }
+}
+
 mkdirSync(join(pkg, 'schema'), { recursive: true });
 for (const [name, schema] of [
   ['pps', PpsDocument],
   ['frcp', FrcpDocument],
 ]) {
-  const file = join(pkg, 'schema', `${name}.schema.json`);
-  const text = JSON.stringify(toJsonSchema(schema, name), null, 2) + '\n';
-  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
-    writeFileSync(file, text);
-    console.log(`json schema: wrote ${file}`);
-  }
+  const published = toJsonSchema(schema, name);
+  writeIfChanged(join(pkg, 'schema', `${name}.schema.json`), JSON.stringify(published, null, 2) + '\n');
+  writeIfChanged(join(pkg, 'schema', `${name}.form.json`), JSON.stringify(formSchemaOf(published)) + '\n');
 }

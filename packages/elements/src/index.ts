@@ -36,6 +36,9 @@ export {
   type FormDefinition,
   type FormSection,
   type VoletApi,
+  type ContextKey,
+  type ContextSummaryRows,
+  type ContextSummaryTexts,
 } from './form/schema-form.js';
 export { toTranslations, registerVoletStrings, type Pair, type FieldStringTables, type VoletStringTables } from './form/field-strings.js';
 export { narrativeToFragment } from './form/narrative.js';

@@ -13,7 +13,8 @@
 //      (real keystrokes in a text field → the editor's `input` event, and → re-render done);
 //      first render of <rcp-form> with FRCP example 01.
 // Targets: ≤ 60 kB gzip for <pps-editor> eager, ≤ 100 ms first render (issue 5); ≤ 25 kB gzip
-// for <dmp-status> eager (issue 16). DCC_BENCH_SIZES_ONLY=1 prints the sizes alone.
+// for <dmp-status> eager (issue 16). `node packages/pps-editor/bench/bench.mjs --sizes` (or
+// DCC_BENCH_SIZES_ONLY=1) prints the sizes alone.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -362,8 +363,8 @@ try {
   const vite = await import('vite');
   console.log(`Web components bench (${os.cpus().length} CPU, Node ${process.version}, Vite ${vite.version})\n`);
   const built = await bundleSizes(vite, workDir);
-  // DCC_BENCH_SIZES_ONLY=1: the bundle sizes alone (a few seconds; no browser).
-  if (process.env.DCC_BENCH_SIZES_ONLY !== '1') await browserTimings(built['pps-editor'], built['rcp-form']);
+  // `--sizes` or DCC_BENCH_SIZES_ONLY=1: the bundle sizes alone (a few seconds; no browser).
+  if (!process.argv.includes('--sizes') && process.env.DCC_BENCH_SIZES_ONLY !== '1') await browserTimings(built['pps-editor'], built['rcp-form']);
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }

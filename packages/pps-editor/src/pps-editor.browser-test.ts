@@ -3,7 +3,7 @@
 import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { fixture, assert, loadExampleJson, expectNoAxeViolations } from '@dcc-kit/elements/testing/index.js';
+import { fixture, assert, loadExampleJson, expectNoAxeViolations, editorControl as control, editorValidated as settled } from '@dcc-kit/elements/testing/index.js';
 import { deepActiveElement, FakeClock } from '@dcc-kit/elements/testing';
 import { DRAFT_DEBOUNCE_MS, DraftStore, patientFingerprint, type DccDraftSavedEvent, type DccServerVersionNewerEvent } from '@dcc-kit/elements';
 import '@dcc-kit/elements/define/dcc-provider.js';
@@ -17,11 +17,6 @@ const example = async (): Promise<Record<string, unknown>> => ({
   patientComment: 'Patient informé du programme.',
 });
 const shadow = (el: PpsEditor) => el.shadowRoot!;
-const control = (el: PpsEditor, path: string) => shadow(el).querySelector<HTMLInputElement>(`[data-path="${path}"][data-kind]`);
-const settled = async (el: PpsEditor) => {
-  await el.validationComplete;
-  await el.updateComplete;
-};
 /** data-path of the editor control holding focus (through a picker's shadow root). */
 function focusedPath(editor: PpsEditor): string {
   let el = deepActiveElement() as HTMLElement | null;
@@ -205,13 +200,9 @@ describe('<pps-editor> preview', () => {
     const model = await example();
     model.patientComment = 'Patiente <b>inquiète</b> <script>alert(1)</script>';
     const editor = await fixture<PpsEditor>(html`<pps-editor mode="preview" .value=${model}></pps-editor>`);
-    let preview: HTMLElement | null = null;
-    for (let i = 0; i < 100; i++) {
-      await editor.updateComplete;
-      preview = shadow(editor).querySelector('[part~="preview"]');
-      if (preview?.querySelector('section')) break;
-      await wait(50);
-    }
+    await editor.previewComplete; // the build and narrative chunks loaded, the preview built
+    await editor.updateComplete;
+    const preview = shadow(editor).querySelector<HTMLElement>('[part~="preview"]');
     assert.ok(preview?.querySelector('section'), 'sections rendered');
     assert.ok(preview!.querySelectorAll('h3').length >= 5, 'one heading per section');
     assert.match(preview!.textContent!, /Patiente <b>inquiète<\/b> <script>/, 'the text is shown as text');
@@ -251,10 +242,8 @@ describe('<pps-editor> drafts', () => {
     first.remove();
 
     const second = await fixture<PpsEditor>(html`<pps-editor document-id="doc-1" .session=${session} .value=${model}></pps-editor>`);
-    for (let i = 0; i < 100 && !shadow(second).querySelector('[part~="banner"]'); i++) {
-      await wait(20);
-      await second.updateComplete;
-    }
+    await second.draftsComplete; // the draft check read IndexedDB and restored
+    await second.updateComplete;
     const banner = shadow(second).querySelector<HTMLElement>('[part~="banner"]')!;
     assert.match(banner.textContent!, /Brouillon restauré/);
     assert.match(control(second, 'patientComment')!.value, /Brouillon non enregistré\.$/);

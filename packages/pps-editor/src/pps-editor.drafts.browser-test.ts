@@ -5,7 +5,7 @@ import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { entries } from 'idb-keyval';
 import { sendKeys } from '@web/test-runner-commands';
-import { fixture, assert, loadExampleJson, FakeClock } from '@dcc-kit/elements/testing/index.js';
+import { fixture, assert, loadExampleJson, FakeClock, editorControl as control, editorRendered as rendered } from '@dcc-kit/elements/testing/index.js';
 import { DRAFT_DEBOUNCE_MS, DraftStore, draftIdbStore, patientFingerprint, type DccDraftSavedEvent, type DccProvider } from '@dcc-kit/elements';
 import '@dcc-kit/elements/define/dcc-provider.js';
 import './pps-editor.js';
@@ -13,14 +13,7 @@ import type { PpsEditor } from './pps-editor.component.js';
 
 type Model = Record<string, unknown> & { patient: Record<string, unknown> };
 const session = { userId: 'user-drafts-test', draftKey: 'ZHJhZnRzLXRlc3Qta2V5LTAxMjM0NTY3ODlhYmNkZWY' };
-/** Every section rendered (the editor may render the sections after the first one frame by frame). */
-const rendered = async (el: PpsEditor) => {
-  await (el as unknown as { renderComplete?: Promise<unknown> }).renderComplete;
-  await el.updateComplete;
-};
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const shadow = (el: PpsEditor) => el.shadowRoot!;
-const control = (el: PpsEditor, path: string) => shadow(el).querySelector<HTMLInputElement>(`[data-path="${path}"][data-kind]`);
 const banner = (el: PpsEditor) => shadow(el).querySelector<HTMLElement>('[part~="banner"]');
 
 async function patientA(): Promise<Model> {
@@ -41,14 +34,11 @@ async function typeAtEnd(el: PpsEditor, path: string, text: string): Promise<voi
   await sendKeys({ press: 'End' });
   await sendKeys({ type: text });
 }
-/** Waits until a restore banner shows (true) or `ms` pass (false). */
-async function bannerWithin(el: PpsEditor, ms: number): Promise<boolean> {
-  for (let t = 0; t < ms; t += 20) {
-    await el.updateComplete;
-    if (banner(el)) return true;
-    await wait(20);
-  }
-  return false;
+/** Whether a restore banner shows once the draft check has run. */
+async function bannerShown(el: PpsEditor): Promise<boolean> {
+  await el.draftsComplete;
+  await el.updateComplete;
+  return banner(el) !== null;
 }
 
 describe('<pps-editor> drafts per patient', () => {
@@ -70,13 +60,13 @@ describe('<pps-editor> drafts per patient', () => {
 
     const other = await fixture<PpsEditor>(html`<pps-editor .session=${session} .value=${await patientB()}></pps-editor>`);
     await rendered(other);
-    assert.equal(await bannerWithin(other, 600), false, 'no banner for patient B');
+    assert.equal(await bannerShown(other), false, 'no banner for patient B');
     assert.equal(control(other, 'patientComment')!.value, 'Commentaire chargé.');
     other.remove();
 
     const again = await fixture<PpsEditor>(html`<pps-editor .session=${session} .value=${a}></pps-editor>`);
     await rendered(again);
-    assert.ok(await bannerWithin(again, 2000), 'patient A gets the draft back');
+    assert.ok(await bannerShown(again), 'patient A gets the draft back');
     assert.match(control(again, 'patientComment')!.value, /Brouillon du patient A\.$/);
   });
 
@@ -87,13 +77,13 @@ describe('<pps-editor> drafts per patient', () => {
     await store.save('pps:doc-7', { patient: fingerprintA, data: { ...a, patientComment: 'Brouillon de A.' } });
     const wrong = await fixture<PpsEditor>(html`<pps-editor document-id="doc-7" .session=${session} .value=${await patientB()}></pps-editor>`);
     await rendered(wrong);
-    assert.equal(await bannerWithin(wrong, 600), false, 'the draft of patient A is not shown over patient B');
+    assert.equal(await bannerShown(wrong), false, 'the draft of patient A is not shown over patient B');
     assert.equal(control(wrong, 'patientComment')!.value, 'Commentaire chargé.');
     wrong.remove();
 
     const right = await fixture<PpsEditor>(html`<pps-editor document-id="doc-7" .session=${session} .value=${a}></pps-editor>`);
     await rendered(right);
-    assert.ok(await bannerWithin(right, 2000));
+    assert.ok(await bannerShown(right));
     assert.equal(control(right, 'patientComment')!.value, 'Brouillon de A.');
     // The host stored the document: the draft goes.
     await right.discardDraft();
@@ -114,12 +104,12 @@ describe('<pps-editor> drafts across a document switch', () => {
     const clock = new FakeClock();
     const editor = await fixture<PpsEditor>(html`<pps-editor document-id="doc-a" .clock=${clock} .session=${session} .value=${a}></pps-editor>`);
     await rendered(editor);
-    await wait(300); // the restore check of doc-a found nothing
+    await editor.draftsComplete; // the restore check of doc-a found nothing
     await typeAtEnd(editor, 'patientComment', ' Saisie en cours.');
     // The host opens another document before the 800 ms debounce.
     editor.documentId = 'doc-b';
     editor.value = b;
-    assert.ok(await bannerWithin(editor, 2000), 'the draft of doc-b is offered');
+    assert.ok(await bannerShown(editor), 'the draft of doc-b is offered');
     assert.equal(control(editor, 'patientComment')!.value, 'Brouillon de B.');
     await editor.saveDraft();
     const left = await store.load<{ data: Model }>('pps:doc-a');
@@ -212,12 +202,9 @@ describe('<pps-editor> expired drafts', () => {
     assert.equal((await entries(draftIdbStore())).length, 1);
     // A session this page has not seen yet (the purge runs once per session).
     const fresh = { userId: 'user-expired-test', draftKey: 'ZXhwaXJlZC1kcmFmdHMtdGVzdC1rZXktMDEyMzQ1Njc' };
-    await fixture<PpsEditor>(html`<pps-editor .session=${fresh}></pps-editor>`);
-    let left = 1;
-    for (let i = 0; i < 100 && left > 0; i++) {
-      await wait(20);
-      left = (await entries(draftIdbStore())).length;
-    }
+    const editor = await fixture<PpsEditor>(html`<pps-editor .session=${fresh}></pps-editor>`);
+    await editor.draftsComplete; // the purge of expired drafts has run
+    const left = (await entries(draftIdbStore())).length;
     assert.equal(left, 0, 'the expired record of another user was purged');
   });
 });

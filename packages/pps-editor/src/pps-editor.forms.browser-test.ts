@@ -4,28 +4,18 @@
 import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { fixture, assert, loadExampleJson, FakeClock } from '@dcc-kit/elements/testing/index.js';
+import { fixture, assert, loadExampleJson, FakeClock, editorControl as control, editorValidated as settled, editorRendered as rendered } from '@dcc-kit/elements/testing/index.js';
 import { DRAFT_DEBOUNCE_MS, DraftStore, type DccDraftSavedEvent } from '@dcc-kit/elements';
 import './pps-editor.js';
 import type { PpsEditor } from './pps-editor.component.js';
 
 type Model = Record<string, unknown> & { patient: Record<string, unknown> };
-/** Every section rendered (the editor may render the sections after the first one frame by frame). */
-const rendered = async (el: PpsEditor) => {
-  await (el as unknown as { renderComplete?: Promise<unknown> }).renderComplete;
-  await el.updateComplete;
-};
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const shadow = (el: PpsEditor) => el.shadowRoot!;
-const control = (el: PpsEditor, path: string) => shadow(el).querySelector<HTMLInputElement>(`[data-path="${path}"][data-kind]`);
 const example = async (): Promise<Model> => ({
   ...(await loadExampleJson<Model>('pps', '12-lymphome-hodgkin-jeune-adulte-abvd.json')),
   patientComment: 'Commentaire chargé.',
 });
-const settled = async (el: PpsEditor) => {
-  await el.validationComplete;
-  await el.updateComplete;
-};
 
 describe('<pps-editor> in a native form', () => {
   it('shows the error summary when a native submit finds it invalid', async () => {
@@ -60,12 +50,11 @@ describe('<pps-editor> in a native form', () => {
     assert.equal(button.getAttribute('aria-disabled'), 'false');
     button.click();
     button.click();
+    const running = editor.submit(); // the clicks' submit, still running: no other one starts
     await editor.updateComplete;
     assert.equal(button.getAttribute('aria-disabled'), 'true', 'busy while checking and building');
-    for (let i = 0; i < 100 && button.getAttribute('aria-disabled') !== 'false'; i++) {
-      await wait(20);
-      await editor.updateComplete;
-    }
+    await running;
+    await editor.updateComplete;
     assert.equal(submits, 1, 'one dcc-submit for two clicks');
     assert.equal(button.getAttribute('aria-disabled'), 'false');
     const [first, second] = [editor.submit(), editor.submit()];
@@ -174,19 +163,15 @@ describe('<pps-editor> form state restore', () => {
 
     const second = await fixture<PpsEditor>(html`<pps-editor name="pps" document-id="doc-s" .session=${session} .value=${model}></pps-editor>`);
     await rendered(second);
-    for (let i = 0; i < 100 && !shadow(second).querySelector('[data-action="banner-undo"]'); i++) {
-      await wait(20);
-      await second.updateComplete;
-    }
+    await second.draftsComplete;
+    await second.updateComplete;
     shadow(second).querySelector<HTMLButtonElement>('[data-action="banner-undo"]')!.click();
     await second.updateComplete;
     assert.equal(control(second, 'patientComment')!.value, model.patientComment);
     // What the browser hands back after back/forward: the editor's own (non-identifying) state.
     second.formStateRestoreCallback('dcc-kit:draft', 'restore');
-    for (let i = 0; i < 100 && !/Avant retour arrière/.test(control(second, 'patientComment')!.value); i++) {
-      await wait(20);
-      await second.updateComplete;
-    }
+    await second.draftsComplete;
+    await second.updateComplete;
     assert.match(control(second, 'patientComment')!.value, /Avant retour arrière\.$/);
   });
 });

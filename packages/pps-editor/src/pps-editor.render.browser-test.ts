@@ -8,6 +8,7 @@ import { deepActiveElement } from '@dcc-kit/elements/testing';
 import { PpsDocument } from '@dcc-kit/cda/core';
 import { inlineSchemaRefs } from '@dcc-kit/elements';
 import ppsJsonSchema from '@dcc-kit/cda/schema/pps.schema.json' with { type: 'json' };
+import ppsFormSchema from '@dcc-kit/cda/schema/pps.form.json' with { type: 'json' };
 import './pps-editor.js';
 import type { PpsEditor } from './pps-editor.component.js';
 
@@ -32,6 +33,8 @@ describe('<pps-editor> schema', () => {
     // a JSON Schema not regenerated after a model change fails here.
     const withoutDescriptions = (schema: unknown) => JSON.stringify(schema, (key, value: unknown) => (key === 'description' ? undefined : value));
     assert.equal(withoutDescriptions(inlineSchemaRefs(ppsJsonSchema)), withoutDescriptions(PpsDocument));
+    // The editor's own copy (its eager bundle) is the published schema without descriptions.
+    assert.equal(JSON.stringify(inlineSchemaRefs(ppsFormSchema)), withoutDescriptions(PpsDocument));
   });
 });
 

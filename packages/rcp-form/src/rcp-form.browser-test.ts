@@ -3,17 +3,12 @@
 import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { fixture, assert, loadExampleJson, expectNoAxeViolations } from '@dcc-kit/elements/testing/index.js';
+import { fixture, assert, loadExampleJson, expectNoAxeViolations, editorControl as control, editorValidated as settled } from '@dcc-kit/elements/testing/index.js';
 import './rcp-form.js';
 import type { RcpForm } from './rcp-form.component.js';
 
 const example = () => loadExampleJson<Record<string, unknown>>('frcp', '04-transversale-metastase-osseuse-rein-rechute.json');
 const shadow = (el: RcpForm) => el.shadowRoot!;
-const control = (el: RcpForm, path: string) => shadow(el).querySelector<HTMLInputElement>(`[data-path="${path}"][data-kind]`);
-const settled = async (el: RcpForm) => {
-  await el.validationComplete;
-  await el.updateComplete;
-};
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('<rcp-form>', () => {
@@ -76,13 +71,9 @@ describe('<rcp-form>', () => {
     await editor.updateComplete;
     await expectNoAxeViolations(editor, { context: 'read-only' });
     editor.mode = 'preview';
-    let preview: HTMLElement | null = null;
-    for (let i = 0; i < 100; i++) {
-      await editor.updateComplete;
-      preview = shadow(editor).querySelector('[part~="preview"]');
-      if (preview?.querySelector('section')) break;
-      await wait(50);
-    }
+    await editor.previewComplete; // the build and narrative chunks loaded, the preview built
+    await editor.updateComplete;
+    const preview = shadow(editor).querySelector<HTMLElement>('[part~="preview"]');
     assert.ok(preview?.querySelector('section'));
     assert.match(preview!.textContent!, /Proposition/);
     assert.ok(preview!.querySelector('table, ul, p'), 'narrative blocks are rendered');

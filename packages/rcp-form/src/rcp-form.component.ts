@@ -1,8 +1,10 @@
 // <rcp-form>: the Fiche RCP (CANCER-FRCP_2022.01) as a form organised like a tumour board
 // works. No side effects: the tag is defined by ./rcp-form.ts.
-// The published JSON Schema (generated from the TypeBox model by `npm run build`): the form
-// renders from it so that TypeBox's type builder stays in the lazy validation chunk.
-import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.schema.json' with { type: 'json' };
+// The published JSON Schema without its descriptions (`.form.json`, generated from the TypeBox
+// model by `npm run build`): the form renders from it so that TypeBox's type builder stays in
+// the lazy validation chunk.
+import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.form.json' with { type: 'json' };
+import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerRcpStrings } from './rcp-strings.js';
 
@@ -32,15 +34,19 @@ export const rcpSections: FormDefinition['sections'] = [
 ];
 
 const definition: FormDefinition = {
-  volet: 'frcp',
+  id: 'frcp',
   schema: inlineSchemaRefs(frcpJsonSchema),
   sections: rcpSections,
   load: async () => {
     const api = await import('./rcp-api.js');
     return { validate: api.validate, build: api.build };
   },
+  madeAt: documentMadeAt,
+  contextSummary: headerSummaryRows,
 };
 
+// Events, the other properties, parts, states and tokens are those of `DccSchemaForm`
+// (@dcc-kit/elements), which the custom elements manifest gives each editor by inheritance.
 /**
  * @summary Form of the Fiche RCP (CANCER-FRCP_2022.01): every field of sections F1-F18
  * (meeting and quorum, reason, TNM, WHO performance status, proposal, guidelines, trial),
@@ -48,65 +54,7 @@ const definition: FormDefinition = {
  * printable preview of the French narrative.
  * @tag rcp-form
  *
- * @event input - The model changed (bubbles, composed). Read `value`.
- * @event change - A field was committed (bubbles, composed).
- * @event dcc-submit - `{ model, xml }`: whole-form validation and the CDA build succeeded.
- * @event dcc-invalid - `{ issues }`: the whole-form check found errors (listed in the summary).
- * @event dcc-draft-saved - `{ draftId, savedAt }`: the encrypted draft was written to IndexedDB.
- * @event dcc-draft-error - `{ draftId }`: a draft could not be saved (the changes stay pending and a banner says so).
- * @event dcc-draft-restored - `{ draftId, savedAt }`: a draft newer than the loaded model was restored.
- * @event dcc-server-version-newer - `{ serverVersion, draftVersion }`: the server holds a newer version than the draft's base.
- *
  * @property {object} value - The FRCP build input of @dcc-kit/cda (`FrcpDocument`); the form value is its JSON.
- * @property {object} model - Alias of `value`.
- * @property {string} name - Name of the entry in the owner form's FormData.
- * @property {string} lang - `fr` (default) or `en`; otherwise follows the context locale, then the closest `[lang]`.
- * @property {boolean} readonly - Shows the values without editing controls.
- * @property {boolean} disabled - Disables the editor (also through an ancestor `<fieldset disabled>`).
- * @property {string} documentId - Id of the stored document (drafts are kept per document).
- * @property {string} serverVersion - Version of the stored document, to warn about newer server versions.
- * @property {PatientIdentity} patient - Patient identity (wins over `<dcc-provider>`).
- * @property {DocumentAuthor} author - Author (wins over `<dcc-provider>`).
- * @property {Custodian} organization - Custodian organisation (wins over `<dcc-provider>`).
- * @property {DccSession} session - `{ userId, draftKey }` for the encrypted drafts (wins over `<dcc-provider>`).
- * @property {Clock} clock - Time source of the debounces and timers (wins over `<dcc-provider>`; default: the browser's).
- *
- * @csspart form - The form area (all sections).
- * @csspart section - One clinician-facing section.
- * @csspart section-title - The heading of a section.
- * @csspart group - A fieldset of an object or list.
- * @csspart item - One item of a repeatable list.
- * @csspart field - The wrapper of one field.
- * @csspart label - A field label.
- * @csspart control - A native input, select or textarea.
- * @csspart hint - Help text of a field.
- * @csspart error - Error message of a field.
- * @csspart summary - The error summary of the whole-form check.
- * @csspart toolbar - Mode switch and print button.
- * @csspart nav - Links to the sections.
- * @csspart banner - Draft / server version banner.
- * @csspart submit - The "Valider et enregistrer" button.
- * @csspart preview - The read-only narrative preview.
- * @csspart context-summary - Read-only summary of a header part given by the host.
- *
- * @cssstate user-invalid - The model is invalid and the user left a field or tried to save.
- * @cssstate disabled - Disabled.
- *
- * @cssproperty --dcc-color-text - Text colour.
- * @cssproperty --dcc-color-background - Background.
- * @cssproperty --dcc-color-surface - Background of groups.
- * @cssproperty --dcc-color-border - Borders.
- * @cssproperty --dcc-color-primary - Buttons and accents.
- * @cssproperty --dcc-color-on-primary - Text on primary buttons.
- * @cssproperty --dcc-color-error - Errors.
- * @cssproperty --dcc-color-muted - Hints.
- * @cssproperty --dcc-font-family - Font family.
- * @cssproperty --dcc-font-size - Base font size.
- * @cssproperty --dcc-space-s - Small spacing.
- * @cssproperty --dcc-space-m - Medium spacing.
- * @cssproperty --dcc-space-l - Large spacing.
- * @cssproperty --dcc-radius - Corner radius.
- * @cssproperty --dcc-focus-ring - Focus outline.
  */
 export class RcpForm extends DccSchemaForm {
   constructor() {
@@ -116,10 +64,6 @@ export class RcpForm extends DccSchemaForm {
 
   protected get definition(): FormDefinition {
     return definition;
-  }
-
-  protected formTitle(): string {
-    return this.localize.term('frcp/title');
   }
 }
 

@@ -5,6 +5,7 @@ import { fixture, assert, loadExampleJson } from '@dcc-kit/elements/testing/inde
 import { FrcpDocument } from '@dcc-kit/cda/core';
 import { inlineSchemaRefs } from '@dcc-kit/elements';
 import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.schema.json' with { type: 'json' };
+import frcpFormSchema from '@dcc-kit/cda/schema/frcp.form.json' with { type: 'json' };
 import './rcp-form.js';
 import type { RcpForm } from './rcp-form.component.js';
 
@@ -12,6 +13,8 @@ describe('<rcp-form> schema and first render', () => {
   it('renders from the published JSON Schema, which has exactly the structure of the TypeBox model', () => {
     const withoutDescriptions = (schema: unknown) => JSON.stringify(schema, (key, value: unknown) => (key === 'description' ? undefined : value));
     assert.equal(withoutDescriptions(inlineSchemaRefs(frcpJsonSchema)), withoutDescriptions(FrcpDocument));
+    // The editor's own copy (its eager bundle) is the published schema without descriptions.
+    assert.equal(JSON.stringify(inlineSchemaRefs(frcpFormSchema)), withoutDescriptions(FrcpDocument));
   });
 
   it('shows every section heading at once and renders the later sections without any action', async () => {

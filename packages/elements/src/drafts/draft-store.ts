@@ -67,12 +67,12 @@ export function draftIdbStore(): UseStore {
 }
 
 /**
- * The draft id an editor uses for a document: `frcp:<documentId>`, or for a document not stored
+ * The draft id an editor (by its own prefix) uses for a document: `frcp:<documentId>`, or for a document not stored
  * yet `pps:new:<patientKey>` (the patient fingerprint, see `patientFingerprint`) so that a new
  * document of one patient never restores the draft of another. Hashed again before storage.
  */
-export function draftIdFor(volet: 'pps' | 'frcp', documentId?: string, patientKey?: string): string {
-  return documentId ? `${volet}:${documentId}` : `${volet}:new:${patientKey || 'none'}`;
+export function draftIdFor(editor: string, documentId?: string, patientKey?: string): string {
+  return documentId ? `${editor}:${documentId}` : `${editor}:new:${patientKey || 'none'}`;
 }
 
 /**

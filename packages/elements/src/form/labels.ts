@@ -1,6 +1,6 @@
 // Texts of a schema form from the Translation registry: field labels, hints, item names,
-// option names and section titles, looked up by catalogue key `<prefix>:<volet>/<path pattern>`
-// (then without the volet, then with fewer leading segments), and the texts built from them
+// option names and section titles, looked up by catalogue key `<prefix>:<namespace>/<path pattern>`
+// (the editor's, then none, then with fewer leading segments), and the texts built from them
 // (the trail of a field, an issue's message and summary line).
 import type { ModelIssue } from '@dcc-kit/cda/core';
 import { translationsRevision, type LocalizeController } from '../localize.js';
@@ -13,18 +13,18 @@ export type LabelKind = 'label' | 'hint' | 'item' | 'option' | 'section';
 const CATALOGUE_PREFIX: Readonly<Record<LabelKind, string>> = { label: 'f', hint: 'h', item: 'i', option: 'o', section: 's' };
 
 /**
- * Texts by kind and path pattern, shared by every editor of a volet and language (a full PPS
+ * Texts by kind and path pattern, shared by every editor of a namespace and language (a full PPS
  * asks for about 3,000 of them per render): emptied when any catalogue changes. `\u0000`
  * marks "no text".
  */
 const labelCaches = new Map<string, Map<string, string>>();
 let labelCachesRevision = -1;
-function labelCacheFor(volet: string, lang: string): Map<string, string> {
+function labelCacheFor(namespace: string, lang: string): Map<string, string> {
   if (labelCachesRevision !== translationsRevision()) {
     labelCaches.clear();
     labelCachesRevision = translationsRevision();
   }
-  const key = `${volet}|${lang}`;
+  const key = `${namespace}|${lang}`;
   let cache = labelCaches.get(key);
   if (!cache) {
     cache = new Map();
@@ -36,15 +36,15 @@ function labelCacheFor(volet: string, lang: string): Map<string, string> {
 export class FormLabels {
   constructor(
     private readonly localize: LocalizeController,
-    /** The catalogue namespace of the form (`pps`, `frcp`). */
-    private readonly volet: () => string,
+    /** The catalogue namespace of the form (its definition's `id`). */
+    private readonly namespace: () => string,
   ) {}
 
   /** The text of `kind` for a path pattern, or undefined when no catalogue has one. */
   lookup(kind: LabelKind, pattern: string): string | undefined {
     const lang = this.localize.lang();
-    const volet = this.volet();
-    const cache = labelCacheFor(volet, lang);
+    const namespace = this.namespace();
+    const cache = labelCacheFor(namespace, lang);
     const cacheKey = `${kind}|${pattern}`;
     const cached = cache.get(cacheKey);
     if (cached !== undefined) return cached === '\u0000' ? undefined : cached;
@@ -53,7 +53,7 @@ export class FormLabels {
     let found: string | undefined;
     for (let i = 0; i < parts.length && found === undefined; i++) {
       const suffix = parts.slice(i).join('.');
-      for (const key of [`${prefix}:${volet}/${suffix}`, `${prefix}:${suffix}`])
+      for (const key of [`${prefix}:${namespace}/${suffix}`, `${prefix}:${suffix}`])
         if (this.localize.has(key)) {
           found = this.localize.term(key);
           break;

@@ -10,7 +10,8 @@
 import { SchemaFormBase } from './internal/schema-form-base.js';
 import { schemaFormStyles } from './styles.js';
 
-export type { FormDefinition, FormSection } from './internal/schema-form-base.js';
+export type { FormDefinition, FormSection, ContextSummaryTexts } from './internal/schema-form-base.js';
+export type { ContextKey, ContextSummaryRows } from './render/context-summary.js';
 export type { VoletApi } from './controllers/lazy-modules.js';
 export { isNewerVersion } from './controllers/draft-controller.js';
 
@@ -20,6 +21,29 @@ export { isNewerVersion } from './controllers/draft-controller.js';
  * Base class of the volet editors. Subclasses give the `definition` (schema, whose
  * `x-dcc-valueSet` annotations bind coded fields, sections, lazy validation/build) and
  * register their field strings.
+ *
+ * @event input - The model changed (bubbles, composed). Read `value`.
+ * @event change - A field was committed (bubbles, composed).
+ * @event dcc-submit - `{ model, xml }`: whole-form validation and the CDA build succeeded.
+ * @event dcc-invalid - `{ issues }`: the whole-form check found errors (listed in the summary).
+ * @event dcc-draft-saved - `{ draftId, savedAt }`: the encrypted draft was written to IndexedDB.
+ * @event dcc-draft-error - `{ draftId }`: a draft could not be saved (the changes stay pending and a banner says so).
+ * @event dcc-draft-restored - `{ draftId, savedAt }`: a draft newer than the loaded model was restored.
+ * @event dcc-server-version-newer - `{ serverVersion, draftVersion }`: the server holds a newer version than the draft's base.
+ *
+ * @property {object} value - The model (the build input of @dcc-kit/cda of the editor's volet); the form value is its JSON.
+ * @property {object} model - Alias of `value`.
+ * @property {string} name - Name of the entry in the owner form's FormData.
+ * @property {string} lang - `fr` (default) or `en`; otherwise follows the context locale, then the closest `[lang]`.
+ * @property {boolean} readonly - Shows the values without editing controls.
+ * @property {boolean} disabled - Disables the editor (also through an ancestor `<fieldset disabled>`).
+ * @property {string} documentId - Id of the stored document (drafts are kept per document).
+ * @property {string} serverVersion - Version of the stored document, to warn about newer server versions.
+ * @property {PatientIdentity} patient - Patient identity (wins over `<dcc-provider>`).
+ * @property {DocumentAuthor} author - Author (wins over `<dcc-provider>`).
+ * @property {Custodian} organization - Custodian organisation (wins over `<dcc-provider>`).
+ * @property {DccSession} session - `{ userId, draftKey }` for the encrypted drafts (wins over `<dcc-provider>`).
+ * @property {Clock} clock - Time source of the debounces and timers (wins over `<dcc-provider>`; default: the browser's).
  *
  * @csspart form - The form area (all sections).
  * @csspart section - One clinician-facing section.

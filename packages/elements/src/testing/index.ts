@@ -11,4 +11,5 @@ export { validateCdaInNode, expectCdaConformant, voletLayer, type CdaVerdict, ty
 export { openProbePage, type ProbePage } from './probe-page.js';
 export { loadExampleJson } from './examples.js';
 export { FakeClock } from './fake-clock.js';
+export { editorControl, editorValidated, editorRendered, type EditorUnderTest } from './editor.js';
 export { deepActiveElement, fillByKeyboard, expectKeyboardFillSubmits, comparable, type FillReport } from './keyboard-fill.js';

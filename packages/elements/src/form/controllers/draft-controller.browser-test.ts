@@ -5,7 +5,7 @@ import '../../testing/mocha-globals.js';
 import type { ReactiveController } from 'lit';
 import { assert } from '../../testing/assert.js';
 import { FakeClock } from '../../testing/fake-clock.js';
-import { DraftStore } from '../../drafts/index.js';
+import { DraftStore, draftIdFor } from '../../drafts/index.js';
 import type { DccSession } from '../../context.js';
 import { DraftController, DRAFT_DEBOUNCE_MS } from './draft-controller.js';
 
@@ -27,7 +27,8 @@ function setUp() {
   const state = { data: { comment: 'a' } as Record<string, unknown>, session: session as DccSession | undefined, replaced: [] as unknown[] };
   const drafts = new DraftController(host, {
     clock: () => clock,
-    volet: () => 'pps',
+    draftId: (documentId, patientKey) => draftIdFor('pps', documentId, patientKey),
+    madeAt: () => undefined,
     documentId: () => 'doc-ctl',
     serverVersion: () => undefined,
     session: () => state.session,

@@ -7,8 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { TimerSlot, type Clock } from '../../clock.js';
 import type { DccSession } from '../../context.js';
 import { DccDraftErrorEvent, DccDraftRestoredEvent, DccDraftSavedEvent, DccServerVersionNewerEvent } from '../../events.js';
-import { DraftStore, DraftStoreClosedError, draftIdFor, patientFingerprint } from '../../drafts/index.js';
-import { getAt } from '../schema.js';
+import { DraftStore, DraftStoreClosedError, patientFingerprint } from '../../drafts/index.js';
 
 type Model = Record<string, unknown>;
 
@@ -47,7 +46,10 @@ export interface DraftHost extends ReactiveControllerHost, EventTarget {}
 /** What the draft controller reads from and does to its form. */
 export interface DraftControllerOptions {
   clock(): Clock;
-  volet(): 'pps' | 'frcp';
+  /** Draft id of a document, or of a new one (no id) by its patient key (see `draftIdFor`). */
+  draftId(documentId: string | undefined, patientKey?: string): string;
+  /** When the loaded model was made (ms): a draft saved before it is not restored. */
+  madeAt(model: Model): number | undefined;
   documentId(): string;
   serverVersion(): string | undefined;
   /** The session (property or context), `undefined` when drafts are off or nobody is logged in. */
@@ -86,6 +88,9 @@ export class DraftController implements ReactiveController {
   private chain: Promise<void> = Promise.resolve();
   /** Bumped when the editor leaves a document: a restore still loading for it is dropped. */
   private restoreGeneration = 0;
+  /** The latest draft check and purge of expired drafts (see `settled`). */
+  private restoring: Promise<void> = Promise.resolve();
+  private purging: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: DraftHost,
@@ -121,7 +126,24 @@ export class DraftController implements ReactiveController {
   hostUpdated(): void {
     if (!this.checked && this.store()) {
       this.checked = true;
-      void this.restore();
+      this.restoring = this.restore();
+    }
+  }
+
+  /**
+   * Resolves once the draft work already asked for has run: the pending update and the draft
+   * check it starts, the saves queued, the purge of expired drafts (for hosts and tests, which
+   * wait on it instead of on time).
+   */
+  async settled(): Promise<void> {
+    // The update runs hostUpdated(), which starts the check when one is due.
+    for (let round = 0; round < 10; round++) {
+      await this.host.updateComplete;
+      const restoring = this.restoring;
+      const chain = this.chain;
+      await Promise.all([restoring.catch(() => undefined), chain, this.purging]);
+      // A check or save started meanwhile (another document, a recheck): wait for it too.
+      if (restoring === this.restoring && chain === this.chain) return;
     }
   }
 
@@ -168,9 +190,8 @@ export class DraftController implements ReactiveController {
     const seq = this.editSeq;
     const data = this.options.data();
     const patient = this.options.patient();
-    const volet = this.options.volet();
     const job = this.chain.then(async () => {
-      let draftId = draftIdFor(volet, target.documentId || undefined);
+      let draftId = this.options.draftId(target.documentId || undefined);
       try {
         const ids = await this.draftIdOf(store, target.documentId, patient);
         draftId = ids.draftId;
@@ -260,7 +281,10 @@ export class DraftController implements ReactiveController {
         const sessionKey = `${session.userId}\u0000${session.draftKey}`;
         if (!expiredDraftsPurged.has(sessionKey)) {
           expiredDraftsPurged.add(sessionKey);
-          void store.purgeExpired().catch(() => undefined);
+          this.purging = store.purgeExpired().then(
+            () => undefined,
+            () => undefined,
+          );
         }
       } catch {
         return undefined;
@@ -272,7 +296,7 @@ export class DraftController implements ReactiveController {
   /** Draft id of a document (a new one is keyed by its patient) and the patient fingerprint kept inside the draft. */
   private async draftIdOf(store: DraftStore, documentId: string, patient: unknown): Promise<{ draftId: string; fingerprint: string | undefined }> {
     const fingerprint = await patientFingerprint(patient, store.userId);
-    return { draftId: draftIdFor(this.options.volet(), documentId || undefined, fingerprint), fingerprint };
+    return { draftId: this.options.draftId(documentId || undefined, fingerprint), fingerprint };
   }
 
   private async restore(): Promise<void> {
@@ -295,8 +319,8 @@ export class DraftController implements ReactiveController {
       this.host.dispatchEvent(new DccServerVersionNewerEvent({ serverVersion, draftVersion: base }));
       return;
     }
-    const loadedTime = Date.parse(String(getAt(this.options.data(), ['document', 'effectiveTime']) ?? ''));
-    if (!Number.isNaN(loadedTime) && loadedTime >= draft.savedAt) return;
+    const loadedTime = this.options.madeAt(this.options.data());
+    if (loadedTime !== undefined && loadedTime >= draft.savedAt) return;
     this.apply(draftId, payload.data, draft.savedAt);
   }
 

@@ -1,0 +1,36 @@
+// What an editor gives the form engine: its structure (schema, sections, lazy API) and the
+// hooks that know its kind of document (draft ids, when a loaded document was made, the rows of
+// a host-given header part), so that the engine itself stays generic.
+import type { SchemaNode } from '../schema.js';
+import type { VoletApi } from '../controllers/lazy-modules.js';
+import type { Model } from '../render/context.js';
+import type { ContextKey, ContextSummaryRows } from '../render/context-summary.js';
+
+/** One clinician-facing section: a title (catalogue key `s:<volet>/<id>`) and model paths. */
+export interface FormSection {
+  readonly id: string;
+  readonly paths: readonly string[];
+}
+
+/** The texts a context summary row reads (catalogue labels, dates in the editor's language). */
+export interface ContextSummaryTexts {
+  labelOf(path: string[]): string;
+  optionLabel(path: string[], code: string): string;
+  date(value: string): string;
+}
+
+/** What an editor gives the engine: its structure and the hooks that know its document kind. */
+export interface FormDefinition {
+  /** Prefix of the editor's own catalogue keys (`<id>/…`, its title `<id>/title`, see `registerVoletStrings`) and of its draft ids. */
+  readonly id: string;
+  readonly schema: SchemaNode;
+  readonly sections: readonly FormSection[];
+  /** Loads the validator and builder on first need. */
+  load(): Promise<VoletApi>;
+  /** Draft id of a document, or of a new one (no id) by its patient key; default `draftIdFor(id, …)`. */
+  draftId?(documentId: string | undefined, patientKey?: string): string;
+  /** When a loaded model was made (ms since the epoch): a draft saved before it is not restored. */
+  madeAt(model: Model): number | undefined;
+  /** Rows of the read-only summary of a header part given by the host (see `CONTEXT_KEYS`). */
+  contextSummary(key: ContextKey, value: unknown, texts: ContextSummaryTexts): ContextSummaryRows;
+}
