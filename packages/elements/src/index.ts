@@ -28,6 +28,7 @@ export {
   DccDraftErrorEvent,
 } from './events.js';
 export { defineElement } from './define.js';
+export { hostTokenStyles, visuallyHiddenStyles } from './styles/tokens.js';
 export { DccProvider } from './provider/dcc-provider.component.js';
 // form engine (schema-driven editors)
 export {

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { ValueSet, ValueSetConcept } from '@dcc-kit/cda/core';
 import { DccFormAssociatedElement } from '../form-associated.js';
 import { registerDefaultTranslation } from '../localize.js';
+import { visuallyHiddenStyles } from '../styles/tokens.js';
 import { foldForSearch, indexValueSet, searchConcepts, type IndexedConcept } from './search.js';
 
 let stringsRegistered = false;
@@ -192,14 +193,7 @@ export class DccCodePicker extends DccFormAssociatedElement {
       color: var(--dcc-color-muted, #50555c);
       font-size: 0.875em;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
+    ${visuallyHiddenStyles}
     input:disabled {
       cursor: not-allowed;
     }

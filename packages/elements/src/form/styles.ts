@@ -1,43 +1,11 @@
 // Styles of the form engine: every colour, space, font and radius comes from a --dcc-*
 // token with a default, so a host themes the editors without touching their internals.
 import { css } from 'lit';
+import { hostTokenStyles, visuallyHiddenStyles } from '../styles/tokens.js';
 
 export const schemaFormStyles = css`
-  :host {
-    --_text: var(--dcc-color-text, #1d1d1f);
-    --_bg: var(--dcc-color-background, #ffffff);
-    --_surface: var(--dcc-color-surface, #f6f7f9);
-    --_border: var(--dcc-color-border, #8a8f98);
-    --_primary: var(--dcc-color-primary, #0b5cad);
-    --_on-primary: var(--dcc-color-on-primary, #ffffff);
-    --_error: var(--dcc-color-error, #b00020);
-    --_muted: var(--dcc-color-muted, #50555c);
-    --_s: var(--dcc-space-s, 0.25rem);
-    --_m: var(--dcc-space-m, 0.5rem);
-    --_l: var(--dcc-space-l, 1rem);
-    --_radius: var(--dcc-radius, 4px);
-    --_focus: var(--dcc-focus-ring, 3px solid #1a73e8);
-    display: block;
-    color: var(--_text);
-    background: var(--_bg);
-    font-family: var(--dcc-font-family, system-ui, sans-serif);
-    font-size: var(--dcc-font-size, 1rem);
-    line-height: 1.4;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  [hidden] {
-    display: none !important;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${hostTokenStyles}
+  ${visuallyHiddenStyles}
   .live {
     position: absolute;
     width: 1px;
