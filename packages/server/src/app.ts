@@ -11,7 +11,7 @@ import { DocumentLifecycle } from './services/document-lifecycle.js';
 import { PatientService } from './services/patients.js';
 import type { Store } from './store/store.js';
 import { serve } from './dispatch.js';
-import { jsonLogger, type Logger } from './middleware/request-log.js';
+import { errorLabel, jsonLogger, type Logger } from './middleware/request-log.js';
 import { authenticated } from './middleware/authenticate.js';
 import { idempotency } from './middleware/idempotency.js';
 import { jsonBodies } from './middleware/request-body.js';
@@ -116,6 +116,8 @@ export function createServer(options: ServerOptions): DccServer {
     ...(sub.retry ? { retry: sub.retry } : {}),
     ...(sub.heartbeatSeconds !== undefined ? { heartbeatSeconds: sub.heartbeatSeconds } : {}),
     ...(sub.superviseIntervalSeconds !== undefined ? { superviseIntervalSeconds: sub.superviseIntervalSeconds } : {}),
+    // One line with the error's class and code only: a database error's message may quote values.
+    onError: (error) => log({ level: 'error', requestId: '', method: '', route: '(submission queue)', status: 0, durationMs: 0, error: errorLabel(error) }),
   });
   const submissions = new SubmissionService(store.driver, store.submissions, jobs, { ...(sub.dmp ? { dmp: sub.dmp } : {}), mssConfigured: sub.mss !== undefined, secteurActivite });
   const worker = new SubmissionWorker(store.driver, store.submissions, jobs, {

@@ -30,6 +30,8 @@ export interface JobQueueOptions {
   heartbeatSeconds?: number;
   /** How often pg-boss's supervisor looks for lost heartbeats and expired jobs (seconds, default 5). */
   superviseIntervalSeconds?: number;
+  /** pg-boss's own errors (maintenance, supervision): told to the operator, never thrown. */
+  onError?: (error: unknown) => void;
 }
 
 export class JobQueue {
@@ -67,7 +69,7 @@ export class JobQueue {
         ? new PgBoss({ db: fromPglite(backend.pglite as Parameters<typeof fromPglite>[0]), backend: 'pglite', ...timing })
         : new PgBoss({ connectionString: backend.connectionString, max: 4, ...(backend.schema ? { schema: backend.schema } : {}), ...timing });
     // pg-boss reports maintenance errors as events; unheard, an 'error' event ends the process.
-    boss.on('error', () => undefined);
+    boss.on('error', (error) => this.options.onError?.(error));
     await boss.start();
     for (const name of [DMP_QUEUE, MSS_QUEUE])
       await boss.createQueue(name, {

@@ -254,3 +254,20 @@ describe('a row whose job is gone is parked by the sweep (job-lost)', () => {
     }
   });
 });
+
+describe("pg-boss's own errors", () => {
+  test('reach onError (never an uncaught event that would end the process)', async () => {
+    const store = await openTestStore('pglite');
+    const seen: unknown[] = [];
+    const jobs = new JobQueue(store.driver, { onError: (error) => seen.push(error) });
+    try {
+      const boss = await jobs.ready();
+      const failure = Object.assign(new Error('maintenance failed'), { code: '57P01' });
+      boss.emit('error', failure);
+      assert.deepEqual(seen, [failure]);
+    } finally {
+      await jobs.stop();
+      await store.close();
+    }
+  });
+});
