@@ -4,6 +4,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { XDS } from '@dcc-kit/dmp/ebrim';
 import { handleAdmin } from './admin.js';
 import type { ValidateCda } from './coherence.js';
 import { FaultPlan, type Endpoint, type Fault } from './faults.js';
@@ -62,13 +63,14 @@ export interface DmpSimulator {
 
 export const SERVICES_PATH = '/si-dmp-server/v2/services';
 
+/** The actions the simulator answers, by transaction (the URNs are `XDS.action` of the connector's tables). */
 export const ACTIONS = {
-  td02: 'urn:hl7-org:v3:PRPA_IN201307UV02',
-  setAuthorization: 'urn:si-dmp-habilitations:HabilitationsEndPoint:setAuthorization',
-  iti41: 'urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b',
-  iti18: 'urn:ihe:iti:2007:RegistryStoredQuery',
-  iti43: 'urn:ihe:iti:2007:RetrieveDocumentSet',
-  iti57: 'urn:ihe:iti:2010:UpdateDocumentSet',
+  td02: XDS.action.patientStatus,
+  setAuthorization: XDS.action.setAuthorization,
+  iti41: XDS.action.provideAndRegister,
+  iti18: XDS.action.registryStoredQuery,
+  iti43: XDS.action.retrieveDocumentSet,
+  iti57: XDS.action.updateDocumentSet,
 } as const;
 
 const ENDPOINT_ACTIONS: Record<Endpoint, readonly string[]> = {

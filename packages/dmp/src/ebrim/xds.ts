@@ -78,8 +78,10 @@ export const XDS = {
     getAssociations: 'urn:uuid:a7ae438b-4bc2-4642-93e9-be891f7bb155',
     getDocumentsAndAssociations: 'urn:uuid:bab9529a-4a10-40b3-a01f-f68a615d247a',
   },
-  /** SOAP actions of the transactions (dmp-mes.md §2.1). */
+  /** SOAP actions of the transactions (dmp-mes.md §2.1): the one table the client and the simulator use. */
   action: {
+    patientStatus: 'urn:hl7-org:v3:PRPA_IN201307UV02',
+    setAuthorization: 'urn:si-dmp-habilitations:HabilitationsEndPoint:setAuthorization',
     provideAndRegister: 'urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b',
     registryStoredQuery: 'urn:ihe:iti:2007:RegistryStoredQuery',
     retrieveDocumentSet: 'urn:ihe:iti:2007:RetrieveDocumentSet',

@@ -1,4 +1,5 @@
 // XML namespaces of the DMP SOAP stack (dmp-mes.md §1.11, §3.2, §3.3).
+import { XDS } from '../ebrim/xds.js';
 export const NS = {
   soap: 'http://www.w3.org/2003/05/soap-envelope',
   wsa: 'http://www.w3.org/2005/08/addressing',
@@ -18,12 +19,7 @@ export const NS = {
   query: 'urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0',
 } as const;
 
-/** SOAP actions of dmp-mes.md §2.1, and the service each one is posted to. */
-export const ACTIONS = {
-  patientStatus: 'urn:hl7-org:v3:PRPA_IN201307UV02',
-  provideAndRegister: 'urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b',
-  registryStoredQuery: 'urn:ihe:iti:2007:RegistryStoredQuery',
-  updateDocumentSet: 'urn:ihe:iti:2010:UpdateDocumentSet',
-} as const;
+/** SOAP actions of dmp-mes.md §2.1 (the table is `XDS.action`, shared with the simulator). */
+export const ACTIONS = XDS.action;
 
 export type DmpService = 'patients' | 'registry' | 'repository';
