@@ -19,6 +19,7 @@ import {
   templateIds,
 } from './entries.js';
 import { type Cell, codedFr, dateFr, table } from './narrative.js';
+import { tnmStageLabelFr } from '../narrative/stage.js';
 import { BuildState, OID } from './state.js';
 
 export const DIAGNOSIS_SECTION: SectionHead = {
@@ -63,7 +64,7 @@ export function diagnosisNarrative(w: XmlSink, prefix: string, tumours: readonly
       ['Statut', { id: ids.diag, text: `Cancer ${STATUS_FR[tumour.status ?? 'active']}${tumour.endDate ? `, fin le ${dateFr(tumour.endDate)}` : ''}` }],
     ];
     if (tumour.tnm) {
-      rows.push(['Stade clinique (TNM)', { id: ids.tnm, text: tnmText(tumour.tnm) }]);
+      rows.push([tnmStageLabelFr(tumour.tnm), { id: ids.tnm, text: tnmText(tumour.tnm) }]);
       rows.push(['TNM (T)', { id: ids.t, text: tumour.tnm.t ?? 'Inconnu' }]);
       rows.push(['TNM (N)', { id: ids.n, text: tumour.tnm.n ?? 'Inconnu' }]);
       rows.push(['TNM (M)', { id: ids.m, text: tumour.tnm.m ?? 'Inconnu' }]);

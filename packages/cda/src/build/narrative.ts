@@ -2,8 +2,10 @@
 // paragraphs, and the French renderings of values (dates, periods, yes/no, codes, people).
 import type { XmlSink } from '../xml/writer.js';
 import { textElement } from '../xml/writer.js';
-import { frenchDate } from '../datatypes.js';
-import type { Actor, CodedOrText, Period } from '../model/common.js';
+import { withValuedColumns, type Cell } from '../narrative/table.js';
+
+export type { Cell } from '../narrative/table.js';
+export { ouiNon, dateFr, periodFr, codedFr, personFr, personWithPhoneFr } from '../narrative/text.js';
 
 /** Writes free text, turning line breaks into `<br/>`. */
 export function richText(w: XmlSink, text: string): void {
@@ -25,10 +27,12 @@ export function content(w: XmlSink, id: string, text: string): void {
   w.end();
 }
 
-export type Cell = string | { id: string; text: string } | undefined;
-
-/** A narrative table with a header row; a cell with an id becomes a referenced `<content>`. */
-export function table(w: XmlSink, caption: string | undefined, headers: readonly string[], rows: readonly (readonly Cell[])[]): void {
+/**
+ * A narrative table with a header row; a cell with an id becomes a referenced `<content>`.
+ * Columns that no row fills are left out (`withValuedColumns`).
+ */
+export function table(w: XmlSink, caption: string | undefined, allHeaders: readonly string[], allRows: readonly (readonly Cell[])[]): void {
+  const { headers, rows } = withValuedColumns({ headers: allHeaders, rows: allRows });
   w.start('table');
   w.attr('border', '1');
   textElement(w, 'caption', caption);
@@ -66,16 +70,3 @@ export function paragraph(w: XmlSink, text: string, id?: string): void {
   else richText(w, text);
   w.end();
 }
-
-export const ouiNon = (b: boolean | undefined): string => (b === undefined ? 'Non renseigné' : b ? 'Oui' : 'Non');
-export const dateFr = (d: string | undefined): string => (d === undefined ? '' : frenchDate(d));
-export const periodFr = (p: Period | undefined): string =>
-  !p ? '' : p.end === undefined ? `à partir du ${dateFr(p.start)}` : p.start === undefined ? `jusqu'au ${dateFr(p.end)}` : `du ${dateFr(p.start)} au ${dateFr(p.end)}`;
-export const codedFr = (c: CodedOrText): string =>
-  c.coding ? (c.text !== undefined ? c.text : `${c.coding.displayName} (${c.coding.code})`) : c.text!;
-export const personFr = (a: Actor | undefined): string => {
-  if (!a) return '';
-  const name = a.name ? [a.name.suffix === 'PR' ? 'Pr' : a.name.suffix === 'DR' ? 'Dr' : undefined, a.name.given, a.name.family].filter(Boolean).join(' ') : '';
-  const org = a.organization?.name;
-  return [name, org].filter((s) => s !== undefined && s !== '').join(', ');
-};

@@ -2,7 +2,10 @@
 // is parsed with DOMParser (XML, scripts never run) and rebuilt element by element with
 // createElement/textContent: only the CDA narrative vocabulary is mapped, everything else is
 // reduced to its text, attributes are never copied (no href, no style, no event handler), so
-// a document cannot inject markup into the page.
+// a document cannot inject markup into the page. The header part (patient, birth date, author,
+// care team with telephone numbers) is rendered from @dcc-kit/cda/narrative's description of
+// the same model, the sections from the narrative the CDA builder wrote: one set of rules.
+import type { NarrativeHeader } from '@dcc-kit/cda/narrative';
 
 const HL7 = 'urn:hl7-org:v3';
 
@@ -80,8 +83,44 @@ function convertSection(section: Element, level: number, doc: Document): HTMLEle
   return out;
 }
 
-/** Title and sections of a CDA document as a DOM fragment of the page's document. */
-export function narrativeToFragment(xml: string, doc: Document = document): DocumentFragment {
+function textElement(doc: Document, tag: string, text: string): HTMLElement {
+  const element = doc.createElement(tag);
+  element.textContent = text;
+  return element;
+}
+
+/** The header part: facts as a description list, then the care team table. */
+function convertHeader(header: NarrativeHeader, doc: Document): HTMLElement {
+  const out = doc.createElement('header');
+  out.setAttribute('part', 'preview-header');
+  out.className = 'preview-header';
+  const facts = doc.createElement('dl');
+  for (const fact of header.facts) {
+    if (fact.value === '') continue;
+    facts.append(textElement(doc, 'dt', fact.label), textElement(doc, 'dd', fact.value));
+  }
+  out.appendChild(facts);
+  const team = header.careTeam;
+  if (team) {
+    const table = doc.createElement('table');
+    if (team.caption !== undefined) table.appendChild(textElement(doc, 'caption', team.caption));
+    const head = table.appendChild(doc.createElement('thead')).appendChild(doc.createElement('tr'));
+    for (const h of team.headers) head.appendChild(textElement(doc, 'th', h));
+    const body = table.appendChild(doc.createElement('tbody'));
+    for (const row of team.rows) {
+      const tr = body.appendChild(doc.createElement('tr'));
+      for (const cell of row) tr.appendChild(textElement(doc, 'td', cell === undefined ? '' : typeof cell === 'string' ? cell : cell.text));
+    }
+    out.appendChild(table);
+  }
+  return out;
+}
+
+/**
+ * Title, header part (when given) and sections of a CDA document as a DOM fragment of the
+ * page's document.
+ */
+export function narrativeToFragment(xml: string, doc: Document = document, header?: NarrativeHeader): DocumentFragment {
   const parsed = new DOMParser().parseFromString(xml, 'application/xml');
   if (parsed.getElementsByTagName('parsererror').length > 0) throw new Error('The built document is not well-formed XML');
   const fragment = doc.createDocumentFragment();
@@ -92,6 +131,7 @@ export function narrativeToFragment(xml: string, doc: Document = document): Docu
     h.textContent = title.textContent ?? '';
     fragment.appendChild(h);
   }
+  if (header) fragment.appendChild(convertHeader(header, doc));
   const body = parsed.getElementsByTagNameNS(HL7, 'structuredBody')[0];
   if (body)
     for (const component of childrenNamed(body, 'component'))

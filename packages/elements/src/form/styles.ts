@@ -269,6 +269,23 @@ export const schemaFormStyles = css`
     text-align: start;
     vertical-align: top;
   }
+  .preview caption {
+    font-weight: 700;
+    text-align: start;
+    padding-block-end: var(--_s);
+  }
+  .preview-header dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: var(--_s) var(--_m);
+    margin: 0;
+  }
+  .preview-header dt {
+    font-weight: 700;
+  }
+  .preview-header dd {
+    margin: 0;
+  }
   .preview .cda-bold {
     font-weight: 700;
   }
@@ -292,8 +309,27 @@ export const schemaFormStyles = css`
     .live {
       display: none !important;
     }
-    .preview section {
+    /* A4 paper (page rules and page numbers: print.ts): black on white, no clipped tables. */
+    .preview {
+      font-size: 10.5pt;
+      line-height: 1.35;
+    }
+    .preview h2,
+    .preview h3,
+    .preview h4,
+    .preview caption {
+      break-after: avoid-page;
+    }
+    .preview tr,
+    .preview-header {
       break-inside: avoid-page;
+    }
+    .preview thead {
+      display: table-header-group;
+    }
+    .preview th,
+    .preview td {
+      border-color: #555;
     }
   }
 `;

@@ -18,7 +18,8 @@ import {
   cdValue,
   nullCd,
 } from '../entries.js';
-import { table, paragraph, content, type Cell, dateFr, periodFr, personFr } from '../narrative.js';
+import { table, paragraph, content, type Cell, dateFr, periodFr, personWithPhoneFr } from '../narrative.js';
+import { actStateFr } from '../../narrative/acts.js';
 import { BuildState, OID } from '../state.js';
 
 const CARE_PLAN_TEMPLATES = ['2.16.840.1.113883.10.20.1.10', '1.3.6.1.4.1.19376.1.5.3.1.3.36', '1.2.250.1.213.1.1.2.158'];
@@ -55,11 +56,11 @@ export const actIds = (key: string, i: number) => {
 export const actLabel = (act: PpsCareAct): string =>
   act.typePrecision !== undefined ? `${act.type.displayName} : ${act.typePrecision}` : act.type.displayName!;
 
-const STATUS_FR: Record<string, string> = { completed: 'terminé', active: 'en cours', aborted: 'interrompu', cancelled: 'annulé' };
+// The person or structure, with a telephone number the patient can call.
+const place = (a: Actor) => personWithPhoneFr(a) || a.organization?.name || '';
 
-const place = (a: Actor) => personFr(a) || a.organization?.name || '';
-
-function actNarrative(w: XmlSink, l: ActList, acts: readonly PpsCareAct[], done: boolean): void {
+/** The table of one list's done acts, or of its ongoing and planned ones (`asOf`: the document's date). */
+function actNarrative(w: XmlSink, l: ActList, acts: readonly PpsCareAct[], done: boolean, asOf: string): void {
   const rows: Cell[][] = [];
   acts.forEach((act, i) => {
     if ((act.performed === 'done') !== done) return;
@@ -75,7 +76,7 @@ function actNarrative(w: XmlSink, l: ActList, acts: readonly PpsCareAct[], done:
       (act.performers ?? []).map(place).join(' ; '),
       act.notableSideEffects !== undefined ? { id: ids.sideEffects, text: act.notableSideEffects } : '',
       act.comment !== undefined ? { id: ids.comment, text: act.comment } : '',
-      STATUS_FR[act.statusCode ?? (done ? 'completed' : 'active')],
+      actStateFr(act, asOf),
     ]);
     if (act.weight) rows.push([{ id: ids.weight, text: `Poids : ${String(act.weight.valueKg).replace('.', ',')} kg le ${dateFr(act.weight.date)}` }, '', '', '', '', '', '', '', '']);
     if (act.habitus) rows.push([{ id: ids.habitus, text: `${act.habitus.code.displayName} : ${act.habitus.statusText}` }, '', '', '', '', '', '', '', '']);
@@ -84,7 +85,7 @@ function actNarrative(w: XmlSink, l: ActList, acts: readonly PpsCareAct[], done:
   table(
     w,
     `${l.label} — ${done ? 'réalisé(s)' : 'en cours ou à venir'}`,
-    ['Type', 'Dates confirmées', 'Dates prévisionnelles', "Mode d'administration", 'Rythme', 'Lieu / intervenants', 'Effets secondaires notables', 'Commentaire', 'Statut'],
+    ['Type', 'Dates confirmées', 'Dates prévisionnelles', "Mode d'administration", 'Rythme', 'Lieu / intervenants', 'Effets secondaires notables', 'Commentaire', 'État'],
     rows,
   );
 }
@@ -204,7 +205,7 @@ export function carePlanSection(state: BuildState, doc: PpsDocument, which: 'the
     for (const l of lists) {
       const acts = group[l.list] ?? [];
       if (acts.some((a) => (a.performed === 'done') === done)) any = true;
-      actNarrative(w, l, acts, done);
+      actNarrative(w, l, acts, done, doc.document!.effectiveTime!);
     }
   if (stop) {
     any = true;

@@ -2,11 +2,17 @@
 // and the rendering: the editor's validation/build chunk (first check, on connect), and the
 // narrative reader (the preview). Value sets are loaded by <dcc-code-picker> on its own.
 import type { ModelIssue } from '@dcc-kit/cda/core';
+import type { NarrativeHeader } from '@dcc-kit/cda/narrative';
 
 /** What validation/build functions an editor loads lazily from @dcc-kit/cda/core. */
 export interface VoletApi {
   validate(input: unknown): { ok: true } | { ok: false; issues: readonly ModelIssue[] };
   build(input: unknown): string;
+  /**
+   * The built document and the header part of its narrative (patient, author, care team) from
+   * the same normalised model (`@dcc-kit/cda/narrative`); the preview uses it when given.
+   */
+  preview?(input: unknown): { xml: string; header: NarrativeHeader };
 }
 
 export class LazyModules {

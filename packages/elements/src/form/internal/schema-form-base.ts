@@ -13,6 +13,7 @@ import { fieldErrors } from '../render/field-errors.js';
 import { renderNode } from '../render/node.js';
 import { valueSetOf } from '../render/picker-field.js';
 import { renderBanner, renderNav, renderPreview, renderSummary, renderToolbar } from '../render/chrome.js';
+import { printElement } from '../print.js';
 import { CONTEXT_KEYS, renderContextSummary, type ContextKey } from '../render/context-summary.js';
 import type { ContextSummaryTexts, FormSection } from './form-definition.js';
 import { SchemaFormState } from './schema-form-state.js';
@@ -103,7 +104,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
       submit: () => this.submit(),
       'mode-edit': () => (this.mode = 'edit'),
       'mode-preview': () => (this.mode = 'preview'),
-      print: () => window.print(),
+      print: () => printElement(this, this.localize.lang()),
       'banner-undo': () => this.onBannerAction('undo'),
       'banner-discard': () => this.onBannerAction('discard'),
       'banner-restore': () => this.onBannerAction('restore-anyway'),

@@ -373,7 +373,8 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
       return;
     }
     const { narrativeToFragment } = await this.lazy.narrative();
-    this.preview = { state: 'ready', fragment: narrativeToFragment(api.build(model)) };
+    const built = api.preview ? api.preview(model) : { xml: api.build(model), header: undefined };
+    this.preview = { state: 'ready', fragment: narrativeToFragment(built.xml, document, built.header) };
   }
 
   // ---- drafts -----------------------------------------------------------------------------
