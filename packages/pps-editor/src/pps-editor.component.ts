@@ -49,7 +49,7 @@ const definition: FormDefinition = {
   sections: ppsSections,
   load: async () => {
     const api = await import('./pps-api.js');
-    return { validate: api.validate, build: api.build };
+    return { validate: api.validate, build: api.build, preview: api.preview };
   },
   madeAt: documentMadeAt,
   contextSummary: headerSummaryRows,

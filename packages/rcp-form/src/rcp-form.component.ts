@@ -39,7 +39,7 @@ const definition: FormDefinition = {
   sections: rcpSections,
   load: async () => {
     const api = await import('./rcp-api.js');
-    return { validate: api.validate, build: api.build };
+    return { validate: api.validate, build: api.build, preview: api.preview };
   },
   madeAt: documentMadeAt,
   contextSummary: headerSummaryRows,
