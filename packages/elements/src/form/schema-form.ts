@@ -61,6 +61,7 @@ export { isNewerVersion } from './controllers/draft-controller.js';
  * @csspart banner - Draft restored / newer server version banner.
  * @csspart submit - The "Valider et enregistrer" button.
  * @csspart preview - The read-only narrative preview.
+ * @csspart preview-header - The header part of the preview: patient, birth date, author, care team.
  * @csspart context-summary - The read-only summary of a header part given by the host (patient, author, custodian).
  * @cssstate user-invalid - The model is invalid and the user left a field or tried to save.
  * @cssstate disabled - Disabled by `disabled` or an ancestor `<fieldset disabled>`.
