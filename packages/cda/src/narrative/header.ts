@@ -7,7 +7,7 @@ import type { Actor, DocumentAuthor, HealthProfessional, Organization, PatientId
 import type { PpsDocument } from '../model/pps.js';
 import type { FrcpDocument } from '../model/frcp.js';
 import { withValuedColumns, type NarrativeTable } from './table.js';
-import { dateFr, nameFr, phonesFr } from './text.js';
+import { NBSP, dateFr, nameFr, phonesFr } from './text.js';
 
 export interface NarrativeFact {
   readonly label: string;
@@ -39,7 +39,7 @@ export function authorFr(author: DocumentAuthor): string {
   const p = author.professional;
   const who = [nameFr(p.name), author.functionComment ?? professionFr(p), p.organization?.name].filter((s) => s !== undefined && s !== '').join(', ');
   const phone = phonesFr(p.telecoms, p.organization?.telecoms);
-  return phone === '' ? who : `${who} — tél. ${phone}`;
+  return phone === '' ? who : `${who} — tél.${NBSP}${phone}`;
 }
 
 type Row = readonly [role: string, name: string, structure: string, phone: string];

@@ -9,4 +9,4 @@ export { tnmPrefix, tnmStageLabelFr, TNM_STAGE_LABEL_FR } from './stage.js';
 export type { TnmPrefix } from './stage.js';
 export { ppsNarrativeHeader, frcpNarrativeHeader, patientNameFr, authorFr } from './header.js';
 export type { NarrativeHeader, NarrativeFact } from './header.js';
-export { ouiNon, dateFr, periodFr, codedFr, nameFr, personFr, phoneNumberFr, phonesFr, personWithPhoneFr } from './text.js';
+export { NBSP, ouiNon, dateFr, periodFr, codedFr, nameFr, personFr, phoneNumberFr, phonesFr, personWithPhoneFr } from './text.js';

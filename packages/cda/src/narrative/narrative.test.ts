@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withValuedColumns, actState, actStateFr, tnmPrefix, tnmStageLabelFr, phoneNumberFr, phonesFr, patientNameFr } from './index.js';
+import { withValuedColumns, actState, actStateFr, tnmPrefix, tnmStageLabelFr, phoneNumberFr, phonesFr, patientNameFr, periodFr } from './index.js';
 import type { PatientIdentity } from '../model/common.js';
 
 describe('narrative rules', () => {
@@ -45,11 +45,19 @@ describe('narrative rules', () => {
   });
 
   test('telephone numbers are written in pairs, the person’s before the organisation’s', () => {
-    assert.equal(phoneNumberFr('0241352745'), '02 41 35 27 45');
+    assert.equal(phoneNumberFr('0241352745'), '02\u00a041\u00a035\u00a027\u00a045', 'pairs joined by no-break spaces');
     assert.equal(phoneNumberFr('+33 2 41 35 27 45'), '+33 2 41 35 27 45');
-    assert.equal(phonesFr([{ scheme: 'mailto', value: 'a@b.fr' }], [{ scheme: 'tel', value: '01.02.03.04.05' }]), '01 02 03 04 05');
-    assert.equal(phonesFr([{ scheme: 'tel', value: '0600000000' }], [{ scheme: 'tel', value: '0102030405' }]), '06 00 00 00 00');
+    assert.equal(phonesFr([{ scheme: 'mailto', value: 'a@b.fr' }], [{ scheme: 'tel', value: '01.02.03.04.05' }]), '01\u00a002\u00a003\u00a004\u00a005');
+    assert.equal(phonesFr([{ scheme: 'tel', value: '0600000000' }], [{ scheme: 'tel', value: '0102030405' }]), '06\u00a000\u00a000\u00a000\u00a000');
     assert.equal(phonesFr(undefined), '');
+  });
+
+  test('periods read as French: one day, a span, an open start or end', () => {
+    assert.equal(periodFr({ start: '2024-10-22', end: '2024-10-22' }), 'le 22/10/2024');
+    assert.equal(periodFr({ start: '2024-11-25', end: '2025-03' }), 'du 25/11/2024 au 03/2025');
+    assert.equal(periodFr({ start: '2024-11-14' }), 'à partir du 14/11/2024');
+    assert.equal(periodFr({ end: '2025-03-10' }), "jusqu'au 10/03/2025");
+    assert.equal(periodFr(undefined), '');
   });
 
   test('the patient is named by the used names, the birth name said when it differs', () => {

@@ -5,8 +5,17 @@ import type { Actor, CodedOrText, Period, PersonName, Telecom } from '../model/c
 
 export const ouiNon = (b: boolean | undefined): string => (b === undefined ? 'Non renseigné' : b ? 'Oui' : 'Non');
 export const dateFr = (d: string | undefined): string => (d === undefined ? '' : frenchDate(d));
+/** « le 22/10/2024 » (one day), « du … au … », « à partir du … », « jusqu'au … ». */
 export const periodFr = (p: Period | undefined): string =>
-  !p ? '' : p.end === undefined ? `à partir du ${dateFr(p.start)}` : p.start === undefined ? `jusqu'au ${dateFr(p.end)}` : `du ${dateFr(p.start)} au ${dateFr(p.end)}`;
+  !p
+    ? ''
+    : p.end === undefined
+      ? `à partir du ${dateFr(p.start)}`
+      : p.start === undefined
+        ? `jusqu'au ${dateFr(p.end)}`
+        : p.start === p.end
+          ? `le ${dateFr(p.start)}`
+          : `du ${dateFr(p.start)} au ${dateFr(p.end)}`;
 export const codedFr = (c: CodedOrText): string =>
   c.coding ? (c.text !== undefined ? c.text : `${c.coding.displayName} (${c.coding.code})`) : c.text!;
 
@@ -23,10 +32,13 @@ export const personFr = (a: Actor | undefined): string => {
   return [nameFr(a.name), org].filter((s) => s !== undefined && s !== '').join(', ');
 };
 
-/** A French number written in pairs (« 01 45 67 89 10 »); anything else as typed. */
+/** No-break space: a number is never cut across two lines of a table cell or of paper. */
+export const NBSP = '\u00a0';
+
+/** A French number written in pairs (« 01 45 67 89 10 », no-break spaces); anything else as typed. */
 export const phoneNumberFr = (value: string): string => {
   const digits = value.replace(/[\s.-]/g, '');
-  return /^0\d{9}$/.test(digits) ? digits.replace(/(\d{2})(?=\d)/g, '$1 ') : value;
+  return /^0\d{9}$/.test(digits) ? digits.replace(/(\d{2})(?=\d)/g, `$1${NBSP}`) : value;
 };
 
 /** Telephone numbers of a person or of their organisation (theirs first), « 01 45 67 89 10 ; 06 … ». */
@@ -42,5 +54,5 @@ export const phonesFr = (...lists: (readonly Telecom[] | undefined)[]): string =
 export const personWithPhoneFr = (a: Actor | undefined): string => {
   const who = personFr(a);
   const phone = phonesFr(a?.telecoms, a?.organization?.telecoms);
-  return phone === '' ? who : `${who} (tél. ${phone})`;
+  return phone === '' ? who : `${who} (tél.${NBSP}${phone})`;
 };
