@@ -24,7 +24,8 @@ function printCss(lang: string): string {
   html:has(${printing}), html:has(${printing}) body { background: #fff !important; margin: 0 !important; padding: 0 !important; }
   /* Everything beside the printing element's branch is left out… */
   html:has(${printing}) body :not(:has(${printing})):not(${printing}):not(${printing} *) { display: none !important; }
-  /* …and its ancestors lose what would clip or offset it on paper. */
+  /* …and it and its ancestors lose what would clip or offset it on paper. */
+  ${printing} { overflow: visible !important; height: auto !important; max-height: none !important; position: static !important; }
   html:has(${printing}) :has(${printing}) {
     overflow: visible !important; height: auto !important; max-height: none !important; min-height: 0 !important;
     position: static !important; margin: 0 !important; padding: 0 !important; border: 0 !important;
