@@ -19,7 +19,7 @@ import {
   cdValue,
   TEMPLATES,
 } from '../entries.js';
-import { table, content, richText, type Cell, dateFr, ouiNon, personFr } from '../narrative.js';
+import { table, content, richText, type Cell, dateFr, ouiNon, personWithPhoneFr } from '../narrative.js';
 import { statusEntry, STATUS_SECTION, FREE_COMMENT_TEMPLATES } from '../shared-sections.js';
 import { BuildState, OID } from '../state.js';
 
@@ -97,7 +97,7 @@ export function statusSection(state: BuildState, doc: PpsDocument): void {
   if (s.handover) {
     rows.push(['Date de remise du document au patient', { id: 's8-remise', text: dateFr(s.handover.date) }]);
     rows.push(["Date de la consultation d'annonce", dateFr(s.handover.announcementConsultationDate)]);
-    if (s.handover.by) rows.push(['Remis par', personFr(s.handover.by)]);
+    if (s.handover.by) rows.push(['Remis par', personWithPhoneFr(s.handover.by)]);
   } else rows.push(['Date de remise du document au patient', { id: 's8-remise', text: 'Non renseignée' }]);
   table(w, undefined, ['Élément', 'Valeur'], rows);
   w.end();
