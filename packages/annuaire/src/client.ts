@@ -54,8 +54,11 @@ export interface PractitionerQuery {
   idNatPs?: string;
   family?: string;
   given?: string;
-  /** Any part of the name, as typed (FHIR string search: starts-with, case and accent insensitive). */
-  name?: string;
+  /**
+   * Any part of the name, as typed (FHIR string search: a name part starts with it, case and
+   * accent insensitive). Several words: one `name` parameter each, all must match (AND).
+   */
+  name?: string | readonly string[];
   /** Ordinal specialty (TRE_R38 code such as `SM36`, or `system|code`). */
   specialty?: string;
   /** Profession (TRE_G15 code such as `10`, or `system|code`). */
@@ -286,7 +289,7 @@ export function practitionerParams(query: PractitionerQuery, count?: number): Pa
   if (ids.length > 0) params.push(['identifier', ids.join(',')]);
   if (query.family) params.push(['family', query.family]);
   if (query.given) params.push(['given', query.given]);
-  if (query.name) params.push(['name', query.name]);
+  for (const word of typeof query.name === 'string' ? [query.name] : (query.name ?? [])) if (word) params.push(['name', word]);
   if (query.profession) params.push(['qualification-code', coded(query.profession, SYSTEMS.profession)]);
   if (query.specialty) params.push(['qualification-code', coded(query.specialty, SYSTEMS.specialty)]);
   if (query.active !== false) params.push(['active', 'true']);
