@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { getAt, isRequired, parsePath, pathToString, schemaAt, setAt, type Path, type SchemaNode } from '../schema.js';
-import { mergePicked, type DirectoryHooks } from '../render/directory-field.js';
+import type { DirectoryHooks } from '../render/directory-field.js';
 import { directorySearchOf } from '../../directory-picker/client-search.js';
 import { registerDirectoryPickerStrings } from '../../directory-picker/dcc-directory-picker.component.js';
 import { writeFromInput, writeFromPicker } from './control-input.js';
@@ -57,7 +57,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
     registerDirectoryPickerStrings();
     return {
       search: (kind) => directorySearchOf(this.dcc?.client, kind),
-      fill: (path, value) => this.write(path, mergePicked(getAt(this.data, path), value)),
+      fill: (path, value) => this.write(path, value),
     };
   }
 

@@ -13,19 +13,19 @@ import { idFor, type RenderContext } from './context.js';
 export interface DirectoryHooks {
   /** The search of `kind`, or undefined when there is no directory (no client, or a client without it). */
   search(kind: DirectoryKind): DirectorySearch | undefined;
-  /** Fills the block at `path` with an entry's model-shaped value. */
+  /**
+   * Fills the block at `path` with an entry's model-shaped value. The block is replaced, not
+   * merged: a part the directory does not give (a professional's own address) belonged to the
+   * entry chosen before, and two people's data must never mix in one block.
+   */
   fill(path: Path, value: Record<string, unknown>): void;
 }
 
 export function directoryKindOf(schema: SchemaNode): DirectoryKind | undefined {
-  const kind = (schema as Record<string, unknown>)[DIRECTORY_KEYWORD];
+  const kind = schema[DIRECTORY_KEYWORD];
   return kind === 'practitioner' || kind === 'organization' ? kind : undefined;
 }
 
-/** The block's entry as a mapping: the picked parts replace the block's, the others stay. */
-export function mergePicked(current: unknown, picked: Record<string, unknown>): Record<string, unknown> {
-  return { ...(current !== null && typeof current === 'object' ? (current as Record<string, unknown>) : {}), ...picked };
-}
 
 export function renderDirectoryPicker(ctx: RenderContext, schema: SchemaNode, path: Path, label: string): TemplateResult | typeof nothing {
   const kind = directoryKindOf(schema);
