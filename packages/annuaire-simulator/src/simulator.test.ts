@@ -17,7 +17,7 @@ const noWait: Timing = { now: () => simNow, sleep: async (ms) => void (simNow +=
 before(async () => {
   sim = await startAnnuaireSimulator({ now: () => simNow, ratePerSecond: 1000 });
   console.log(`annuaire simulator on ${sim.baseUrl}`);
-  client = new AnnuaireClient({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, timing: noWait, rate: { perSecond: 1e6, burst: 1e6 } });
+  client = new AnnuaireClient({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, timing: noWait, rate: 1e6 });
 });
 after(() => sim.close());
 
@@ -112,7 +112,7 @@ test('past 17 calls in a second: 429 with Retry-After; the client waits it and s
     const res = await fetch(`${limited.baseUrl}/Organization`, { headers: { 'ESANTE-API-KEY': limited.apiKey } });
     assert.equal(res.headers.get('retry-after'), '1');
     // A client without its own pacing (burst beyond 17) relies on Retry-After; the fake sleep moves the simulator's clock.
-    const eager = new AnnuaireClient({ baseUrl: limited.baseUrl, apiKey: limited.apiKey, timing: noWait, rate: { perSecond: 1e6, burst: 1e6 } });
+    const eager = new AnnuaireClient({ baseUrl: limited.baseUrl, apiKey: limited.apiKey, timing: noWait, rate: 1e6 });
     const page = await eager.searchOrganizations({ finess: '338521651' });
     assert.equal(page.items.length, 1);
   } finally {

@@ -1,19 +1,19 @@
 // A thin typed fetch layer over the Annuaire Santé FHIR R4 API (spec §4): the searches the
 // editors need, the ESANTE-API-KEY header, `link[rel=next]` paging (bounded, same origin only:
-// the key never leaves for another host), the documented 17 calls/s (token bucket) with retries
+// the key never leaves for another host), the documented 17 calls/s (sliding window) with retries
 // on 429/5xx/network that honour Retry-After, AbortSignal, and typed errors.
 // No dependency: the API is plain GET + JSON, a FHIR client library would add weight, not safety.
 import { AnnuaireError } from './errors.js';
 import { isBundle, isOperationOutcome, SYSTEMS, type Bundle, type Organization, type Practitioner, type PractitionerRole } from './fhir.js';
 import { mapOrganization, mapPractitioner, referenceId, type DirectoryOrganization, type DirectoryProfessional } from './mapping.js';
-import { backoffMs, parseRetryAfter, realTiming, TokenBucket, type Timing } from './throttle.js';
+import { backoffMs, parseRetryAfter, RateLimiter, realTiming, type Timing } from './throttle.js';
 
 /** Production base URL (v2), spec §4.1. */
 export const ANNUAIRE_PRODUCTION_URL = 'https://gateway.api.esante.gouv.fr/fhir/v2';
 /** The API key header, spec §4.1. */
 export const API_KEY_HEADER = 'ESANTE-API-KEY';
 /** The documented limit: 17 calls per second per application (spec §4.1). */
-export const DOCUMENTED_RATE = { perSecond: 17, burst: 17 } as const;
+export const DOCUMENTED_RATE = 17;
 
 export interface AnnuaireClientOptions {
   /** FHIR base URL, e.g. {@link ANNUAIRE_PRODUCTION_URL} or the simulator's `baseUrl`. */
@@ -25,8 +25,8 @@ export interface AnnuaireClientOptions {
   timing?: Timing;
   /** Jitter source in [0, 1) for the back-off (default Math.random). */
   random?: () => number;
-  /** Calls per second and burst of this client (default the documented 17/s). */
-  rate?: { perSecond: number; burst: number };
+  /** Calls in any second, at most (default the documented 17). */
+  rate?: number;
   /** Retries after a 429, a 5xx or a network failure (default 3). */
   maxRetries?: number;
   /** First back-off delay in ms (default 250), doubled at each retry, jittered. */
@@ -98,7 +98,7 @@ export class AnnuaireClient {
   private readonly fetchImpl: typeof fetch;
   private readonly timing: Timing;
   private readonly random: () => number;
-  private readonly bucket: TokenBucket;
+  private readonly limiter: RateLimiter;
   private readonly maxRetries: number;
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
@@ -118,8 +118,7 @@ export class AnnuaireClient {
     this.fetchImpl = options.fetch ?? ((...args) => globalThis.fetch(...args));
     this.timing = options.timing ?? realTiming;
     this.random = options.random ?? Math.random;
-    const rate = options.rate ?? DOCUMENTED_RATE;
-    this.bucket = new TokenBucket(rate.perSecond, rate.burst, this.timing);
+    this.limiter = new RateLimiter(options.rate ?? DOCUMENTED_RATE, this.timing);
     this.maxRetries = options.maxRetries ?? 3;
     this.retryBaseMs = options.retryBaseMs ?? 250;
     this.retryMaxMs = options.retryMaxMs ?? 10_000;
@@ -210,7 +209,7 @@ export class AnnuaireClient {
     const headers: Record<string, string> = { accept: 'application/fhir+json, application/json' };
     if (this.apiKey) headers[API_KEY_HEADER] = this.apiKey;
     for (let attempt = 0; ; attempt++) {
-      await this.bucket.take(signal).catch((e) => rethrowAbort(e, signal));
+      await this.limiter.take(signal).catch((e) => rethrowAbort(e, signal));
       const attemptSignal = signal ? AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)]) : AbortSignal.timeout(this.timeoutMs);
       let retryable: AnnuaireError;
       try {

@@ -22,4 +22,4 @@ export {
   type DirectoryOrganization,
   type DirectoryProfessional,
 } from './mapping.js';
-export { backoffMs, parseRetryAfter, realTiming, TokenBucket, type Timing } from './throttle.js';
+export { backoffMs, parseRetryAfter, RateLimiter, realTiming, type Timing } from './throttle.js';

@@ -27,26 +27,23 @@ export const realTiming: Timing = {
 };
 
 /**
- * Token bucket: `perSecond` tokens a second, at most `burst` kept. `take()` waits (on the
- * injected sleep) until a token is there, so that a process never exceeds the directory's limit
- * however many searches run at once.
+ * At most `perSecond` calls in any second (a sliding window of the last calls' times): the
+ * directory counts calls per second and application (spec §4.1), and a token bucket with a burst
+ * would let up to twice that through in one second. `take()` waits on the injected sleep until
+ * the oldest of the last `perSecond` calls is a second old; calls are served in order.
  */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
+export class RateLimiter {
+  private readonly recent: number[] = [];
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly perSecond: number,
-    private readonly burst: number,
     private readonly timing: Timing,
   ) {
-    if (!(perSecond > 0) || !(burst >= 1)) throw new RangeError('TokenBucket: perSecond must be > 0 and burst >= 1.');
-    this.tokens = burst;
-    this.last = timing.now();
+    if (!(perSecond >= 1)) throw new RangeError('RateLimiter: perSecond must be at least 1.');
   }
 
-  /** Waits for a token; calls are served in order. */
+  /** Waits for a slot; calls are served in order. */
   take(signal?: AbortSignal): Promise<void> {
     const turn = this.queue.then(() => this.takeNow(signal));
     // The next caller waits for this one's turn, not for its failure.
@@ -58,13 +55,12 @@ export class TokenBucket {
     for (;;) {
       if (signal?.aborted) throw signal.reason;
       const now = this.timing.now();
-      this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-      this.last = now;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
+      while (this.recent.length > 0 && (this.recent[0] as number) <= now - 1000) this.recent.shift();
+      if (this.recent.length < this.perSecond) {
+        this.recent.push(now);
         return;
       }
-      await this.timing.sleep(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000), signal);
+      await this.timing.sleep((this.recent[0] as number) + 1000 - now, signal);
     }
   }
 }
