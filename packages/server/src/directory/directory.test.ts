@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { startAnnuaireSimulator, type AnnuaireSimulator } from '@dcc-kit/annuaire-simulator';
 import { ApiClient, startStack, type Stack } from '../testing/harness.js';
-import { organizationQuery, practitionerQuery } from './directory-service.js';
+import { DirectoryService, organizationQuery, practitionerQuery } from './directory-service.js';
 
 let annuaire: AnnuaireSimulator;
 let stack: Stack;
@@ -136,4 +136,27 @@ test('what the user types becomes an identifier when it is one, else name words'
   assert.deepEqual(organizationQuery({ q: '73282932000074', limit: 10 }), { siret: '73282932000074' });
   assert.deepEqual(organizationQuery({ q: '1492805973', limit: 10 }), { idNatStruct: '1492805973' });
   assert.deepEqual(organizationQuery({ q: 'CHU de Nantes', limit: 10 }), { name: 'CHU de Nantes' });
+});
+
+test('the short cache answers a repeated query without the directory, until it expires', async () => {
+  let now = 1_900_000_000_000;
+  const service = new DirectoryService({ url: annuaire.baseUrl, apiKey: annuaire.apiKey, cacheSeconds: 60 }, () => now);
+  const upstream = () => annuaire.requests.filter((r) => r.path.endsWith('/Organization')).length;
+  const before = upstream();
+  const first = await service.searchOrganizations({ q: 'bergonié', limit: 5 });
+  assert.equal(upstream(), before + 1);
+  now += 59_000;
+  assert.deepEqual(await service.searchOrganizations({ q: 'bergonié', limit: 5 }), first);
+  assert.equal(upstream(), before + 1, 'served from the cache');
+  now += 2_000;
+  await service.searchOrganizations({ q: 'bergonié', limit: 5 });
+  assert.equal(upstream(), before + 2, 'expired: asked again');
+  // A failure is never cached: the next search asks again.
+  annuaire.setFaults({ down: 'unavailable' });
+  try {
+    await assert.rejects(service.searchOrganizations({ q: 'nantes', limit: 5 }), (e: unknown) => (e as { status?: number }).status === 503);
+  } finally {
+    annuaire.setFaults({});
+  }
+  assert.equal((await service.searchOrganizations({ q: 'nantes', limit: 5 })).items.length > 0, true);
 });
