@@ -11,7 +11,8 @@
 //
 // Environment: DEMO_PORT (4100), PSC_PORT (4101), API_PORT (0 = any free loopback port),
 // DEMO_HOST (127.0.0.1), PUBLIC_URL (http://localhost:DEMO_PORT), DATABASE_URL, DCC_DATA_DIR
-// (.data/pglite), ANS_KIT_DIR; DMP_SIM_PORT (4102) and DMP_SIM_SMTP_PORT (4103) for the DMP
+// (.data/pglite), ANS_KIT_DIR; ANNUAIRE_SIM_PORT (4105) for the Annuaire Santé fixture server, started
+// unless DCC_ANNUAIRE_URL points at a directory; DMP_SIM_PORT (4102) and DMP_SIM_SMTP_PORT (4103) for the DMP
 // simulator and its MSSanté sink, started unless DCC_DMP_URL points at another DMP (then the
 // DCC_DMP_*/DCC_MSS_* settings of the server README apply as they are). Logs carry request
 // metadata only, never health data.
@@ -70,7 +71,7 @@ async function startDmpSimulatorFor({ env, memory, dataDir, dmpPort, smtpPort, h
 }
 
 /** Paths the backend answers; everything else is the page (served by Vite). */
-export const API_ROUTES = /^\/(auth|patients|documents|audit|health)(\/|\?|$)/;
+export const API_ROUTES = /^\/(auth|patients|documents|audit|health|directory)(\/|\?|$)/;
 
 /**
  * Writes msw's service worker into demo/public (offline mode); generated, never committed.
@@ -112,7 +113,7 @@ function proxyConfig(target, simulatorUrl) {
  * Starts the PSC emulator, the DMP simulator with its MSSanté sink, the backend and the page server.
  * @param {{ port?: number, pscPort?: number, apiPort?: number, dmpPort?: number, smtpPort?: number,
  *   host?: string, publicUrl?: string, databaseUrl?: string, dataDir?: string, memory?: boolean,
- *   mode?: 'dev' | 'preview', kitDir?: string, logger?: (entry: unknown) => void, quiet?: boolean,
+ *   annuairePort?: number, mode?: 'dev' | 'preview', kitDir?: string, logger?: (entry: unknown) => void, quiet?: boolean,
  *   env?: Record<string, string>, seed?: boolean }} [options]
  *   `env` → settings over process.env (e.g. DCC_SUBMISSION_RETRY_DELAY_SECONDS); `seed: false` → no seeded patients.
  *   `memory: true` → throwaway in-memory PGlite (tests); `port: 0` → any free port (for every part).
@@ -160,6 +161,15 @@ export async function startDemo(options = {}) {
       submissions = dmp.submissions;
     }
 
+    // 2b. The Annuaire Santé fixture server (ANNUAIRE_SIM_PORT, 4105), unless DCC_ANNUAIRE_URL points at a directory.
+    let directory;
+    if (!env.DCC_ANNUAIRE_URL) {
+      const { startAnnuaireSimulator } = await import('@dcc-kit/annuaire-simulator');
+      const annuaire = await startAnnuaireSimulator({ host: '127.0.0.1', port: options.annuairePort ?? (options.port === 0 ? 0 : Number(env.ANNUAIRE_SIM_PORT ?? 4105)) });
+      closers.push(() => annuaire.close());
+      directory = { url: annuaire.baseUrl, apiKey: annuaire.apiKey };
+    }
+
     // 3. The backend on a loopback port of its own; the browser reaches it only through the proxy.
     const psc = { discoveryUrl: '' };
     const clientSecret = randomBytes(24).toString('base64url');
@@ -178,6 +188,7 @@ export async function startDemo(options = {}) {
       // Settings read once from the environment (DCC_ALLOW_TEST_IDENTITIES).
       ...serverConfigOf(env),
       submissions,
+      ...(directory ? { directory } : {}),
       // Read at first use: the emulator starts below, once the page's port is known.
       oidc: () => ({ discoveryUrl: psc.discoveryUrl, clientId: 'dcc-demo', clientSecret, allowInsecureRequests: true }),
       publicUrl,

@@ -7,6 +7,13 @@
 export const VALUE_SET_KEYWORD = 'x-dcc-valueSet';
 /** Keyword giving a field's label key when it differs from its path pattern. */
 export const LABEL_KEYWORD = 'x-dcc-label';
+/**
+ * Keyword marking a block the editors may fill from the national health directory (Annuaire
+ * Santé): `practitioner` (a HealthProfessional) or `organization` (an Organization).
+ */
+export const DIRECTORY_KEYWORD = 'x-dcc-directory';
+/** The kinds of directory entry a block can be filled from. */
+export type DirectoryKind = 'practitioner' | 'organization';
 
 /** One field of the model, as a form shows it. */
 export interface ModelField {
@@ -34,6 +41,7 @@ export interface SchemaLike {
   readonly const?: unknown;
   readonly [VALUE_SET_KEYWORD]?: string;
   readonly [LABEL_KEYWORD]?: string;
+  readonly [DIRECTORY_KEYWORD]?: DirectoryKind;
 }
 
 /**

@@ -70,3 +70,15 @@ export {
 } from './drafts/index.js';
 export { DccCodePicker, loadGeneratedValueSet, type ValueSetLoader } from './code-picker/index.js';
 export { foldForSearch, searchConcepts, indexValueSet } from './code-picker/search.js';
+export {
+  DccDirectoryPicker,
+  DccDirectoryPickEvent,
+  DccDirectoryUnavailableEvent,
+  DIRECTORY_DEBOUNCE_MS,
+  directorySearchOf,
+  organizationValue,
+  professionalValue,
+  type DirectoryKind,
+  type DirectoryOption,
+  type DirectorySearch,
+} from './directory-picker/index.js';

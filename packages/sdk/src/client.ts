@@ -38,6 +38,10 @@ import type {
   SubmissionList,
   SubmitRequest,
   VisibilityChange,
+  DirectoryOrganization,
+  DirectoryProfessional,
+  OrganizationSearchQuery,
+  PractitionerSearchQuery,
 } from './types.js';
 import { followEvents, type FollowOptions, type ServerSentEvent } from './event-stream.js';
 
@@ -253,6 +257,38 @@ export function createDccClient(options: DccClientOptions) {
       ),
   };
 
+  /** One page of a directory search: the first, or the one after `cursor`. */
+  const directoryPage = <T>(path: string, query: Record<string, string | number | undefined>, cursor: string | undefined, opts?: CallOptions) =>
+    send<Page<T> & { total?: number }>({ method: 'GET', path, query: cursor ? { cursor, limit: query.limit } : query, options: opts });
+
+  const directory = {
+    /**
+     * GET /directory/practitioners: professionals of the Annuaire Santé by name or identifier typed
+     * (`q`), RPPS or specialty. `for await` over every match, `.byPage()` for pages, or
+     * `.page()` for one page with `total` (a picker's first screen). A 503 `directory-unavailable`
+     * (DccError with `problem.type`) means: offer manual entry. `opts.signal` cancels.
+     */
+    practitioners: (query: PractitionerSearchQuery, opts?: ListOptions): PagedAsyncIterable<DirectoryProfessional> & {
+      page: (cursor?: string) => Promise<DccResponse<Page<DirectoryProfessional> & { total?: number }>>;
+    } => {
+      const q = { q: query.q, rpps: query.rpps, specialty: query.specialty, limit: query.limit ?? opts?.limit };
+      return {
+        ...paginate<DirectoryProfessional>(async (cursor, limit) => (await directoryPage<DirectoryProfessional>('/directory/practitioners', { ...q, limit: limit ?? q.limit }, cursor, opts)).data, { limit: q.limit }),
+        page: (cursor?: string) => directoryPage<DirectoryProfessional>('/directory/practitioners', q, cursor, opts),
+      };
+    },
+    /** GET /directory/organizations: structures by name or identifier typed (`q`), FINESS, SIRET or postal code. */
+    organizations: (query: OrganizationSearchQuery, opts?: ListOptions): PagedAsyncIterable<DirectoryOrganization> & {
+      page: (cursor?: string) => Promise<DccResponse<Page<DirectoryOrganization> & { total?: number }>>;
+    } => {
+      const q = { q: query.q, finess: query.finess, siret: query.siret, postalCode: query.postalCode, limit: query.limit ?? opts?.limit };
+      return {
+        ...paginate<DirectoryOrganization>(async (cursor, limit) => (await directoryPage<DirectoryOrganization>('/directory/organizations', { ...q, limit: limit ?? q.limit }, cursor, opts)).data, { limit: q.limit }),
+        page: (cursor?: string) => directoryPage<DirectoryOrganization>('/directory/organizations', q, cursor, opts),
+      };
+    },
+  };
+
   const session = {
     /** GET /auth/session: the BFF cookie session (a bearer caller has none: 401). */
     get: (opts?: CallOptions): Promise<DccResponse<Session>> => send({ method: 'GET', path: '/auth/session', options: opts }),
@@ -271,6 +307,7 @@ export function createDccClient(options: DccClientOptions) {
     documents,
     audit,
     submissions,
+    directory,
     session,
     /** GET /health (no auth needed). */
     health: (opts?: CallOptions): Promise<DccResponse<Health>> => send({ method: 'GET', path: '/health', options: opts }),

@@ -74,4 +74,13 @@ export type SubmissionReason = Schemas['SubmissionReason'];
 export type SubmissionEvent = Schemas['SubmissionEvent'];
 export type DmpPatientStatus = Schemas['DmpPatientStatus'];
 
+export type DirectoryProfessional = Schemas['DirectoryProfessional'];
+export type DirectoryOrganization = Schemas['DirectoryOrganization'];
+export type DirectoryProfessionalList = Schemas['DirectoryProfessionalList'];
+export type DirectoryOrganizationList = Schemas['DirectoryOrganizationList'];
+/** Filters of `directory.practitioners` (`q`, `rpps`, `specialty`, `limit`); paging is the iterator's. */
+export type PractitionerSearchQuery = Omit<QueryOf<'searchPractitioners'>, 'cursor'>;
+/** Filters of `directory.organizations` (`q`, `finess`, `siret`, `postalCode`, `limit`). */
+export type OrganizationSearchQuery = Omit<QueryOf<'searchOrganizations'>, 'cursor'>;
+
 export type { components, operations, paths } from './generated/api.js';

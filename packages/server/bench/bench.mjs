@@ -121,3 +121,4 @@ await onEachStore('dcc_bench', run);
 // The submission queue's figures (issue 11): submissions/s to the DMP simulator, backlog drain.
 console.log('');
 await import('./queue-bench.mjs');
+await import('./directory-bench.mjs');

@@ -25,6 +25,8 @@ import { documentRoutes } from './routes/documents.js';
 import { versionRoutes } from './routes/versions.js';
 import { auditRoutes } from './routes/audit.js';
 import { submissionRoutes } from './routes/submissions.js';
+import { directoryRoutes } from './routes/directory.js';
+import { DirectoryService, type DirectoryOptions } from './directory/directory-service.js';
 import { JobQueue } from './submissions/job-queue.js';
 import { SubmissionService } from './submissions/submission-service.js';
 import { SubmissionWorker } from './submissions/submission-worker.js';
@@ -71,6 +73,8 @@ export interface ServerOptions {
   now?: Clock;
   /** DMP / MSSanté submission: ports, worker on/off, retries, feed polling (main-config.ts reads them from DCC_DMP_*, DCC_MSS_*). */
   submissions?: SubmissionOptions;
+  /** The national health directory (Annuaire Santé; main-config.ts reads DCC_ANNUAIRE_*). Without a URL, GET /directory/* answers 503. */
+  directory?: DirectoryOptions;
 }
 
 export interface DccServer {
@@ -86,7 +90,7 @@ export interface DccServer {
 }
 
 /** Every route module, in registration order. */
-const ROUTE_MODULES = [systemRoutes, authRoutes, patientRoutes, documentRoutes, versionRoutes, auditRoutes, submissionRoutes];
+const ROUTE_MODULES = [systemRoutes, authRoutes, patientRoutes, documentRoutes, versionRoutes, auditRoutes, submissionRoutes, directoryRoutes];
 
 export function createServer(options: ServerOptions): DccServer {
   const { store } = options;
@@ -144,6 +148,7 @@ export function createServer(options: ServerOptions): DccServer {
     submissions,
     submissionRows: store.submissions,
     events: { feed: sub.events ?? {}, secteurActivite },
+    directory: new DirectoryService(options.directory ?? {}, options.now ?? Date.now),
   };
   for (const register of ROUTE_MODULES) register(deps);
 

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { createPgliteDriver, createPostgresDriver, migrate } from './store/driver.js';
 import { Store } from './store/store.js';
 import { DEFAULT_LIMITS, type Rate, type TrafficLimits } from './middleware/rate-limit.js';
+import type { DirectoryOptions } from './directory/directory-service.js';
 
 /** DMP / MSSanté settings (DCC_DMP_*, DCC_LPS_*, DCC_MSS_*, DCC_SUBMISSION_*): see submissions/env-config.ts. */
 export { submissionsFromEnv } from './submissions/env-config.js';
@@ -16,6 +17,7 @@ export interface EnvServerConfig {
   signerProfessions?: string[];
   idempotencyLeaseMs?: number;
   auditReaders?: string[];
+  directory?: DirectoryOptions;
 }
 
 /** A positive number from the environment, or the default; anything else stops the start. */
@@ -56,6 +58,18 @@ export function serverConfigOf(env: NodeJS.ProcessEnv): EnvServerConfig {
     ...(professions?.length ? { signerProfessions: professions } : {}),
     ...(lease !== undefined ? { idempotencyLeaseMs: Number(lease) * 1000 } : {}),
     ...(auditReaders?.length ? { auditReaders } : {}),
+    ...(env.DCC_ANNUAIRE_URL ? { directory: directoryOf(env) } : {}),
+  };
+}
+
+/** DCC_ANNUAIRE_URL (FHIR base), DCC_ANNUAIRE_API_KEY (ESANTE-API-KEY), DCC_ANNUAIRE_CACHE_SECONDS (default 60). */
+function directoryOf(env: NodeJS.ProcessEnv): DirectoryOptions {
+  const url = env.DCC_ANNUAIRE_URL as string;
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new Error('DCC_ANNUAIRE_URL must be an http(s) URL, e.g. https://gateway.api.esante.gouv.fr/fhir/v2.');
+  return {
+    url,
+    ...(env.DCC_ANNUAIRE_API_KEY ? { apiKey: env.DCC_ANNUAIRE_API_KEY } : {}),
+    cacheSeconds: numberOf(env, 'DCC_ANNUAIRE_CACHE_SECONDS', 60),
   };
 }
 

@@ -3,7 +3,7 @@
 // check (with field paths) and the published JSON Schema, so the three cannot drift.
 import { Type, type Static, type TSchema, type ObjectOptions } from '@sinclair/typebox';
 import type { ValueSet } from '../value-set.js';
-import { VALUE_SET_KEYWORD } from '../metadata.js';
+import { DIRECTORY_KEYWORD, VALUE_SET_KEYWORD } from '../metadata.js';
 import {
   JDV_J01_XdsAuthorSpecialty_CISIS,
   JDV_J02_XdsHealthcareFacilityTypeCode_CISIS,
@@ -35,7 +35,7 @@ export const titled = <T extends TSchema>(title: string, schema: T): T => {
 /** The same schema with a description specific to where it is used. */
 export const describe = <T extends TSchema>(schema: T, description: string): T => ({ ...schema, description });
 
-export { VALUE_SET_KEYWORD, LABEL_KEYWORD } from '../metadata.js';
+export { VALUE_SET_KEYWORD, LABEL_KEYWORD, DIRECTORY_KEYWORD } from '../metadata.js';
 /**
  * The bound value set itself, for the checker. A getter rather than the object: TypeBox clones
  * schemas deeply (symbols included) and the large value sets must not be copied.
@@ -229,7 +229,8 @@ export const Organization = titled('Organization', Obj(
       ),
     ),
   },
-  { minProperties: 1, description: 'An organisation (structure).' },
+  // The editors offer to fill it from the Annuaire Santé (x-dcc-directory).
+  { minProperties: 1, description: 'An organisation (structure).', [DIRECTORY_KEYWORD]: 'organization' },
 ));
 
 /**
@@ -264,7 +265,7 @@ export const HealthProfessional = titled('HealthProfessional', Obj(
     telecoms: Type.Optional(Type.Array(Telecom)),
     organization: Type.Optional(Organization),
   },
-  { description: 'An identified health professional.' },
+  { description: 'An identified health professional.', [DIRECTORY_KEYWORD]: 'practitioner' },
 ));
 
 export type Organization = Static<typeof Organization>;

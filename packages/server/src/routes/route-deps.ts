@@ -15,6 +15,7 @@ import type { DocumentRecord, VersionRecord } from '../store/records.js';
 import type { SubmissionRepository } from '../store/submissions-repository.js';
 import type { SubmissionService } from '../submissions/submission-service.js';
 import type { EventFeedOptions } from '../submissions/event-feed.js';
+import type { DirectoryService } from '../directory/directory-service.js';
 
 export interface RouteDeps {
   router: Router;
@@ -32,6 +33,8 @@ export interface RouteDeps {
   submissionRows: SubmissionRepository;
   /** The change feed's polling and the VIHF's sector of activity of TD0.2 calls. */
   events: { feed: EventFeedOptions; secteurActivite: string };
+  /** The national health directory (Annuaire Santé) behind GET /directory/*. */
+  directory: DirectoryService;
 }
 
 export const documentReply = (doc: DocumentRecord, status = 200): Reply => ({ status, body: doc, headers: etag(doc.version) });

@@ -5,6 +5,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { getAt, isRequired, parsePath, pathToString, schemaAt, setAt, type Path, type SchemaNode } from '../schema.js';
+import type { DirectoryHooks } from '../render/directory-field.js';
+import { directorySearchOf } from '../../directory-picker/client-search.js';
+import { registerDirectoryPickerStrings } from '../../directory-picker/dcc-directory-picker.component.js';
 import { writeFromInput, writeFromPicker } from './control-input.js';
 import type { DraftBannerAction } from '../controllers/draft-controller.js';
 import { addItem, addObject, moveItem, removeItem } from '../model-edits.js';
@@ -46,8 +49,18 @@ export abstract class SchemaFormBase extends SchemaFormState {
       errorsOf: (pathText, exact, path, leaf) => fieldErrors(this.validation, this.texts, pathText, exact, path, leaf),
       valueSetOf: (schema, path) => valueSetOf(schema, path, this.definition.schema),
       renderNode: (schema, path, required, labelOverride) => this.renderNode(schema, path, required, labelOverride),
+      directory: this.directoryHooks(),
     };
   })();
+
+  /** Directory look-ups through the provider's SDK client (render/directory-field.ts). */
+  private directoryHooks(): DirectoryHooks {
+    registerDirectoryPickerStrings();
+    return {
+      search: (kind) => directorySearchOf(this.dcc?.client, kind),
+      fill: (path, value) => this.write(path, value),
+    };
+  }
 
   // ---- user actions -----------------------------------------------------------------------
   /** Focus entering the form before every section is rendered: Tab must reach every field, render them now. */

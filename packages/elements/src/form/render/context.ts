@@ -7,6 +7,7 @@ import type { FormLabels } from '../labels.js';
 import type { ListItems } from '../controllers/list-items.js';
 import type { DatePrecision } from '../dates.js';
 import type { Path, SchemaNode } from '../schema.js';
+import type { DirectoryHooks } from './directory-field.js';
 
 export type Model = Record<string, unknown>;
 
@@ -42,6 +43,8 @@ export interface RenderContext {
   errorsOf(pathText: string, exact: boolean, path: Path, leaf?: LeafCheck): FieldErrors;
   /** The value set a coded field is bound to, if any. */
   valueSetOf(schema: SchemaNode, path: Path): string | undefined;
+  /** Directory look-ups (`x-dcc-directory` blocks), when the form has a directory. */
+  readonly directory?: DirectoryHooks;
   /** Renders any node (the renderers of groups and lists call it for their children). */
   renderNode(schema: SchemaNode, path: Path, required: boolean, labelOverride?: string): unknown;
 }

@@ -3,6 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isRequired, pathToString, type Path, type SchemaNode } from '../schema.js';
 import { idFor, type RenderContext } from './context.js';
+import { renderDirectoryPicker } from './directory-field.js';
 
 export function renderAddObject(ctx: RenderContext, path: Path, label: string): TemplateResult {
   const pathText = pathToString(path);
@@ -25,7 +26,7 @@ export function renderObject(ctx: RenderContext, schema: SchemaNode, path: Path,
   const props = Object.entries(schema.properties ?? {});
   return html`<fieldset part="group" class="group" data-path=${pathText} data-container=${pathText} aria-describedby=${describedBy || nothing}>
     <legend>${label}</legend>
-    ${hint ? html`<p part="hint" class="hint" id=${hintId}>${hint}</p>` : nothing} ${errors.template}
+    ${hint ? html`<p part="hint" class="hint" id=${hintId}>${hint}</p>` : nothing} ${errors.template} ${renderDirectoryPicker(ctx, schema, path, label)}
     <div class="fields">${props.map(([key, child]) => ctx.renderNode(child, [...path, key], isRequired(schema, key)))}</div>
     ${removable && !ctx.readonly
       ? html`<button type="button" class="remove" data-action="remove-object" data-kind="remove" data-path=${pathText}>
@@ -41,7 +42,7 @@ export function renderObjectItem(ctx: RenderContext, schema: SchemaNode, path: P
   const errors = ctx.errorsOf(pathText, true, path);
   return html`<fieldset class="group item-group" data-path=${pathText} aria-describedby=${errors.ids || nothing}>
     <legend>${name}</legend>
-    ${errors.template}
+    ${errors.template} ${renderDirectoryPicker(ctx, schema, path, name)}
     <div class="fields">
       ${Object.entries(schema.properties ?? {}).map(([key, child]) => ctx.renderNode(child, [...path, key], isRequired(schema, key)))}
     </div>
