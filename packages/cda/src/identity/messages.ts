@@ -90,8 +90,8 @@ export const IDENTITY_MESSAGES = {
     en: 'Born abroad: the country in the INS number (99 followed by the country code) and the birth place code differ; this may be explained (naturalisation, a territory become independent): check with the INSi teleservice.',
   },
   'ins.traits.place-corsica': {
-    fr: "Le matricule INS porte le département 20 (Corse avant 1976) alors que le lieu de naissance est en Corse-du-Sud ou en Haute-Corse : cohérent seulement pour une naissance avant 1976.",
-    en: 'The INS number carries département 20 (Corsica before 1976) while the birth place is in Corse-du-Sud or Haute-Corse: consistent only for a birth before 1976.',
+    fr: "Le matricule INS porte le département 20 (ancien code de la Corse) alors que le lieu de naissance est en Corse-du-Sud ou en Haute-Corse : cohérent seulement pour une naissance antérieure à la division de la Corse en deux départements.",
+    en: 'The INS number carries département 20 (the former code of Corsica) while the birth place is in Corse-du-Sud or Haute-Corse: consistent only for a birth before Corsica was split into two départements.',
   },
   'ins.traits.place-north-africa': {
     fr: "Le matricule INS porte un département 91 à 96 (naissance en Algérie, au Maroc ou en Tunisie avant l'indépendance) : le lieu de naissance ne peut pas être contrôlé par le matricule.",
