@@ -25,6 +25,9 @@ import { documentRoutes } from './routes/documents.js';
 import { versionRoutes } from './routes/versions.js';
 import { auditRoutes } from './routes/audit.js';
 import { submissionRoutes } from './routes/submissions.js';
+import { identityRoutes } from './routes/identity.js';
+import { IdentityService } from './services/identity.js';
+import type { IdentityOptions } from './identity/insi-port.js';
 import { JobQueue } from './submissions/job-queue.js';
 import { SubmissionService } from './submissions/submission-service.js';
 import { SubmissionWorker } from './submissions/submission-worker.js';
@@ -71,6 +74,8 @@ export interface ServerOptions {
   now?: Clock;
   /** DMP / MSSanté submission: ports, worker on/off, retries, feed polling (main-config.ts reads them from DCC_DMP_*, DCC_MSS_*). */
   submissions?: SubmissionOptions;
+  /** INSi and who sets identity statuses (main-config.ts reads them from DCC_INSI_*). */
+  identity?: IdentityOptions;
 }
 
 export interface DccServer {
@@ -86,7 +91,7 @@ export interface DccServer {
 }
 
 /** Every route module, in registration order. */
-const ROUTE_MODULES = [systemRoutes, authRoutes, patientRoutes, documentRoutes, versionRoutes, auditRoutes, submissionRoutes];
+const ROUTE_MODULES = [systemRoutes, authRoutes, patientRoutes, documentRoutes, versionRoutes, auditRoutes, submissionRoutes, identityRoutes];
 
 export function createServer(options: ServerOptions): DccServer {
   const { store } = options;
@@ -136,7 +141,8 @@ export function createServer(options: ServerOptions): DccServer {
     jsonBody: jsonBodies(requestSchemas()),
     idempotent: idempotency(store.idempotency, { cipher, leaseMs: options.idempotencyLeaseMs ?? 60_000, now: () => new Date((options.now ?? Date.now)()) }),
     auth,
-    patients: new PatientService(store.patients, config),
+    patients: new PatientService(store.patients, { ...config, statusFromHost: options.identity?.statusFromHost === true }),
+    identity: new IdentityService(store.identity, { allowTestIdentities: config.allowTestIdentities, ...(options.identity?.insi ? { insi: options.identity.insi } : {}) }),
     documents: new DocumentLifecycle(store.documents, store.patients, checker, config),
     audit: store.audit,
     auditReaders: new Set(options.auditReaders ?? []),
