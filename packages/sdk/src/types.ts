@@ -74,4 +74,12 @@ export type SubmissionReason = Schemas['SubmissionReason'];
 export type SubmissionEvent = Schemas['SubmissionEvent'];
 export type DmpPatientStatus = Schemas['DmpPatientStatus'];
 
+export type IdentityState = Schemas['IdentityState'];
+export type IdentityFinding = Schemas['IdentityFinding'];
+export type IdentityDocumentKind = Schemas['IdentityDocumentKind'];
+export type IdentityValidationInput = Schemas['IdentityValidationInput'];
+export type InsiSearchOutcome = Schemas['InsiSearchOutcome'];
+export type InsiVerifyOutcome = Schemas['InsiVerifyOutcome'];
+export type InsiCandidate = Schemas['InsiCandidate'];
+
 export type { components, operations, paths } from './generated/api.js';
