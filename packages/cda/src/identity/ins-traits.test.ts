@@ -90,3 +90,30 @@ describe('crossCheckInsTraits: robustness and privacy', () => {
     }
   });
 });
+
+describe('identity statuses', () => {
+  test('every status but qualified says what is missing, with the DMP rule; qualified says nothing', async () => {
+    const { IDENTITY_STATUSES, notSubmittableBecause } = await import('./index.js');
+    for (const status of IDENTITY_STATUSES) {
+      const why = notSubmittableBecause(status);
+      if (status === 'qualified') assert.equal(why, undefined);
+      else assert.match(why?.fr ?? '', /^Seule une identité INS qualifiée .+INSi/);
+    }
+  });
+});
+
+describe('the examples of @dcc-kit/cda', () => {
+  test('every example INS is consistent with its strict traits (no error)', async () => {
+    const { loadExamples } = await import('../examples.js');
+    const { patientToApi } = await import('./index.js');
+    for (const volet of ['pps', 'frcp'] as const) {
+      for (const ex of loadExamples(volet)) {
+        const patient = (ex.input as { patient?: Parameters<typeof patientToApi>[0] }).patient;
+        if (!patient?.ins) continue;
+        const api = patientToApi(patient);
+        const findings = crossCheckInsTraits({ matricule: api.ins.value, kind: patient.ins.kind, sex: api.traits.sex, birthDate: api.traits.birthDate, ...(api.traits.birthPlaceCode ? { birthPlaceCode: api.traits.birthPlaceCode } : {}) });
+        assert.equal(hasInsTraitErrors(findings), false, `${volet}/${ex.name}: ${findings.map((f) => f.code).join(', ')}`);
+      }
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // The rules of the identity lifecycle (identity-auth.md §1.5), pure: the status the two criteria
 // give, what a change of the INS or of a strict trait does, the INS/traits cross-checks
 // (@dcc-kit/cda/identity, one source) and why an identity cannot feed the DMP.
-import { crossCheckInsTraits, describeInsOid, hasInsTraitErrors, type InsTraitFinding } from '@dcc-kit/cda/identity';
+import { IDENTITY_STATUS_TEXTS, crossCheckInsTraits, describeInsOid, hasInsTraitErrors, notSubmittableBecause, type InsTraitFinding } from '@dcc-kit/cda/identity';
 import type { IdentityStatus, Patient } from '../store/records.js';
 
 /** RNIV: INSi used × high-trust document checked → PROV, RECUP, VALI, QUAL. */
@@ -41,23 +41,8 @@ export function findingsOf(patient: Pick<Patient, 'ins' | 'traits'>): InsTraitFi
 
 export interface Reason { code: string; fr: string; en: string }
 
-const NOT_QUALIFIED: Record<Exclude<IdentityStatus, 'qualified'>, Reason> = {
-  provisional: {
-    code: 'identity-provisional',
-    fr: "Identité provisoire : l'INS n'a pas été récupérée auprès du téléservice INSi et aucune pièce d'identité n'a été contrôlée. Seule une identité qualifiée alimente le DMP.",
-    en: 'Provisional identity: the INS was not retrieved from the INSi teleservice and no identity document was checked. Only a qualified identity feeds the DMP.',
-  },
-  recovered: {
-    code: 'identity-recovered',
-    fr: "Identité récupérée : l'INS vient du téléservice INSi, mais aucune pièce d'identité à haut niveau de confiance n'a été contrôlée. Seule une identité qualifiée alimente le DMP.",
-    en: 'Retrieved identity: the INS comes from the INSi teleservice, but no high-trust identity document was checked. Only a qualified identity feeds the DMP.',
-  },
-  validated: {
-    code: 'identity-validated',
-    fr: "Identité validée : une pièce d'identité a été contrôlée, mais l'INS n'a pas été récupérée ou vérifiée auprès du téléservice INSi. Seule une identité qualifiée alimente le DMP.",
-    en: 'Validated identity: an identity document was checked, but the INS was not retrieved or verified with the INSi teleservice. Only a qualified identity feeds the DMP.',
-  },
-};
+/** Reason codes of a refusal, by status (the texts come from @dcc-kit/cda/identity: one source with the UI). */
+const NOT_QUALIFIED_CODES = { provisional: 'identity-provisional', recovered: 'identity-recovered', validated: 'identity-validated' } as const;
 
 /** Why an identity cannot become qualified (or be recorded as checked) while its INS contradicts its traits. */
 export const TRAITS_ERROR: Reason = {
@@ -71,8 +56,14 @@ export const TRAITS_ERROR: Reason = {
  * is the rule (the lifecycle never qualifies an INS that contradicts its traits: see TRAITS_ERROR).
  */
 export function whyNotSubmittable(patient: Pick<Patient, 'identityStatus'>): Reason | undefined {
-  return patient.identityStatus === 'qualified' ? undefined : NOT_QUALIFIED[patient.identityStatus];
+  const status = patient.identityStatus;
+  const why = notSubmittableBecause(status);
+  if (status === 'qualified' || !why) return undefined;
+  const label = IDENTITY_STATUS_TEXTS[status].label;
+  return { code: NOT_QUALIFIED_CODES[status], fr: `${capitalise(label.fr)} : ${why.fr}`, en: `${capitalise(label.en)}: ${why.en}` };
 }
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Whether the INS contradicts a strict trait for certain. */
 export function insContradictsTraits(patient: Pick<Patient, 'ins' | 'traits'>): boolean {
