@@ -12,6 +12,9 @@ const OUTCOME: Record<string, string> = {
   ko: 'INSi : vérification non conforme — l’identité repasse sur la liste de travail.',
 };
 
+/** The outcome of the last action, shown again once the chart is redrawn with the patient re-read. */
+let outcome: { patientId: string; text: string } | undefined;
+
 function button(label: string, action: string): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
@@ -29,6 +32,8 @@ export async function showIdentityPanel(slot: HTMLElement, client: DccClient, pa
   const actions = document.createElement('div');
   actions.className = 'actions';
   slot.append(status, actions, message);
+  if (outcome?.patientId === patient.id) message.textContent = outcome.text;
+  outcome = undefined;
   let state: IdentityState;
   let etag: string;
   try {
@@ -48,6 +53,7 @@ export async function showIdentityPanel(slot: HTMLElement, client: DccClient, pa
     try {
       const result = await work();
       message.textContent = result.outcome ? (OUTCOME[result.outcome] ?? result.outcome) : 'Contrôle de la pièce d’identité enregistré.';
+      outcome = { patientId: patient.id, text: message.textContent };
       changed((await client.patients.get(patient.id)).data);
     } catch (error) {
       const problem = (error as { problem?: { detail?: string; type?: string }; status?: number }).problem;
