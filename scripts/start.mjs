@@ -13,6 +13,8 @@
 // DEMO_HOST (127.0.0.1), PUBLIC_URL (http://localhost:DEMO_PORT), DATABASE_URL, DCC_DATA_DIR
 // (.data/pglite), ANS_KIT_DIR; ANNUAIRE_SIM_PORT (4105) for the Annuaire Santé fixture server, started
 // unless DCC_ANNUAIRE_URL points at a directory; DMP_SIM_PORT (4102) and DMP_SIM_SMTP_PORT (4103) for the DMP
+// (.data/pglite), ANS_KIT_DIR; INSI_SIM_PORT (4104) for the INSi simulator (started unless
+// DCC_INSI_URL points at another INSi); DMP_SIM_PORT (4102) and DMP_SIM_SMTP_PORT (4103) for the DMP
 // simulator and its MSSanté sink, started unless DCC_DMP_URL points at another DMP (then the
 // DCC_DMP_*/DCC_MSS_* settings of the server README apply as they are). Logs carry request
 // metadata only, never health data.
@@ -70,6 +72,28 @@ async function startDmpSimulatorFor({ env, memory, dataDir, dmpPort, smtpPort, h
   return { simulator, submissions, close };
 }
 
+/**
+ * The INSi simulator (mutual TLS, the DMP simulator's test CA, INSI-MANU client certificate)
+ * seeded with the §1.9 identities and every patient of the @dcc-kit/cda examples (the demo's),
+ * and the server's identity settings pointing at it — the DCC_INSI_* variables an operator sets
+ * for the real téléservice. The demo takes the host's statuses as given unless
+ * DCC_INSI_TRUST_HOST_STATUS=false (its patient form sets one).
+ */
+async function startInsiSimulatorFor({ env, memory, dataDir, port, host }) {
+  const { startInsiSimulator, loadOrCreateInsiPki } = await import('@dcc-kit/ins-simulator');
+  const { identityFromEnv } = await import('@dcc-kit/server');
+  const pkiDir = memory ? mkdtempSync(join(tmpdir(), 'dcc-demo-insi-pki-')) : join(dirname(dataDir), 'dmp-simulator', 'pki');
+  const pki = await loadOrCreateInsiPki(pkiDir);
+  const simulator = await startInsiSimulator({ host, port, examples: true, tls: { key: pki.server.key, cert: pki.server.cert, ca: pki.ca.cert } });
+  const identity = identityFromEnv({ ...env, DCC_INSI_URL: simulator.url, DCC_INSI_PKI_DIR: pkiDir, DCC_INSI_TRUST_HOST_STATUS: env.DCC_INSI_TRUST_HOST_STATUS ?? 'true' });
+  const close = async () => {
+    await identity.insi?.close();
+    await simulator.close();
+    if (memory) rmSync(pkiDir, { recursive: true, force: true });
+  };
+  return { simulator, identity, close };
+}
+
 /** Paths the backend answers; everything else is the page (served by Vite). */
 export const API_ROUTES = /^\/(auth|patients|documents|audit|health|directory)(\/|\?|$)/;
 
@@ -111,7 +135,7 @@ function proxyConfig(target, simulatorUrl) {
 
 /**
  * Starts the PSC emulator, the DMP simulator with its MSSanté sink, the backend and the page server.
- * @param {{ port?: number, pscPort?: number, apiPort?: number, dmpPort?: number, smtpPort?: number,
+ * @param {{ port?: number, pscPort?: number, apiPort?: number, dmpPort?: number, smtpPort?: number, insiPort?: number,
  *   host?: string, publicUrl?: string, databaseUrl?: string, dataDir?: string, memory?: boolean,
  *   annuairePort?: number, mode?: 'dev' | 'preview', kitDir?: string, logger?: (entry: unknown) => void, quiet?: boolean,
  *   env?: Record<string, string>, seed?: boolean }} [options]
@@ -119,6 +143,7 @@ function proxyConfig(target, simulatorUrl) {
  *   `memory: true` → throwaway in-memory PGlite (tests); `port: 0` → any free port (for every part).
  * @returns {Promise<{ url: string, apiUrl: string, pscIssuer: string, store: string,
  *   dmp?: { url: string, adminUrl: string, smtp: { host: string, port: number } },
+ *   insi?: { url: string, adminUrl: string },
  *   users: Array<{ id: string, name: string, activities: string[] }>, close(): Promise<void> }>}
  */
 export async function startDemo(options = {}) {
@@ -169,6 +194,21 @@ export async function startDemo(options = {}) {
       closers.push(() => annuaire.close());
       directory = { url: annuaire.baseUrl, apiKey: annuaire.apiKey };
     }
+    // 2c. The INSi simulator, unless a real INSi is configured.
+    let insi;
+    let identity;
+    if (env.DCC_INSI_URL) identity = (await import('@dcc-kit/server')).identityFromEnv(env);
+    else {
+      insi = await startInsiSimulatorFor({
+        env,
+        memory: Boolean(options.memory),
+        dataDir,
+        host: '127.0.0.1',
+        port: options.insiPort ?? (options.port === 0 ? 0 : Number(env.INSI_SIM_PORT ?? 4104)),
+      });
+      closers.push(insi.close);
+      identity = insi.identity;
+    }
 
     // 3. The backend on a loopback port of its own; the browser reaches it only through the proxy.
     const psc = { discoveryUrl: '' };
@@ -189,6 +229,7 @@ export async function startDemo(options = {}) {
       ...serverConfigOf(env),
       submissions,
       ...(directory ? { directory } : {}),
+      identity,
       // Read at first use: the emulator starts below, once the page's port is known.
       oidc: () => ({ discoveryUrl: psc.discoveryUrl, clientId: 'dcc-demo', clientSecret, allowInsecureRequests: true }),
       publicUrl,
@@ -232,6 +273,7 @@ export async function startDemo(options = {}) {
       pscIssuer: emulator.issuer,
       store: store.kind,
       ...(dmp ? { dmp: { url: dmp.simulator.url, adminUrl: dmp.simulator.adminUrl, smtp: dmp.simulator.smtp } } : {}),
+      ...(insi ? { insi: { url: insi.simulator.url, adminUrl: insi.simulator.adminUrl } } : {}),
       users: TEST_USERS.map((u) => ({
         id: u.userinfo.SubjectNameID,
         name: `${u.userinfo.given_name} ${u.userinfo.family_name}`,
@@ -321,7 +363,7 @@ ${
   Côté administration du simulateur : ${demo.dmp.adminUrl}/entries (documents déposés), ${demo.dmp.adminUrl}/mails (messages MSSanté reçus, SMTP ${demo.dmp.smtp.host}:${demo.dmp.smtp.port})
 `
       : '  DMP : DCC_DMP_URL (configuration du serveur)\n'
-  }
+  }${demo.insi ? `  INSi (simulateur, TLS mutuel) : ${demo.insi.url}\n` : '  INSi : DCC_INSI_URL (configuration du serveur)\n'}
   Utilisateurs de test (cliquer « Se connecter avec Pro Santé Connect », puis choisir) :
 ${demo.users.map((u) => `    ${u.id}  ${u.name.padEnd(22)} ${u.activities.join(' ; ')}`).join('\n')}
 

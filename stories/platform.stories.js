@@ -56,7 +56,7 @@ export default {
         status.value = `${error.name}: ${error.status ?? ''}`;
       }
     };
-    return html`<dcc-provider lang=${args.lang} locale=${args.lang} .client=${loaded.clientLike} .session=${loaded.session}>
+    return html`<dcc-provider lang=${args.lang} locale=${args.lang} .client=${loaded.clientLike} .session=${loaded.session} .identityStatus=${args.identityStatus}>
       <pps-editor document-id=${DOCUMENT_ID} server-version=${String(loaded.version)} .value=${loaded.model} @dcc-submit=${onSubmit}></pps-editor>
       <p>${args.lang === 'en' ? 'Server' : 'Serveur'} : <output aria-live="polite"></output></p>
     </dcc-provider>`;
@@ -83,5 +83,25 @@ export const SaveNewVersion = {
     if (!(await editor.submit())) throw new Error('the example model should be valid');
     const output = context.canvasElement.querySelector('output');
     await until(() => /3/.test(output.value), 'the new version saved on the mocked platform');
+  },
+};
+
+/** The patient's identity is provisional: the editor says why the document cannot be deposited in the DMP. */
+export const IdentityNotQualified = {
+  args: { identityStatus: 'provisional' },
+  play: async (context) => {
+    await FromServer.play(context);
+    const editor = context.canvasElement.querySelector('pps-editor');
+    await until(() => /Seule une identité INS qualifiée/.test(editor.shadowRoot.querySelector('[part~="identity-status-why"]')?.textContent ?? ''), 'the identity status line');
+  },
+};
+
+/** A qualified identity: the status line only names it. */
+export const IdentityQualified = {
+  args: { identityStatus: 'qualified' },
+  play: async (context) => {
+    await FromServer.play(context);
+    const editor = context.canvasElement.querySelector('pps-editor');
+    await until(() => /INS qualifiée/.test(editor.shadowRoot.querySelector('[part~="identity-status-label"]')?.textContent ?? ''), 'the identity status line');
   },
 };

@@ -20,6 +20,7 @@ import { INS_OID_CHOICES, activeActivity, authorOf, custodianOf, editablePart, p
 import { createWorkflow, TYPE_LABEL, type DocType, type EditorElement } from './workflow.js';
 import { showMailbox } from './mailbox.js';
 import { showPatientDmp } from './patient-dmp.js';
+import { showIdentityPanel } from './identity-panel.js';
 
 type Model = Record<string, unknown>;
 
@@ -28,6 +29,7 @@ interface ProviderElement extends HTMLElement {
   client: DccContextValue['client'];
   session: DccSession | undefined;
   patient: DccContextValue['patient'];
+  identityStatus: DccContextValue['identityStatus'];
   author: DccContextValue['author'];
   organization: DccContextValue['organization'];
   onLogout: (() => void | Promise<void>) | undefined;
@@ -231,6 +233,12 @@ function selectPatient(p: Patient | undefined): void {
   renderPatients();
   if (!p) return;
   provider.patient = patientIdentity(p);
+  // The editors' identity status line (and the chart's identity panel with the INSi actions).
+  provider.identityStatus = p.identityStatus;
+  if (!offline) void showIdentityPanel($('identity-slot'), client, p, (updated) => {
+    patients = patients.map((x) => (x.id === updated.id ? updated : x));
+    selectPatient(updated);
+  });
   $('p-name').textContent = `${p.usedName ? `${p.usedName} (né·e ${p.traits.birthName})` : p.traits.birthName} ${p.traits.firstNames.join(' ')}`;
   $('p-birth').textContent = frDate(p.traits.birthDate);
   $('p-sex').textContent = SEX_LABEL[p.traits.sex] ?? p.traits.sex;

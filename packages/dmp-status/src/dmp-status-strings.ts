@@ -3,6 +3,18 @@
 // English. Registered lazily from the element's constructor (importing has no side effect);
 // a host's own wording, registered first, wins.
 import { registerDefaultTranslation } from '@dcc-kit/elements';
+import { IDENTITY_STATUSES, IDENTITY_STATUS_TEXTS, notSubmittableBecause } from '@dcc-kit/cda/identity';
+
+/** `dmpStatus.identity.<status>` (label) and `dmpStatus.identity.why.<status>` (the rule and what is missing). */
+function identityTerms(lang: 'fr' | 'en'): Record<string, string> {
+  const terms: Record<string, string> = {};
+  for (const status of IDENTITY_STATUSES) {
+    terms[`dmpStatus.identity.${status}`] = IDENTITY_STATUS_TEXTS[status].label[lang];
+    const why = notSubmittableBecause(status);
+    if (why) terms[`dmpStatus.identity.why.${status}`] = why[lang];
+  }
+  return terms;
+}
 
 const fr = {
   'dmpStatus.title': 'DMP et messagerie sécurisée',
@@ -27,12 +39,8 @@ const fr = {
   'dmpStatus.auth.INTERDIT': 'interdite par le patient',
   'dmpStatus.auth.NON_EXISTE': 'aucune (non nécessaire pour alimenter)',
   'dmpStatus.identity': (value: string) => `Identité : ${value}`,
-  'dmpStatus.identity.qualified': 'INS qualifiée',
-  'dmpStatus.identity.validated': 'identité validée, INS non qualifiée',
-  'dmpStatus.identity.recovered': 'identité récupérée, INS non qualifiée',
-  'dmpStatus.identity.provisional': 'identité provisoire',
-  'dmpStatus.identity.why':
-    'Seule une identité INS qualifiée peut alimenter le DMP ou figurer dans un message MSSanté au patient : faites qualifier l’identité (pièce d’identité et téléservice INSi).',
+  // The status labels and why a non-qualified identity cannot be deposited: one source with the server (@dcc-kit/cda/identity).
+  ...identityTerms('fr'),
   'dmpStatus.documentsHeading': 'PPS et fiches RCP',
   'dmpStatus.filters': 'Affichage',
   'dmpStatus.showArchived': 'afficher les documents archivés',
@@ -125,12 +133,7 @@ const en: Strings = {
   'dmpStatus.auth.INTERDIT': 'blocked by the patient',
   'dmpStatus.auth.NON_EXISTE': 'none (not needed to feed)',
   'dmpStatus.identity': (value) => `Identity: ${value}`,
-  'dmpStatus.identity.qualified': 'qualified INS',
-  'dmpStatus.identity.validated': 'validated identity, INS not qualified',
-  'dmpStatus.identity.recovered': 'recovered identity, INS not qualified',
-  'dmpStatus.identity.provisional': 'provisional identity',
-  'dmpStatus.identity.why':
-    'Only a qualified INS identity may feed the DMP or appear in an MSSanté message to the patient: have the identity qualified (identity document and the INSi service).',
+  ...identityTerms('en'),
   'dmpStatus.documentsHeading': 'PPS and RCP forms',
   'dmpStatus.filters': 'Display',
   'dmpStatus.showArchived': 'show archived documents',

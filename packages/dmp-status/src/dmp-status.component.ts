@@ -506,7 +506,7 @@ export class DmpStatus extends LitElement {
         ? html`<p part="authorisation">${t.term('dmpStatus.authorisation', t.term(`dmpStatus.auth.${dmp.authorisation}`))}</p>`
         : nothing}
       ${identity ? html`<p part="identity">${t.term('dmpStatus.identity', t.term(`dmpStatus.identity.${identity}`))}</p>` : nothing}
-      ${identity && identity !== 'qualified' ? html`<p part="identity-why">${t.term('dmpStatus.identity.why')}</p>` : nothing}
+      ${identity && identity !== 'qualified' ? html`<p part="identity-why">${t.term(`dmpStatus.identity.why.${identity}`)}</p>` : nothing}
       ${canFeed
         ? html`<p part="cue cue-ok">${t.term('dmpStatus.canFeed')}</p>`
         : blockers.length > 0

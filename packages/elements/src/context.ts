@@ -4,6 +4,7 @@
 // every editor also takes the same data as plain properties (properties win).
 import { createContext } from '@lit/context';
 import type { Custodian, DocumentAuthor, PatientIdentity } from '@dcc-kit/cda/core';
+import type { IdentityStatus } from '@dcc-kit/cda/identity';
 import type { DccLocale } from './localize.js';
 import type { Clock } from './clock.js';
 
@@ -31,6 +32,8 @@ export interface DccContextValue {
   readonly locale?: DccLocale;
   /** Patient identity from the host's identity service (INS, traits). */
   readonly patient?: PatientIdentity;
+  /** The RNIV status of the patient's identity (from the platform's identity lifecycle); the editors say why a non-qualified one cannot be deposited. */
+  readonly identityStatus?: IdentityStatus;
   /** The logged-in professional as document author. */
   readonly author?: DocumentAuthor;
   /** The organisation keeping the documents (custodian). */

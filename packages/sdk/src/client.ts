@@ -42,6 +42,10 @@ import type {
   DirectoryProfessional,
   OrganizationSearchQuery,
   PractitionerSearchQuery,
+  IdentityState,
+  IdentityValidationInput,
+  InsiSearchOutcome,
+  InsiVerifyOutcome,
 } from './types.js';
 import { followEvents, type FollowOptions, type ServerSentEvent } from './event-stream.js';
 
@@ -124,6 +128,22 @@ export function createDccClient(options: DccClientOptions) {
     /** PUT /patients/{id} with If-Match. */
     update: async (id: string, body: PatientInput, opts: WriteOptions): Promise<DccResponse<Patient>> =>
       send({ method: 'PUT', path: `/patients/${segment(id, 'patient id')}`, body, ifMatch: requireIfMatch(opts, 'patients.update'), options: opts }),
+  };
+
+  /** The identity lifecycle of a patient (identity-auth.md §1.5): writes take the patient's ETag (If-Match). */
+  const identity = {
+    /** GET /patients/{id}/identity: status, its criteria (who, when), INS/traits cross-checks, whether submittable and why not. */
+    get: async (patientId: string, opts?: CallOptions): Promise<DccResponse<IdentityState>> =>
+      send({ method: 'GET', path: `/patients/${segment(patientId, 'patient id')}/identity`, options: opts }),
+    /** POST …/identity/insi-search: INSi by the patient's traits; one identity found is applied (INS and traits from INSi). */
+    searchInsi: async (patientId: string, opts: WriteOptions): Promise<DccResponse<InsiSearchOutcome>> =>
+      send({ method: 'POST', path: `/patients/${segment(patientId, 'patient id')}/identity/insi-search`, ifMatch: requireIfMatch(opts, 'identity.searchInsi'), options: opts }),
+    /** POST …/identity/insi-verify: INSi vérification of the stored INS and traits (KO removes the INSi criterion). */
+    verifyInsi: async (patientId: string, opts: WriteOptions): Promise<DccResponse<InsiVerifyOutcome>> =>
+      send({ method: 'POST', path: `/patients/${segment(patientId, 'patient id')}/identity/insi-verify`, ifMatch: requireIfMatch(opts, 'identity.verifyInsi'), options: opts }),
+    /** POST …/identity/validation: the calling professional saw a high-trust identity document. */
+    recordDocument: async (patientId: string, body: IdentityValidationInput, opts: WriteOptions): Promise<DccResponse<IdentityState>> =>
+      send({ method: 'POST', path: `/patients/${segment(patientId, 'patient id')}/identity/validation`, body, ifMatch: requireIfMatch(opts, 'identity.recordDocument'), options: opts }),
   };
 
   const versionPath = (id: string, n: number) => `/documents/${segment(id, 'document id')}/versions/${versionNumber(n)}`;
@@ -304,6 +324,7 @@ export function createDccClient(options: DccClientOptions) {
     baseUrl: transport.baseUrl,
     apiVersion: options.apiVersion ?? API_VERSION,
     patients,
+    identity,
     documents,
     audit,
     submissions,

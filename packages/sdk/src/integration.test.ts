@@ -23,6 +23,7 @@ interface ServerModule {
     sessionKey: Buffer;
     logger?: (entry: unknown) => void;
     auditReaders?: readonly string[];
+    identity?: { statusFromHost?: boolean };
     oidc: () => { discoveryUrl: string; clientId: string; clientSecret: string; allowInsecureRequests?: boolean };
   }): { listen(port?: number): Promise<{ url: string }>; close(): Promise<void> };
   openStore(options: { memory: true }): Promise<{ close(): Promise<void> }>;
@@ -92,6 +93,8 @@ describe('SDK against the real server over HTTP', { skip: unavailable ?? false }
       logger: () => {},
       // Dr LEFORT administers her structures' audit trail in this test (the audit test reads it).
       auditReaders: [DR_LEFORT.userinfo.SubjectNameID],
+      // Patients are created with their status (the host is the identity authority here).
+      identity: { statusFromHost: true },
       oidc: () => ({ discoveryUrl: pscRef.current!.discoveryUrl, clientId: 'dcc-server', clientSecret: 'server-secret', allowInsecureRequests: true }),
     });
     app = created;

@@ -82,5 +82,12 @@ export type DirectoryOrganizationList = Schemas['DirectoryOrganizationList'];
 export type PractitionerSearchQuery = Omit<QueryOf<'searchPractitioners'>, 'cursor'>;
 /** Filters of `directory.organizations` (`q`, `finess`, `siret`, `postalCode`, `limit`). */
 export type OrganizationSearchQuery = Omit<QueryOf<'searchOrganizations'>, 'cursor'>;
+export type IdentityState = Schemas['IdentityState'];
+export type IdentityFinding = Schemas['IdentityFinding'];
+export type IdentityDocumentKind = Schemas['IdentityDocumentKind'];
+export type IdentityValidationInput = Schemas['IdentityValidationInput'];
+export type InsiSearchOutcome = Schemas['InsiSearchOutcome'];
+export type InsiVerifyOutcome = Schemas['InsiVerifyOutcome'];
+export type InsiCandidate = Schemas['InsiCandidate'];
 
 export type { components, operations, paths } from './generated/api.js';

@@ -36,6 +36,8 @@ async function stack(storeOptions) {
     // Limits stay on, sized for one professional driving 8 concurrent writers from one address
     // (the defaults, 20 req/s per professional, would turn most of the 400 saves into 429s).
     limits: { perClient: { perSecond: 1000, burst: 2000 }, perProfessional: { perSecond: 1000, burst: 2000 } },
+    // The bench's patient is created qualified (the host is the identity authority here).
+    identity: { statusFromHost: true },
     oidc: () => ({ discoveryUrl: psc.discoveryUrl, clientId: 'bench', clientSecret: 'bench-secret', allowInsecureRequests: true }),
   });
   const { url } = await app.listen(0);

@@ -27,6 +27,9 @@ import { auditRoutes } from './routes/audit.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { directoryRoutes } from './routes/directory.js';
 import { DirectoryService, type DirectoryOptions } from './directory/directory-service.js';
+import { identityRoutes } from './routes/identity.js';
+import { IdentityService } from './services/identity.js';
+import type { IdentityOptions } from './identity/insi-port.js';
 import { JobQueue } from './submissions/job-queue.js';
 import { SubmissionService } from './submissions/submission-service.js';
 import { SubmissionWorker } from './submissions/submission-worker.js';
@@ -75,6 +78,8 @@ export interface ServerOptions {
   submissions?: SubmissionOptions;
   /** The national health directory (Annuaire Santé; main-config.ts reads DCC_ANNUAIRE_*). Without a URL, GET /directory/* answers 503. */
   directory?: DirectoryOptions;
+  /** INSi and who sets identity statuses (main-config.ts reads them from DCC_INSI_*). */
+  identity?: IdentityOptions;
 }
 
 export interface DccServer {
@@ -90,7 +95,7 @@ export interface DccServer {
 }
 
 /** Every route module, in registration order. */
-const ROUTE_MODULES = [systemRoutes, authRoutes, patientRoutes, documentRoutes, versionRoutes, auditRoutes, submissionRoutes, directoryRoutes];
+const ROUTE_MODULES = [systemRoutes, authRoutes, patientRoutes, documentRoutes, versionRoutes, auditRoutes, submissionRoutes, directoryRoutes, identityRoutes];
 
 export function createServer(options: ServerOptions): DccServer {
   const { store } = options;
@@ -140,7 +145,8 @@ export function createServer(options: ServerOptions): DccServer {
     jsonBody: jsonBodies(requestSchemas()),
     idempotent: idempotency(store.idempotency, { cipher, leaseMs: options.idempotencyLeaseMs ?? 60_000, now: () => new Date((options.now ?? Date.now)()) }),
     auth,
-    patients: new PatientService(store.patients, config),
+    patients: new PatientService(store.patients, { ...config, statusFromHost: options.identity?.statusFromHost === true }),
+    identity: new IdentityService(store.identity, { allowTestIdentities: config.allowTestIdentities, ...(options.identity?.insi ? { insi: options.identity.insi } : {}) }),
     documents: new DocumentLifecycle(store.documents, store.patients, checker, config),
     audit: store.audit,
     auditReaders: new Set(options.auditReaders ?? []),

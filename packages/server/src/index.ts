@@ -18,3 +18,7 @@ export { dmpPort, mssPort, type DmpConnection, type MssConnection } from './subm
 export type { DmpPort, MssPort, ActingParty, DmpPatientStatus, VisibilityFlag } from './submissions/ports.js';
 export type { SubmissionOptions } from './submissions/options.js';
 export { submissionsFromEnv } from './main-config.js';
+export { identityFromEnv } from './main-config.js';
+export { insiPort, type InsiPort, type IdentityOptions } from './identity/insi-port.js';
+export { IdentityService, identityState, type IdentityState } from './services/identity.js';
+export { IdentityRepository } from './store/identity-repository.js';

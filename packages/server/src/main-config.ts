@@ -8,6 +8,8 @@ import type { DirectoryOptions } from './directory/directory-service.js';
 
 /** DMP / MSSanté settings (DCC_DMP_*, DCC_LPS_*, DCC_MSS_*, DCC_SUBMISSION_*): see submissions/env-config.ts. */
 export { submissionsFromEnv } from './submissions/env-config.js';
+/** INSi settings (DCC_INSI_*, DCC_LPS_*): see identity/insi-port.ts. */
+export { identityFromEnv } from './identity/insi-port.js';
 
 export interface EnvServerConfig {
   allowTestIdentities: boolean;

@@ -4,11 +4,11 @@
 // ./.data/pglite), PSC_DISCOVERY_URL, PSC_CLIENT_ID, PSC_CLIENT_SECRET,
 // PSC_POST_LOGOUT_REDIRECT_URI, DCC_SESSION_KEY, ANS_KIT_DIR, DCC_ALLOW_TEST_IDENTITIES,
 // DCC_IDEMPOTENCY_LEASE_SECONDS, DCC_LIMIT_*, DCC_BEARER_CACHE_MS, DCC_FAILED_BEARER_CACHE_MS,
-// DCC_SIGNER_PROFESSIONS, DCC_DMP_*, DCC_LPS_*, DCC_MSS_*, DCC_SUBMISSION_*, DCC_EVENTS_POLL_MS
+// DCC_SIGNER_PROFESSIONS, DCC_DMP_*, DCC_LPS_*, DCC_MSS_*, DCC_SUBMISSION_*, DCC_EVENTS_POLL_MS, DCC_INSI_*
 // (packages/server/README.md).
 import { createServer } from './app.js';
 import { DocumentChecker } from './services/document-checker.js';
-import { dataDirOf, openStore, serverConfigOf, submissionsFromEnv } from './main-config.js';
+import { dataDirOf, identityFromEnv, openStore, serverConfigOf, submissionsFromEnv } from './main-config.js';
 import { loadSessionKey } from './secrets.js';
 
 function required(name: string): string {
@@ -44,6 +44,8 @@ const app = createServer({
   checker: new DocumentChecker(),
   // DMP / MSSanté: DCC_DMP_*, DCC_LPS_*, DCC_MSS_*, DCC_SUBMISSION_* (README).
   submissions: submissionsFromEnv(env),
+  // INSi: DCC_INSI_* (README).
+  identity: identityFromEnv(env),
 });
 const { url } = await app.listen(port, host);
 console.error(`dcc-server listening on ${url} (public ${publicUrl}, store ${store.kind})`);

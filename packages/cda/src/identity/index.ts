@@ -6,6 +6,10 @@ export { IDENTITY_MESSAGES, identityIssue } from './messages.js';
 export type { IdentityIssue, IdentityIssueCode, LocalizedMessage } from './messages.js';
 export { INS_OIDS, INS_OID_TABLE, checkInsMatricule, checkInsOid, describeInsOid, insKey, insOid, isInsOid } from './ins.js';
 export type { CheckInsOidOptions, InsEnvironment, InsKind, InsOid, InsOidDescription } from './ins.js';
+export { DMP_IDENTITY_RULE, IDENTITY_STATUSES, IDENTITY_STATUS_TEXTS, isIdentityStatus, notSubmittableBecause } from './status.js';
+export type { IdentityStatus, IdentityStatusText } from './status.js';
+export { crossCheckInsTraits, hasInsTraitErrors } from './ins-traits.js';
+export type { InsTraitField, InsTraitFinding, InsTraitsInput } from './ins-traits.js';
 export {
   checkAdeli,
   checkFiness,

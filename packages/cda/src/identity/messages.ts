@@ -48,6 +48,56 @@ export const IDENTITY_MESSAGES = {
     en: 'The OID is that of the social security number (NSS), which is not an INS: retrieve the person’s INS from the INSi teleservice.',
   },
 
+  // ── INS against the strict traits (ins-traits.ts) ─────────────────────────────────────────────────────────────
+  'ins.traits.sex': {
+    fr: "Le premier chiffre du matricule INS (1 homme, 2 femme) ne correspond pas au sexe du patient : vérifiez le sexe ou le matricule auprès du téléservice INSi.",
+    en: 'The first digit of the INS number (1 male, 2 female) does not match the patient’s sex: check the sex or the number with the INSi teleservice.',
+  },
+  'ins.traits.sex-unknown': {
+    fr: "Le sexe du patient est inconnu : il ne peut pas être comparé au premier chiffre du matricule INS.",
+    en: 'The patient’s sex is unknown: it cannot be compared with the first digit of the INS number.',
+  },
+  'ins.traits.sex-unchecked': {
+    fr: "Le premier chiffre du matricule INS n'est ni 1 ni 2 (numéro ancien ou provisoire) : le sexe ne peut pas être contrôlé par le matricule.",
+    en: 'The first digit of the INS number is neither 1 nor 2 (an old or temporary number): the sex cannot be checked against the number.',
+  },
+  'ins.traits.year': {
+    fr: "Les 2e et 3e chiffres du matricule INS ne correspondent pas à l'année de naissance du patient.",
+    en: 'The 2nd and 3rd digits of the INS number do not match the patient’s year of birth.',
+  },
+  'ins.traits.month': {
+    fr: "Les 4e et 5e chiffres du matricule INS ne correspondent pas au mois de naissance du patient.",
+    en: 'The 4th and 5th digits of the INS number do not match the patient’s month of birth.',
+  },
+  'ins.traits.month-unknown': {
+    fr: "Le mois de naissance du patient est inconnu : il ne peut pas être comparé au matricule INS.",
+    en: 'The patient’s month of birth is unknown: it cannot be compared with the INS number.',
+  },
+  'ins.traits.month-unknown-in-ins': {
+    fr: "Le matricule INS porte un mois hors de 01 à 12 (acte de naissance incomplet) : le mois de naissance ne peut pas être contrôlé.",
+    en: 'The INS number carries a month outside 01 to 12 (incomplete birth record): the month of birth cannot be checked.',
+  },
+  'ins.traits.place-department': {
+    fr: "Le département de naissance du matricule INS (6e et 7e caractères) ne correspond pas au code du lieu de naissance.",
+    en: 'The birth département in the INS number (6th and 7th characters) does not match the birth place code.',
+  },
+  'ins.traits.place-commune': {
+    fr: "La commune de naissance du matricule INS diffère du code du lieu de naissance, dans le même département (commune fusionnée ou renommée depuis ?) : vérifiez auprès du téléservice INSi.",
+    en: 'The birth commune in the INS number differs from the birth place code within the same département (a commune merged or renamed since?): check with the INSi teleservice.',
+  },
+  'ins.traits.place-abroad': {
+    fr: "Naissance à l'étranger : le pays du matricule INS (99 suivi du code pays) et le code du lieu de naissance diffèrent ; cela peut s'expliquer (naturalisation, territoire devenu indépendant) : vérifiez auprès du téléservice INSi.",
+    en: 'Born abroad: the country in the INS number (99 followed by the country code) and the birth place code differ; this may be explained (naturalisation, a territory become independent): check with the INSi teleservice.',
+  },
+  'ins.traits.place-corsica': {
+    fr: "Le matricule INS porte le département 20 (ancien code de la Corse) alors que le lieu de naissance est en Corse-du-Sud ou en Haute-Corse : cohérent seulement pour une naissance antérieure à la division de la Corse en deux départements.",
+    en: 'The INS number carries département 20 (the former code of Corsica) while the birth place is in Corse-du-Sud or Haute-Corse: consistent only for a birth before Corsica was split into two départements.',
+  },
+  'ins.traits.place-north-africa': {
+    fr: "Le matricule INS porte un département 91 à 96 (naissance en Algérie, au Maroc ou en Tunisie avant l'indépendance) : le lieu de naissance ne peut pas être contrôlé par le matricule.",
+    en: 'The INS number carries a département 91 to 96 (born in Algeria, Morocco or Tunisia before independence): the birth place cannot be checked against the number.',
+  },
+
   // ── Professionals ─────────────────────────────────────────────────────────────────────────────────────────────
   'rpps.format': {
     fr: 'Le numéro RPPS doit comporter exactement 11 chiffres, sans espace ni autre caractère.',

@@ -35,6 +35,25 @@ function isIp(host: string): boolean {
   return /^[0-9.]+$/.test(host) || host.includes(':');
 }
 
+async function issueLeaf(ca: KeyPair, cn: string, ou: string, extensions: Extensions, base: { keySize: number; algorithm: 'sha256'; notBeforeDate: Date; notAfterDate: Date }): Promise<KeyPair> {
+  const result = await generate(subject(cn, ou), { ...base, ca, extensions });
+  return { cert: result.cert, key: result.private };
+}
+
+/**
+ * A client-authentication certificate issued by the test CA (e.g. INSi's organisation
+ * certificates, CN `INSI-AUTO` / `INSI-MANU`), valid three years from yesterday.
+ */
+export function issueTestClientCertificate(ca: KeyPair, cn: string, ou = STRUCTURE_ID): Promise<KeyPair> {
+  const notBeforeDate = new Date(Date.now() - 24 * 3600_000);
+  const notAfterDate = new Date(notBeforeDate.getTime() + 3 * 365 * 24 * 3600_000);
+  return issueLeaf(ca, cn, ou, [
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+    { name: 'extKeyUsage', clientAuth: true },
+  ], { keySize: 2048, algorithm: 'sha256', notBeforeDate, notAfterDate });
+}
+
 export async function createTestPki(options: CreateTestPkiOptions = {}): Promise<TestPki> {
   const hostnames = options.hostnames ?? ['localhost', '127.0.0.1', '::1'];
   const notBeforeDate = options.notBefore ?? new Date(Date.now() - 24 * 3600_000);
@@ -49,10 +68,7 @@ export async function createTestPki(options: CreateTestPkiOptions = {}): Promise
     ],
   });
   const caPair = { key: ca.private, cert: ca.cert };
-  const leaf = async (cn: string, ou: string, extensions: Extensions): Promise<KeyPair> => {
-    const result = await generate(subject(cn, ou), { ...base, ca: caPair, extensions });
-    return { cert: result.cert, key: result.private };
-  };
+  const leaf = (cn: string, ou: string, extensions: Extensions): Promise<KeyPair> => issueLeaf(caPair, cn, ou, extensions, base);
 
   const server = await leaf(hostnames[0] ?? 'localhost', 'SERVEUR DMP SIMULE', [
     { name: 'basicConstraints', cA: false },

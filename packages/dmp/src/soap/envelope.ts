@@ -13,6 +13,8 @@ export interface EnvelopeInput {
   vihf?: string;
   /** The body content (one element, with its own namespace declarations). */
   body: string;
+  /** Further header blocks (each one element with its own namespace declarations), after wsa:To — e.g. INSi's ContexteLPS. */
+  headers?: readonly string[];
 }
 
 function stripXmlDeclaration(xml: string): string {
@@ -30,6 +32,7 @@ export function soapEnvelope(input: EnvelopeInput): string {
     `<wsa:MessageID>${escapeXml(messageId)}</wsa:MessageID>` +
     `<wsa:ReplyTo><wsa:Address>http://www.w3.org/2005/08/addressing/anonymous</wsa:Address></wsa:ReplyTo>` +
     `<wsa:To soap:mustUnderstand="true">${escapeXml(input.to)}</wsa:To>` +
+    (input.headers ?? []).map(stripXmlDeclaration).join('') +
     security +
     `</soap:Header>` +
     `<soap:Body>${stripXmlDeclaration(input.body)}</soap:Body>` +

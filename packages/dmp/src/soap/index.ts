@@ -5,3 +5,4 @@ export { buildMtom, parseMultipart, rootPart, partForCid, headerParameter, xopIn
 export { readSoapAnswer, faultError, registryOutcome, expectSuccess, type HttpReply, type SoapAnswer, type RegistryOutcome, type RegistryStatus } from './response.js';
 export { DmpError, simCodeIn, type RegistryErrorItem } from './dmp-error.js';
 export { DMP_ERROR_MESSAGES, errorMessageFor, type ErrorMessage } from './error-messages.js';
+export { escapeXml, parseXml, elementChildren, descendants, firstDescendant, childrenNamed, textOf } from './xml.js';

@@ -228,6 +228,16 @@ export const schemaFormStyles = css`
   .banner.warning {
     border-color: var(--_error);
   }
+  .identity-status {
+    margin-block: var(--_m);
+  }
+  .identity-status:not([data-status='qualified']) {
+    border-inline-start: 4px solid var(--_error);
+    padding-inline-start: var(--_m);
+  }
+  .identity-status span {
+    display: block;
+  }
   .context-summary {
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);

@@ -7,6 +7,7 @@ import { ContextProvider } from '@lit/context';
 import { dccContext, type DccClientLike, type DccContextValue, type DccSession } from '../context.js';
 import { toLocale, type DccLocale } from '../localize.js';
 import type { Custodian, DocumentAuthor, PatientIdentity } from '@dcc-kit/cda/core';
+import type { IdentityStatus } from '@dcc-kit/cda/identity';
 import type { Clock } from '../clock.js';
 import { DraftStore } from '../drafts/index.js';
 
@@ -17,6 +18,7 @@ import { DraftStore } from '../drafts/index.js';
  * @slot - The page content holding the editors.
  * @event dcc-logout - Fired by `logout()` after the drafts were purged (`detail`: none).
  * @property {PatientIdentity} patient - Patient identity from the host's identity service.
+ * @property {IdentityStatus} identityStatus - RNIV status of the patient's identity (`provisional`, `recovered`, `validated`, `qualified`), e.g. the platform patient's `identityStatus`.
  * @property {DocumentAuthor} author - The logged-in professional (document author).
  * @property {Custodian} organization - The organisation keeping the documents.
  * @property {DccClientLike} client - An @dcc-kit/sdk client (optional: the editors work without a backend).
@@ -33,6 +35,7 @@ export class DccProvider extends LitElement {
   /** Locale of every element inside ("fr" or "en"); default: the page's `lang`. */
   @property({ reflect: true }) accessor locale: DccLocale | undefined = undefined;
   @property({ attribute: false }) accessor patient: PatientIdentity | undefined = undefined;
+  @property({ attribute: false }) accessor identityStatus: IdentityStatus | undefined = undefined;
   @property({ attribute: false }) accessor author: DocumentAuthor | undefined = undefined;
   @property({ attribute: false }) accessor organization: Custodian | undefined = undefined;
   @property({ attribute: false }) accessor client: DccClientLike | undefined = undefined;
@@ -62,6 +65,7 @@ export class DccProvider extends LitElement {
     return {
       locale: toLocale(this.locale),
       patient: this.patient,
+      identityStatus: this.identityStatus,
       author: this.author,
       organization: this.organization,
       client: this.client,

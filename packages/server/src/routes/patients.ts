@@ -2,7 +2,7 @@
 import { etag, readBody, requireIfMatch } from '../http.js';
 import { actorOf } from '../middleware/authenticate.js';
 import { pageQuery, pathId } from '../middleware/paging.js';
-import type { PatientInput } from '../store/records.js';
+import type { PatientRequest } from '../services/patients.js';
 import type { RouteDeps } from './route-deps.js';
 
 export function patientRoutes({ router, authenticated, jsonBody, idempotent, patients, audit }: RouteDeps): void {
@@ -11,7 +11,7 @@ export function patientRoutes({ router, authenticated, jsonBody, idempotent, pat
     '/patients',
     authenticated(async (ctx, caller) => {
       const raw = await readBody(ctx.req);
-      const input = await jsonBody<PatientInput>(ctx, 'PatientInput', raw);
+      const input = await jsonBody<PatientRequest>(ctx, 'PatientInput', raw);
       return idempotent(ctx, caller, raw, async () => {
         const patient = await patients.create(input, actorOf(ctx, caller));
         return { status: 201, body: patient, headers: { ...etag(patient.version), location: `/patients/${patient.id}` } };
@@ -43,7 +43,7 @@ export function patientRoutes({ router, authenticated, jsonBody, idempotent, pat
     '/patients/{id}',
     authenticated(async (ctx, caller) => {
       const expected = requireIfMatch(ctx.req);
-      const input = await jsonBody<PatientInput>(ctx, 'PatientInput');
+      const input = await jsonBody<PatientRequest>(ctx, 'PatientInput');
       const patient = await patients.update(pathId(ctx.params.id), expected, input, actorOf(ctx, caller));
       return { status: 200, body: patient, headers: etag(patient.version) };
     }),

@@ -10,6 +10,7 @@ import type { BodyReader } from '../middleware/request-body.js';
 import type { Handler } from '../http.js';
 import type { AuditRepository } from '../store/audit-repository.js';
 import type { PatientService } from '../services/patients.js';
+import type { IdentityService } from '../services/identity.js';
 import type { DocumentLifecycle } from '../services/document-lifecycle.js';
 import type { DocumentRecord, VersionRecord } from '../store/records.js';
 import type { SubmissionRepository } from '../store/submissions-repository.js';
@@ -24,6 +25,8 @@ export interface RouteDeps {
   idempotent: Idempotent;
   auth: PscAuth;
   patients: PatientService;
+  /** The identity lifecycle (INSi, identity document). */
+  identity: IdentityService;
   documents: DocumentLifecycle;
   audit: AuditRepository;
   /** IdNat_PS of the professionals who may read the audit of the structures they act for. */

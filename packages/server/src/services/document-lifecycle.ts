@@ -13,6 +13,7 @@ import type { PatientRepository } from '../store/patients-repository.js';
 import type { Actor, DocumentRecord, DocumentStatus, DocumentType, Page, Patient, VersionRecord } from '../store/records.js';
 import type { PageQuery } from '../middleware/paging.js';
 import { draftIssues, setIdFromModel, setIdToInstance, type DocumentChecker } from './document-checker.js';
+import { whyNotSubmittable } from './identity-rules.js';
 import { unwrap } from './write-result.js';
 import { replacementModel, resolveReason, type ReplacementReason, type ReplacementTarget } from './replacement.js';
 
@@ -181,9 +182,11 @@ export class DocumentLifecycle {
    */
   async submit(document: DocumentRecord, n: number, expected: number, actor: Actor, enqueue?: TransitionChange['enqueue']): Promise<DocumentVersion> {
     const { doc, patient } = await this.current(document, n, expected, 'submit', actor);
-    if (patient.identityStatus !== 'qualified')
+    // The stored status is the identity lifecycle's (services/identity.ts), never what the caller says.
+    const notQualified = whyNotSubmittable(patient);
+    if (notQualified)
       throw problems.unprocessable('identity-not-qualified', 'Only a patient with a qualified identity (INS qualifiée) can be submitted to the DMP.', [
-        issue('identityStatus', 'identity-not-qualified', "L'identité du patient n'est pas qualifiée.", "The patient's identity is not qualified."),
+        issue('identityStatus', 'identity-not-qualified', notQualified.fr, notQualified.en),
       ]);
     // Checked again inside the transaction, the patient row locked: a concurrent identity change cannot slip through.
     const stillQualified: TransitionPrecondition = async (tx, d) =>

@@ -6,6 +6,18 @@ import type { PatientRepository } from '../store/patients-repository.js';
 import type { Actor, Page, Patient, PatientInput } from '../store/records.js';
 import type { PageQuery } from '../middleware/paging.js';
 import { unwrap } from './write-result.js';
+import { identityChanged } from './identity-rules.js';
+
+/** What POST/PUT /patients take: the identity status is optional (it follows the lifecycle). */
+export type PatientRequest = Omit<PatientInput, 'identityStatus'> & { identityStatus?: PatientInput['identityStatus'] };
+
+const statusNotSettable = (path: string) =>
+  issue(
+    path,
+    'identity-status-lifecycle',
+    "Le statut de l'identité ne se saisit pas : il résulte de la recherche ou de la vérification INSi et du contrôle d'une pièce d'identité (/patients/{id}/identity).",
+    'The identity status cannot be set: it follows from the INSi search or vérification and the check of an identity document (/patients/{id}/identity).',
+  );
 
 /** YYYY-MM-DD of a real past day since 1850 (older is a typo); 00 stands for an unknown month or day (INS traits). */
 export function isBirthDate(value: string, today = new Date()): boolean {
@@ -22,11 +34,12 @@ export function isBirthDate(value: string, today = new Date()): boolean {
 export class PatientService {
   constructor(
     private readonly patients: PatientRepository,
-    private readonly config: { allowTestIdentities: boolean },
+    /** statusFromHost: the caller's identityStatus is taken (the host's identity server is the authority). */
+    private readonly config: { allowTestIdentities: boolean; statusFromHost?: boolean },
   ) {}
 
   /** Every rule the input breaks (422 issues). */
-  issues(input: PatientInput, actor: Actor): ProblemIssue[] {
+  issues(input: PatientRequest, actor: Actor): ProblemIssue[] {
     const issues: ProblemIssue[] = [];
     if (!isBirthDate(input.traits.birthDate))
       issues.push(issue('traits.birthDate', 'birth-date', 'Date de naissance impossible ou future.', 'Impossible or future birth date.'));
@@ -39,10 +52,13 @@ export class PatientService {
     return issues;
   }
 
-  async create(input: PatientInput, actor: Actor): Promise<Patient> {
+  /** A new patient is provisional (§1.5), unless the host's status is taken. */
+  async create(input: PatientRequest, actor: Actor): Promise<Patient> {
     const issues = this.issues(input, actor);
+    if (!this.config.statusFromHost && input.identityStatus !== undefined && input.identityStatus !== 'provisional') issues.push(statusNotSettable('identityStatus'));
     if (issues.length) throw problems.unprocessable('invalid-patient', 'The patient identity is not valid.', issues);
-    return unwrap(await this.patients.create(input, actor), 'Patient');
+    const identityStatus = this.config.statusFromHost ? (input.identityStatus ?? 'provisional') : 'provisional';
+    return unwrap(await this.patients.create({ ...input, identityStatus }, actor), 'Patient');
   }
 
   list(structures: readonly string[], filter: { ins?: string }, paging: PageQuery): Promise<Page<Patient>> {
@@ -56,14 +72,21 @@ export class PatientService {
     return patient;
   }
 
-  async update(id: string | undefined, expected: number, input: PatientInput, actor: Actor): Promise<Patient> {
+  /**
+   * A change of the INS or of a strict trait sends the identity back to provisional and clears
+   * both criteria (§1.5); otherwise the status stays (the caller may repeat it, not change it).
+   */
+  async update(id: string | undefined, expected: number, input: PatientRequest, actor: Actor): Promise<Patient> {
     const current = await this.get(id, actor.structures);
     const issues = this.issues(input, actor);
+    const changed = identityChanged(current, input);
+    if (!this.config.statusFromHost && input.identityStatus !== undefined && input.identityStatus !== current.identityStatus) issues.push(statusNotSettable('identityStatus'));
+    const identityStatus = this.config.statusFromHost && input.identityStatus !== undefined ? input.identityStatus : changed ? 'provisional' : current.identityStatus;
     // Documents take their structure from the patient when created: moving the patient would
     // leave them visible to the old structure and orphaned for the new one.
     if (input.structureId !== current.structureId)
       issues.push(issue('structureId', 'immutable', 'La structure du patient ne peut pas changer.', "The patient's structure cannot change."));
     if (issues.length) throw problems.unprocessable('invalid-patient', 'The patient identity is not valid.', issues);
-    return unwrap(await this.patients.update(current.id, expected, input, actor), 'Patient');
+    return unwrap(await this.patients.update(current.id, expected, { ...input, identityStatus }, actor, { resetIdentity: changed }), 'Patient');
   }
 }

@@ -7,7 +7,7 @@ import { page, toPatient, type Actor, type Page, type Patient, type PatientInput
 
 const patientData = (p: PatientInput) => JSON.stringify({ traits: p.traits, ...(p.usedName !== undefined ? { usedName: p.usedName } : {}) });
 
-const DUPLICATE_INS = { ok: false, reason: 'conflict', type: 'duplicate-ins', detail: 'A patient with this INS already exists in this structure.' } as const;
+export const DUPLICATE_INS = { ok: false, reason: 'conflict', type: 'duplicate-ins', detail: 'A patient with this INS already exists in this structure.' } as const;
 
 /**
  * Inside a write transaction: whether another patient of the structure holds this INS. The
@@ -15,7 +15,7 @@ const DUPLICATE_INS = { ok: false, reason: 'conflict', type: 'duplicate-ins', de
  * writers of one INS are serialised and the second sees the first's row: the unique
  * constraint is never violated, and PostgreSQL never logs an error quoting the INS.
  */
-async function insTaken(tx: SqlExecutor, input: PatientInput, exceptId?: string): Promise<boolean> {
+export async function insTaken(tx: SqlExecutor, input: Pick<PatientInput, 'structureId' | 'ins'>, exceptId?: string): Promise<boolean> {
   await tx.query('SELECT pg_advisory_xact_lock(4242002, hashtext($1))', [`${input.structureId}|${input.ins.oid}|${input.ins.value}`]);
   const rows = await tx.query(
     'SELECT 1 FROM patients WHERE structure_id = $1 AND ins_oid = $2 AND ins_value = $3 AND ($4::uuid IS NULL OR id <> $4)',
@@ -59,7 +59,11 @@ export class PatientRepository {
     return page(rows, q.limit, toPatient);
   }
 
-  async update(id: string, expected: number, input: PatientInput, actor: Actor): Promise<WriteResult<Patient>> {
+  /**
+   * `resetIdentity`: the INS or a strict trait changed, so both criteria of the identity status
+   * are cleared (identity-auth.md §1.5; the caller gives the status they lead to).
+   */
+  async update(id: string, expected: number, input: PatientInput, actor: Actor, options: { resetIdentity?: boolean } = {}): Promise<WriteResult<Patient>> {
     return this.driver.transaction(async (tx) => {
       const cur = await tx.query('SELECT * FROM patients WHERE id = $1 AND structure_id = ANY($2::text[]) FOR UPDATE', [id, [...actor.structures]]);
       if (!cur[0]) return { ok: false, reason: 'not-found' };
@@ -67,11 +71,20 @@ export class PatientRepository {
       if (await insTaken(tx, input, id)) return DUPLICATE_INS;
       const rows = await tx.query(
         `UPDATE patients SET structure_id = $2, ins_value = $3, ins_oid = $4, identity_status = $5, data = $6::jsonb,
-           version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
-        [id, input.structureId, input.ins.value, input.ins.oid, input.identityStatus, patientData(input)],
+           version = version + 1, updated_at = now(),
+           identity_insi_at = CASE WHEN $7 THEN NULL ELSE identity_insi_at END,
+           identity_insi_by = CASE WHEN $7 THEN NULL ELSE identity_insi_by END,
+           identity_insi_operation = CASE WHEN $7 THEN NULL ELSE identity_insi_operation END,
+           identity_document_at = CASE WHEN $7 THEN NULL ELSE identity_document_at END,
+           identity_document_by = CASE WHEN $7 THEN NULL ELSE identity_document_by END,
+           identity_document_kind = CASE WHEN $7 THEN NULL ELSE identity_document_kind END
+         WHERE id = $1 RETURNING *`,
+        [id, input.structureId, input.ins.value, input.ins.oid, input.identityStatus, patientData(input), options.resetIdentity === true],
       );
       const p = toPatient(rows[0]!);
       await recordAudit(tx, actor, { action: 'patient.update', resourceType: 'patient', resourceId: id, version: p.version, structureId: p.structureId, patientId: id });
+      if (options.resetIdentity)
+        await recordAudit(tx, actor, { action: `patient.identity.reset.${p.identityStatus}`, resourceType: 'patient', resourceId: id, version: p.version, structureId: p.structureId, patientId: id });
       return { ok: true, value: p };
     });
   }

@@ -8,14 +8,16 @@ import { AuditRepository } from './audit-repository.js';
 import { DocumentRepository } from './documents-repository.js';
 import { IdempotencyRepository } from './idempotency-repository.js';
 import { PatientRepository } from './patients-repository.js';
+import { IdentityRepository } from './identity-repository.js';
 import { SessionRepository } from './sessions-repository.js';
 import { SubmissionRepository } from './submissions-repository.js';
 
 export * from './records.js';
-export { AuditRepository, DocumentRepository, IdempotencyRepository, PatientRepository, SessionRepository, SubmissionRepository };
+export { AuditRepository, DocumentRepository, IdentityRepository, IdempotencyRepository, PatientRepository, SessionRepository, SubmissionRepository };
 
 export class Store {
   readonly patients: PatientRepository;
+  readonly identity: IdentityRepository;
   readonly documents: DocumentRepository;
   readonly audit: AuditRepository;
   readonly sessions: SessionRepository;
@@ -24,6 +26,7 @@ export class Store {
 
   constructor(readonly driver: SqlDriver) {
     this.patients = new PatientRepository(driver);
+    this.identity = new IdentityRepository(driver);
     this.documents = new DocumentRepository(driver);
     this.audit = new AuditRepository(driver);
     this.sessions = new SessionRepository(driver);

@@ -11,6 +11,8 @@ import { DMP_QUEUE, MSS_QUEUE, type JobData, type JobQueue, type QueueName } fro
 import { asPortFailure, type DmpPort, type MssPort, type VisibilityFlag } from './ports.js';
 import { actingParty, submissionFacts } from './submission-context.js';
 import { requeueSubmission } from './submission-service.js';
+import { whyNotSubmittable } from '../services/identity-rules.js';
+import type { IdentityStatus } from '../store/records.js';
 
 export interface WorkerOptions {
   dmp?: DmpPort;
@@ -208,10 +210,11 @@ export class SubmissionWorker {
     if (!row) return;
     const facts = await submissionFacts(this.driver, row.documentId, row.versionNumber);
     if (!facts) return this.finish(DMP_QUEUE, job, row, { state: 'refused', reason: { code: 'not-signed', fr: 'La version n’est pas signée.', en: 'The version is not signed.', field: 'status' } });
-    if (facts.identityStatus !== 'qualified')
+    const notQualified = whyNotSubmittable({ identityStatus: facts.identityStatus as IdentityStatus });
+    if (notQualified)
       return this.finish(DMP_QUEUE, job, row, {
         state: 'refused',
-        reason: { code: 'identity-not-qualified', fr: "L'identité du patient n'est pas qualifiée : seule une INS qualifiée alimente le DMP.", en: "The patient's identity is not qualified: only a qualified INS feeds the DMP.", field: 'identityStatus' },
+        reason: { code: 'identity-not-qualified', fr: notQualified.fr, en: notQualified.en, field: 'identityStatus' },
       });
     const party = actingParty(facts.signedBy, row.structureId, this.options.secteurActivite);
     const timeout = this.options.callTimeoutMs ?? 60_000;

@@ -68,6 +68,9 @@ export async function startStack(kind: StoreKind, options: { accessTokenTtl?: nu
     limits: TEST_LIMITS,
     // The doctors administer their structures' audit trail here; the nurse does not.
     auditReaders: TEST_AUDIT_READERS,
+    // The suites written before the identity lifecycle create their patients with a status
+    // (the host's identity server is the authority); the lifecycle's own tests pass `identity`.
+    identity: { statusFromHost: true },
     ...options.server,
     oidc: () => ({ discoveryUrl: provider.psc!.discoveryUrl, clientId: 'dcc-server', clientSecret: 'test-secret', allowInsecureRequests: true }),
   });

@@ -2,7 +2,7 @@
 import { openapi } from '../openapi.js';
 import type { ProblemIssue } from '../http.js';
 
-export const REQUEST_SCHEMAS = ['PatientInput', 'SelectActivity', 'DocumentCreate', 'VersionCreate', 'SubmitRequest', 'VisibilityChange'] as const;
+export const REQUEST_SCHEMAS = ['PatientInput', 'SelectActivity', 'DocumentCreate', 'VersionCreate', 'SubmitRequest', 'VisibilityChange', 'IdentityValidationInput'] as const;
 export type RequestSchemaName = (typeof REQUEST_SCHEMAS)[number];
 
 export interface RequestSchemas {

@@ -17,6 +17,7 @@ import { renderNode } from '../render/node.js';
 import { valueSetOf } from '../render/picker-field.js';
 import { renderBanner, renderNav, renderPreview, renderSummary, renderToolbar } from '../render/chrome.js';
 import { printElement } from '../print.js';
+import { renderIdentityStatus } from '../render/identity-status.js';
 import { CONTEXT_KEYS, renderContextSummary, type ContextKey } from '../render/context-summary.js';
 import type { ContextSummaryTexts, FormSection } from './form-definition.js';
 import { SchemaFormState } from './schema-form-state.js';
@@ -246,6 +247,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
     const v = this.validation;
     return html`
       ${renderToolbar(this.localize, this.mode, this.onClick)}
+      ${renderIdentityStatus(this.localize, this.dcc?.identityStatus)}
       ${this.mode === 'edit' ? renderNav(this.localize, this.texts, this.definition.sections, this.onNavClick) : nothing}
       ${renderBanner(this.localize, this.draftsController.banner, this.draftsController.canUndo, this.onClick)}
       <div class="live" role="status" aria-live="polite">${this.announcement}</div>

@@ -34,12 +34,15 @@ export const schemas = {
   PatientInput: obj(
     {
       ins: ref('Ins'),
-      identityStatus: ref('IdentityStatus'),
+      identityStatus: {
+        ...ref('IdentityStatus'),
+        description: 'Optional: the status follows the identity lifecycle (/patients/{id}/identity/*). Absent, `provisional` on creation or the current status on update; another value is refused unless the server takes statuses from the host (DCC_IDENTITY_STATUS_FROM_HOST).',
+      },
       traits: ref('Traits'),
       usedName: str('Nom utilisé.', { minLength: 1, maxLength: 100, pattern: NAME_PATTERN }),
       structureId: str('Structure (FINESS/SIRET) of one of the caller’s activities; fixed once the patient exists.', { minLength: 1, maxLength: 50 }),
     },
-    ['ins', 'identityStatus', 'traits', 'structureId'],
+    ['ins', 'traits', 'structureId'],
   ),
   Patient: obj(
     {
