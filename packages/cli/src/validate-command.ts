@@ -1,9 +1,9 @@
 /** `dcc validate`: the kit's verdict on one or many files, as text, JSON or JUnit XML. */
-import { type ValidationResult, type Volet, VoletNotDetectedError } from '@dcc-kit/conformance';
+import { type LayerIssue, type Validator, type Volet, VoletNotDetectedError } from '@dcc-kit/conformance';
 import { createNodeValidator, KitNotFoundError } from '@dcc-kit/conformance/node';
 import { parseCommandArgs, readInput, usageError } from './command-io.js';
 import type { Io } from './index.js';
-import { formatJson, formatJunit, formatText } from './validate-format.js';
+import { type FileOutcome, formatJson, formatJunit, formatText } from './validate-format.js';
 
 const FORMATS = ['text', 'json', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
@@ -25,27 +25,44 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   const volet = values.volet as Volet | undefined;
   if (positionals.length === 0) return usageError(io, SPEC, 'give at least one FILE to validate');
 
-  const docs: Array<{ name: string; text: string; volet?: Volet }> = [];
-  for (const file of positionals) {
-    const text = await readInput(io, SPEC.name, file, 'utf8');
-    if (text === undefined) return 2;
-    docs.push({ name: file, text, ...(volet ? { volet } : {}) });
-  }
-
-  let results: ValidationResult[];
+  let validator: Validator;
   try {
-    const validator = createNodeValidator({ ...(values.kit ? { kitDir: values.kit } : {}), ...(values['no-cache'] ? { cacheDir: false as const } : {}) });
-    results = await validator.validateMany(docs);
+    validator = createNodeValidator({ ...(values.kit ? { kitDir: values.kit } : {}), ...(values['no-cache'] ? { cacheDir: false as const } : {}) });
   } catch (error) {
-    if (error instanceof KitNotFoundError || error instanceof VoletNotDetectedError) {
+    if (error instanceof KitNotFoundError) {
       io.stderr.write(`dcc validate: ${error.message}\n`);
       return 2;
     }
     throw error;
   }
 
-  const files = docs.map((d) => d.name);
-  io.stdout.write(format === 'json' ? formatJson(files, results) : format === 'junit' ? formatJunit(files, results) : formatText(files, results));
-  if (results.some((r) => r.layers.some((l) => l.engineErrors.length > 0))) return 2;
-  return results.every((r) => r.valid) ? 0 : 1;
+  // Each file is judged on its own: one that cannot be read or judged gets its own entry (and
+  // its message on stderr), and the others are still validated.
+  const outcomes: FileOutcome[] = [];
+  try {
+    for (const file of positionals) outcomes.push(await judge(validator, io, file, volet));
+  } finally {
+    validator.dispose();
+  }
+
+  io.stdout.write(format === 'json' ? formatJson(outcomes) : format === 'junit' ? formatJunit(outcomes) : formatText(outcomes));
+  if (outcomes.some((o) => 'error' in o || o.result.layers.some((l) => l.engineErrors.length > 0))) return 2;
+  return outcomes.every((o) => 'result' in o && o.result.valid) ? 0 : 1;
+}
+
+async function judge(validator: Validator, io: Io, file: string, volet: Volet | undefined): Promise<FileOutcome> {
+  const text = await readInput(io, SPEC.name, file, 'utf8');
+  if (text === undefined) return { file, error: { code: 'unreadable', message: `cannot read ${file}`, issues: [] } };
+  try {
+    return { file, result: await validator.validate(text, { name: file, ...(volet ? { volet } : {}) }) };
+  } catch (error) {
+    if (!(error instanceof VoletNotDetectedError)) throw error;
+    io.stderr.write(`dcc validate: ${error.message}\n`);
+    // The XML schema layer needs no volet: it says whether the file is well-formed, and where not.
+    const xsd = (await validator.validate(text, { name: file, layers: ['xsd'] })).layers[0];
+    const parserIssues: LayerIssue[] = (xsd?.errors ?? []).filter((issue) => /^(parser|namespace) error/.test(issue.message));
+    return parserIssues.length > 0
+      ? { file, error: { code: 'not-well-formed', message: `${file}: not well-formed XML, so its volet cannot be detected; fix the XML`, issues: parserIssues } }
+      : { file, error: { code: 'volet-not-detected', message: error.message, issues: [] } };
+  }
 }
