@@ -49,3 +49,5 @@ export function createNodeValidator(options: NodeValidatorOptions = {}): Validat
   const store: CompiledSchemaStore | undefined = options.cacheDir === false ? undefined : createFolderSchemaStore(compiledRulesDir(options.cacheDir ?? defaultCacheDir()));
   return createValidator({ loader: createFsLoader(kitDir), ...(store ? { store } : {}) });
 }
+
+export { createValidatorPool, DEFAULT_POOL_SIZE, type ValidatorPool, type ValidatorPoolOptions } from './validator-pool.js';
