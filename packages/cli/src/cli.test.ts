@@ -102,6 +102,11 @@ test('validate over many files: an undetectable volet and a malformed file get t
   assert.match(junit.stdout, /<testcase classname="[^"]*malformed\.xml" name="not-well-formed" time="0\.000"><error [^>]*>[^<]*\/ \(line 3\): parser error : Opening and ending tag mismatch/);
   assert.match(junit.stdout, /name="[^"]*absent\.xml" tests="1" failures="0" errors="1"/);
 
+  // The same entries from one thread as from the worker pool (the default with several files).
+  const inThread = await run(['validate', '--format', 'json', '--workers', '0', ...files]);
+  assert.deepEqual([inThread.code, JSON.parse(inThread.stdout)], [2, out]);
+  assert.match((await run(['validate', '--workers', 'two', ppsExample])).stderr, /--workers must be an integer from 0 to 64 \(got "two"\)/);
+
   const text = await run(['validate', ...files]);
   assert.match(text.stdout, /malformed\.xml: NOT JUDGED \(not-well-formed\)/);
   assert.match(text.stdout, /CANCER-FRCP_2022\.01_Appareil\.xml: INVALID/);

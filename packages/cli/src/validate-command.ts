@@ -1,6 +1,6 @@
 /** `dcc validate`: the kit's verdict on one or many files, as text, JSON or JUnit XML. */
 import { type LayerIssue, type Validator, type Volet, VoletNotDetectedError } from '@dcc-kit/conformance';
-import { createNodeValidator, KitNotFoundError } from '@dcc-kit/conformance/node';
+import { createNodeValidator, createValidatorPool, DEFAULT_POOL_SIZE, KitNotFoundError } from '@dcc-kit/conformance/node';
 import { parseCommandArgs, readInput, usageError } from './command-io.js';
 import type { Io } from './index.js';
 import { type FileOutcome, formatJson, formatJunit, formatText } from './validate-format.js';
@@ -8,7 +8,7 @@ import { type FileOutcome, formatJson, formatJunit, formatText } from './validat
 const FORMATS = ['text', 'json', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
 // Its usage errors name the faulty option only, without the usage text.
-const SPEC = { name: 'validate', usage: 'Usage: dcc validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] FILE...\n', usageOnError: false };
+const SPEC = { name: 'validate', usage: 'Usage: dcc validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] [--workers N] FILE...\n', usageOnError: false };
 
 export async function validateCommand(args: readonly string[], io: Io): Promise<number> {
   const parsed = parseCommandArgs(io, SPEC, args, {
@@ -16,6 +16,7 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     format: { type: 'string', default: 'text' },
     kit: { type: 'string' },
     'no-cache': { type: 'boolean', default: false },
+    workers: { type: 'string' },
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
@@ -24,10 +25,14 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   if (values.volet !== undefined && values.volet !== 'pps' && values.volet !== 'frcp') return usageError(io, SPEC, `--volet must be pps or frcp (got "${values.volet}")`);
   const volet = values.volet as Volet | undefined;
   if (positionals.length === 0) return usageError(io, SPEC, 'give at least one FILE to validate');
+  // One file: this thread (starting workers would cost more than it saves). Several: a pool.
+  const workers = values.workers === undefined ? (positionals.length > 1 ? DEFAULT_POOL_SIZE : 0) : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) return usageError(io, SPEC, `--workers must be an integer from 0 to 64 (got "${values.workers}")`);
 
   let validator: Validator;
   try {
-    validator = createNodeValidator({ ...(values.kit ? { kitDir: values.kit } : {}), ...(values['no-cache'] ? { cacheDir: false as const } : {}) });
+    const options = { ...(values.kit ? { kitDir: values.kit } : {}), ...(values['no-cache'] ? { cacheDir: false as const } : {}) };
+    validator = workers > 1 ? createValidatorPool({ ...options, size: workers }) : createNodeValidator(options);
   } catch (error) {
     if (error instanceof KitNotFoundError) {
       io.stderr.write(`dcc validate: ${error.message}\n`);
@@ -38,9 +43,16 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
 
   // Each file is judged on its own: one that cannot be read or judged gets its own entry (and
   // its message on stderr), and the others are still validated.
-  const outcomes: FileOutcome[] = [];
+  // With a pool, a window of files is in flight at once (each read only when its turn comes).
+  const outcomes: FileOutcome[] = new Array(positionals.length);
+  const window = Math.max(1, workers * 2);
+  let next = 0;
   try {
-    for (const file of positionals) outcomes.push(await judge(validator, io, file, volet));
+    await Promise.all(
+      Array.from({ length: Math.min(window, positionals.length) }, async () => {
+        for (let i = next++; i < positionals.length; i = next++) outcomes[i] = await judge(validator, io, positionals[i] as string, volet);
+      }),
+    );
   } finally {
     validator.dispose();
   }
