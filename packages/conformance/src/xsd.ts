@@ -140,9 +140,10 @@ function validateDocument(validator: LibxmlSchema, doc: { name: string; text: st
     try {
       validator.validate(parsed);
     } catch (error) {
-      if (!(error instanceof XmlLibError)) throw error;
-      messages.push(...error.details.map((detail) => schemaMessage(detail)));
-      if (error.details.length === 0) throw new Error(`libxml2 could not validate ${doc.name}: ${error.message}`, { cause: error });
+      // No details (libxml2's internal error): the document was not judged, an engine error.
+      const details = error instanceof XmlLibError ? error.details : [];
+      if (details.length === 0) throw new Error(`libxml2 could not validate ${doc.name}: ${errorMessage(error)}`, { cause: error });
+      messages.push(...details.map((detail) => schemaMessage(detail)));
     } finally {
       parsed.dispose();
     }
