@@ -117,6 +117,12 @@ for (const files of [[example], copies]) {
   const rss = Math.max(...runs.map((r) => r.rssMiB));
   console.log(`  ${String(files.length).padStart(2)} document${files.length > 1 ? 's' : ' '} (median of 3): ${wall.toFixed(2)} s, ${(files.length / wall).toFixed(2)} documents/s, ${(wall / files.length).toFixed(2)} s/document, peak ${rss.toFixed(0)} MiB`);
 }
+// One document with its layers split over two worker threads (`--workers 2`; the default for
+// one file is this thread).
+{
+  const runs = [0, 1, 2].map(() => command(['--workers', '2', example], cacheDir));
+  console.log(`   1 document, --workers 2 (median of 3): ${median(runs.map((r) => r.wall)).toFixed(2)} s, peak ${Math.max(...runs.map((r) => r.rssMiB)).toFixed(0)} MiB`);
+}
 // The README's own commands, from the repository root: the bin through node, and through npx.
 const root = path.resolve(here, '../../..');
 for (const [label, argv] of [
