@@ -5,6 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import type { ValidationResult } from '../validator.js';
 import { VoletNotDetectedError } from '../validator.js';
 import { createNodeValidator, createValidatorPool, resolveKitDir, type ValidatorPool } from './index.js';
+import { planSplit } from './validator-pool.js';
+import type { LayerSlot } from '../layers.js';
 
 /** A verdict without its timings. */
 const verdict = (r: ValidationResult) => ({ volet: r.volet, valid: r.valid, layers: r.layers.map(({ durationMs: _ms, ...rest }) => rest) });
@@ -57,5 +59,31 @@ describe('createValidatorPool', () => {
     const small = createValidatorPool({ size: 1, cacheDir: false });
     await small.close();
     await assert.rejects(small.validate('<x/>'), /closed/);
+  });
+});
+
+describe('planSplit', () => {
+  const estimates = (entries: Record<string, number>) => new Map(Object.entries(entries) as Array<[LayerSlot | 'parse', number]>);
+  const base = { xsd: 20, IHE: 30, 'CI-SIS_ModelesDeContenusCDA': 15, 'CI-SIS_Modeles_ANS': 10, terminologie: 25, volet: 5 };
+
+  it('puts a dominant layer alone against all the others, each half with its parse', () => {
+    assert.deepEqual(planSplit(estimates({ ...base, 'ASIP-STRUCT-MIN-StrucMin': 650, parse: 40 })), [
+      ['ASIP-STRUCT-MIN-StrucMin'],
+      ['IHE', 'terminologie', 'xsd', 'CI-SIS_ModelesDeContenusCDA', 'CI-SIS_Modeles_ANS', 'volet'],
+    ]);
+  });
+
+  it('does not split when a second parse would eat the gain', () => {
+    const tiny = { xsd: 5, IHE: 5, 'ASIP-STRUCT-MIN-StrucMin': 5, 'CI-SIS_ModelesDeContenusCDA': 5, 'CI-SIS_Modeles_ANS': 5, terminologie: 5, volet: 5 };
+    assert.equal(planSplit(estimates({ ...tiny, parse: 400 })), undefined);
+  });
+
+  it('balances comparable layers, and lets the XSD layer go without a parse', () => {
+    const plan = planSplit(estimates({ ...base, xsd: 100, 'ASIP-STRUCT-MIN-StrucMin': 90, parse: 10 }));
+    assert.ok(plan);
+    const [first, second] = plan;
+    // 150 ms (xsd 100 + the rest of its half 40 + one parse 10) against 145 ms (StrucMin, IHE, MC + a parse).
+    // xsd (100) opens a half that pays no parse; StrucMin (90) + a parse opens the other.
+    assert.deepEqual([first, second], [['xsd', 'terminologie', 'CI-SIS_Modeles_ANS', 'volet'], ['ASIP-STRUCT-MIN-StrucMin', 'IHE', 'CI-SIS_ModelesDeContenusCDA']]);
   });
 });

@@ -140,34 +140,10 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
 
   for (let i = 0; i < size; i++) workers.push(spawn());
 
-  /**
-   * The two halves of a verdict, balanced by the measured times (longest layer first into the
-   * lighter half; a half with a schematron layer also pays a parse), or undefined when one
-   * worker would be as fast.
-   */
-  function halves(): [LayerSlot[], LayerSlot[]] | undefined {
-    const parse = estimates.get('parse') ?? 0;
-    const bins: Array<{ slots: LayerSlot[]; ms: number }> = [
-      { slots: [], ms: 0 },
-      { slots: [], ms: 0 },
-    ];
-    const cost = (bin: { slots: LayerSlot[] }, slot: LayerSlot) => (estimates.get(slot) ?? 0) + (slot !== 'xsd' && bin.slots.every((s) => s === 'xsd') ? parse : 0);
-    for (const slot of [...LAYER_SLOTS].sort((a, b) => (estimates.get(b) ?? 0) - (estimates.get(a) ?? 0))) {
-      const [a, b] = bins as [(typeof bins)[0], (typeof bins)[0]];
-      const target = a.ms + cost(a, slot) <= b.ms + cost(b, slot) ? a : b;
-      target.ms += cost(target, slot);
-      target.slots.push(slot);
-    }
-    const whole = LAYER_SLOTS.reduce((sum, slot) => sum + (estimates.get(slot) ?? 0), parse);
-    const [a, b] = bins as [(typeof bins)[0], (typeof bins)[0]];
-    if (a.slots.length === 0 || b.slots.length === 0 || Math.max(a.ms, b.ms) >= 0.9 * whole) return undefined;
-    return [a.slots, b.slots];
-  }
-
   async function validate(xml: string, opts: ValidateOptions = {}): Promise<ValidationResult> {
     const base = { kind: 'validate' as const, text: xml, name: opts.name ?? 'document.xml', ...(opts.volet ? { volet: opts.volet } : {}) };
     const idle = workers.filter((w) => !w.task).length;
-    const parts = !opts.layers && split && queue.length === 0 && idle >= 2 ? halves() : undefined;
+    const parts = !opts.layers && split && queue.length === 0 && idle >= 2 ? planSplit(estimates) : undefined;
     if (!parts) return submit<ValidationResult>({ ...base, ...(opts.layers ? { layers: opts.layers } : {}) });
     const results = await Promise.all(parts.map((layers) => submit<ValidationResult>({ ...base, layers })));
     return merge(results);
@@ -193,6 +169,27 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
     for (const entry of ending) entry.task?.reject(new Error('The validator pool is closed'));
     await Promise.all(ending.map((entry) => entry.worker.terminate()));
   }
+}
+
+/**
+ * The two halves of a verdict, balanced by the estimated times (longest layer first into the
+ * lighter half; a half with a schematron layer also pays a parse of the document), or
+ * undefined when the longer half would not be clearly (10 %) shorter than the whole verdict
+ * on one worker.
+ */
+export function planSplit(estimates: ReadonlyMap<LayerSlot | 'parse', number>): [LayerSlot[], LayerSlot[]] | undefined {
+  const parse = estimates.get('parse') ?? 0;
+  const a = { slots: [] as LayerSlot[], ms: 0 };
+  const b = { slots: [] as LayerSlot[], ms: 0 };
+  const cost = (bin: typeof a, slot: LayerSlot) => (estimates.get(slot) ?? 0) + (slot !== 'xsd' && bin.slots.every((s) => s === 'xsd') ? parse : 0);
+  for (const slot of [...LAYER_SLOTS].sort((x, y) => (estimates.get(y) ?? 0) - (estimates.get(x) ?? 0))) {
+    const target = a.ms + cost(a, slot) <= b.ms + cost(b, slot) ? a : b;
+    target.ms += cost(target, slot);
+    target.slots.push(slot);
+  }
+  const whole = LAYER_SLOTS.reduce((sum, slot) => sum + (estimates.get(slot) ?? 0), parse);
+  if (a.slots.length === 0 || b.slots.length === 0 || Math.max(a.ms, b.ms) >= 0.9 * whole) return undefined;
+  return [a.slots, b.slots];
 }
 
 /** One verdict from the halves: the volet of the half that parsed the document, the layers in kit order. */
