@@ -7,10 +7,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// BENCH_PACKAGES=conformance,server runs only those packages' benchmarks (a shared machine).
+const only = process.env.BENCH_PACKAGES ? new Set(process.env.BENCH_PACKAGES.split(',').map((p) => p.trim())) : undefined;
 let failed = false;
 for (const pkg of readdirSync(join(root, 'packages')).sort()) {
   const bench = join(root, 'packages', pkg, 'bench', 'bench.mjs');
-  if (!existsSync(bench)) continue;
+  if (!existsSync(bench) || (only && !only.has(pkg))) continue;
   const result = spawnSync(process.execPath, [bench], { cwd: join(root, 'packages', pkg), stdio: 'inherit' });
   if (result.status !== 0) failed = true;
   console.log('');

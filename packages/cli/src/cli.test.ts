@@ -67,6 +67,51 @@ test('validate: a document of an unknown volet exits 2 unless --volet is given',
 });
 
 
+test('validate over many files: an undetectable volet and a malformed file get their own entries; the others are still judged', async () => {
+  const pps = await readFile(ppsExample, 'utf8');
+  const unknown = path.join(tmp, 'unknown-volet.xml');
+  await writeFile(unknown, pps.replace('root="1.2.250.1.213.1.1.1.26"', 'root="1.2.250.1.213.1.1.1.99"'));
+  const malformed = path.join(tmp, 'malformed.xml');
+  await writeFile(malformed, '<?xml version="1.0"?>\n<ClinicalDocument xmlns="urn:hl7-org:v3">\n<title>x</titl>\n</ClinicalDocument>\n');
+  const missing = path.join(tmp, 'absent.xml');
+  const files = [ppsExample, unknown, malformed, missing, frcpExample];
+
+  const json = await run(['validate', '--format', 'json', ...files]);
+  assert.equal(json.code, 2);
+  assert.match(json.stderr, /unknown-volet\.xml: not a CANCER-PPS_2022\.01 .* give the volet explicitly/);
+  assert.match(json.stderr, /cannot read .*absent\.xml: ENOENT/);
+  const out = JSON.parse(json.stdout) as Array<{ file: string; valid: boolean; volet?: string; layers?: unknown[]; error?: { code: string; message: string; issues: Array<{ location: string; line?: number; message: string }> } }>;
+  assert.deepEqual(
+    out.map((o) => [o.file, o.valid, o.volet ?? o.error?.code]),
+    [
+      [ppsExample, true, 'pps'],
+      [unknown, false, 'volet-not-detected'],
+      [malformed, false, 'not-well-formed'],
+      [missing, false, 'unreadable'],
+      [frcpExample, false, 'frcp'],
+    ],
+  );
+  assert.equal(out[0]?.layers?.length, 7);
+  assert.equal(out[4]?.layers?.length, 7);
+  assert.deepEqual(out[2]?.error?.issues, [{ location: '/', line: 3, message: 'parser error : Opening and ending tag mismatch: title line 3 and titl', pattern: '', test: '' }]);
+
+  const junit = await run(['validate', '--format', 'junit', ...files]);
+  assert.equal(junit.code, 2);
+  assert.equal((junit.stdout.match(/<testsuite /g) ?? []).length, 5);
+  assert.match(junit.stdout, /<testcase classname="[^"]*unknown-volet\.xml" name="volet-not-detected" time="0\.000"><error message="volet-not-detected"/);
+  assert.match(junit.stdout, /<testcase classname="[^"]*malformed\.xml" name="not-well-formed" time="0\.000"><error [^>]*>[^<]*\/ \(line 3\): parser error : Opening and ending tag mismatch/);
+  assert.match(junit.stdout, /name="[^"]*absent\.xml" tests="1" failures="0" errors="1"/);
+
+  // The same entries from one thread as from the worker pool (the default with several files).
+  const inThread = await run(['validate', '--format', 'json', '--workers', '0', ...files]);
+  assert.deepEqual([inThread.code, JSON.parse(inThread.stdout)], [2, out]);
+  assert.match((await run(['validate', '--workers', 'two', ppsExample])).stderr, /--workers must be an integer from 0 to 64 \(got "two"\)/);
+
+  const text = await run(['validate', ...files]);
+  assert.match(text.stdout, /malformed\.xml: NOT JUDGED \(not-well-formed\)/);
+  assert.match(text.stdout, /CANCER-FRCP_2022\.01_Appareil\.xml: INVALID/);
+});
+
 test('build pps -o then validate then parse: a valid document that reads back', async () => {
   const input = loadExample('pps', '02-colon-sigmoide-capox-v1').path;
   const out = path.join(tmp, 'pps.xml');

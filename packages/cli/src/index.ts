@@ -22,9 +22,11 @@ Commands:
       without -o. Exit status: 0 built, 1 invalid input (each problem with its field path).
   parse FILE.xml
       Reads a PPS or FRCP CDA document back into the JSON model (stdout).
-  validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] FILE...
-      Checks CDA documents against the seven layers of the ANS TestContenuCDA kit.
-      Exit status: 0 all valid, 1 a document has errors, 2 usage or engine error.
+  validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] [--workers N] FILE...
+      Checks CDA documents against the seven layers of the ANS TestContenuCDA kit. Several
+      files run on N worker threads (default: min(2, cores); 0 or 1: this thread).
+      Exit status: 0 all valid, 1 a document has errors, 2 usage or engine error, or a file
+      without a verdict (unreadable, not well-formed, undetectable volet: its own entry).
   metadata [--visibility FLAG[,FLAG]] [--comments TEXT] FILE.xml
       Prints the XDS metadata of a PPS or FRCP document as JSON ({ entry, facts }): the
       DocumentEntry the DMP and MSSante receive (UTC times, INS, codes, hash and size of

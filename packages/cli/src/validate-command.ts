@@ -1,14 +1,14 @@
 /** `dcc validate`: the kit's verdict on one or many files, as text, JSON or JUnit XML. */
-import { type ValidationResult, type Volet, VoletNotDetectedError } from '@dcc-kit/conformance';
-import { createNodeValidator, KitNotFoundError } from '@dcc-kit/conformance/node';
+import { type LayerIssue, type Validator, type Volet, VoletNotDetectedError } from '@dcc-kit/conformance';
+import { createNodeValidator, createValidatorPool, DEFAULT_POOL_SIZE, KitNotFoundError } from '@dcc-kit/conformance/node';
 import { parseCommandArgs, readInput, usageError } from './command-io.js';
 import type { Io } from './index.js';
-import { formatJson, formatJunit, formatText } from './validate-format.js';
+import { type FileOutcome, formatJson, formatJunit, formatText } from './validate-format.js';
 
 const FORMATS = ['text', 'json', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
 // Its usage errors name the faulty option only, without the usage text.
-const SPEC = { name: 'validate', usage: 'Usage: dcc validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] FILE...\n', usageOnError: false };
+const SPEC = { name: 'validate', usage: 'Usage: dcc validate [--volet pps|frcp] [--format text|json|junit] [--kit DIR] [--no-cache] [--workers N] FILE...\n', usageOnError: false };
 
 export async function validateCommand(args: readonly string[], io: Io): Promise<number> {
   const parsed = parseCommandArgs(io, SPEC, args, {
@@ -16,6 +16,7 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     format: { type: 'string', default: 'text' },
     kit: { type: 'string' },
     'no-cache': { type: 'boolean', default: false },
+    workers: { type: 'string' },
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
@@ -24,28 +25,56 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   if (values.volet !== undefined && values.volet !== 'pps' && values.volet !== 'frcp') return usageError(io, SPEC, `--volet must be pps or frcp (got "${values.volet}")`);
   const volet = values.volet as Volet | undefined;
   if (positionals.length === 0) return usageError(io, SPEC, 'give at least one FILE to validate');
+  // One file: this thread (starting workers would cost more than it saves). Several: a pool.
+  const workers = values.workers === undefined ? (positionals.length > 1 ? DEFAULT_POOL_SIZE : 0) : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) return usageError(io, SPEC, `--workers must be an integer from 0 to 64 (got "${values.workers}")`);
 
-  const docs: Array<{ name: string; text: string; volet?: Volet }> = [];
-  for (const file of positionals) {
-    const text = await readInput(io, SPEC.name, file, 'utf8');
-    if (text === undefined) return 2;
-    docs.push({ name: file, text, ...(volet ? { volet } : {}) });
-  }
-
-  let results: ValidationResult[];
+  let validator: Validator;
   try {
-    const validator = createNodeValidator({ ...(values.kit ? { kitDir: values.kit } : {}), ...(values['no-cache'] ? { cacheDir: false as const } : {}) });
-    results = await validator.validateMany(docs);
+    const options = { ...(values.kit ? { kitDir: values.kit } : {}), ...(values['no-cache'] ? { cacheDir: false as const } : {}) };
+    validator = workers > 1 ? createValidatorPool({ ...options, size: workers }) : createNodeValidator(options);
   } catch (error) {
-    if (error instanceof KitNotFoundError || error instanceof VoletNotDetectedError) {
+    if (error instanceof KitNotFoundError) {
       io.stderr.write(`dcc validate: ${error.message}\n`);
       return 2;
     }
     throw error;
   }
 
-  const files = docs.map((d) => d.name);
-  io.stdout.write(format === 'json' ? formatJson(files, results) : format === 'junit' ? formatJunit(files, results) : formatText(files, results));
-  if (results.some((r) => r.layers.some((l) => l.engineErrors.length > 0))) return 2;
-  return results.every((r) => r.valid) ? 0 : 1;
+  // Each file is judged on its own: one that cannot be read or judged gets its own entry (and
+  // its message on stderr), and the others are still validated.
+  // With a pool, a window of files is in flight at once (each read only when its turn comes).
+  const outcomes: FileOutcome[] = new Array(positionals.length);
+  const window = Math.max(1, workers * 2);
+  let next = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(window, positionals.length) }, async () => {
+        for (let i = next++; i < positionals.length; i = next++) outcomes[i] = await judge(validator, io, positionals[i] as string, volet);
+      }),
+    );
+  } finally {
+    validator.dispose();
+  }
+
+  io.stdout.write(format === 'json' ? formatJson(outcomes) : format === 'junit' ? formatJunit(outcomes) : formatText(outcomes));
+  if (outcomes.some((o) => 'error' in o || o.result.layers.some((l) => l.engineErrors.length > 0))) return 2;
+  return outcomes.every((o) => 'result' in o && o.result.valid) ? 0 : 1;
+}
+
+async function judge(validator: Validator, io: Io, file: string, volet: Volet | undefined): Promise<FileOutcome> {
+  const text = await readInput(io, SPEC.name, file, 'utf8');
+  if (text === undefined) return { file, error: { code: 'unreadable', message: `cannot read ${file}`, issues: [] } };
+  try {
+    return { file, result: await validator.validate(text, { name: file, ...(volet ? { volet } : {}) }) };
+  } catch (error) {
+    if (!(error instanceof VoletNotDetectedError)) throw error;
+    io.stderr.write(`dcc validate: ${error.message}\n`);
+    // The XML schema layer needs no volet: it says whether the file is well-formed, and where not.
+    const xsd = (await validator.validate(text, { name: file, layers: ['xsd'] })).layers[0];
+    const parserIssues: LayerIssue[] = (xsd?.errors ?? []).filter((issue) => /^(parser|namespace) error/.test(issue.message));
+    return parserIssues.length > 0
+      ? { file, error: { code: 'not-well-formed', message: `${file}: not well-formed XML, so its volet cannot be detected; fix the XML`, issues: parserIssues } }
+      : { file, error: { code: 'volet-not-detected', message: error.message, issues: [] } };
+  }
 }

@@ -4,7 +4,7 @@
  * filesystem loader, the kit-folder lookup and the on-disk cache.
  */
 export { createValidator, VoletNotDetectedError, type LayerIssue, type LayerResult, type ValidateOptions, type ValidationResult, type Validator, type ValidatorOptions } from './validator.js';
-export { GENERIC_LAYERS, VOLET_LAYERS, layersFor, voletFromTemplateIds, type LayerDefinition, type LayerName, type Volet } from './layers.js';
+export { GENERIC_LAYERS, LAYER_SLOTS, VOLET_LAYERS, layersFor, slotOf, voletFromTemplateIds, type LayerDefinition, type LayerName, type LayerSlot, type Volet } from './layers.js';
 export { createFetchLoader, createMemoryLoader, type ResourceLoader } from './loader.js';
 export { createMemorySchemaStore, loadCompiledSchema, type CompiledSchemaEntry, type CompiledSchemaStore } from './schema-cache.js';
 export { compileSchematron, SchematronCompileError } from './schematron/compile.js';

@@ -37,3 +37,12 @@ export function voletFromTemplateIds(roots: Iterable<string>): Volet | undefined
   }
   return undefined;
 }
+
+/** A layer as chosen in a partial validation: a generic layer by name, or the volet's own layer. */
+export type LayerSlot = (typeof GENERIC_LAYERS)[number]['name'] | 'volet';
+
+export const LAYER_SLOTS: readonly LayerSlot[] = [...GENERIC_LAYERS.map((l) => l.name), 'volet'];
+
+export function slotOf(layer: LayerDefinition): LayerSlot {
+  return (GENERIC_LAYERS as readonly LayerDefinition[]).some((l) => l.name === layer.name) ? (layer.name as LayerSlot) : 'volet';
+}

@@ -2,11 +2,11 @@
  * The validator: the seven layers of the ANS kit on a CDA document, same verdict as the kit.
  * Runs in Node and in browsers; everything it reads from the kit goes through a
  * ResourceLoader. Create it once and validate many documents: the schemas are loaded and
- * compiled once per validator (and once per machine with a CompiledSchemaStore).
+ * compiled once per validator (and the schematrons once per machine with a CompiledSchemaStore).
  */
 import SaxonJS from '#saxon';
 import type { ResourceLoader } from './loader.js';
-import { GENERIC_LAYERS, type LayerDefinition, type LayerName, layersFor, type Volet, VOLET_LAYERS, voletFromTemplateIds } from './layers.js';
+import { GENERIC_LAYERS, type LayerDefinition, type LayerName, type LayerSlot, layersFor, slotOf, type Volet, VOLET_LAYERS, voletFromTemplateIds } from './layers.js';
 import { type CompiledSchemaStore, loadCompiledSchema } from './schema-cache.js';
 import { DocumentIndex, type EngineError, ResourceCache, SchematronRunner } from './schematron/run.js';
 import { createXsdValidator, type XsdValidator } from './xsd.js';
@@ -14,7 +14,7 @@ import { createXsdValidator, type XsdValidator } from './xsd.js';
 export interface LayerIssue {
   /** XPath of the offending node (`/ClinicalDocument/component[2]/…`). */
   readonly location: string;
-  /** The kit's message (French), whitespace normalised; for `xsd`, xmllint's message. */
+  /** The kit's message (French), whitespace normalised; for `xsd`, libxml2's message as xmllint prints it. */
   readonly message: string;
   /** Schematron pattern id (or title); '' for `xsd`. */
   readonly pattern: string;
@@ -54,6 +54,12 @@ export interface ValidateOptions {
   readonly volet?: Volet;
   /** Name of the document in messages (file name). */
   readonly name?: string;
+  /**
+   * Run only these layers (`volet` stands for the volet's own layer); the result then holds
+   * only them, in kit order. For splitting one verdict over workers: a partial result is never
+   * a verdict on its own.
+   */
+  readonly layers?: readonly LayerSlot[];
 }
 
 export interface ValidatorOptions {
@@ -72,10 +78,12 @@ const HL7 = 'urn:hl7-org:v3';
 
 export interface Validator {
   validate(xml: string, options?: ValidateOptions): Promise<ValidationResult>;
-  /** Validates several documents, sharing the XSD compilation (one xmllint run). */
+  /** Validates several documents in turn with the same compiled layers. */
   validateMany(docs: ReadonlyArray<{ name: string; text: string; volet?: Volet }>): Promise<ValidationResult[]>;
   /** Loads and compiles every layer now instead of on first use. */
   warmUp(volets?: readonly Volet[]): Promise<void>;
+  /** Frees the compiled XML schema (WebAssembly memory); the validator compiles it again if used later. */
+  dispose(): void;
 }
 
 /** Finds the ClinicalDocument (root, or wrapped as in the kit's "autoprésentable" example). */
@@ -163,46 +171,44 @@ export function createValidator(options: ValidatorOptions): Validator {
     return { layer: layer.name, valid: errors.length === 0 && engineErrors.length === 0, errors, warnings, engineErrors, durationMs: performance.now() - start };
   }
 
-  async function validateMany(docs: ReadonlyArray<{ name: string; text: string; volet?: Volet }>): Promise<ValidationResult[]> {
-    // xmllint-wasm runs in a worker thread: the XSD layer proceeds on the second core while
-    // the schematron layers run here.
-    const xsdStart = performance.now();
-    const xsdPending: Promise<LayerResult[]> = xsdValidator()
-      .then((v) => v.validateMany(docs.map((d) => ({ name: d.name, text: d.text }))))
-      .then((perDoc) => {
-        const each = (performance.now() - xsdStart) / Math.max(docs.length, 1);
-        return perDoc.map((issues): LayerResult => {
-          const errors = issues.map((i): LayerIssue => ({ location: i.location, message: i.message, pattern: '', test: '', context: '', kind: 'xsd', role: undefined, line: i.line }));
-          return { layer: 'xsd', valid: errors.length === 0, errors, warnings: [], engineErrors: [], durationMs: each };
-        });
-      })
-      .catch((error: unknown) => docs.map((): LayerResult => ({ layer: 'xsd', valid: false, errors: [], warnings: [], engineErrors: [{ message: (error as Error).message }], durationMs: 0 })));
-
-    const results: ValidationResult[] = [];
-    for (const doc of docs) {
-      const parsed = await parse(doc.text);
-      const volet = doc.volet ?? detectVolet(parsed, doc.text);
-      if (!volet) {
-        throw new VoletNotDetectedError(`${doc.name}: not a CANCER-PPS_2022.01 (templateId ${VOLET_LAYERS.pps.templateId}) nor a CANCER-FRCP_2022.01 (templateId ${VOLET_LAYERS.frcp.templateId}) document; give the volet explicitly`);
-      }
-      const index = parsed ? new DocumentIndex(parsed) : undefined;
-      const layers: LayerResult[] = [];
-      for (const layer of layersFor(volet)) {
-        if (layer.kind === 'schematron') layers.push(await schematronLayer(layer, index));
-      }
-      results.push({ volet, valid: false, layers });
+  async function xsdLayer(doc: { name: string; text: string }): Promise<LayerResult> {
+    const start = performance.now();
+    try {
+      const issues = await (await xsdValidator()).validate(doc.text, doc.name);
+      const errors = issues.map((i): LayerIssue => ({ location: i.location, message: i.message, pattern: '', test: '', context: '', kind: 'xsd', role: undefined, line: i.line }));
+      return { layer: 'xsd', valid: errors.length === 0, errors, warnings: [], engineErrors: [], durationMs: performance.now() - start };
+    } catch (error) {
+      return { layer: 'xsd', valid: false, errors: [], warnings: [], engineErrors: [{ message: (error as Error).message }], durationMs: performance.now() - start };
     }
-    const xsdResults = await xsdPending;
-    return results.map((r, i) => {
-      const layers = [xsdResults[i] as LayerResult, ...r.layers];
-      return { volet: r.volet, valid: layers.every((l) => l.valid), layers };
-    });
+  }
+
+  async function validateOne(doc: { name: string; text: string; volet?: Volet }, only: ReadonlySet<LayerSlot> | undefined): Promise<ValidationResult> {
+    const wants = (layer: LayerDefinition) => !only || only.has(slotOf(layer));
+    // A partial validation without schematron layers (the XSD on its own worker) needs no tree;
+    // its volet is only a hint, the verdict takes the volet of the part that parsed the document.
+    const needsTree = !only || [...only].some((slot) => slot !== 'xsd');
+    const parsed = needsTree ? await parse(doc.text) : undefined;
+    const volet = doc.volet ?? detectVolet(parsed, doc.text) ?? (needsTree ? undefined : 'pps');
+    if (!volet) {
+      throw new VoletNotDetectedError(`${doc.name}: not a CANCER-PPS_2022.01 (templateId ${VOLET_LAYERS.pps.templateId}) nor a CANCER-FRCP_2022.01 (templateId ${VOLET_LAYERS.frcp.templateId}) document; give the volet explicitly`);
+    }
+    const selected = layersFor(volet).filter(wants);
+    const index = parsed && selected.some((l) => l.kind === 'schematron') ? new DocumentIndex(parsed) : undefined;
+    const layers: LayerResult[] = [];
+    for (const layer of selected) layers.push(layer.kind === 'xsd' ? await xsdLayer(doc) : await schematronLayer(layer, index));
+    return { volet, valid: layers.every((l) => l.valid), layers };
+  }
+
+  async function validateMany(docs: ReadonlyArray<{ name: string; text: string; volet?: Volet }>): Promise<ValidationResult[]> {
+    const results: ValidationResult[] = [];
+    for (const doc of docs) results.push(await validateOne(doc, undefined));
+    return results;
   }
 
   return {
     async validate(xml, opts = {}) {
-      const [result] = await validateMany([{ name: opts.name ?? 'document.xml', text: xml, ...(opts.volet ? { volet: opts.volet } : {}) }]);
-      return result as ValidationResult;
+      const only = opts.layers ? new Set(opts.layers) : undefined;
+      return validateOne({ name: opts.name ?? 'document.xml', text: xml, ...(opts.volet ? { volet: opts.volet } : {}) }, only);
     },
     validateMany,
     async warmUp(volets = ['pps', 'frcp']) {
@@ -216,6 +222,11 @@ export function createValidator(options: ValidatorOptions): Validator {
           }
         }
       }
+    },
+    dispose() {
+      const pending = xsd;
+      xsd = undefined;
+      void pending?.then((v) => v.dispose(), () => undefined);
     },
   };
 }

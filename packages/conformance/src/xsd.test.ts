@@ -55,7 +55,7 @@ describe('createXsdValidator on the ANS kit', () => {
     assert.deepEqual(await validator.validate(example(AUTOPRESENTABLE), AUTOPRESENTABLE), []);
   });
 
-  it('validates the text as given whatever encoding its declaration names (xmllint-wasm always receives UTF-8)', async () => {
+  it('validates the text as given whatever encoding its declaration names (libxml2 always receives UTF-8)', async () => {
     const text = replaceOnce(example(PPS), '<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0" encoding="UTF-16"?>');
     assert.deepEqual(await validator.validate(text), []);
   });
@@ -194,6 +194,51 @@ describe('createXsdValidator on the ANS kit', () => {
     );
   });
 
+  // The expectations below are xmllint's output (libxml2 2.13, the previous engine) on the same texts.
+  const CDA_MISSING_CHILD =
+    "Schemas validity error : Element '{urn:hl7-org:v3}ClinicalDocument': Missing child element(s). Expected is one of ( {urn:hl7-org:v3}realmCode, {urn:hl7-org:v3}typeId ).";
+
+  it('validates a document that is well-formed but not namespace-well-formed, after the namespace error, as xmllint does', async () => {
+    const [element, attribute] = await validator.validateMany([
+      { name: 'element', text: '<ClinicalDocument xmlns="urn:hl7-org:v3">\n<foo:bar/>\n</ClinicalDocument>' },
+      { name: 'attribute', text: '<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:a="">\n</ClinicalDocument>' },
+    ]);
+    assert.deepEqual(element, [
+      { location: '/', line: 2, message: 'namespace error : Namespace prefix foo on bar is not defined' },
+      {
+        location: '/',
+        line: 2,
+        message: "Schemas validity error : Element 'foo:bar': This element is not expected. Expected is one of ( {urn:hl7-org:v3}realmCode, {urn:hl7-org:v3}typeId ).",
+      },
+    ]);
+    assert.deepEqual(attribute, [
+      { location: '/', line: 1, message: 'namespace error : xmlns:a: Empty XML namespace is not allowed' },
+      { location: '/ClinicalDocument', line: 1, message: CDA_MISSING_CHILD },
+    ]);
+  });
+
+  it('validates the text of internal entities and never reads external ones', async () => {
+    const [internal, external, undeclared] = await validator.validateMany([
+      { name: 'internal', text: '<!DOCTYPE x [<!ENTITY e "zz">]>\n<ClinicalDocument xmlns="urn:hl7-org:v3">&e;</ClinicalDocument>' },
+      { name: 'external', text: '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>\n<ClinicalDocument xmlns="urn:hl7-org:v3">&e;</ClinicalDocument>' },
+      { name: 'undeclared', text: '<!DOCTYPE x SYSTEM "x.dtd">\n<ClinicalDocument xmlns="urn:hl7-org:v3">&f;</ClinicalDocument>' },
+    ]);
+    assert.deepEqual(internal, [
+      {
+        location: '/ClinicalDocument',
+        line: 2,
+        message:
+          "Schemas validity error : Element '{urn:hl7-org:v3}ClinicalDocument': Character content other than whitespace is not allowed because the content type is 'element-only'.",
+      },
+      { location: '/ClinicalDocument', line: 2, message: CDA_MISSING_CHILD },
+    ]);
+    assert.deepEqual(external, [{ location: '/ClinicalDocument', line: 2, message: CDA_MISSING_CHILD }]);
+    assert.deepEqual(undeclared, [
+      { location: '/', line: 2, message: "parser error : Entity 'f' not defined" },
+      { location: '/ClinicalDocument', line: 2, message: CDA_MISSING_CHILD },
+    ]);
+  });
+
   /** The PPS example with `count` paragraphs put at the start of its first section's text, followed by `extra` (line 755 + count onwards). */
   function enlargedExample(count: number, extra: string): string {
     const base = example(PPS);
@@ -220,7 +265,7 @@ describe('createXsdValidator on the ANS kit', () => {
     assert.ok(issues.every((issue) => issue.message.includes("Element '{urn:hl7-org:v3}bogus': This element is not expected.")));
   });
 
-  it('validates a ~10 MB document, beyond xmllint-wasm default memory limit', async () => {
+  it('validates a ~10 MB document (beyond the default memory of the previous engine, xmllint-wasm)', async () => {
     const count = 220_000;
     // Compact markup: libxml2 has no neighbouring line to borrow and reports 65535.
     const text = enlargedExample(count, '<paragraph><bogus/></paragraph>');
@@ -283,6 +328,19 @@ describe('createXsdValidator schema loading', () => {
       notBoolean?.map((issue) => [issue.location, issue.line]),
       [['/ClinicalDocument/e:flag', 3]],
     );
+  });
+
+  it('frees the compiled schema on dispose; the validator then refuses to run', async () => {
+    const validator = await createXsdValidator(createMemoryLoader(schemaFiles), 'schemas/main.xsd');
+    assert.deepEqual(await validator.validate(documentWith('abc', 'true')), []);
+    validator.dispose();
+    validator.dispose(); // twice is harmless
+    await assert.rejects(validator.validate(documentWith('abc', 'true')), /disposed/);
+  });
+
+  it('rejects a schema that does not compile, naming it and libxml2\'s reason', async () => {
+    const files = { 'main.xsd': `${HEADER}\n<xs:schema ${XS}><xs:element name="a" type="xs:nope"/></xs:schema>` };
+    await assert.rejects(createXsdValidator(createMemoryLoader(files, 'test kit'), 'main.xsd'), /^Error: The XML schema main\.xsd from test kit does not compile: .*main\.xsd:2: .*nope/);
   });
 
   it('rejects when a dependency is missing, naming it and the file referencing it', async () => {

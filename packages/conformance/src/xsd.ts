@@ -1,13 +1,17 @@
 /**
  * Layer 1 of the ANS TestContenuCDA kit: XML Schema validation of a CDA document against
- * `infrastructure/cda/CDA_extended.xsd`, with libxml2's xmllint compiled to WebAssembly
- * (xmllint-wasm), so that it runs in Node and in browsers.
+ * `infrastructure/cda/CDA_extended.xsd`, with libxml2 compiled to WebAssembly (libxml2-wasm),
+ * so that it runs in Node and in browsers. The schema is compiled ONCE per validator (about
+ * 0.4–0.8 s) and each document is then parsed and validated in 10–30 ms; the issues are those
+ * `xmllint --schema` prints (the kit's verdict), with the same messages and locations.
  */
-import { memoryPages, validateXML } from 'xmllint-wasm';
-import type { XMLFileInfo, XMLValidationResult } from 'xmllint-wasm';
+import { ParseOption, XmlDocument, XmlLibError, XsdValidator as LibxmlSchema } from 'libxml2-wasm';
+import type { ErrorDetail } from 'libxml2-wasm';
 import type { ResourceLoader } from './loader.js';
 import { elementPath, findElementForLine, scanXml } from './xml-path-scanner.js';
 import type { XmlScan } from './xml-path-scanner.js';
+import { loadSchemaFiles, normaliseKitPath } from './xsd-schema-files.js';
+import { mountFiles } from './xsd-virtual-files.js';
 
 export interface XsdIssue {
   /**
@@ -19,175 +23,135 @@ export interface XsdIssue {
   location: string;
   /** Line in the original document text. */
   line: number | undefined;
-  /** xmllint's message without the file-name/line prefix, whitespace normalised. */
+  /** libxml2's message as xmllint prints it (`Schemas validity error : …`, `parser error : …`), whitespace normalised. */
   message: string;
 }
 
 export interface XsdValidator {
-  /** Validates several documents with ONE schema compilation (one xmllint-wasm call) — the batch CLI depends on this for speed. Result i belongs to docs[i]. */
+  /** Validates several documents with the one compiled schema. Result i belongs to docs[i]. */
   validateMany(docs: ReadonlyArray<{ name: string; text: string }>): Promise<XsdIssue[][]>;
   validate(text: string, name?: string): Promise<XsdIssue[]>;
+  /** Frees the compiled schema (WebAssembly memory is not garbage collected); later calls reject. */
+  dispose(): void;
 }
 
 export const DEFAULT_XSD_PATH = 'infrastructure/cda/CDA_extended.xsd';
 
-const XSD_NAMESPACE = 'http://www.w3.org/2001/XMLSchema';
-const SCHEMA_REFERENCES = new Set(['include', 'import', 'redefine', 'override']);
-
 /**
- * Folder of xmllint-wasm's in-memory file system that holds the documents. xmllint-wasm writes
- * each file at `/` + fileName, so schema files keep their kit-relative paths (which makes their
- * relative schemaLocations resolve) and documents live beside them under a name no kit file has.
+ * xmllint's: line numbers beyond 65535 kept on text nodes (elements borrow them, see toIssue);
+ * no entity substitution, no DTD loading, no network.
  */
-const INPUT_FOLDER = '__dcc_xsd_input__';
-
+const PARSE_OPTIONS = ParseOption.XML_PARSE_BIG_LINES;
 /**
- * xmllint-wasm defaults to 16 MiB initial / 32 MiB maximum, which runs out of memory on
- * documents of about 5 MB. The maximum is only a reservation, so it is generous.
+ * The tree that is validated when the document has a DOCTYPE: libxml2 2.13's validator (the
+ * xmllint-wasm the verdict was set with) read through entity references, 2.15's stops with an
+ * internal error, so internal entities are substituted; external ones are never loaded.
  */
-const INITIAL_MEMORY_PAGES = 32 * memoryPages.MiB;
-const MAX_MEMORY_PAGES = memoryPages.GiB;
+const ENTITY_PARSE_OPTIONS = PARSE_OPTIONS | ParseOption.XML_PARSE_NOENT | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_NOERROR;
+
+/** Only a document with a DOCTYPE can hold entity references (the predefined ones are always replaced). */
+const DOCTYPE = /<!DOCTYPE/;
+
+/** The name libxml2 knows a document by; replaced by the caller's name in messages. */
+const DOCUMENT_URL = '__dcc_xsd_input__.xml';
 
 /**
- * Reads the schema and, recursively, every schema it includes or imports through `loader`
- * (once: they are kept for the validator's lifetime). Rejects when a referenced file is missing.
+ * Reads the schema and, recursively, every schema it includes or imports through `loader`,
+ * then compiles it once. Rejects when a referenced file is missing or the schema does not compile.
  */
 export async function createXsdValidator(loader: ResourceLoader, schemaPath: string = DEFAULT_XSD_PATH): Promise<XsdValidator> {
   const mainPath = normaliseKitPath(schemaPath, schemaPath);
   const schemaFiles = await loadSchemaFiles(loader, mainPath);
-  const schema: XMLFileInfo = { fileName: mainPath, contents: schemaFiles.get(mainPath) ?? '' };
-  const preload: XMLFileInfo[] = [...schemaFiles]
-    .filter(([path]) => path !== mainPath)
-    .map(([fileName, contents]) => ({ fileName, contents }));
+  let schema: CompiledSchema | undefined = compileSchema(schemaFiles, mainPath, loader.description);
 
-  const validateMany = async (docs: ReadonlyArray<{ name: string; text: string }>): Promise<XsdIssue[][]> => {
-    if (docs.length === 0) return [];
-    const prepared = docs.map((doc, index) => prepareDocument(doc, index));
-    const xml = prepared.map((doc) => doc.file);
-    let result: XMLValidationResult;
-    try {
-      result = await validateXML({ xml, schema, preload, initialMemoryPages: INITIAL_MEMORY_PAGES, maxMemoryPages: MAX_MEMORY_PAGES });
-    } catch (error) {
-      throw describeXmllintFailure(error, docs, mainPath, loader);
-    }
-    const outputs = parseXmllintOutput(result.rawOutput);
-    return prepared.map((doc) => collectIssues(doc, outputs));
+  const validateOne = (doc: { name: string; text: string }): XsdIssue[] => {
+    if (!schema) throw new Error('This XSD validator was disposed');
+    return validateDocument(schema.validator, doc);
   };
-
   return {
-    validateMany,
+    async validateMany(docs) {
+      return docs.map(validateOne);
+    },
     async validate(text, name = 'document') {
-      const [issues] = await validateMany([{ name, text }]);
-      return issues ?? [];
+      return validateOne({ name, text });
+    },
+    dispose() {
+      schema?.validator.dispose();
+      schema?.document.dispose();
+      schema = undefined;
     },
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Schema loading
-
-async function loadSchemaFiles(loader: ResourceLoader, mainPath: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const seen = new Set([mainPath]);
-  let wave: Array<{ path: string; referencedBy: string | undefined }> = [{ path: mainPath, referencedBy: undefined }];
-  while (wave.length > 0) {
-    // One wave per include depth, read in parallel: the fetch loader pays a round trip per file.
-    const texts = await Promise.all(wave.map((reference) => readSchemaFile(loader, reference.path, reference.referencedBy)));
-    const next: typeof wave = [];
-    wave.forEach((reference, index) => {
-      const text = texts[index] ?? '';
-      files.set(reference.path, text);
-      for (const location of schemaLocations(text)) {
-        const path = resolveSchemaLocation(reference.path, location);
-        if (seen.has(path)) continue;
-        seen.add(path);
-        next.push({ path, referencedBy: reference.path });
-      }
-    });
-    wave = next;
-  }
-  return files;
+interface CompiledSchema {
+  readonly validator: LibxmlSchema;
+  /** The main schema's tree, kept as long as the compiled schema that was built from it. */
+  readonly document: XmlDocument;
 }
 
-async function readSchemaFile(loader: ResourceLoader, path: string, referencedBy: string | undefined): Promise<string> {
-  const origin = referencedBy === undefined ? '' : ` (referenced by ${referencedBy})`;
-  let text: string | undefined;
+function compileSchema(files: ReadonlyMap<string, string>, mainPath: string, source: string): CompiledSchema {
+  const folder = mountFiles(files);
+  let document: XmlDocument | undefined;
   try {
-    text = await loader.readText(path);
+    document = XmlDocument.fromString(files.get(mainPath) ?? '', { url: folder.url(mainPath) });
+    return { validator: LibxmlSchema.fromDoc(document), document };
   } catch (error) {
-    throw new Error(`Cannot read XML schema file ${path}${origin} from ${loader.description}: ${errorMessage(error)}`, { cause: error });
+    document?.dispose();
+    const details = error instanceof XmlLibError ? error.details.map((detail) => `${detail.file ?? ''}:${detail.line}: ${normalise(detail.message)}`) : [];
+    const why = details.length > 0 ? details.join('; ') : errorMessage(error);
+    throw new Error(`The XML schema ${mainPath} from ${source} does not compile: ${why}`, { cause: error });
+  } finally {
+    folder.unmount(); // libxml2 has read and compiled every file it needed
   }
-  if (text === undefined) {
-    throw new Error(
-      `XML schema file ${path}${origin} does not exist in ${loader.description}; ` +
-        'refusing to validate with an incomplete schema',
-    );
-  }
-  return text;
-}
-
-/** schemaLocation of xs:include / xs:import / xs:redefine / xs:override (comments are skipped by the scanner). */
-function schemaLocations(schemaText: string): string[] {
-  const locations: string[] = [];
-  for (const element of scanXml(schemaText).elements) {
-    if (element.namespaceUri !== XSD_NAMESPACE || !SCHEMA_REFERENCES.has(element.localName)) continue;
-    const location = element.attributes.find((attribute) => attribute.name === 'schemaLocation')?.value.trim();
-    if (location) locations.push(location);
-  }
-  return locations;
-}
-
-/** Resolves a schemaLocation against the referencing file's folder, as libxml2 does. */
-function resolveSchemaLocation(fromPath: string, location: string): string {
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(location) || location.startsWith('/')) {
-    throw new Error(`${fromPath} references the schema ${location}: only relative schemaLocation paths inside the kit are supported`);
-  }
-  let decoded = location;
-  try {
-    // libxml2 retries a file it cannot open with its URI escapes undone.
-    decoded = decodeURI(location);
-  } catch {
-    // Not a valid escape sequence: use the location as written.
-  }
-  const folder = fromPath.includes('/') ? fromPath.slice(0, fromPath.lastIndexOf('/') + 1) : '';
-  return normaliseKitPath(folder + decoded, `${location} (referenced by ${fromPath})`);
-}
-
-function normaliseKitPath(path: string, description: string): string {
-  const segments: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      if (segments.length === 0) throw new Error(`The schema path ${description} points outside the kit folder`);
-      segments.pop();
-    } else {
-      segments.push(segment);
-    }
-  }
-  if (segments.length === 0) throw new Error(`Invalid schema path ${description}`);
-  return segments.join('/');
 }
 
 // ---------------------------------------------------------------------------------------------
-// Document preparation
+// One document
 
 /**
  * Every document is validated as given, whatever its root: the kit's Java validator does the
  * same, and CDA_extended.xsd imports the XSLT 2.0 schema, so that the "autoprésentable"
  * example (a CDA embedded in an xsl:stylesheet) validates as a whole, its ClinicalDocument
- * included. A root the schema does not declare gets xmllint's own error.
+ * included. A root the schema does not declare gets libxml2's own error.
  */
-interface PreparedDocument {
-  readonly name: string;
-  /** Scan of the original text, used to turn reported lines into element paths. */
-  readonly scan: XmlScan;
-  readonly fileName: string;
-  readonly file: XMLFileInfo;
-}
-
-function prepareDocument(doc: { name: string; text: string }, index: number): PreparedDocument {
-  const fileName = `${INPUT_FOLDER}/${index}.xml`;
-  return { name: doc.name, scan: scanXml(doc.text), fileName, file: { fileName, contents: declareUtf8(doc.text) } };
+function validateDocument(validator: LibxmlSchema, doc: { name: string; text: string }): XsdIssue[] {
+  const messages: LibxmlMessage[] = [];
+  const text = declareUtf8(doc.text);
+  let parsed: XmlDocument | undefined;
+  try {
+    parsed = XmlDocument.fromString(text, { url: DOCUMENT_URL, option: PARSE_OPTIONS });
+    messages.push(...parsed.warnings.map((detail) => parserMessage(detail)));
+  } catch (error) {
+    const details = error instanceof XmlLibError ? error.details : [];
+    messages.push(...details.map((detail) => parserMessage(detail)));
+    if (details.length === 0) messages.push(emptyDocumentMessage(doc.text, error));
+    // xmllint validates a document that is well-formed but not namespace-well-formed (libxml2
+    // reports that at level "error", below "fatal"); libxml2-wasm drops such a tree, so it is
+    // parsed again with the errors (already collected) silenced.
+    if (details.length > 0 && details.every((detail) => detail.level < FATAL)) {
+      parsed = XmlDocument.fromString(text, { url: DOCUMENT_URL, option: PARSE_OPTIONS | ParseOption.XML_PARSE_NOERROR });
+    }
+  }
+  if (parsed && DOCTYPE.test(text)) {
+    parsed.dispose();
+    parsed = XmlDocument.fromString(text, { url: DOCUMENT_URL, option: ENTITY_PARSE_OPTIONS });
+  }
+  if (parsed) {
+    try {
+      validator.validate(parsed);
+    } catch (error) {
+      // No details (libxml2's internal error): the document was not judged, an engine error.
+      const details = error instanceof XmlLibError ? error.details : [];
+      if (details.length === 0) throw new Error(`libxml2 could not validate ${doc.name}: ${errorMessage(error)}`, { cause: error });
+      messages.push(...details.map((detail) => schemaMessage(detail)));
+    } finally {
+      parsed.dispose();
+    }
+  }
+  const errors = messages.filter((entry) => !entry.warning);
+  if (errors.length === 0) return [];
+  const scan = scanXml(doc.text); // only needed to locate issues
+  return errors.map((entry) => toIssue(scan, { line: entry.line, message: entry.message.replaceAll(DOCUMENT_URL, doc.name) }));
 }
 
 /** xmllint-wasm hands libxml2 the text encoded as UTF-8, whatever the declaration says. */
@@ -196,45 +160,60 @@ function declareUtf8(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// xmllint output
+// libxml2 diagnostics, as xmllint prints them
 
-interface XmllintMessage {
+/** libxml2's xmlErrorLevel. */
+const WARNING = 1;
+const ERROR = 2;
+const FATAL = 3;
+
+interface LibxmlMessage {
   readonly line: number | undefined;
+  /** `<domain> <level> : <message>`, as xmllint's error reporter writes it. */
   readonly message: string;
+  readonly warning: boolean;
 }
 
 /**
- * Messages per virtual file name. xmllint writes one `file:line: message` line per error; a
- * parser error is followed by two lines quoting the source with a caret, which are skipped, as
- * are the `file validates` / `file fails to validate` summaries and schema warnings.
+ * The messages libxml2 reports in its "namespace" domain (parser.c's xmlNsErr and SAX2.c),
+ * which xmllint prefixes with `namespace` instead of `parser`; libxml2-wasm does not pass the
+ * domain on, so it is recognised by its text.
  */
-function parseXmllintOutput(rawOutput: string): Map<string, XmllintMessage[]> {
-  const messages = new Map<string, XmllintMessage[]>();
-  const pattern = new RegExp(`^(${INPUT_FOLDER}/[^:]+\\.xml):(\\d+): (.*)$`);
-  for (const rawLine of rawOutput.split('\n')) {
-    const match = pattern.exec(rawLine);
-    if (!match) continue;
-    const [, fileName = '', lineText = '', message = ''] = match;
-    const line = Number(lineText);
-    const list = messages.get(fileName) ?? [];
-    list.push({ line: line > 0 ? line : undefined, message: message.replace(/\s+/g, ' ').trim() });
-    messages.set(fileName, list);
-  }
-  return messages;
+const NAMESPACE_MESSAGE = /^(?:Namespace prefix |Namespace default prefix |Namespaced Attribute |xmlns[:\s]|xml namespace |reuse of the xmlns namespace |redefinition of the xmlns prefix |Failed to parse QName )/;
+
+/**
+ * An entity reference to an undeclared entity in a document with an external subset: libxml2
+ * 2.13 (whose xmllint gave the verdict) reports it at level "error", 2.14+ as a warning.
+ */
+const UNDECLARED_ENTITY = /^Entity '[^']*' not defined$/;
+
+function parserMessage(detail: ErrorDetail): LibxmlMessage {
+  const message = normalise(detail.message);
+  const level = UNDECLARED_ENTITY.test(message) ? Math.max(detail.level, ERROR) : detail.level;
+  return formatted(NAMESPACE_MESSAGE.test(message) ? 'namespace' : 'parser', { ...detail, level }, message);
 }
 
-function isWarning(message: string): boolean {
-  return /^[\w ]*warning ?:/i.test(message);
+function schemaMessage(detail: ErrorDetail): LibxmlMessage {
+  return formatted('Schemas validity', detail, normalise(detail.message));
+}
+
+function formatted(domain: string, detail: ErrorDetail, message: string): LibxmlMessage {
+  const warning = detail.level <= WARNING;
+  return { line: detail.line > 0 ? detail.line : undefined, message: `${domain} ${warning ? 'warning' : 'error'} : ${message}`, warning };
+}
+
+/** libxml2 2.14+ reports nothing for an empty input, where xmllint (2.13) said "Document is empty". */
+function emptyDocumentMessage(text: string, error: unknown): LibxmlMessage {
+  const message = text.replace(/^\uFEFF/, '') === '' ? 'Document is empty' : normalise(errorMessage(error));
+  return { line: 1, message: `parser error : ${message}`, warning: false };
+}
+
+function normalise(message: string): string {
+  return message.replace(/\s+/g, ' ').trim();
 }
 
 function isSchemaValidityError(message: string): boolean {
   return message.startsWith('Schemas validity error');
-}
-
-function collectIssues(doc: PreparedDocument, outputs: Map<string, XmllintMessage[]>): XsdIssue[] {
-  return (outputs.get(doc.fileName) ?? [])
-    .filter((entry) => !isWarning(entry.message))
-    .map((entry) => toIssue(doc.scan, { ...entry, message: entry.message.replaceAll(doc.fileName, doc.name) }));
 }
 
 /**
@@ -245,7 +224,7 @@ function collectIssues(doc: PreparedDocument, outputs: Map<string, XmllintMessag
 const LIBXML_LINE_LIMIT = 65535;
 
 /** Locates the element named by a schema validity error (`Element '{ns}local': ...`); '/' for other messages. */
-function toIssue(scan: XmlScan, entry: XmllintMessage): XsdIssue {
+function toIssue(scan: XmlScan, entry: { readonly line: number | undefined; readonly message: string }): XsdIssue {
   const unlocated: XsdIssue = { location: '/', line: entry.line, message: entry.message };
   if (entry.line === undefined || !isSchemaValidityError(entry.message)) return unlocated;
   const match = /Element '(?:\{([^}]*)\})?([^']+)'/.exec(entry.message);
@@ -272,28 +251,6 @@ function toIssue(scan: XmlScan, entry: XmllintMessage): XsdIssue {
       : candidates.filter((candidate) => candidate.startTagEndLine <= (entry.line ?? 0)).at(-1);
   if (element) return { ...unlocated, location: elementPath(scan, element), line: element.startTagEndLine };
   return { ...unlocated, line: entry.line === LIBXML_LINE_LIMIT ? undefined : entry.line };
-}
-
-function describeXmllintFailure(
-  error: unknown,
-  docs: ReadonlyArray<{ name: string }>,
-  schemaPath: string,
-  loader: ResourceLoader,
-): Error {
-  const names = docs.map((doc) => doc.name).join(', ');
-  const code = (error as { code?: unknown } | null)?.code;
-  const output = errorMessage(error).trim();
-  if (code === 9 || /out of memory/i.test(output)) {
-    return new Error(
-      `xmllint-wasm ran out of memory (limit ${MAX_MEMORY_PAGES / memoryPages.MiB} MiB) validating ${names}; ` +
-        'validate fewer or smaller documents per call',
-      { cause: error },
-    );
-  }
-  if (code === 5) {
-    return new Error(`The XML schema ${schemaPath} from ${loader.description} does not compile: ${output}`, { cause: error });
-  }
-  return new Error(`xmllint-wasm failed (exit code ${String(code)}) validating ${names}: ${output}`, { cause: error });
 }
 
 function errorMessage(error: unknown): string {

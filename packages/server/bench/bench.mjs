@@ -17,7 +17,11 @@ const SAVE_REQUESTS = Number(process.env.BENCH_SAVES ?? 400);
 const SAVE_CONCURRENCY = 8;
 const SIGN_DOCUMENTS = Number(process.env.BENCH_SIGNS ?? 4);
 const pps = loadExample('pps', '01-').input;
-const checker = new DocumentChecker();
+const { DEFAULT_POOL_SIZE } = await import('@dcc-kit/conformance/node');
+// As main.ts runs it: the conformance engine on warm worker threads (DCC_CONFORMANCE_WORKERS).
+const WORKERS = process.env.DCC_CONFORMANCE_WORKERS ? Number(process.env.DCC_CONFORMANCE_WORKERS) : DEFAULT_POOL_SIZE;
+const checker = new DocumentChecker({ workers: WORKERS });
+const CONCURRENT_SIGNERS = 8;
 
 function stats(ms, wallMs) {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -110,6 +114,38 @@ async function run(label, storeOptions) {
       );
       console.log(`  ${label.padEnd(10)} ${step.padEnd(8)} PPS         ${stats(ms, performance.now() - t1)}  [concurrency 2, build + 7 layers]`);
     }
+
+    // 4. one signer at a time (what a clinician waits for), then 8 signers at once with the
+    // process's resident memory sampled (server, engine workers, client and PSC emulator: one process).
+    const alone = [];
+    for (let i = 0; i < SIGN_DOCUMENTS; i++) {
+      const d = await s.call('POST', '/documents', { patientId: s.patientId, type: 'pps', model: pps });
+      d.etag = (await s.call('POST', `/documents/${d.json.id}/versions/1/validate`, undefined, { 'if-match': d.etag })).etag;
+      const t = performance.now();
+      await s.call('POST', `/documents/${d.json.id}/versions/1/sign`, undefined, { 'if-match': d.etag });
+      alone.push(performance.now() - t);
+    }
+    console.log(`  ${label.padEnd(10)} sign     PPS         ${stats(alone, alone.reduce((a, b) => a + b, 0))}  [one signer at a time, ${WORKERS} engine worker(s)]`);
+    const signers = [];
+    for (let i = 0; i < CONCURRENT_SIGNERS; i++) {
+      const d = await s.call('POST', '/documents', { patientId: s.patientId, type: 'pps', model: pps });
+      d.etag = (await s.call('POST', `/documents/${d.json.id}/versions/1/validate`, undefined, { 'if-match': d.etag })).etag;
+      signers.push(d);
+    }
+    let peak = process.memoryUsage.rss();
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+    const crowd = [];
+    const t2 = performance.now();
+    await Promise.all(
+      signers.map(async (d) => {
+        const t = performance.now();
+        await s.call('POST', `/documents/${d.json.id}/versions/1/sign`, undefined, { 'if-match': d.etag });
+        crowd.push(performance.now() - t);
+      }),
+    );
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    console.log(`  ${label.padEnd(10)} sign     PPS         ${stats(crowd, performance.now() - t2)}  [${CONCURRENT_SIGNERS} signers at once]; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (target < 600 MiB)`);
   } finally {
     await s.close();
   }
@@ -119,8 +155,12 @@ console.log('@dcc-kit/server — HTTP benchmarks (real login, real conformance e
 // warm the conformance engine once so that the first timed document does not pay the kit compilation
 await checker.conformance().warmUp?.();
 await onEachStore('dcc_bench', run);
+await checker.close();
 
 // The submission queue's figures (issue 11): submissions/s to the DMP simulator, backlog drain.
-console.log('');
-await import('./queue-bench.mjs');
+// BENCH_QUEUE=0 leaves it out (to measure only the HTTP figures).
+if (process.env.BENCH_QUEUE !== '0') {
+  console.log('');
+  await import('./queue-bench.mjs');
+}
 await import('./directory-bench.mjs');

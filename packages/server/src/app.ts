@@ -183,6 +183,7 @@ export function createServer(options: ServerOptions): DccServer {
     },
     async close() {
       clearInterval(purge);
+      if (!options.checker) await checker.close(); // a checker given by the caller is the caller's to close
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

@@ -95,3 +95,15 @@ export async function openStore(options: { databaseUrl?: string; dataDir?: strin
   }
   return new Store(driver);
 }
+
+/**
+ * DCC_CONFORMANCE_WORKERS: worker threads of the conformance engine (0: in the main thread);
+ * default min(2, available cores).
+ */
+export function conformanceWorkersOf(env: NodeJS.ProcessEnv, fallback: number): number {
+  const raw = env.DCC_CONFORMANCE_WORKERS;
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 64) throw new Error('DCC_CONFORMANCE_WORKERS must be an integer between 0 and 64.');
+  return value;
+}

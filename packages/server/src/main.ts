@@ -8,7 +8,8 @@
 // (packages/server/README.md).
 import { createServer } from './app.js';
 import { DocumentChecker } from './services/document-checker.js';
-import { dataDirOf, identityFromEnv, openStore, serverConfigOf, submissionsFromEnv } from './main-config.js';
+import { conformanceWorkersOf, dataDirOf, identityFromEnv, openStore, serverConfigOf, submissionsFromEnv } from './main-config.js';
+import { DEFAULT_POOL_SIZE } from '@dcc-kit/conformance/node';
 import { loadSessionKey } from './secrets.js';
 
 function required(name: string): string {
@@ -27,6 +28,8 @@ const publicUrl = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' :
 const discoveryUrl = required('PSC_DISCOVERY_URL');
 const dataDir = dataDirOf(env);
 const store = await openStore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, ...(env.DCC_QUEUE_SCHEMA ? { jobSchema: env.DCC_QUEUE_SCHEMA } : {}) } : { dataDir });
+// The conformance engine on worker threads that stay warm (DCC_CONFORMANCE_WORKERS).
+const checker = new DocumentChecker({ workers: conformanceWorkersOf(env, DEFAULT_POOL_SIZE) });
 const app = createServer({
   store,
   publicUrl,
@@ -41,7 +44,7 @@ const app = createServer({
     ...(env.PSC_POST_LOGOUT_REDIRECT_URI ? { postLogoutRedirectUri: env.PSC_POST_LOGOUT_REDIRECT_URI } : {}),
   },
   // The kit locator reads ANS_KIT_DIR itself, so a wrong value is reported under that name.
-  checker: new DocumentChecker(),
+  checker,
   // DMP / MSSanté: DCC_DMP_*, DCC_LPS_*, DCC_MSS_*, DCC_SUBMISSION_* (README).
   submissions: submissionsFromEnv(env),
   // INSi: DCC_INSI_* (README).
@@ -52,6 +55,7 @@ console.error(`dcc-server listening on ${url} (public ${publicUrl}, store ${stor
 
 const stop = async () => {
   await app.close();
+  await checker.close();
   await store.close();
   process.exit(0);
 };

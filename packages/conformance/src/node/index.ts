@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createValidator, type Validator } from '../validator.js';
 import type { CompiledSchemaStore } from '../schema-cache.js';
 import { createFsLoader } from './fs-loader.js';
@@ -33,8 +33,21 @@ export function defaultCacheDir(): string {
   return existsSync(modules) ? path.join(modules, '.cache', 'dcc-kit') : path.join(os.tmpdir(), 'dcc-kit-cache');
 }
 
+/**
+ * The engine's version in cache paths: a new version never reads what an older one wrote
+ * (entries are also keyed by the compiled format and checked against the kit files' hashes).
+ */
+export const ENGINE_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Where the compiled rules of this engine version are kept under `cacheDir`. */
+export function compiledRulesDir(cacheDir: string): string {
+  return path.join(cacheDir, 'conformance', ENGINE_VERSION);
+}
+
 export function createNodeValidator(options: NodeValidatorOptions = {}): Validator {
   const kitDir = resolveKitDir(options.kitDir);
-  const store: CompiledSchemaStore | undefined = options.cacheDir === false ? undefined : createFolderSchemaStore(path.join(options.cacheDir ?? defaultCacheDir(), 'conformance'));
+  const store: CompiledSchemaStore | undefined = options.cacheDir === false ? undefined : createFolderSchemaStore(compiledRulesDir(options.cacheDir ?? defaultCacheDir()));
   return createValidator({ loader: createFsLoader(kitDir), ...(store ? { store } : {}) });
 }
+
+export { createValidatorPool, DEFAULT_POOL_SIZE, type ValidatorPool, type ValidatorPoolOptions } from './validator-pool.js';

@@ -1,11 +1,15 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CompiledSchemaEntry, CompiledSchemaStore } from '../schema-cache.js';
 
 /**
  * Compiled schematrons as JSON files in a folder, so that a second `dcc validate` skips
- * parsing the kit's 2 MB of .sch files. Writes go through a temporary file and a rename,
- * so concurrent processes never read half a file.
+ * parsing the kit's 2 MB of .sch files. The folder holds only what is derived from the kit
+ * (never a document), yet it is private to the user (0700, files 0600): nobody else can read
+ * it or plant a compiled rule set in it. Writes go through a temporary file with a unique name
+ * and a rename, so concurrent processes and worker threads never read half a file. Each entry
+ * is still checked against the content hashes of the kit files it came from before use.
  */
 export function createFolderSchemaStore(folder: string): CompiledSchemaStore {
   const fileFor = (key: string) => path.join(folder, `${key.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`);
@@ -18,11 +22,17 @@ export function createFolderSchemaStore(folder: string): CompiledSchemaStore {
       }
     },
     async set(key, entry) {
-      await mkdir(folder, { recursive: true });
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await chmod(folder, 0o700); // an existing folder made by an older version may be wider
       const file = fileFor(key);
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(entry));
-      await rename(temporary, file);
+      const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await writeFile(temporary, JSON.stringify(entry), { mode: 0o600, flag: 'wx' });
+        await rename(temporary, file);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
     },
   };
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildWithModel, documentIdRoot, validateFrcp, validatePps, xdsUniqueId, type BuildContext, type ModelIssue } from '@dcc-kit/cda';
 import type { Validator } from '@dcc-kit/conformance';
-import { createNodeValidator } from '@dcc-kit/conformance/node';
+import { createNodeValidator, createValidatorPool, type ValidatorPool } from '@dcc-kit/conformance/node';
 import { HttpProblem, type ProblemIssue } from '../http.js';
 import { MAX_ISSUES } from '../validation/ajv-issues.js';
 import type { Activity, Professional } from '../auth/professional.js';
@@ -107,15 +107,35 @@ export type CheckOutcome =
   | { ok: true; xml: string; validation: ValidationSummary; header: CdaHeader }
   | { ok: false; issues: ProblemIssue[]; validation?: ValidationSummary };
 
+export interface DocumentCheckerOptions {
+  readonly kitDir?: string;
+  /**
+   * Worker threads of the conformance engine (DCC_CONFORMANCE_WORKERS in `main.ts`, default
+   * min(2, cores) there): documents are judged side by side, and one document alone has its
+   * layers split over idle workers. 0 (the default of this class, for tests): in this thread.
+   */
+  readonly workers?: number;
+}
+
 export class DocumentChecker {
-  private validator: Validator | undefined;
+  private validator: Validator | ValidatorPool | undefined;
 
-  constructor(private readonly options: { kitDir?: string } = {}) {}
+  constructor(private readonly options: DocumentCheckerOptions = {}) {}
 
-  /** One conformance engine per process, created on first use (compiling the kit is slow). */
+  /** One conformance engine per process, created on first use (compiling the kit is slow), warm for the process's life. */
   conformance(): Validator {
-    this.validator ??= createNodeValidator(this.options.kitDir ? { kitDir: this.options.kitDir } : {});
+    const kit = this.options.kitDir ? { kitDir: this.options.kitDir } : {};
+    const workers = this.options.workers ?? 0;
+    this.validator ??= workers > 0 ? createValidatorPool({ ...kit, size: workers }) : createNodeValidator(kit);
     return this.validator;
+  }
+
+  /** Ends the engine's workers and frees its compiled schema; a later check starts a new engine. */
+  async close(): Promise<void> {
+    const validator = this.validator;
+    this.validator = undefined;
+    if (validator && 'close' in validator) await validator.close();
+    else validator?.dispose();
   }
 
   /**

@@ -1,0 +1,36 @@
+// The document checker's conformance engine: in this thread or on a warm worker pool, the same verdict.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadExample } from '@dcc-kit/cda/examples';
+import { conformanceWorkersOf } from '../main-config.js';
+import { DocumentChecker } from './document-checker.js';
+
+describe('DocumentChecker conformance engine', () => {
+  test('a pool of workers gives the verdict of the in-thread engine; close ends it and a later check starts a new one', async () => {
+    const model = loadExample('pps', '01-').input;
+    const now = new Date('2026-12-01T10:00:00Z');
+    // The CDA carries fresh UUIDs on each build: compare the verdicts, not the texts.
+    const verdict = (o: Awaited<ReturnType<DocumentChecker['check']>>) => ({ ok: o.ok, validation: o.validation, header: o.ok ? o.header : undefined });
+    const local = new DocumentChecker();
+    const pooled = new DocumentChecker({ workers: 2 });
+    try {
+      const expected = verdict(await local.check('pps', model, now));
+      assert.equal(expected.ok, true);
+      assert.equal(expected.validation?.layers.length, 7);
+      assert.deepEqual(verdict(await pooled.check('pps', model, now)), expected);
+      await pooled.close();
+      assert.deepEqual(verdict(await pooled.check('pps', model, now)), expected);
+    } finally {
+      await local.close();
+      await pooled.close();
+    }
+  });
+
+  test('DCC_CONFORMANCE_WORKERS: an integer from 0, else the default; anything else refused by name', () => {
+    assert.equal(conformanceWorkersOf({}, 2), 2);
+    assert.equal(conformanceWorkersOf({ DCC_CONFORMANCE_WORKERS: '' }, 2), 2);
+    assert.equal(conformanceWorkersOf({ DCC_CONFORMANCE_WORKERS: '0' }, 2), 0);
+    assert.equal(conformanceWorkersOf({ DCC_CONFORMANCE_WORKERS: '4' }, 2), 4);
+    for (const bad of ['-1', '1.5', 'two', '65']) assert.throws(() => conformanceWorkersOf({ DCC_CONFORMANCE_WORKERS: bad }, 2), /DCC_CONFORMANCE_WORKERS must be an integer between 0 and 64/);
+  });
+});
