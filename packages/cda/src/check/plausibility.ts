@@ -4,7 +4,8 @@
 // marked done whose dates come after the document. Partial dates compare by their span: « 2024 »
 // is after « 2024-03-15 » only if every day of 2024 is.
 import { joinPath } from '../issues.js';
-import { sortKey } from '../datatypes.js';
+import { isRealDate, sortKey } from '../datatypes.js';
+import { PARTIAL_DATE_PATTERN } from '../model/common.js';
 import type { Checker } from './checker.js';
 import type { CancerDiagnosis } from '../model/oncology.js';
 import type { PatientIdentity, Period } from '../model/common.js';
@@ -13,8 +14,11 @@ import type { FrcpDocument } from '../model/frcp.js';
 
 /** The calendar day of an instant as written (its own offset), or the partial date itself. */
 const day = (value: string): string => value.slice(0, 10);
+const DATE = new RegExp(PARTIAL_DATE_PATTERN);
+/** A date these rules may judge: a malformed or impossible one is reported by its own check. */
+const judgeable = (value: string): boolean => DATE.test(day(value)) && isRealDate(day(value));
 /** `a` certainly after `b` (no day of `a` is on or before any day of `b`). */
-const after = (a: string, b: string): boolean => sortKey(day(a)).start > sortKey(day(b)).end;
+const after = (a: string, b: string): boolean => judgeable(a) && judgeable(b) && sortKey(day(a)).start > sortKey(day(b)).end;
 
 interface Dated {
   readonly documentDate: string;
@@ -24,10 +28,11 @@ interface Dated {
 function checkBirth(c: Checker, patient: PatientIdentity, tumours: readonly CancerDiagnosis[], d: Dated): void {
   const path = 'patient.birthDate';
   const birth = patient.birthDate;
+  // One problem, one message: a birth date wrong in itself is not also reported at each diagnosis.
   if (after(birth, d.today))
-    c.add(path, 'plausibility.birth-future', 'La date de naissance est dans le futur.', 'The birth date is in the future.');
-  else if (after(birth, d.documentDate))
-    c.add(path, 'plausibility.birth-after-document', 'La date de naissance est postérieure à la date du document.', 'The birth date is after the date of the document.');
+    return c.add(path, 'plausibility.birth-future', 'La date de naissance est dans le futur.', 'The birth date is in the future.');
+  if (after(birth, d.documentDate))
+    return c.add(path, 'plausibility.birth-after-document', 'La date de naissance est postérieure à la date du document.', 'The birth date is after the date of the document.');
   tumours.forEach((t, i) => {
     if (t.diagnosisDate !== undefined && after(birth, t.diagnosisDate))
       c.add(
