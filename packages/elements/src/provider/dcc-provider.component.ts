@@ -7,6 +7,7 @@ import { ContextProvider } from '@lit/context';
 import { dccContext, type DccClientLike, type DccContextValue, type DccSession } from '../context.js';
 import { toLocale, type DccLocale } from '../localize.js';
 import type { Custodian, DocumentAuthor, PatientIdentity } from '@dcc-kit/cda/core';
+import type { EstablishmentContext } from '@dcc-kit/cda/start';
 import type { Clock } from '../clock.js';
 import { DraftStore } from '../drafts/index.js';
 
@@ -19,6 +20,7 @@ import { DraftStore } from '../drafts/index.js';
  * @property {PatientIdentity} patient - Patient identity from the host's identity service.
  * @property {DocumentAuthor} author - The logged-in professional (document author).
  * @property {Custodian} organization - The organisation keeping the documents.
+ * @property {EstablishmentContext} establishment - The establishment's identifiers (structure, facility type, practice setting, 3C, regional network, RCP national ids), given once: the editors fill them in (`@dcc-kit/cda/start`).
  * @property {DccClientLike} client - An @dcc-kit/sdk client (optional: the editors work without a backend).
  * @property {DccSession} session - `{ userId, draftKey }` used to encrypt the drafts.
  * @property {Clock} clock - Time source of the editors' debounces and timers (default: the browser's; tests pass a `FakeClock`).
@@ -35,6 +37,7 @@ export class DccProvider extends LitElement {
   @property({ attribute: false }) accessor patient: PatientIdentity | undefined = undefined;
   @property({ attribute: false }) accessor author: DocumentAuthor | undefined = undefined;
   @property({ attribute: false }) accessor organization: Custodian | undefined = undefined;
+  @property({ attribute: false }) accessor establishment: EstablishmentContext | undefined = undefined;
   @property({ attribute: false }) accessor client: DccClientLike | undefined = undefined;
   @property({ attribute: false }) accessor session: DccSession | undefined = undefined;
   @property({ attribute: false }) accessor clock: Clock | undefined = undefined;
@@ -64,6 +67,7 @@ export class DccProvider extends LitElement {
       patient: this.patient,
       author: this.author,
       organization: this.organization,
+      establishment: this.establishment,
       client: this.client,
       session: this.session,
       clock: this.clock,
