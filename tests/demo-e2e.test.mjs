@@ -211,6 +211,27 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     assert.match(JSON.stringify(mails[1].attachments), /IHE_XDM\.zip/i);
   });
 
+  test('« Nouveau PPS depuis la RCP » on the signed Fiche RCP: the PPS starts with its proposals, RCP date and reference, nothing typed', async () => {
+    await until(() => [...document.querySelectorAll('#document-table button')].some((b) => b.textContent === 'Nouveau PPS depuis la RCP'), null, 20_000, 'action offered on the signed RCP');
+    await page.evaluate(() => [...document.querySelectorAll('#document-table button')].find((b) => b.textContent === 'Nouveau PPS depuis la RCP').click());
+    await until(() => /PPS prérempli/.test(document.getElementById('message').textContent) || /error/.test(document.getElementById('message').className), null, 20_000, 'PPS started from the RCP');
+    assert.equal(await messageIsError(), false, await text('#message'));
+    const started = await page.$eval('#pps-editor', (e) => ({
+      hidden: e.hidden,
+      references: e.value.referencedDocuments ?? [],
+      performed: (e.value.therapeuticProgramme?.treatments ?? []).map((t) => t.performed),
+      rcpDate: e.value.status?.rcpDate,
+      tumours: (e.value.tumours ?? []).length,
+    }));
+    assert.equal(started.hidden, false);
+    assert.equal(started.references.length, 1);
+    assert.match(started.references[0].id.root, /^[0-9]+(\.[0-9]+)+$/, 'the RCP\'s own document id, as signed');
+    assert.ok(started.performed.length > 0 && started.performed.every((p) => p === 'planned'), started.performed.join());
+    assert.match(started.rcpDate, /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(started.tumours > 0);
+    await screenshot('pps-from-rcp');
+  });
+
   test('the non-qualified patient: the DMP sending is refused with its reason', async () => {
     await openPatient(nonQualified.usedName ?? nonQualified.traits.birthName);
     await until(() => /qualifi/.test(slotText()), null, 20_000, 'identity not qualified shown');

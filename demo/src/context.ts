@@ -2,6 +2,7 @@
 // platform's patient resource), the author (the logged-in professional and the activity they
 // act for) and the custodian (that activity's structure), in the shapes of the @dcc-kit/cda
 // model. The server checks the same facts again at validation and signature.
+import type { EstablishmentContext } from '@dcc-kit/cda/start';
 import type { Custodian, DocumentAuthor, PatientIdentity } from '@dcc-kit/cda/core';
 import { INS_OID_TABLE, patientFromApi } from '@dcc-kit/cda/identity';
 import type { Activity, Patient, Session } from '@dcc-kit/sdk';
@@ -75,4 +76,23 @@ export function custodianOf(activity: Activity | undefined): Custodian | undefin
 export function editablePart(model: Record<string, unknown>): Record<string, unknown> {
   const { patient: _p, author: _a, custodian: _c, legalAuthenticator: _l, document: _d, ...rest } = model;
   return rest;
+}
+
+/**
+ * The establishment's identifiers the demo gives once to <dcc-provider> (`establishment`): the
+ * structure the professional acts for, its practice setting, and the demo's (fictitious) 3C,
+ * regional cancer network and RCP national ids. The editors fill them in: the clinician never
+ * types them. A real host reads them from its own configuration.
+ */
+export function establishmentOf(activity: Activity | undefined): EstablishmentContext | undefined {
+  const structure = custodianOf(activity);
+  if (!activity || !structure) return undefined;
+  return {
+    structure,
+    practiceSetting: practiceSettingOf(activity),
+    facilityType: { code: 'SA01', codeSystem: '1.2.250.1.71.4.2.4', displayName: 'Etablissement public de santé' },
+    coordinationCentre3C: { name: `3C ${structure.name ?? structure.idNatStruct} (démonstration)` },
+    regionalCancerNetwork: { name: 'Réseau régional de cancérologie (démonstration)' },
+    rcp: { rrcId: '5201', managerId: '520114', rcpId: '27011113' },
+  };
 }

@@ -16,7 +16,9 @@ import {
 } from '@dcc-kit/sdk';
 import { patientToApi, type ModelPatient } from '@dcc-kit/cda/identity';
 import type { DccContextValue, DccSession } from '@dcc-kit/elements';
-import { INS_OID_CHOICES, activeActivity, authorOf, custodianOf, editablePart, patientIdentity } from './context.js';
+import { INS_OID_CHOICES, activeActivity, authorOf, custodianOf, editablePart, establishmentOf, patientIdentity } from './context.js';
+import type { FrcpDocument } from '@dcc-kit/cda/core';
+import type { PpsEditor } from '@dcc-kit/pps-editor';
 import { createWorkflow, TYPE_LABEL, type DocType, type EditorElement } from './workflow.js';
 import { showMailbox } from './mailbox.js';
 import { showPatientDmp } from './patient-dmp.js';
@@ -32,6 +34,7 @@ interface ProviderElement extends HTMLElement {
   identityStatus: DccContextValue['identityStatus'];
   author: DccContextValue['author'];
   organization: DccContextValue['organization'];
+  establishment: DccContextValue['establishment'];
   onLogout: (() => void | Promise<void>) | undefined;
   logout?: () => Promise<void>;
 }
@@ -152,6 +155,7 @@ async function applyContext(activity: Activity): Promise<void> {
   if (!session) return;
   provider.author = await authorOf(session, activity);
   provider.organization = custodianOf(activity);
+  provider.establishment = establishmentOf(activity);
 }
 
 $<HTMLSelectElement>('activity').addEventListener('change', async (event) => {
@@ -331,6 +335,13 @@ async function loadDocuments(): Promise<void> {
       download.title = 'Télécharger le CDA signé';
       download.addEventListener('click', () => void downloadCda(d.id, d.type as DocType, d.currentVersion));
       actions.append(' ', download);
+      if (d.type === 'frcp') {
+        const startPps = document.createElement('button');
+        startPps.type = 'button';
+        startPps.textContent = 'Nouveau PPS depuis la RCP';
+        startPps.addEventListener('click', () => void newPpsFromRcp(d));
+        actions.append(' ', startPps);
+      }
     }
     tr.append(cell(TYPE_LABEL[d.type as DocType] ?? d.type), cell(`v${d.currentVersion}`), status, cell(frDateTime(d.updatedAt)), actions);
     body.append(tr);
@@ -378,6 +389,26 @@ $('load-example').addEventListener('click', async () => {
   editors[current.type].value = editablePart(example as Model);
   say('Exemple chargé : vérifiez, enregistrez le brouillon ou « Valider ».');
 });
+
+/**
+ * « Nouveau PPS depuis la RCP »: the signed version's model, with the RCP's own document id as
+ * the server signed it (cdaDocumentId, root^extension), starts the PPS — nothing retyped.
+ */
+async function newPpsFromRcp(d: Document): Promise<void> {
+  try {
+    const { data } = await client.documents.getVersion(d.id, d.currentVersion);
+    const frcp = structuredClone(data.model) as unknown as FrcpDocument;
+    if (data.cdaDocumentId) {
+      const [root, extension] = data.cdaDocumentId.split('^');
+      frcp.document = { ...frcp.document, id: { root: root!, ...(extension ? { extension } : {}) } };
+    }
+    showEditor('pps', {});
+    const started = (editors.pps as unknown as PpsEditor).startFromRcp(frcp);
+    say(`PPS prérempli depuis la Fiche RCP signée ; ${started.careTeamCandidates.length} participant(s) de la RCP à proposer pour l'équipe de soins.`, 'ok');
+  } catch (error) {
+    handle(error);
+  }
+}
 
 async function downloadCda(id: string, type: DocType, n: number): Promise<void> {
   try {

@@ -19,7 +19,7 @@ function largest(volet, build) {
 
 let counter = 0;
 function context() {
-  return { now: () => new Date('2025-01-15T09:00:00Z'), newId: () => `00000000-0000-4000-8000-${String(++counter % 1e12).padStart(12, '0')}` };
+  return { now: () => new Date('2026-01-15T09:00:00Z'), newId: () => `00000000-0000-4000-8000-${String(++counter % 1e12).padStart(12, '0')}` };
 }
 
 function measure(fn, { warmUp = 50, runs = 400 } = {}) {

@@ -7,7 +7,7 @@ import { writePps } from './build/pps.js';
 import { writeFrcp } from './build/frcp.js';
 import { BuildState } from './build/state.js';
 import { StringXmlWriter, type XmlSink } from './xml/writer.js';
-import { ModelValidationError, type ModelIssue } from './issues.js';
+import { ModelValidationError, isUnderPath, type ModelIssue } from './issues.js';
 import { PpsDocument } from './model/pps.js';
 import { FrcpDocument } from './model/frcp.js';
 
@@ -31,13 +31,33 @@ const VOLETS = {
 function validate<T>(volet: VoletDefinition<T>, input: unknown, context: BuildContext | undefined): ValidationResult<T> & { ctx: ReturnType<typeof resolveContext> } {
   const ctx = resolveContext(context);
   const c = new Checker(ctx);
-  if (!c.structure(volet.schema, input)) return { ok: false, issues: c.issues, ctx };
+  if (!c.structure(volet.schema, input)) return { ok: false, issues: withRuleIssues(volet, c, input), ctx };
   // The checker fills defaults in place: work on a copy, never on the caller's object.
   const doc = structuredClone(input) as T;
   c.normalise(doc);
   volet.check(c, doc);
   if (c.issues.length > 0) return { ok: false, issues: c.issues, ctx };
   return { ok: true, document: doc, issues: [], ctx };
+}
+
+/**
+ * Every problem at once, not in waves: when the shape is wrong somewhere, the rules still run
+ * on the rest (a copy; the rules expect a well-shaped model, so they stop quietly where the
+ * shape fails them), and their findings outside the broken parts join the structural ones.
+ */
+function withRuleIssues<T>(volet: VoletDefinition<T>, structural: Checker, input: unknown): readonly ModelIssue[] {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return structural.issues;
+  const rules = new Checker(structural.context);
+  try {
+    const doc = structuredClone(input) as T;
+    rules.normalise(doc);
+    volet.check(rules, doc);
+  } catch {
+    // A rule met a part of the wrong shape: that part is already reported.
+  }
+  const broken = structural.issues.map((i) => i.path);
+  const extra = rules.issues.filter((i) => !broken.some((b) => isUnderPath(i.path, b) || isUnderPath(b, i.path)));
+  return [...structural.issues, ...extra].slice(0, 200);
 }
 
 /**

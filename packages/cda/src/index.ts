@@ -3,3 +3,4 @@
 export * from './core.js';
 export { parsePps, parseFrcp, parseCda, CdaParseError, VOLET_TEMPLATE_IDS } from './parse/index.js';
 export type { ParsedCda, ParseOptions, ParseWarning, ParseWarningCode, CdaParseErrorCode } from './parse/index.js';
+export { startPpsFromRcpCda } from './start/from-rcp-cda.js';

@@ -53,81 +53,103 @@ export function joinPath(base: string, key: string | number): string {
 const describeSchema = (error: ValueError): string =>
   typeof error.schema.description === 'string' ? ` (${error.schema.description})` : '';
 
-/** Turns a TypeBox structure error into a model issue with bilingual text. */
+/**
+ * Turns a TypeBox structure error into a model issue with bilingual text. The message does not
+ * repeat the path (it is beside it, and `issueLine` of `@dcc-kit/cda/labels` names it as the
+ * screen does): « Ce champ est obligatoire. », not « Champ obligatoire manquant : tumours[0]… ».
+ */
 export function structuralIssue(error: ValueError): ModelIssue {
   const schema = error.schema as Record<string, unknown>;
   const path = pointerToPath(error.path);
-  const field = path || '(root)';
   const msg = (code: string, fr: string, en: string): ModelIssue => ({ path, code, message: { fr, en } });
   switch (error.type) {
     case ValueErrorType.ObjectRequiredProperty:
-      return msg('required', `Champ obligatoire manquant : ${field}.`, `Required field missing: ${field}.`);
-    case ValueErrorType.ObjectAdditionalProperties:
-      return msg('unknown-field', `Champ inconnu : ${field} (vérifiez l'orthographe).`, `Unknown field: ${field} (check the spelling).`);
+      return msg('required', 'Ce champ est obligatoire.', 'This field is required.');
+    case ValueErrorType.ObjectAdditionalProperties: {
+      // The object may be of the wrong kind rather than misspelt: say what is expected here.
+      const expected = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {}).join(', ');
+      return msg(
+        'unknown-field',
+        `Champ non prévu à cet endroit${expected ? ` (champs attendus : ${expected})` : ''}.`,
+        `Field not expected here${expected ? ` (expected fields: ${expected})` : ''}.`,
+      );
+    }
     case ValueErrorType.ObjectMinProperties:
-      return msg('empty', `${field} ne doit pas être vide.`, `${field} must not be empty.`);
+      return msg('empty', 'Renseignez au moins un élément.', 'Fill in at least one part.');
     case ValueErrorType.String:
-      return msg('type', `${field} doit être une chaîne de caractères.`, `${field} must be a string.`);
+      return msg('type', 'Un texte est attendu.', 'A text is expected.');
     case ValueErrorType.Boolean:
-      return msg('type', `${field} doit valoir true ou false.`, `${field} must be true or false.`);
+      return msg('type', 'Oui ou non est attendu (true ou false).', 'Yes or no is expected (true or false).');
     case ValueErrorType.Number:
     case ValueErrorType.Integer:
       return msg(
         'type',
-        `${field} doit être un nombre${error.type === ValueErrorType.Integer ? ' entier' : ''}.`,
-        `${field} must be a${error.type === ValueErrorType.Integer ? 'n integer' : ' number'}.`,
+        `Un nombre${error.type === ValueErrorType.Integer ? ' entier' : ''} est attendu.`,
+        `A${error.type === ValueErrorType.Integer ? 'n integer' : ' number'} is expected.`,
       );
     case ValueErrorType.Object:
-      return msg('type', `${field} doit être un objet.`, `${field} must be an object.`);
+      return msg('type', 'Un groupe de champs est attendu ici, pas une valeur isolée.', 'A group of fields (an object) is expected here.');
     case ValueErrorType.Array:
-      return msg('type', `${field} doit être une liste.`, `${field} must be an array.`);
+      return msg('type', 'Une liste est attendue.', 'A list (an array) is expected.');
     case ValueErrorType.ArrayMinItems:
       return msg(
         'min-items',
-        `${field} doit contenir au moins ${String(schema.minItems)} élément(s).`,
-        `${field} must contain at least ${String(schema.minItems)} item(s).`,
+        `Au moins ${String(schema.minItems)} élément(s) attendu(s).`,
+        `At least ${String(schema.minItems)} item(s) expected.`,
       );
     case ValueErrorType.ArrayMaxItems:
-      return msg(
-        'max-items',
-        `${field} contient trop d'éléments (au plus ${String(schema.maxItems)}).`,
-        `${field} has too many items (at most ${String(schema.maxItems)}).`,
-      );
+      return msg('max-items', `Trop d'éléments (au plus ${String(schema.maxItems)}).`, `Too many items (at most ${String(schema.maxItems)}).`);
     case ValueErrorType.StringMinLength:
-      return msg('empty', `${field} ne doit pas être vide.`, `${field} must not be empty.`);
+      return msg('empty', 'Ce champ ne doit pas être vide.', 'This field must not be empty.');
     case ValueErrorType.StringMaxLength:
       return msg(
         'too-long',
-        `${field} est trop long (au plus ${String(schema.maxLength)} caractères).`,
-        `${field} is too long (at most ${String(schema.maxLength)} characters).`,
+        `Texte trop long (au plus ${String(schema.maxLength)} caractères).`,
+        `Text too long (at most ${String(schema.maxLength)} characters).`,
       );
     case ValueErrorType.StringPattern:
       if (schema.pattern === XML_CHARS_PATTERN)
         return msg(
           'characters',
-          `${field} contient un caractère interdit (caractère de contrôle ou non représentable en XML).`,
-          `${field} contains a character that is not allowed (a control character, or one XML cannot carry).`,
+          'Contient un caractère interdit (caractère de contrôle ou non représentable en XML).',
+          'Contains a character that is not allowed (a control character, or one XML cannot carry).',
         );
-      return msg(
-        'format',
-        `${field} n'a pas le format attendu (voir la description du champ dans le schéma JSON).`,
-        `${field} does not have the expected format${describeSchema(error)}.`,
-      );
+      return msg('format', 'Format inattendu.', `Unexpected format${describeSchema(error)}.`);
     case ValueErrorType.Literal:
     case ValueErrorType.Union:
-      return msg(
-        'enum',
-        `${field} : valeur non autorisée${describeSchema(error)}.`,
-        `${field}: value not allowed${describeSchema(error)}.`,
-      );
+      return msg('enum', `Valeur non autorisée${describeSchema(error)}.`, `Value not allowed${describeSchema(error)}.`);
     case ValueErrorType.NumberMinimum:
     case ValueErrorType.NumberExclusiveMinimum:
     case ValueErrorType.IntegerMinimum:
     case ValueErrorType.IntegerExclusiveMinimum:
     case ValueErrorType.NumberMaximum:
     case ValueErrorType.IntegerMaximum:
-      return msg('range', `${field} est hors des bornes autorisées.`, `${field} is out of the allowed range.`);
+      return msg('range', 'Valeur hors des bornes autorisées.', 'Value out of the allowed range.');
     default:
-      return msg('invalid', `${field} est invalide.`, `${field} is invalid.`);
+      return msg('invalid', 'Valeur invalide.', 'Invalid value.');
   }
+}
+
+/**
+ * One issue per problem: a missing field is reported once (« obligatoire »), not also as « doit
+ * être un objet » at the same path, and a path reported twice with the same code keeps its first
+ * message. Order of first appearance is kept.
+ */
+export function oneIssuePerProblem(issues: readonly ModelIssue[]): ModelIssue[] {
+  const required = new Set(issues.filter((i) => i.code === 'required').map((i) => i.path));
+  const seen = new Set<string>();
+  const out: ModelIssue[] = [];
+  for (const issue of issues) {
+    if (required.has(issue.path) && issue.code !== 'required') continue;
+    const key = `${issue.path}\u0000${issue.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
+  return out;
+}
+
+/** True when `path` is `base` or lies under it (`base.x`, `base[2]`). */
+export function isUnderPath(path: string, base: string): boolean {
+  return base === '' || path === base || path.startsWith(`${base}.`) || path.startsWith(`${base}[`);
 }

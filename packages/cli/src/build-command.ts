@@ -1,5 +1,6 @@
 /** `dcc build pps|frcp INPUT.json [-o OUT.xml]` and `dcc parse FILE.xml`. */
 import { buildPps, buildFrcp, ModelValidationError, parseCda, CdaParseError } from '@dcc-kit/cda';
+import { issueLine } from '@dcc-kit/cda/labels';
 import { parseCommandArgs, readInput, usageError, writeOutput } from './command-io.js';
 import type { Io } from './index.js';
 
@@ -36,7 +37,8 @@ export async function buildCommand(args: readonly string[], io: Io): Promise<num
   } catch (error) {
     if (!(error instanceof ModelValidationError)) throw error;
     io.stderr.write(`dcc build: ${file}: ${error.issues.length} problem(s) in the input\n`);
-    for (const issue of error.issues) io.stderr.write(`  ${issue.path || '(root)'}: ${issue.message[lang]} [${issue.code}]\n`);
+    // The field path for the integrator, then the problem named as on screen (« Programme thérapeutique › Traitement 2 › … »).
+    for (const issue of error.issues) io.stderr.write(`  ${issue.path || '(root)'}: ${issueLine(volet, issue, lang)} [${issue.code}]\n`);
     return 1;
   }
   if (values.output === undefined) io.stdout.write(xml);

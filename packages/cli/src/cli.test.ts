@@ -176,3 +176,12 @@ test('parse: a file that is not a CDA exits 1 with the reason', async () => {
   assert.equal(code, 1);
   assert.match(stderr, /ClinicalDocument/);
 });
+
+test('dcc build names each problem as the editor shows it, once, with its path and code', async () => {
+  const input = path.join(tmp, 'broken-pps.json');
+  await writeFile(input, JSON.stringify({ tumours: [{}] }));
+  const built = await run(['build', 'pps', input, '--lang', 'fr']);
+  assert.equal(built.code, 1);
+  assert.match(built.stderr, /tumours\[0\]\.topography: Diagnostic › Tumeur 1 › Topographie \(CIM-10\) : Ce champ est obligatoire\. \[required\]/);
+  assert.doesNotMatch(built.stderr, /doit être un objet|check the spelling|vérifiez l'orthographe/);
+});

@@ -5,6 +5,7 @@
 import { createContext } from '@lit/context';
 import type { Custodian, DocumentAuthor, PatientIdentity } from '@dcc-kit/cda/core';
 import type { IdentityStatus } from '@dcc-kit/cda/identity';
+import type { EstablishmentContext } from '@dcc-kit/cda/start';
 import type { DccLocale } from './localize.js';
 import type { Clock } from './clock.js';
 
@@ -38,6 +39,12 @@ export interface DccContextValue {
   readonly author?: DocumentAuthor;
   /** The organisation keeping the documents (custodian). */
   readonly organization?: Custodian;
+  /**
+   * The establishment's identifiers (3C, regional network, structure, facility type, practice
+   * setting, the RCP's national ids), given once by the host: the editors fill them in and the
+   * clinician never types them.
+   */
+  readonly establishment?: EstablishmentContext;
   readonly client?: DccClientLike;
   readonly session?: DccSession;
   /** Time source of the editors' debounces and timers (default: the browser's). */

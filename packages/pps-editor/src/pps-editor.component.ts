@@ -5,43 +5,15 @@
 // the lazy validation chunk.
 import ppsJsonSchema from '@dcc-kit/cda/schema/pps.form.json' with { type: 'json' };
 import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
+import { ppsSections as cdaPpsSections } from '@dcc-kit/cda/labels';
+import { applyEstablishmentToPps, startPpsFromRcp, type EstablishmentContext, type PpsFromRcp } from '@dcc-kit/cda/start';
+import type { FrcpDocument } from '@dcc-kit/cda/core';
+import { property } from 'lit/decorators.js';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerPpsStrings } from './pps-strings.js';
 
-/** Sections as a clinician thinks of the PPS (pps-cda.md S1-S10 mapped to model paths). */
-export const ppsSections: FormDefinition['sections'] = [
-  { id: 'patient', paths: ['patient', 'trustedPerson', 'emergencyContacts', 'patientComment', 'paediatrics', 'encounter'] },
-  { id: 'diagnosis', paths: ['tumours', 'phase', 'discovery'] },
-  {
-    id: 'programme',
-    paths: [
-      'therapeuticProgramme.treatments',
-      'therapeuticProgramme.sideEffectManagement',
-      'therapeuticProgramme.associatedMeasures',
-      'therapeuticProgramme.stopAllActiveTreatments',
-    ],
-  },
-  { id: 'support', paths: ['supportiveCare.supportiveCare', 'supportiveCare.socialSupport'] },
-  { id: 'followUp', paths: ['therapeuticProgramme.followUp'] },
-  {
-    id: 'team',
-    paths: [
-      'careNetwork.careTeam',
-      'careNetwork.generalPractitioner',
-      'careNetwork.referenceFacilities',
-      'careNetwork.coordinationCentre3C',
-      'careNetwork.accommodationCentre',
-      'careNetwork.localProfessionals',
-      'careNetwork.healthMediator',
-      'careNetwork.cityHospitalCoordination',
-      'careNetwork.regionalCancerNetworks',
-      'careNetwork.socialOrganisations',
-      'careNetwork.supportStructures',
-    ],
-  },
-  { id: 'status', paths: ['status', 'referencedDocuments', 'author', 'legalAuthenticator', 'custodian', 'document'] },
-  { id: 'mentions', paths: ['privacyNotice'] },
-];
+/** Sections as a clinician thinks of the PPS: the one table of `@dcc-kit/cda/labels`, whose titles the problem messages also name. */
+export const ppsSections: FormDefinition['sections'] = cdaPpsSections;
 
 const definition: FormDefinition = {
   id: 'pps',
@@ -64,12 +36,57 @@ const definition: FormDefinition = {
  * @tag pps-editor
  *
  * @property {object} value - The PPS build input of @dcc-kit/cda (`PpsDocument`); the form value is its JSON.
+ * @property {EstablishmentContext} establishment - The establishment's identifiers (structure, facility type, practice setting, 3C, regional network); default: the `<dcc-provider>`'s. Filled into every document the editor shows where it says nothing yet.
  */
 export class PpsEditor extends DccSchemaForm {
+  /** The establishment's identifiers, given once by the host (else the `<dcc-provider>`'s): the clinician never types them. */
+  @property({ attribute: false }) accessor establishment: EstablishmentContext | undefined = undefined;
+
   constructor() {
     super();
     registerPpsStrings();
   }
+
+  /**
+   * Starts a new PPS from the signed Fiche RCP that decided it (its model: the stored model of
+   * the signed version, or `parseFrcp` of its CDA): diagnosis and tumours with their TNM, the
+   * performance status, the first-intention proposals as planned acts, the RCP's date and its
+   * reference (the RCP's own document id), the GP; then the establishment's identifiers. The
+   * editor leaves the document it showed (its draft is kept) and shows the new one.
+   * @returns the RCP's participants to offer for the care team, and the alternative proposals.
+   * @throws RangeError when the RCP has no document id (it is not a signed RCP).
+   */
+  startFromRcp(frcp: FrcpDocument): PpsFromRcp {
+    const started = startPpsFromRcp(frcp);
+    this.documentId = '';
+    this.serverVersion = undefined;
+    this.value = started.pps;
+    return started;
+  }
+
+  private get establishmentGiven(): EstablishmentContext | undefined {
+    return this.establishment ?? this.dcc?.establishment;
+  }
+
+  protected override replaceData(next: Record<string, unknown>): void {
+    const given = this.establishmentGiven;
+    super.replaceData(given ? (applyEstablishmentToPps(next, given) as Record<string, unknown>) : next);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    // Given after the document: filled in now (what the document says is kept).
+    const given = this.establishmentGiven;
+    if (given !== this.appliedEstablishment) {
+      this.appliedEstablishment = given;
+      // Before the first render the model is only filled; afterwards it is replaced (re-checked).
+      if (given && this.hasUpdated) this.replaceData(this.data);
+      else if (given) this.data = applyEstablishmentToPps(this.data, given) as Record<string, unknown>;
+    }
+  }
+
+  /** The establishment context last filled in (another context object fills again). */
+  private appliedEstablishment: EstablishmentContext | undefined;
 
   protected get definition(): FormDefinition {
     return definition;

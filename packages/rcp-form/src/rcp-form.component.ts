@@ -5,33 +5,15 @@
 // the lazy validation chunk.
 import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.form.json' with { type: 'json' };
 import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
+import { frcpSections } from '@dcc-kit/cda/labels';
+import { applyEstablishmentToRcp, startRcpFromPreviousRcp, type EstablishmentContext, type FrcpStart } from '@dcc-kit/cda/start';
+import type { FrcpDocument } from '@dcc-kit/cda/core';
+import { property } from 'lit/decorators.js';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerRcpStrings } from './rcp-strings.js';
 
-/** Sections F1-F18 of frcp-cda.md mapped to model paths, in the order of a tumour board. */
-export const rcpSections: FormDefinition['sections'] = [
-  { id: 'meeting', paths: ['meeting', 'recordStatus'] },
-  { id: 'patient', paths: ['patient', 'trustedPerson', 'emergencyContacts', 'encounter', 'patientComment'] },
-  { id: 'reason', paths: ['discussion', 'caseSummary'] },
-  {
-    id: 'diagnosis',
-    paths: [
-      'tumours',
-      'discovery',
-      'phase',
-      'functionalStatus',
-      'medicalHistory',
-      'comorbidities',
-      'examResults',
-      'pastTreatments',
-      'surgeryReport',
-      'pathologyReport',
-      'molecularReports',
-    ],
-  },
-  { id: 'proposal', paths: ['proposal', 'framework'] },
-  { id: 'status', paths: ['status', 'author', 'legalAuthenticator', 'custodian', 'document'] },
-];
+/** Sections F1-F18 in the order of a tumour board: the one table of `@dcc-kit/cda/labels`, whose titles the problem messages also name. */
+export const rcpSections: FormDefinition['sections'] = frcpSections;
 
 const definition: FormDefinition = {
   id: 'frcp',
@@ -55,12 +37,56 @@ const definition: FormDefinition = {
  * @tag rcp-form
  *
  * @property {object} value - The FRCP build input of @dcc-kit/cda (`FrcpDocument`); the form value is its JSON.
+ * @property {EstablishmentContext} establishment - The establishment's identifiers (structure, facility type, the RCP's national ids and place); default: the `<dcc-provider>`'s. Filled into every document the form shows where it says nothing yet.
  */
 export class RcpForm extends DccSchemaForm {
+  /** The establishment's identifiers, given once by the host (else the `<dcc-provider>`'s): the clinician never types them. */
+  @property({ attribute: false }) accessor establishment: EstablishmentContext | undefined = undefined;
+
   constructor() {
     super();
     registerRcpStrings();
   }
+
+  /**
+   * Starts the Fiche RCP of a new session from the same patient's previous one: the patient,
+   * the RCP (name, national ids, place, coordinator, GP), the type of RCP, the diagnosis and the
+   * history (medical history, comorbidities, past treatments); then the establishment's
+   * identifiers. What belongs to the new session (time, attendees, case summary, proposal…)
+   * is left to fill. The form leaves the document it showed (its draft is kept).
+   * @returns the model the form now shows.
+   */
+  startFromPreviousRcp(previous: FrcpDocument): FrcpStart {
+    const started = startRcpFromPreviousRcp(previous);
+    this.documentId = '';
+    this.serverVersion = undefined;
+    this.value = started;
+    return started;
+  }
+
+  private get establishmentGiven(): EstablishmentContext | undefined {
+    return this.establishment ?? this.dcc?.establishment;
+  }
+
+  protected override replaceData(next: Record<string, unknown>): void {
+    const given = this.establishmentGiven;
+    super.replaceData(given ? (applyEstablishmentToRcp(next, given) as Record<string, unknown>) : next);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    // Given after the document: filled in now (what the document says is kept).
+    const given = this.establishmentGiven;
+    if (given !== this.appliedEstablishment) {
+      this.appliedEstablishment = given;
+      // Before the first render the model is only filled; afterwards it is replaced (re-checked).
+      if (given && this.hasUpdated) this.replaceData(this.data);
+      else if (given) this.data = applyEstablishmentToRcp(this.data, given) as Record<string, unknown>;
+    }
+  }
+
+  /** The establishment context last filled in (another context object fills again). */
+  private appliedEstablishment: EstablishmentContext | undefined;
 
   protected get definition(): FormDefinition {
     return definition;

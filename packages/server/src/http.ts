@@ -9,6 +9,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface ProblemIssue extends SchemaIssue {
   layer?: string;
   location?: string;
+  /** Where the problem is in the model, as the editors title it (« Programme thérapeutique › Traitement 2 › Fin »). */
+  where?: { fr: string; en: string };
 }
 
 /** An error that becomes an application/problem+json response. */

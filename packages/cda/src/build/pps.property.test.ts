@@ -33,6 +33,12 @@ const date = fc
   .tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.constantFrom(0, 1, 2))
   .map(([y, m, d, precision]) => [String(y), String(m).padStart(2, '0'), String(d).padStart(2, '0')].slice(0, precision + 1).join('-'));
 const period = fc.option(fc.tuple(date, date).map(([a, b]) => (a <= b ? { start: a } : { end: a })), { nil: undefined });
+// A valid model is also plausible: diagnoses and the dates of acts already done come before the
+// base document (2024-03-15) and its RCP (2024-03-05).
+const pastDate = fc
+  .tuple(fc.integer({ min: 2015, max: 2023 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.constantFrom(0, 1, 2))
+  .map(([y, m, d, precision]) => [String(y), String(m).padStart(2, '0'), String(d).padStart(2, '0')].slice(0, precision + 1).join('-'));
+const pastPeriod = fc.option(fc.tuple(pastDate, pastDate).map(([a, b]) => (a <= b ? { start: a } : { end: a })), { nil: undefined });
 
 const act = (vs: ValueSet) =>
   fc.record(
@@ -40,7 +46,7 @@ const act = (vs: ValueSet) =>
       type: code(vs),
       typePrecision: freeText,
       performed: fc.constantFrom('done' as const, 'planned' as const),
-      confirmedPeriod: period,
+      confirmedPeriod: pastPeriod,
       plannedPeriod: period,
       rhythm: freeText,
       atHome: fc.boolean(),
@@ -57,7 +63,7 @@ const tumour = fc.record(
     topography: fc.oneof(code(JDV_Tumeur_CISIS).map((coding) => ({ coding })), freeText.map((text) => ({ text }))),
     morphology: fc.oneof(code(JDV_Morphologie_CISIS).map((coding) => ({ coding })), freeText.map((text) => ({ text }))),
     laterality: code(JDV_ModificateurTopographique_CISIS),
-    diagnosisDate: date,
+    diagnosisDate: pastDate,
     tnm: fc.record({ t: fc.constantFrom('T1', 'T2a', 'Tis'), n: fc.constantFrom('N0', 'N1'), stage: fc.constantFrom('IA', 'IIB') }, { requiredKeys: [] }),
     otherStages: fc.array(fc.record({ text: freeText }), { minLength: 1, maxLength: 2 }),
     comment: freeText,

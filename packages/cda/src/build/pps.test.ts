@@ -59,8 +59,8 @@ describe('PPS builder', () => {
     const values = [...xml.matchAll(/value="(\d{8,}[^"]*)"/g)].map((m) => m[1]!);
     assert.ok(values.length > 5);
     for (const v of values) if (v.length > 8) assert.match(v, /^\d{12}(\d{2})?[+-]\d{4}$/, v);
-    // 2025-01-15T09:00Z is 10:00 in Paris (winter, +0100).
-    assert.match(xml, /<effectiveTime value="20250115100000\+0100"\/>/);
+    // 2026-01-15T09:00Z is 10:00 in Paris (winter, +0100).
+    assert.match(xml, /<effectiveTime value="20260115100000\+0100"\/>/);
   });
 
   test('a new version keeps the setId, increments the version and points to the replaced document', () => {

@@ -65,6 +65,8 @@ export function recordTarget(w: XmlSink, input: HeaderInput): void {
   }
   for (const g of p.guardians ?? []) {
     w.start('guardian');
+    // CDA R2 Guardian: id*, code?, addr*, telecom*, then the person or organisation.
+    if (g.relationship) cd(w, 'code', g.relationship);
     addr(w, g.address);
     telecoms(w, g.telecoms);
     if (g.person) {

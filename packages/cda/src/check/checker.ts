@@ -5,7 +5,7 @@
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import { findConcept, type ValueSet } from '../value-set.js';
-import { joinPath, structuralIssue, type ModelIssue } from '../issues.js';
+import { joinPath, oneIssuePerProblem, structuralIssue, type ModelIssue } from '../issues.js';
 import { isRealDate, sortKey, instantInZone } from '../datatypes.js';
 import type { IdentityIssue } from '../identity/index.js';
 import { INSTANT_PATTERN, type Coding, type CodedOrText, type Period } from '../model/common.js';
@@ -62,10 +62,12 @@ export class Checker {
   /** Structural pass: returns false (with issues recorded) when the shape is wrong. */
   structure(schema: TSchema, input: unknown): boolean {
     if (Value.Check(schema, input)) return true;
+    const found: ModelIssue[] = [];
     for (const error of Value.Errors(schema, input)) {
-      this.issues.push(structuralIssue(error));
-      if (this.issues.length >= 200) break;
+      found.push(structuralIssue(error));
+      if (found.length >= 400) break;
     }
+    this.issues.push(...oneIssuePerProblem(found).slice(0, 200));
     return false;
   }
 

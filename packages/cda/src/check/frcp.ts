@@ -12,6 +12,7 @@ import { FrcpDocument, RcpDiscussion, RcpMeeting, TreatmentType, type ReportConc
 import { DocumentStatusCode } from '../model/oncology.js';
 import type { Actor, CodedOrText } from '../model/common.js';
 import { valueSetOf } from './bindings.js';
+import { checkFrcpPlausibility } from './plausibility.js';
 
 // Value sets of the FRCP's coded fields, as bound in the model.
 const ENCOUNTER_TYPES = valueSetOf(RcpMeeting.properties.encounterType);
@@ -215,16 +216,8 @@ function checkReport(c: Checker, path: string, r: ReportConclusion | undefined, 
     return;
   }
   checkActor(c, joinPath(path, 'sampler'), r.sampler as Actor | undefined);
-  const org = r.sampler?.organization;
-  if (sampler === 'participant' && org)
-    for (const key of ['address', 'telecoms', 'practiceSetting'] as const)
-      if (org[key] !== undefined)
-        c.add(
-          joinPath(joinPath(joinPath(path, 'sampler'), 'organization'), key),
-          'frcp.unused',
-          "L'organisation du préleveur d'un CR-ACP ne comporte que son identifiant et son nom.",
-          "The organisation of a pathology report's sampler carries only its id and name.",
-        );
+  // A pathology report's sampler organisation has only its id and name: the schema
+  // (PathologySampler) says so, as the CDA's scopingEntity does.
   if (r.samplingDate !== undefined && r.sampler === undefined)
     c.add(
       joinPath(path, 'sampler'),
@@ -301,4 +294,5 @@ export function checkFrcp(c: Checker, input: FrcpDocument): void {
   c.coding('status.status', status.status, DOCUMENT_STATUSES);
   status.date ??= input.document!.effectiveTime;
   c.date('status.date', status.date);
+  checkFrcpPlausibility(c, input);
 }

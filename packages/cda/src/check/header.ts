@@ -110,6 +110,7 @@ function checkPatient(c: Checker, path: string, patient: PatientIdentity): void 
         'Un représentant légal est soit une personne, soit un organisme (un seul des deux).',
         'A guardian is either a person or an organisation (exactly one of the two).',
       );
+    c.coding(joinPath(gp, 'relationship'), g.relationship, RELATIONSHIPS);
     if (g.organization) c.identity(joinPath(joinPath(gp, 'organization'), 'idNatStruct'), checkIdNatStruct(g.organization.idNatStruct));
   });
   if (patient.deceased) c.date(joinPath(joinPath(path, 'deceased'), 'date'), patient.deceased.date);

@@ -8,6 +8,7 @@ import { checkPhase, checkTumours } from './oncology.js';
 import { PpsCareActLists, PpsDocument, type PpsCareAct, type PpsCareActList } from '../model/pps.js';
 import { DocumentStatusCode } from '../model/oncology.js';
 import { valueSetOf } from './bindings.js';
+import { checkPpsPlausibility } from './plausibility.js';
 
 /** Value set of each care-act list's `type`, as bound in the model. */
 const ACT_VALUE_SETS = Object.fromEntries(
@@ -108,4 +109,5 @@ export function checkPps(c: Checker, doc: PpsDocument): void {
     c.date('status.handover.announcementConsultationDate', s.handover.announcementConsultationDate);
     checkActor(c, 'status.handover.by', s.handover.by, { allowPcs: true });
   }
+  checkPpsPlausibility(c, doc);
 }

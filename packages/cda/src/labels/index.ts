@@ -6,3 +6,7 @@ export type { Pair, FieldStrings, VoletStrings } from './types.js';
 export { sharedFieldStrings } from './shared.js';
 export { ppsFieldStrings } from './pps.js';
 export { frcpFieldStrings } from './frcp.js';
+export { ppsSections, frcpSections } from './sections.js';
+export type { VoletSection } from './sections.js';
+export { issueWhere, issueLine, sectionOf, pathSegments } from './issue-text.js';
+export type { IssueVolet, IssueLang } from './issue-text.js';

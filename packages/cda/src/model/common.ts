@@ -295,6 +295,15 @@ const NameText = (d: string) => Text(d, { maxLength: 200 });
 
 export const Guardian = titled('Guardian', Obj(
   {
+    relationship: Type.Optional(
+      bound(
+        describe(
+          Coding,
+          "The guardian's relationship to the patient (guardian/code), value set J11 RelationPatient: MTH mère, FTH père, TUTEUR, CURATEUR, MSVG mandataire de sauvegarde…",
+        ),
+        JDV_J11_RelationPatient_CISIS,
+      ),
+    ),
     person: Type.Optional(
       Obj({
         family: NameText('Family name.'),

@@ -157,6 +157,44 @@ export const ReportConclusion = titled(
 );
 export type ReportConclusion = Static<typeof ReportConclusion>;
 
+/**
+ * The sampler of a pathology report: written as a participantRole whose organisation is a
+ * scopingEntity, which carries an id and a description only — so its organisation has only
+ * its IdNat_Struct and name (the molecular report's sampler is a full performer).
+ */
+export const PathologySampler = titled(
+  'PathologySampler',
+  Obj(
+    {
+      ...HealthProfessional.properties,
+      organization: Type.Optional(
+        Obj(
+          {
+            idNatStruct: Type.Optional(Text('National structure id (IdNat_Struct): "1"+FINESS, "3"+SIRET…', { maxLength: 50 })),
+            name: Type.Optional(Text('Name of the organisation.', { maxLength: 300 })),
+          },
+          { minProperties: 1, description: "The sampler's organisation: its id and name only (scopingEntity id and desc)." },
+        ),
+      ),
+    },
+    { description: 'Who took the sample of a pathology report (participant PRF), with the id and name of their organisation.' },
+  ),
+);
+export type PathologySampler = Static<typeof PathologySampler>;
+
+/** A pathology report conclusion: a report conclusion whose sampler is a PathologySampler. */
+export const PathologyReportConclusion = titled(
+  'PathologyReportConclusion',
+  Obj(
+    {
+      ...ReportConclusion.properties,
+      sampler: Type.Optional(describe(PathologySampler, 'Who took the sample.')),
+    },
+    { description: 'Conclusion of a pathology report (CR-ACP): its sampler carries the id and name of their organisation only.' },
+  ),
+);
+export type PathologyReportConclusion = Static<typeof PathologyReportConclusion>;
+
 export const TreatmentType = bound(
   describe(Coding, 'Type, value set JDV_TypeTraitement_FRCP_CISIS (C15632 chimiothérapie, C547 hormonothérapie…).'),
   JDV_TypeTraitement_FRCP_CISIS,
@@ -234,7 +272,7 @@ export const FrcpDocument = titled(
         ),
       ),
       surgeryReport: Type.Optional(describe(ReportConclusion, 'F10 Conclusion du compte rendu opératoire.')),
-      pathologyReport: Type.Optional(describe(ReportConclusion, "F11 Conclusion du CR d'anatomo-cytopathologie.")),
+      pathologyReport: Type.Optional(describe(PathologyReportConclusion, "F11 Conclusion du CR d'anatomo-cytopathologie.")),
       molecularReports: Type.Optional(Type.Array(ReportConclusion, { description: 'F12 Conclusion(s) du CR de génétique moléculaire.' })),
       caseSummary: Obj(
         {

@@ -371,7 +371,7 @@ function guardian(r: Reader, g: DomElement): Guardian | undefined {
     else organization = defined({ idNatStruct: id, name: text(child(orgEl, 'name')) });
   }
   if (!person && !organization) return undefined;
-  return defined({ person, organization, address: address(r, child(g, 'addr')), telecoms: telecoms(r, g) });
+  return defined({ relationship: coding(child(g, 'code')), person, organization, address: address(r, child(g, 'addr')), telecoms: telecoms(r, g) });
 }
 
 function patient(r: Reader, cd: DomElement): PatientIdentity {

@@ -13,7 +13,7 @@ import { CdaParseError, parseCda } from './index.js';
 
 const context = () => {
   let n = 0;
-  return { now: () => new Date('2025-01-15T09:00:00Z'), newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
+  return { now: () => new Date('2026-01-15T09:00:00Z'), newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
 };
 
 interface Node {

@@ -12,7 +12,7 @@ import { parsePps } from './index.js';
 
 const context = (): BuildContext => {
   let n = 0;
-  return { now: () => new Date('2025-01-15T09:00:00Z'), newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
+  return { now: () => new Date('2026-01-15T09:00:00Z'), newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
 };
 
 /** The normalised input round-trips exactly, or (rejected = issue code) the checker refuses it. */

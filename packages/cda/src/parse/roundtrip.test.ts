@@ -15,7 +15,7 @@ import { parseCda, parseFrcp, parsePps, type ParseWarning } from './index.js';
 /** Deterministic context: a fixed clock and counter-based UUIDs. */
 const context = (): BuildContext => {
   let n = 0;
-  return { now: () => new Date('2025-01-15T09:00:00Z'), newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
+  return { now: () => new Date('2026-01-15T09:00:00Z'), newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
 };
 
 type Volet = 'pps' | 'frcp';

@@ -11,7 +11,7 @@ export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '.
 export function fixedContext(seed = 0): BuildContext {
   let n = 0;
   return {
-    now: () => new Date('2025-01-15T09:00:00Z'),
+    now: () => new Date('2026-01-15T09:00:00Z'),
     newId: () => `00000000-0000-4000-8${String(seed).padStart(3, '0')}-${String(++n).padStart(12, '0')}`,
   };
 }

@@ -8,6 +8,7 @@ import { dccContext, type DccClientLike, type DccContextValue, type DccSession }
 import { toLocale, type DccLocale } from '../localize.js';
 import type { Custodian, DocumentAuthor, PatientIdentity } from '@dcc-kit/cda/core';
 import type { IdentityStatus } from '@dcc-kit/cda/identity';
+import type { EstablishmentContext } from '@dcc-kit/cda/start';
 import type { Clock } from '../clock.js';
 import { DraftStore } from '../drafts/index.js';
 
@@ -21,6 +22,7 @@ import { DraftStore } from '../drafts/index.js';
  * @property {IdentityStatus} identityStatus - RNIV status of the patient's identity (`provisional`, `recovered`, `validated`, `qualified`), e.g. the platform patient's `identityStatus`.
  * @property {DocumentAuthor} author - The logged-in professional (document author).
  * @property {Custodian} organization - The organisation keeping the documents.
+ * @property {EstablishmentContext} establishment - The establishment's identifiers (structure, facility type, practice setting, 3C, regional network, RCP national ids), given once: the editors fill them in (`@dcc-kit/cda/start`).
  * @property {DccClientLike} client - An @dcc-kit/sdk client (optional: the editors work without a backend).
  * @property {DccSession} session - `{ userId, draftKey }` used to encrypt the drafts.
  * @property {Clock} clock - Time source of the editors' debounces and timers (default: the browser's; tests pass a `FakeClock`).
@@ -38,6 +40,7 @@ export class DccProvider extends LitElement {
   @property({ attribute: false }) accessor identityStatus: IdentityStatus | undefined = undefined;
   @property({ attribute: false }) accessor author: DocumentAuthor | undefined = undefined;
   @property({ attribute: false }) accessor organization: Custodian | undefined = undefined;
+  @property({ attribute: false }) accessor establishment: EstablishmentContext | undefined = undefined;
   @property({ attribute: false }) accessor client: DccClientLike | undefined = undefined;
   @property({ attribute: false }) accessor session: DccSession | undefined = undefined;
   @property({ attribute: false }) accessor clock: Clock | undefined = undefined;
@@ -68,6 +71,7 @@ export class DccProvider extends LitElement {
       identityStatus: this.identityStatus,
       author: this.author,
       organization: this.organization,
+      establishment: this.establishment,
       client: this.client,
       session: this.session,
       clock: this.clock,

@@ -11,6 +11,7 @@ import type { Activity, Professional } from '../auth/professional.js';
 import type { DocumentType, Patient, ValidationSummary } from '../store/records.js';
 import type { CdaHeader } from '../store/documents-repository.js';
 import { patientFromApi } from '@dcc-kit/cda/identity';
+import { issueWhere } from '@dcc-kit/cda/labels';
 
 /**
  * Issue codes that refuse a draft on save: the shape is wrong (a typo, a wrong type, a
@@ -21,8 +22,13 @@ import { patientFromApi } from '@dcc-kit/cda/identity';
 const DRAFT_BLOCKING = new Set(['unknown-field', 'type', 'enum', 'format', 'characters', 'too-long', 'max-items', 'range', 'invalid']);
 
 // Bounded like the schema issues: a hostile model must not make a megabyte-sized answer.
-const prefixed = (issues: readonly ModelIssue[]): ProblemIssue[] =>
-  issues.slice(0, MAX_ISSUES).map((i) => ({ path: i.path ? `model.${i.path}` : 'model', code: i.code, message: i.message }));
+const prefixed = (type: DocumentType, issues: readonly ModelIssue[]): ProblemIssue[] =>
+  issues.slice(0, MAX_ISSUES).map((i) => ({
+    path: i.path ? `model.${i.path}` : 'model',
+    code: i.code,
+    message: i.message,
+    ...(i.path ? { where: { fr: issueWhere(type, i.path, 'fr'), en: issueWhere(type, i.path, 'en') } } : {}),
+  }));
 
 export function draftIssues(type: DocumentType, model: unknown, options: { allowTestIdentities?: boolean } = {}): ProblemIssue[] {
   const result = (type === 'pps' ? validatePps : validateFrcp)(model, serverContext(new Date(), options.allowTestIdentities));
@@ -30,7 +36,7 @@ export function draftIssues(type: DocumentType, model: unknown, options: { allow
   // A missing part is also reported as "wrong type" at the same path: ignore both.
   const missing = result.issues.filter((i) => i.code === 'required').map((i) => i.path);
   const underMissing = (path: string) => missing.some((m) => path === m || path.startsWith(`${m}.`) || path.startsWith(`${m}[`));
-  return prefixed(result.issues.filter((i) => DRAFT_BLOCKING.has(i.code) && !underMissing(i.path)));
+  return prefixed(type, result.issues.filter((i) => DRAFT_BLOCKING.has(i.code) && !underMissing(i.path)));
 }
 
 /** Server build context: server clock, fresh UUIDs, test identities only when allowed (configuration). */
@@ -175,7 +181,7 @@ export class DocumentChecker {
   async check(type: DocumentType, model: unknown, now = new Date(), allowTestIdentities = true): Promise<CheckOutcome> {
     const context = serverContext(now, allowTestIdentities);
     const result = (type === 'pps' ? validatePps : validateFrcp)(model, context);
-    if (!result.ok) return { ok: false, issues: prefixed(result.issues) };
+    if (!result.ok) return { ok: false, issues: prefixed(type, result.issues) };
     const { xml, document } = buildWithModel(type, model, context);
     const built = document.document!;
     const header: CdaHeader = { documentId: xdsUniqueId(built.id!), setId: xdsUniqueId(built.setId!), versionNumber: built.versionNumber ?? 1 };

@@ -12,6 +12,10 @@ export const schemas = {
       message: ref('LocalizedText'),
       layer: str('Conformance layer (for conformance errors).'),
       location: str('XPath-like location in the CDA (for conformance errors).'),
+      where: {
+        ...ref('LocalizedText'),
+        description: 'For model issues: where the field is, as the editors title it (section › item › field), e.g. « Programme thérapeutique › Traitement 2 › Fin ».',
+      },
     },
     ['path', 'code', 'message'],
   ),
