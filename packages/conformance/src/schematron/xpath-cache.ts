@@ -117,6 +117,22 @@ export class CompiledXPaths {
   }
 
   evaluate(expr: string, context: unknown, params: Record<string, unknown>, resultForm: ResultForm): unknown {
+    // saxon-js implements `castable as` (the kit's timestamp rules test a dozen substrings per
+    // timestamp) and other recoverable checks by throwing and catching an Error; capturing
+    // each one's stack trace was a tenth of StrucMin's time. No stack is captured while an
+    // expression runs (the engine reports codes and messages only); the limit is restored
+    // before returning, and evaluation is synchronous, so no other code runs meanwhile.
+    const limit = Error.stackTraceLimit;
+    if (typeof limit !== 'number') return this.evaluateXPath(expr, context, params, resultForm);
+    Error.stackTraceLimit = 0;
+    try {
+      return this.evaluateXPath(expr, context, params, resultForm);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
+
+  private evaluateXPath(expr: string, context: unknown, params: Record<string, unknown>, resultForm: ResultForm): unknown {
     const xpath = SaxonJS.XPath;
     if (!this.compiledPath || expr.includes('collation')) return xpath.evaluate(expr, context, { namespaceContext: this.namespaces, params, resultForm });
     // The parameters are declared at compile time (as item()*, with a placeholder value, as
