@@ -22,6 +22,8 @@ import type { ResourceLoader } from '../loader.js';
 import type { CheckItem, CompiledRule, CompiledSchema, MatchBranch } from './model.js';
 import { ABSENT_RESOURCE, ENGINE_ERROR_NS, NEED_RESOURCE, RESOURCES_PARAM, variableReferences } from './xpath-text.js';
 import { resolveKitPath } from './paths.js';
+import { type RulePlan, RulePlanner } from './rule-plan.js';
+import { CompiledXPaths } from './xpath-cache.js';
 
 export interface SchematronFinding {
   readonly kind: 'assert' | 'report';
@@ -181,14 +183,19 @@ export class SchematronRunner {
   private resources: unknown = SaxonJS.XPath.evaluate('map{}', null, { resultForm: 'xdm' });
   private readonly absentReasons = new Map<string, string>();
   private readonly globalOrder: CompiledSchema['globals'];
+  /** Every XPath of the layer, compiled on first use and kept for the runner's life. */
+  private readonly xpaths: CompiledXPaths;
+  private readonly planner: RulePlanner;
 
   constructor(readonly schema: CompiledSchema, private readonly cache: ResourceCache) {
     this.globalOrder = orderGlobals(schema.globals);
+    this.xpaths = new CompiledXPaths(schema.namespaces);
+    this.planner = new RulePlanner(schema.namespaces);
   }
 
   private evaluate(expr: string, context: unknown, params: Record<string, unknown>, resultForm: 'xdm' | 'array' | 'default'): unknown {
     try {
-      return SaxonJS.XPath.evaluate(expr, context, { namespaceContext: this.schema.namespaces, params, resultForm });
+      return this.xpaths.evaluate(expr, context, params, resultForm);
     } catch (error) {
       const code = errorCode(error);
       if (code === `Q{${ENGINE_ERROR_NS}}${NEED_RESOURCE}`) throw new NeedResource(String((error as SaxonError).message));
@@ -210,11 +217,15 @@ export class SchematronRunner {
 
   /** Runs `step` again after loading each resource it asks for. */
   private async withResources<T>(step: () => T): Promise<T> {
+    const provided = new Set<string>();
     for (;;) {
       try {
         return step();
       } catch (error) {
         if (!(error instanceof NeedResource)) throw error;
+        // Asked twice: the step does not see the map it is given; an engine error, not a hang.
+        if (provided.has(error.uri)) throw new Error(`document ${error.uri} was loaded but the expression still asks for it`);
+        provided.add(error.uri);
         await this.provide(error.uri);
       }
     }
@@ -238,6 +249,9 @@ export class SchematronRunner {
       }
     }
 
+    // Node sets shared by the rules' checks, found once per document (see rule-plan.ts).
+    const documentSets = new DocumentSets(index, (expr) => this.evaluate(expr, doc, {}, 'array') as Node[]);
+
     for (const pattern of this.schema.patterns) {
       const claimed = new Map<Node, CompiledRule>();
       for (const rule of pattern.rules) {
@@ -260,7 +274,7 @@ export class SchematronRunner {
         }
       }
       // One evaluation per rule finds the nodes on which something fires; only those are
-      // then evaluated check by check to build the findings (see batchExpression).
+      // then evaluated check by check to build the findings (see RulePlan.batch).
       const nodesByRule = new Map<CompiledRule, Node[]>();
       for (const [node, rule] of claimed) {
         const list = nodesByRule.get(rule);
@@ -269,9 +283,11 @@ export class SchematronRunner {
       }
       const suspects = new Set<Node>();
       for (const [rule, nodes] of nodesByRule) {
-        if (!rule.items.some((item) => item.kind !== 'let')) continue;
+        const plan = this.planFor(rule, documentSets);
+        if (!plan.checks) continue;
         try {
-          const firing = (await this.withResources(() => this.evaluate(batchExpression(rule), doc, { ...globals, [RESOURCES_PARAM]: this.resources, __dcc_nodes: nodes }, 'array'))) as number[];
+          // Parameters are built inside the step: a resource loaded in between changes the map.
+          const firing = (await this.withResources(() => this.evaluate(plan.batch, doc, documentSets.bind({ ...globals, [RESOURCES_PARAM]: this.resources, __dcc_nodes: nodes }, plan), 'array'))) as number[];
           for (const position of firing) suspects.add(nodes[position - 1] as Node);
         } catch (error) {
           if (error instanceof NeedResource) throw error;
@@ -282,7 +298,7 @@ export class SchematronRunner {
       const inDocumentOrder = [...claimed].filter(([node]) => suspects.has(node)).sort((a, b) => (index.order.get(a[0]) ?? 0) - (index.order.get(b[0]) ?? 0));
       for (const [node, rule] of inDocumentOrder) {
         try {
-          findings.push(...(await this.withResources(() => this.fire(rule, node, globals, pattern.name))));
+          findings.push(...(await this.withResources(() => this.fire(rule, node, globals, pattern.name, documentSets))));
         } catch (error) {
           const failure = error as Error & { expression?: string };
           fail({ message: describe(error), pattern: pattern.name, context: rule.context, expression: failure.expression, location: DocumentIndex.location(node) });
@@ -292,18 +308,25 @@ export class SchematronRunner {
     return { findings, engineErrors };
   }
 
+  /** The rule's plan for this document: the plain one when a violation set it reads failed. */
+  private planFor(rule: CompiledRule, documentSets: DocumentSets): RulePlan {
+    const plan = this.planner.plan(rule);
+    return documentSets.has(plan) ? plan : (plan.plain ?? plan);
+  }
+
   /** Evaluates a rule's lets and checks on one node (synchronously; see withResources). */
-  private fire(rule: CompiledRule, node: Node, globals: Record<string, unknown>, pattern: string): SchematronFinding[] {
-    const params: Record<string, unknown> = { ...globals, [RESOURCES_PARAM]: this.resources };
+  private fire(rule: CompiledRule, node: Node, globals: Record<string, unknown>, pattern: string, documentSets: DocumentSets): SchematronFinding[] {
+    const plan = this.planFor(rule, documentSets);
+    const params = documentSets.bind({ ...globals, [RESOURCES_PARAM]: this.resources }, plan);
     const out: SchematronFinding[] = [];
-    for (const item of rule.items) {
+    for (const item of plan.items) {
       const at = (expression: string) => (error: unknown) => {
         if (error instanceof NeedResource) throw error;
         throw Object.assign(new Error(describe(error)), { expression });
       };
       if (item.kind === 'let') {
         try {
-          params[item.name] = this.evaluate(item.expr, node, params, 'xdm');
+          params[item.name] = this.evaluate(item.evaluated, node, params, 'xdm');
         } catch (error) {
           at(item.expr)(error);
         }
@@ -311,7 +334,7 @@ export class SchematronRunner {
       }
       let result: boolean;
       try {
-        result = this.evaluate(item.expr, node, params, 'default') === true;
+        result = this.evaluate(item.evaluated, node, params, 'default') === true;
       } catch (error) {
         return at(item.test)(error);
       }
@@ -346,29 +369,37 @@ export class SchematronRunner {
   }
 }
 
-const batchExpressions = new WeakMap<CompiledRule, string>();
+/** The node sets of one document that rule plans read as variables, each found once. */
+class DocumentSets {
+  /** Violation sets of this document; null: finding it failed. */
+  private readonly violations = new Map<string, Node[] | null>();
+  constructor(
+    private readonly index: DocumentIndex,
+    private readonly evaluate: (expr: string) => Node[],
+  ) {}
 
-/**
- * One XPath evaluating a rule on every node it matched: the positions (1-based) of the
- * nodes where at least one assert fails or one report succeeds. Lets become XPath `let`
- * clauses in the rule's order, so each check sees exactly the variables it would in the
- * compiled XSLT. (saxon-js parses and compiles an expression on every call: one call per
- * rule instead of one per check and node is what makes the engine fast.)
- */
-function batchExpression(rule: CompiledRule): string {
-  let expr = batchExpressions.get(rule);
-  if (expr === undefined) {
-    const body = (k: number): string => {
-      const item = rule.items[k];
-      if (!item) return '()';
-      if (item.kind === 'let') return `(let $${item.name} := (${item.expr}) return ${body(k + 1)})`;
-      const fired = item.kind === 'assert' ? `(if (${item.expr}) then () else 1)` : `(if (${item.expr}) then 1 else ())`;
-      return `(${fired}, ${body(k + 1)})`;
-    };
-    expr = `for $__dcc_position in 1 to count($__dcc_nodes) return (if (exists($__dcc_nodes[$__dcc_position] ! ${body(0)})) then $__dcc_position else ())`;
-    batchExpressions.set(rule, expr);
+  /** Whether every violation set `plan` reads could be found (finding them on first use). */
+  has(plan: RulePlan): boolean {
+    return plan.violations.every((set) => {
+      let nodes = this.violations.get(set.variable);
+      if (nodes === undefined) {
+        try {
+          nodes = this.evaluate(set.violations);
+        } catch {
+          nodes = null; // the rules reading it evaluate their check as written (RulePlan.plain)
+        }
+        this.violations.set(set.variable, nodes);
+      }
+      return nodes !== null;
+    });
   }
-  return expr;
+
+  /** Adds the sets `plan` reads to `params` (after has(plan)). */
+  bind(params: Record<string, unknown>, plan: RulePlan): Record<string, unknown> {
+    for (const set of plan.sets) params[set.variable] = this.index.elements(set.namespace, set.local);
+    for (const set of plan.violations) params[set.variable] = this.violations.get(set.variable);
+    return params;
+  }
 }
 
 function describe(error: unknown): string {

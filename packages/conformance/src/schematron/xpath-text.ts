@@ -333,3 +333,119 @@ export function requiredTemplateIdRoot(predicate: string): { prefix: string; roo
   if (after.trim() !== '' && !/^\s*and\s/.test(after)) return undefined;
   return { prefix: m[1] ?? '', root: (m[2] ?? m[3]) as string };
 }
+
+/** An absolute descendant step `//prefix:name` replaced by a variable (see rewriteAbsoluteDescendants). */
+export interface SharedElementSet {
+  readonly variable: string;
+  readonly namespace: string;
+  readonly local: string;
+}
+
+const KEYWORDS_BEFORE_PATH = /(?:^|[^\w.-])(?:and|or|return|satisfies|then|else|in)$/;
+
+/**
+ * Replaces `//prefix:name` (optionally followed by predicates that cannot select by position,
+ * then anything) by `$variable`, where the caller binds the variable to every element of that
+ * name in the context node's document, in document order: `//p:x` is
+ * `(root(.) treat as document-node())/descendant-or-self::node()/child::p:x`, the same nodes,
+ * and `//p:x[pred]/rest` is `(that)[pred]/rest` when `pred` does not read position() or
+ * last() and is not numeric (isNonPositionalPredicate). Only occurrences whose focus is
+ * certainly the focus of the whole expression are replaced: not inside a predicate or an
+ * enclosed expression, not in parentheses that are the right-hand side of `/` or `!`, and
+ * starting an operand (after `(`, `,`, a comparison, `|`, or and/or/return/satisfies/then/else/in).
+ * The caller evaluates the result only with a context node of the document it bound.
+ * Returns the expression unchanged (and no sets) when nothing qualifies.
+ */
+export function rewriteAbsoluteDescendants(
+  expr: string,
+  namespaces: Record<string, string>,
+  variableFor: (namespace: string, local: string) => string,
+): { expr: string; sets: SharedElementSet[] } {
+  // Enclosing groups of each position: the opening bracket and what precedes it.
+  if (!expr.includes('//')) return { expr, sets: [] };
+  const groups: Array<{ open: string; afterStep: boolean }> = [];
+  const candidates: Array<{ start: number; safe: boolean }> = [];
+  // The last character outside strings and comments that is not white space ('' at the start).
+  let previous = '';
+  scanCode(expr, (i) => {
+    const c = expr[i] as string;
+    if (c === '(' || c === '[' || c === '{') {
+      groups.push({ open: c, afterStep: previous === '/' || previous === '!' });
+    } else if (c === ')' || c === ']' || c === '}') {
+      groups.pop();
+    } else if (c === '/' && expr[i + 1] === '/' && expr[i - 1] !== '/') {
+      const startsOperand = previous === '' || '(,=<>|'.includes(previous) || KEYWORDS_BEFORE_PATH.test(expr.slice(Math.max(0, i - 12), i).trimEnd());
+      const safe = startsOperand && groups.every((g) => g.open === '(' && !g.afterStep);
+      candidates.push({ start: i, safe });
+    }
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') previous = c;
+  });
+  const sets = new Map<string, SharedElementSet>();
+  let out = '';
+  let last = 0;
+  for (const { start, safe } of candidates) {
+    if (!safe || start < last) continue;
+    const m = /^\/\/((\*|[A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*))(?![\w.:(-])/.exec(expr.slice(start));
+    if (!m) continue;
+    const prefix = m[2] as string;
+    const namespace = namespaces[prefix];
+    if (prefix === '*' || namespace === undefined) continue;
+    const predicates = predicatesAfter(expr, start + m[0].length);
+    if (predicates === undefined || !predicates.every(isNonPositionalPredicate)) continue;
+    const local = m[3] as string;
+    const variable = variableFor(namespace, local);
+    sets.set(variable, { variable, namespace, local });
+    out += `${expr.slice(last, start)}$${variable}`;
+    last = start + m[0].length;
+  }
+  return { expr: out + expr.slice(last), sets: [...sets.values()] };
+}
+
+/** The bodies of the predicates that directly follow position `from`; undefined if unbalanced. */
+function predicatesAfter(expr: string, from: number): string[] | undefined {
+  const predicates: string[] = [];
+  let i = from;
+  for (;;) {
+    while (/\s/.test(expr[i] ?? '')) i++;
+    if (expr[i] !== '[') return predicates;
+    let end = -1;
+    const tail = expr.slice(i);
+    scanCode(tail, (j, depth) => {
+      if (end < 0 && tail[j] === ']' && depth === 1) end = j;
+    });
+    if (end < 0) return undefined;
+    predicates.push(tail.slice(1, end).trim());
+    i += end + 1;
+  }
+}
+
+/**
+ * The ART-DECOR datatype rules' nullFlavor test, `every $e in descendant-or-self::* satisfies
+ * $e[PRED]` as a whole check, where PRED reads only the element it is about (no variable, no
+ * position() or last(), a boolean or node-sequence value): the elements of the document for
+ * which PRED is false do not depend on the rule node, so they are found once per document
+ * (`violations`, evaluated from the document node) and the check becomes "none of them is
+ * the rule node or below it" (`check`, reading the variable). Undefined for any other shape.
+ */
+export function sharedDescendantTest(expr: string, variable: string): { predicate: string; violations: string; check: string } | undefined {
+  const m = /^boolean\(\s*every\s+\$([A-Za-z_][\w.-]*)\s+in\s+descendant-or-self::\*\s+satisfies\s+\$([A-Za-z_][\w.-]*)\s*(?=\[)/.exec(expr);
+  if (!m || m[1] !== m[2]) return undefined;
+  const predicates = predicatesAfter(expr, m[0].length);
+  if (predicates?.length !== 1) return undefined;
+  const predicate = predicates[0] as string;
+  // The predicate must be the last thing in the satisfies clause: `[PRED]` then `)`.
+  const afterOpen = m[0].length;
+  let close = -1;
+  const tail = expr.slice(afterOpen);
+  scanCode(tail, (j, depth) => {
+    if (close < 0 && tail[j] === ']' && depth === 1) close = afterOpen + j;
+  });
+  if (close < 0 || expr.slice(close + 1).trim() !== ')') return undefined;
+  if (variableReferences(predicate).size > 0 || !isNonPositionalPredicate(predicate)) return undefined;
+  if (findFunctionCalls(predicate, ['current', 'document', 'doc', 'doc-available', 'collection', 'function-lookup']).length > 0) return undefined;
+  return {
+    predicate,
+    violations: `//*[not(${predicate})]`,
+    check: `boolean(let $__dcc_here := . return empty($${variable}[ancestor-or-self::node() intersect $__dcc_here]))`,
+  };
+}

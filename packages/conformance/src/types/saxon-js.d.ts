@@ -7,8 +7,18 @@ declare module 'saxon-js' {
     resultForm?: 'default' | 'array' | 'iterator' | 'xdm';
     xpathDefaultNamespace?: string;
   }
+  /** An XPath compiled by `XPath.compile(expression, options, true)` (opaque). */
+  export interface CompiledXPathPackage {
+    readonly freeV?: readonly string[];
+  }
   export interface SaxonXPath {
     evaluate(expression: string, contextItem?: unknown, options?: XPathOptions): unknown;
+    /**
+     * Compiles once (free variables become parameters); with `asPackage` true, returns the
+     * package that `evaluateOnly` runs. Present in SaxonJS 2.7's XPath API, not documented.
+     */
+    compile?(expression: string, options: XPathOptions, asPackage: true): CompiledXPathPackage;
+    evaluateOnly?(compiled: CompiledXPathPackage, contextItem: unknown, options?: XPathOptions): unknown;
   }
   export interface GetResourceOptions {
     text?: string;
