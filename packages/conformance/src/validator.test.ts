@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
-import { createNodeValidator, KitNotFoundError, resolveKitDir } from './node/index.js';
+import { compiledRulesDir, createNodeValidator, KitNotFoundError, resolveKitDir } from './node/index.js';
 import { type ValidationResult, type Validator, VoletNotDetectedError } from './index.js';
 
 const kitDir = resolveKitDir();
@@ -64,7 +64,7 @@ describe('the four official ANS examples get the kit verdict', () => {
   }
 
   test('a second validator reuses the compiled rules from the disk cache and gives the same verdict', async () => {
-    const cached = (await readdir(path.join(cacheDir, 'conformance'))).filter((f) => f.endsWith('.json'));
+    const cached = (await readdir(compiledRulesDir(cacheDir))).filter((f) => f.endsWith('.json'));
     assert.equal(cached.length, 7, `one compiled schema per schematron layer: ${cached.join(', ')}`);
     const again = createNodeValidator({ cacheDir });
     const name = names[2] as string;
