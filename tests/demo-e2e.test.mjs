@@ -242,7 +242,7 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     assert.match(JSON.stringify(mails[0].attachments), /IHE_XDM\.zip/i);
     // The page's mailbox panel shows it (through the GET-only side door of the page server).
     await page.click('#mailbox summary');
-    await until(() => /IHE_XDM\.zip/i.test(document.querySelector('#mail-table tbody').textContent), null, 10_000, 'mail listed in the page');
+    await until(() => /IHE_XDM\.zip/i.test(document.querySelector('#mail-table tbody').textContent), null, 30_000, 'mail listed in the page');
     await screenshot('mailbox');
   });
 
