@@ -14,13 +14,17 @@ import { after, before, describe, test } from 'node:test';
 import { DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { startDemo } from '../scripts/start.mjs';
 import { SEEDED_PATIENTS, seededPatientBody } from '../scripts/demo-seed.mjs';
+import { TYPED_FRCP, TYPED_PPS } from './e2e/typed-documents.mjs';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', '.artifacts', 'e2e');
 const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): end-to-end test skipped`;
 
 const adult = seededPatientBody(SEEDED_PATIENTS[0]);
+const minorSecret = seededPatientBody(SEEDED_PATIENTS[1]);
 const nonQualified = seededPatientBody(SEEDED_PATIENTS[2]);
+const closedDmp = seededPatientBody(SEEDED_PATIENTS[3]);
+const CARE_TEAM_ADDRESS = 'nathalie.guerin@medecin.mssante.fr';
 
 describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DMP simulator and the MSSanté sink', { skip }, () => {
   let demo;
@@ -46,7 +50,22 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
       const message = await text('#message').catch(() => '?');
       const errors = await text('#document-errors').catch(() => '?');
       const versions = await text('#version-table tbody').catch(() => '?');
-      throw new Error(`${what}: not reached in ${timeout} ms (message: ${message}; errors: ${errors}; versions: ${versions}; problems: ${problems.join(' | ')})`, { cause: error });
+      // The refusal's DMP code and field (never health data), for the open document's versions.
+      const reasons = await page
+        .evaluate(async () => {
+          const editor = document.querySelector('#pps-editor:not([hidden]), #rcp-form:not([hidden])');
+          if (!editor?.documentId) return '';
+          const rows = [...document.querySelectorAll('#version-table tr[data-version]')].map((tr) => tr.dataset.version);
+          const out = [];
+          for (const n of rows) {
+            const r = await fetch(`/documents/${editor.documentId}/versions/${n}/submissions`, { credentials: 'same-origin' });
+            const body = r.ok ? await r.json() : {};
+            for (const s of body.data ?? body.items ?? []) if (s.reason) out.push(`v${n} ${s.channel}: ${s.reason.code} ${s.reason.field ?? ''}`);
+          }
+          return out.join('; ');
+        })
+        .catch(() => '?');
+      throw new Error(`${what}: not reached in ${timeout} ms (message: ${message}; errors: ${errors}; versions: ${versions}; refusals: ${reasons}; problems: ${problems.join(' | ')})`, { cause: error });
     }
   };
   const stepsDone = (count) => until((n) => [...document.querySelectorAll('#steps li')].filter((li) => li.className === 'done').length >= n, count, 60_000, `${count} step(s) done`);
@@ -72,6 +91,14 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     page = await browser.newPage();
     await page.setViewport({ width: 1400, height: 1000 });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    // The keyboard the page's fill helper types with: real key events, from puppeteer.
+    await page.exposeFunction('e2eKeyboard', async (op, arg) => {
+      if (op === 'press') await page.keyboard.press(arg);
+      else if (op === 'type') await page.keyboard.type(arg);
+      else if (op === 'down') await page.keyboard.down(arg);
+      else if (op === 'up') await page.keyboard.up(arg);
+      else throw new Error(`e2eKeyboard: unknown operation ${op}`);
+    });
     await page.evaluateOnNewDocument(() => {
       // The text of the chart's DMP panel, <dmp-status>'s shadow root included.
       globalThis.slotText = () => {
@@ -86,6 +113,9 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     await demo?.close();
   });
 
+  /** The messages the MSSanté sink accepted, without re-sends of the same Message-ID (delivery is at least once). */
+  const sinkMails = async () => (await (await fetch(`${demo.dmp.adminUrl}/mails`)).json()).filter((m) => !m.duplicateOf);
+
   /** Opens the seeded patient whose birth name is `birthName`. */
   async function openPatient(birthName) {
     await page.evaluate((name) => {
@@ -96,12 +126,48 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     await until((name) => !document.getElementById('patient-header').hidden && document.getElementById('p-name').textContent.includes(name), birthName, 10_000, 'patient opened');
   }
 
-  /** New document of `kind`, the example loaded, saved as a draft, validated, signed after the confirmation. */
-  async function writeValidateSign(kind, version = 1) {
+  /**
+   * Types `target` into the open editor with real key events (puppeteer's keyboard, reached
+   * from the page through an exposed function), driven by the keyboard-fill helper of
+   * `@dcc-kit/elements/testing` (served by the demo's Vite). Stops on the editor's submit
+   * button; checks the editor's value is what was typed.
+   */
+  async function typeDocument(kind, target) {
+    const selector = kind === 'pps' ? '#pps-editor' : '#rcp-form';
+    await page.focus('#submit-doc'); // the editor is the next thing Tab reaches
+    const started = Date.now();
+    const report = await page.evaluate(
+      async (sel, wanted) => {
+        // The dev server resolves the package's export for the page (`/@id/` + a bare specifier).
+        const { fillByKeyboard, comparable } = await import('/@id/@dcc-kit/elements/testing/keyboard-fill.js');
+        const keys = {
+          press: (key) => globalThis.e2eKeyboard('press', key),
+          type: (text) => globalThis.e2eKeyboard('type', text),
+          down: (key) => globalThis.e2eKeyboard('down', key),
+          up: (key) => globalThis.e2eKeyboard('up', key),
+        };
+        const editor = document.querySelector(sel);
+        const fill = await fillByKeyboard(editor, wanted, { keys, submit: false });
+        // What the editor holds for the typed keys, without the value sets' display names.
+        const typed = Object.fromEntries(Object.keys(wanted).map((k) => [k, comparable(editor.value[k])]));
+        return { ...fill, typed, wanted: comparable(wanted) };
+      },
+      selector,
+      target,
+    );
+    console.log(`# ${kind} typed: ${report.keys} keys, ${report.steps} steps, ${Math.round((Date.now() - started) / 1000)} s`);
+    for (const key of Object.keys(target)) assert.deepEqual(report.typed[key], report.wanted[key], `typed ${kind}: ${key}`);
+  }
+
+  /** New document of `kind`, typed (or the example loaded), saved as a draft, validated, signed after the confirmation. */
+  async function writeValidateSign(kind, { version = 1, typed } = {}) {
     if (version === 1) {
       await page.click(kind === 'pps' ? '#new-pps' : '#new-rcp');
-      await page.click('#load-example');
-      await until(() => /Exemple chargé/.test(document.getElementById('message').textContent), null, 10_000, 'example loaded');
+      if (typed) await typeDocument(kind, typed);
+      else {
+        await page.click('#load-example');
+        await until(() => /Exemple chargé/.test(document.getElementById('message').textContent), null, 10_000, 'example loaded');
+      }
       // The draft, saved with the keyboard.
       await page.focus('#save-draft');
       await page.keyboard.press('Enter');
@@ -130,11 +196,16 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     await screenshot(`${kind}-v${version}-signed`);
   }
 
-  async function send({ mssPatient = true } = {}) {
+  /** « Envoyer au DMP… » with the visibility choice (radio value, '' = visible to all) and the care team's MSSanté addresses. */
+  async function send({ mssPatient = true, visibility = '', recipients = '' } = {}) {
     await page.click('#send-doc');
     await page.waitForSelector('#send-form:not([hidden])', { timeout: 5_000 });
     const checked = await page.$eval('#send-form [name="mssPatient"]', (e) => e.checked);
     if (checked !== mssPatient) await page.click('#send-form [name="mssPatient"]');
+    await page.click(`#send-form [name="visibility"][value="${visibility}"]`);
+    // A new document's send form starts empty (no address left from another patient's document).
+    assert.equal(await page.$eval('#send-form [name="recipients"]', (e) => e.value), '');
+    if (recipients) await page.type('#send-form [name="recipients"]', recipients);
     await page.click('#send-confirm');
     await until(() => /Transmis/.test(document.getElementById('editor-doc').textContent) || /error/.test(document.getElementById('message').className), null, 30_000, 'sent');
     assert.equal(await messageIsError(), false, await text('#message'));
@@ -160,18 +231,18 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     await until(() => /peuvent être envoyés/.test(slotText()), null, 20_000, 'patient DMP open');
     assert.equal(await page.evaluate(() => Boolean(customElements.get('dmp-status'))), true, '<dmp-status> defined');
     await screenshot('patient-dmp-status');
-    await writeValidateSign('pps');
+    await writeValidateSign('pps', { typed: TYPED_PPS });
     await send();
     await channelState(1, 'dmp', 'accepted');
     await channelState(1, 'mss:patient', 'accepted');
     assert.match(await text('#version-table tr[data-version="1"] [data-channel="dmp"]'), /accepté/);
     await screenshot('pps-accepted');
-    const mails = await (await fetch(`${demo.dmp.adminUrl}/mails`)).json();
+    const mails = await sinkMails();
     assert.equal(mails.length, 1);
     assert.match(JSON.stringify(mails[0].attachments), /IHE_XDM\.zip/i);
     // The page's mailbox panel shows it (through the GET-only side door of the page server).
     await page.click('#mailbox summary');
-    await until(() => /IHE_XDM\.zip/i.test(document.querySelector('#mail-table tbody').textContent), null, 10_000, 'mail listed in the page');
+    await until(() => /IHE_XDM\.zip/i.test(document.querySelector('#mail-table tbody').textContent), null, 30_000, 'mail listed in the page');
     await screenshot('mailbox');
   });
 
@@ -180,35 +251,45 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     await page.click('#new-version');
     await until(() => /version 2/.test(document.getElementById('editor-title').textContent) && /Brouillon/.test(document.getElementById('editor-doc').textContent), null, 30_000, 'v2 draft');
     assert.equal(await page.$eval('#pps-editor', (e) => e.readonly), false, 'the new version is editable');
-    await writeValidateSign('pps', 2);
-    await send({ mssPatient: false });
+    await writeValidateSign('pps', { version: 2 });
+    // Sent masked to professionals (until they are told), and to the GP's MSSanté address.
+    await send({ mssPatient: false, visibility: 'MASQUE_PS', recipients: CARE_TEAM_ADDRESS });
     await channelState(2, 'dmp', 'accepted');
+    await channelState(2, `mss:${CARE_TEAM_ADDRESS}`, 'accepted');
     await screenshot('pps-v2-accepted');
     const entries = await (await fetch(`${demo.dmp.adminUrl}/entries?patientId=${adult.ins.value}`)).json();
     // The CDA entries (each comes with its signature entry): v1 deprecated by v2, same logical document.
     const cdas = entries.filter((e) => !e.isSignature).sort((a, b) => a.version - b.version);
     assert.deepEqual(cdas.map((e) => e.status), ['Deprecated', 'Approved']);
     assert.equal(cdas[0].setIdFromCda, cdas[1].setIdFromCda);
+    assert.deepEqual(cdas.map((e) => e.confidentiality.some((c) => c.code === 'MASQUE_PS')), [false, true], 'the visibility chosen at submission');
+    // The care team's message in the sink, addressed to the GP only (not the patient's mailbox).
+    const mails = await sinkMails();
+    const toGp = mails.filter((m) => m.envelope.rcptTo.includes(CARE_TEAM_ADDRESS));
+    assert.equal(toGp.length, 1);
+    assert.match(JSON.stringify(toGp[0].attachments), /IHE_XDM\.zip/i);
+    assert.equal(mails.length, 2, 'v1 to the patient, v2 to the GP');
     const rows = await page.$$eval('#document-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 2).map((td) => td.textContent)));
     assert.deepEqual(rows, [['PPS', 'v2']], 'the same document, not a second one');
   });
 
   test('Fiche RCP under a DMP outage: « nouvel essai » then « accepté », XDM in the sink', async () => {
+    await openPatient(adult.usedName ?? adult.traits.birthName);
     const fault = await fetch(`${demo.dmp.adminUrl}/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ endpoint: 'repository', kind: 'http-503', count: 2 }),
     });
     assert.ok(fault.ok, `fault injected (HTTP ${fault.status})`);
-    await writeValidateSign('frcp');
+    await writeValidateSign('frcp', { typed: TYPED_FRCP });
     await send();
     await until(() => /nouvel essai/.test(document.querySelector('#version-table tr[data-version="1"] [data-channel="dmp"]')?.textContent ?? ''), null, 60_000, 'retrying shown');
     await screenshot('frcp-retrying');
     await channelState(1, 'dmp', 'accepted', 90_000);
     await screenshot('frcp-accepted');
-    const mails = await (await fetch(`${demo.dmp.adminUrl}/mails`)).json();
-    assert.equal(mails.length, 2);
-    assert.match(JSON.stringify(mails[1].attachments), /IHE_XDM\.zip/i);
+    const mails = await sinkMails();
+    assert.equal(mails.length, 3);
+    assert.match(JSON.stringify(mails[2].attachments), /IHE_XDM\.zip/i);
   });
 
   test('« Nouveau PPS depuis la RCP » on the signed Fiche RCP: the PPS starts with its proposals, RCP date and reference, nothing typed', async () => {
@@ -245,6 +326,93 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     assert.match(await text('#message'), /qualified identity \(INS qualifiée\)/);
     assert.match(await text('#steps'), /Envoi au DMP.*✘/);
     await screenshot('non-qualified-refused');
+  });
+
+  test('the patient whose DMP is closed: <dmp-status> says so, the sending waits with its reason in plain French', async () => {
+    await openPatient(closedDmp.usedName ?? closedDmp.traits.birthName);
+    await until(() => /fermé/i.test(slotText()), null, 20_000, 'closed DMP shown');
+    await screenshot('closed-dmp-status');
+    await writeValidateSign('pps');
+    await send({ mssPatient: false });
+    await channelState(1, 'dmp', 'parked');
+    // The chart opened again: <dmp-status> reads the version's submission with its reason.
+    await openPatient(closedDmp.usedName ?? closedDmp.traits.birthName);
+    await until(() => /DMP du patient est fermé/.test(slotText()), null, 20_000, 'closure reason in <dmp-status>');
+    await screenshot('closed-dmp-parked');
+    const entries = await (await fetch(`${demo.dmp.adminUrl}/entries?patientId=${closedDmp.ins.value}`)).json();
+    assert.deepEqual(entries, [], 'nothing deposited');
+  });
+
+  test('the minor with a secret connection: a document visible to the legal representatives is refused, with the rule in plain French', async () => {
+    await openPatient(minorSecret.usedName ?? minorSecret.traits.birthName);
+    await until(() => /peuvent être envoyés/.test(slotText()), null, 20_000, 'minor DMP open');
+    await writeValidateSign('pps');
+    await send({ mssPatient: false });
+    await channelState(1, 'dmp', 'refused');
+    assert.match(await text('#version-table tr[data-version="1"] [data-channel="dmp"]'), /Patient mineur en connexion secrète/);
+    await screenshot('minor-secret-refused');
+    await openPatient(minorSecret.usedName ?? minorSecret.traits.birthName);
+    await until(() => /connexion secrète/.test(slotText()), null, 20_000, 'secret-connection rule in <dmp-status>');
+    await screenshot('minor-secret-dmp-status');
+    const entries = await (await fetch(`${demo.dmp.adminUrl}/entries?patientId=${minorSecret.ins.value}`)).json();
+    assert.deepEqual(entries, [], 'nothing deposited');
+  });
+
+  test('two tabs of the same session save the same document: the second save gets the 412 explained, no second document', async () => {
+    await openPatient(adult.usedName ?? adult.traits.birthName);
+    await page.click('#new-pps');
+    await page.click('#load-example');
+    await until(() => /Exemple chargé/.test(document.getElementById('message').textContent), null, 10_000, 'example loaded');
+    await page.click('#save-draft');
+    await stepsDone(1);
+    const countPps = (p) => p.$$eval('#document-table tbody tr', (trs) => trs.filter((tr) => tr.cells[0]?.textContent === 'PPS').length);
+    await until(() => document.querySelectorAll('#document-table tbody tr').length >= 3, null, 10_000, 'new PPS listed');
+    const ppsBefore = await countPps(page);
+
+    // The second tab: same browser, same session cookie; opens the draft and saves a new version.
+    const other = await browser.newPage();
+    try {
+      await other.setViewport({ width: 1400, height: 1000 });
+      await other.goto(`${demo.url}/`);
+      await other.waitForSelector('html[data-ready]', { timeout: 60_000 });
+      if (await other.$eval('#workspace', (e) => e.hidden)) {
+        const ico = await other.$$eval('#activity option', (options) => options.find((o) => o.textContent.includes('492805973'))?.value);
+        await other.select('#activity', ico);
+      }
+      await other.waitForFunction(
+        (name) => [...document.querySelectorAll('#patient-table tbody tr')].some((tr) => tr.cells[0]?.textContent?.includes(name)),
+        { timeout: 10_000 },
+        adult.usedName ?? adult.traits.birthName,
+      );
+      await other.evaluate((name) => {
+        const row = [...document.querySelectorAll('#patient-table tbody tr')].find((tr) => tr.cells[0]?.textContent?.includes(name));
+        row?.focus();
+      }, adult.usedName ?? adult.traits.birthName);
+      await other.keyboard.press('Enter');
+      // The newest document first: the draft just saved in the first tab.
+      await other.waitForFunction(() => document.querySelector('#document-table tbody tr td:nth-child(3)')?.textContent === 'Brouillon', { timeout: 10_000 });
+      await other.click('#document-table tbody tr:first-child button');
+      await other.waitForFunction(() => !document.getElementById('editor').hidden && /version 1/.test(document.getElementById('editor-title').textContent), { timeout: 10_000 });
+      await other.click('#save-draft');
+      await other.waitForFunction(() => [...document.querySelectorAll('#steps li')].some((li) => li.className === 'done'), { timeout: 30_000 });
+      assert.match(await other.$eval('#editor-title', (e) => e.textContent), /version 2/);
+      await other.screenshot({ path: join(ARTIFACTS, `${String(++shot).padStart(2, '0')}-second-tab-saved-v2.png`) });
+    } finally {
+      await other.close();
+    }
+
+    // Back in the first tab: its save carries the old ETag → 412, explained, nothing overwritten.
+    await page.bringToFront();
+    await page.click('#save-draft');
+    await until(() => !document.getElementById('conflict').hidden, null, 30_000, 'conflict shown');
+    assert.match(await text('#message'), /modifié dans un autre onglet/);
+    assert.match(await text('#steps'), /Enregistrement du brouillon ✘/);
+    await screenshot('two-tabs-conflict');
+    await page.click('#conflict-reload');
+    await until(() => document.getElementById('conflict').hidden && /version 2/.test(document.getElementById('editor-title').textContent), null, 10_000, 'saved version reloaded');
+    await until((n) => document.querySelectorAll('#document-table tbody tr').length >= n, 3, 10_000, 'documents listed');
+    assert.equal(await countPps(page), ppsBefore, 'the same document: no second PPS');
+    await screenshot('two-tabs-reloaded');
     assert.deepEqual(problems, []);
   });
 });

@@ -231,6 +231,8 @@ export function createWorkflow(host: WorkflowHost, editors: Record<DocType, Edit
     lastStored = stored ? JSON.stringify(editor.value) : undefined;
     $('editor').hidden = false;
     $('conflict').hidden = true;
+    // Another document (maybe another patient): no visibility choice or address left from the last one.
+    $<HTMLFormElement>('send-form').reset();
     $('send-form').hidden = true;
     $('steps').replaceChildren();
     $('document-errors').replaceChildren();

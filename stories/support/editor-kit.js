@@ -45,9 +45,9 @@ export function part(editor, name) {
 /**
  * The stories every editor has, for `<pps-editor>` and `<rcp-form>` alike: each story file keeps
  * its own default export (Storybook reads the title statically) and re-exports these.
- * `breakModel` removes one required field, for the invalid stories.
+ * The second argument, `breakModel`, removes one required field, for the invalid stories.
  */
-export function editorStories({ tag, volet, filled, minor, breakModel }) {
+export function editorStories({ tag, volet, filled, minor }, breakModel) {
   const editorTag = unsafeStatic(tag);
   const example = (file, change) => async () => {
     const model = await loadExample(volet, file);
@@ -69,7 +69,8 @@ export function editorStories({ tag, volet, filled, minor, breakModel }) {
     await until(() => part(editor, 'summary'), 'the error summary');
     await editor.updateComplete;
   };
-  return {
+  const described = (story, text) => ({ ...story, parameters: { ...story.parameters, docs: { description: { story: text } } } });
+  const all = {
     // `title`, `component` and `tags` stay literal in each story file: Storybook's indexer reads them statically.
     meta: {
       args: { lang: 'fr', mode: 'edit', readonly: false, drafts: 'off', documentId: '', serverVersion: '' },
@@ -122,4 +123,19 @@ export function editorStories({ tag, volet, filled, minor, breakModel }) {
     English: { args: { lang: 'en' }, loaders: [example(filled)] },
     EnglishInvalid: { args: { lang: 'en' }, loaders: [example(filled, breakModel)], play: invalidPlay },
   };
+  // The story descriptions of the docs pages (written once here, not as JSDoc in each story file).
+  const descriptions = {
+    Empty: 'A new document: nothing filled yet.',
+    Filled: `Filled from the example \`${filled}\`.`,
+    Invalid: 'After the whole-form check (`submit()`): the summary lists every error with links to the fields.',
+    ReadOnly: 'Read-only: values shown without editing controls.',
+    Preview: 'Printable preview: the French narrative of the built CDA.',
+    RestoredDraft: 'An encrypted draft (saved by an earlier session of the same user) is restored over the loaded document.',
+    ServerVersionNewer: 'The draft was started from version 1 but the server now holds version 2: the editor says so before restoring.',
+    MinorPatient: `A minor patient with legal representatives (example \`${minor}\`).`,
+    English: 'In English (`lang="en"` on an ancestor).',
+    EnglishInvalid: 'English, after the whole-form check.',
+  };
+  for (const [name, text] of Object.entries(descriptions)) all[name] = described(all[name], text);
+  return all;
 }

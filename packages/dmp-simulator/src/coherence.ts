@@ -15,6 +15,16 @@ export function sha1Hex(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
+/**
+ * The metadata's UTC time (`YYYYMMDDhhmmss`, §1.5: keep seconds) says the same as the CDA's
+ * converted time at the CDA's own precision: equal, or the CDA's value followed by zeros only
+ * (a meeting typed to the minute, `202411051230+0100`, is `20241105113000` in the metadata).
+ */
+export function sameUtcTime(fromCda: string, metadata: string): boolean {
+  if (fromCda === metadata) return true;
+  return metadata.length > fromCda.length && metadata.startsWith(fromCda) && /^0+$/.test(metadata.slice(fromCda.length));
+}
+
 export interface CoherenceResult { problems: Problem[]; cda: Map<ParsedEntry, CdaView> }
 
 export async function checkCoherence(entries: ParsedEntry[], options: { strictUniqueId?: boolean; validateCda?: ValidateCda | undefined }): Promise<CoherenceResult> {
@@ -42,6 +52,10 @@ export async function checkCoherence(entries: ParsedEntry[], options: { strictUn
       if (actual === undefined) return; // absent metadata was already reported by stage 4
       if (expected === undefined) add('SIM_CDA_INCOHERENT', at(name), `the CDA has no ${cdaPath}`);
       else if (expected !== actual) add('SIM_CDA_INCOHERENT', at(name), `'${actual}' differs from ${cdaPath} ('${expected}')`);
+    };
+    const timeDiffers = (name: string, cdaPath: string, expected: string | undefined, actual: string | undefined): void => {
+      if (actual !== undefined && expected !== undefined && sameUtcTime(expected, actual)) return;
+      differs(name, cdaPath, expected, actual);
     };
     const codeDiffers = (name: string, cdaPath: string, expected: { code: string; codeSystem: string } | undefined, actual: { code: string; scheme: string } | undefined): void => {
       if (!actual) return;
@@ -73,9 +87,9 @@ export async function checkCoherence(entries: ParsedEntry[], options: { strictUn
       if (!view.ins) add('SIM_CDA_INCOHERENT', at('patientId'), 'no INS in ClinicalDocument/recordTarget/patientRole/id');
       else if (insCx(view.ins) !== entry.patientId.replace(/(\^NH)\^.*$/, '$1')) add('SIM_CDA_INCOHERENT', at('patientId'), 'differs from the INS of recordTarget/patientRole/id');
     }
-    differs('creationTime', 'UTC(ClinicalDocument/effectiveTime/@value)', view.effectiveTime ? hl7ToUtc(view.effectiveTime) : undefined, entry.creationTime);
-    differs('serviceStartTime', 'UTC(documentationOf/serviceEvent/effectiveTime/low/@value)', view.serviceStart ? hl7ToUtc(view.serviceStart) : undefined, entry.serviceStartTime);
-    differs('serviceStopTime', 'UTC(documentationOf/serviceEvent/effectiveTime/high/@value)', view.serviceStop ? hl7ToUtc(view.serviceStop) : undefined, entry.serviceStopTime);
+    timeDiffers('creationTime', 'UTC(ClinicalDocument/effectiveTime/@value)', view.effectiveTime ? hl7ToUtc(view.effectiveTime) : undefined, entry.creationTime);
+    timeDiffers('serviceStartTime', 'UTC(documentationOf/serviceEvent/effectiveTime/low/@value)', view.serviceStart ? hl7ToUtc(view.serviceStart) : undefined, entry.serviceStartTime);
+    timeDiffers('serviceStopTime', 'UTC(documentationOf/serviceEvent/effectiveTime/high/@value)', view.serviceStop ? hl7ToUtc(view.serviceStop) : undefined, entry.serviceStopTime);
     if (view.serviceStop && !entry.serviceStopTime) add('SIM_CDA_INCOHERENT', at('serviceStopTime'), 'missing although the CDA has documentationOf/serviceEvent/effectiveTime/high');
     const level = entry.confidentiality.find((c) => c.scheme === HL7_CONFIDENTIALITY_SCHEME);
     codeDiffers('confidentialityCode', 'ClinicalDocument/confidentialityCode', view.confidentialityCode, level);

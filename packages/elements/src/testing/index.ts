@@ -12,4 +12,5 @@ export { openProbePage, type ProbePage } from './probe-page.js';
 export { loadExampleJson } from './examples.js';
 export { FakeClock } from './fake-clock.js';
 export { editorControl, editorValidated, editorRendered, type EditorUnderTest } from './editor.js';
-export { deepActiveElement, fillByKeyboard, expectKeyboardFillSubmits, comparable, type FillReport } from './keyboard-fill.js';
+export { deepActiveElement, fillByKeyboard, comparable, type FillReport, type FillOptions, type KeyDriver, type EditorLike } from './keyboard-fill.js';
+export { expectKeyboardFillSubmits, testRunnerKeys } from './keyboard-fill-scenario.js';

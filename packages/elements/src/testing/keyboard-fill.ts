@@ -3,21 +3,41 @@
  * the keyboard alone — Tab to move, typing, arrows on selects and pickers, Space on
  * checkboxes, Enter on "add" buttons and on the submit button. The driver only READS the page
  * (which control has focus, what the editor's value is) to decide the next keys; every change
- * goes through `sendKeys`, i.e. real key events in Chromium.
+ * goes through a KeyDriver, i.e. real key events in Chromium (`sendKeys` of the test runner, or
+ * puppeteer's keyboard in an end-to-end page). This module imports nothing of the test runner,
+ * so a page served by a bundler's dev server (the demo) can load it.
  */
-import { sendKeys } from '@web/test-runner-commands';
-import { html, unsafeStatic } from 'lit/static-html.js';
-import { fixture } from './fixture.js';
-import { assert } from './assert.js';
-import { loadExampleJson } from './examples.js';
-import { expectCdaConformant } from './conformance.js';
-import type { DccInvalidEvent, DccSubmitEvent } from '../events.js';
 import { getAt, parsePath, type Path } from '../form/schema.js';
 import { precisionOf } from '../form/dates.js';
 
-interface EditorLike extends HTMLElement {
+export interface EditorLike extends HTMLElement {
   readonly value: Record<string, unknown>;
   readonly updateComplete: Promise<unknown>;
+}
+
+/**
+ * Where the real key events come from: in @web/test-runner `testRunnerKeys` (`sendKeys`, CDP
+ * key events in Chromium); a page driven by puppeteer passes its own (`page.keyboard` reached
+ * through `page.exposeFunction`), so end-to-end tests type with the same driver.
+ */
+export interface KeyDriver {
+  /** Presses and releases one key (`'Tab'`, `'Enter'`, `'ArrowDown'`, `'a'`…). */
+  press(key: string): Promise<void>;
+  /** Types text, a key per character (`\n` as Enter). */
+  type(text: string): Promise<void>;
+  /** Holds a modifier (`'Control'`) down until `up`. */
+  down(key: string): Promise<void>;
+  up(key: string): Promise<void>;
+}
+
+export interface FillOptions {
+  maxSteps?: number;
+  progress?: (step: number, path: string) => void;
+  trace?: (line: string) => void;
+  /** The key events' source: `testRunnerKeys` (keyboard-fill-scenario.ts) in @web/test-runner. */
+  keys: KeyDriver;
+  /** `false`: stop with focus on the submit button instead of pressing Enter on it (the host submits). */
+  submit?: boolean;
 }
 
 export interface FillReport {
@@ -73,22 +93,23 @@ const sameScalar = (a: unknown, b: unknown) => a === b || (a !== undefined && b 
 export async function fillByKeyboard(
   editor: EditorLike,
   target: Record<string, unknown>,
-  options: { maxSteps?: number; progress?: (step: number, path: string) => void; trace?: (line: string) => void } = {},
+  options: FillOptions,
 ): Promise<FillReport> {
   const maxSteps = options.maxSteps ?? 20_000;
+  const driver = options.keys;
   let keys = 0;
   const timing = { press: 0, type: 0, settle: 0, value: 0 };
   const press = async (key: string) => {
     keys++;
     const t = performance.now();
-    await sendKeys({ press: key });
+    await driver.press(key);
     timing.press += performance.now() - t;
   };
   const type = async (text: string) => {
     keys += text.length;
     const t = performance.now();
     // Line breaks of free text are typed with Enter (sendKeys types "\n" as Enter).
-    await sendKeys({ type: text });
+    await driver.type(text);
     timing.type += performance.now() - t;
   };
   const settle = async () => {
@@ -123,6 +144,7 @@ export async function fillByKeyboard(
     if (steps % 100 === 0) options.progress?.(steps, `${pathText} ${JSON.stringify(timing, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
 
     if (action === 'submit') {
+      if (options.submit === false) return { keys, steps, submitted: false };
       await press('Enter');
       return { keys, steps, submitted: true };
     }
@@ -161,9 +183,9 @@ export async function fillByKeyboard(
         if (wanted !== undefined && !sameScalar(have, wanted)) {
           const input = control as HTMLInputElement;
           if (input.value !== '') {
-            await sendKeys({ down: 'Control' });
+            await driver.down('Control');
             await press('a');
-            await sendKeys({ up: 'Control' });
+            await driver.up('Control');
             await press('Backspace');
           }
           await type(String(wanted));
@@ -262,40 +284,4 @@ export function comparable(value: unknown): unknown {
   }
   if (typeof value === 'string') return value.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}):00(?=[Z+-])/, '$1');
   return value;
-}
-
-/**
- * The whole keyboard-only scenario of an editor: `<tag>` inside a `<dcc-provider>` giving the
- * example's patient, author and custodian; every other field of the example is typed with
- * fillByKeyboard from a button before the editor; Enter on the submit button must give
- * `dcc-submit` with the example's model and a CDA passing the xsd and volet layers.
- */
-export async function expectKeyboardFillSubmits(tag: 'pps-editor' | 'rcp-form', volet: 'pps' | 'frcp', exampleFile: string): Promise<void> {
-  const example = await loadExampleJson<Record<string, unknown>>(volet, exampleFile);
-  const { patient, author, custodian, ...typed } = example;
-  const editorTag = unsafeStatic(tag);
-  const provider = await fixture<HTMLElement>(html`<dcc-provider .patient=${patient} .author=${author} .organization=${custodian}>
-    <button id="before">before</button>
-    <${editorTag}></${editorTag}>
-  </dcc-provider>`);
-  const editor = provider.querySelector(tag) as EditorLike;
-  let submitted: DccSubmitEvent['detail'] | undefined;
-  let invalid: readonly { path: string; code: string }[] | undefined;
-  editor.addEventListener('dcc-submit', (e) => (submitted = (e as DccSubmitEvent).detail));
-  editor.addEventListener('dcc-invalid', (e) => (invalid = (e as DccInvalidEvent).detail.issues));
-  (provider.querySelector('#before') as HTMLButtonElement).focus();
-  const started = performance.now();
-  const report = await fillByKeyboard(editor, typed);
-  console.log(`keyboard fill: ${report.keys} keys, ${report.steps} steps, ${Math.round((performance.now() - started) / 1000)} s`);
-  assert.ok(report.submitted);
-  for (let i = 0; i < 200 && !submitted && !invalid; i++) await new Promise((r) => setTimeout(r, 50));
-  if (invalid) {
-    const got = comparable(editor.value) as Record<string, unknown>;
-    const want = comparable(example) as Record<string, unknown>;
-    const differing = Object.keys(want).filter((k) => JSON.stringify(got[k]) !== JSON.stringify(want[k]));
-    assert.fail(`dcc-invalid: ${invalid.map((i) => `${i.path} ${i.code}`).join('; ')} — differing keys: ${differing.map((k) => `${k}: ${JSON.stringify(got[k])?.slice(0, 300)} vs ${JSON.stringify(want[k])?.slice(0, 300)}`).join(' | ')}`);
-  }
-  assert.ok(submitted, 'dcc-submit was fired after Enter on the submit button');
-  assert.deepEqual(comparable(submitted.model), comparable(example));
-  await expectCdaConformant(submitted.xml, volet);
 }

@@ -3,6 +3,24 @@ import { ref, str, obj, dateTime, json, P, body, authed, errors } from '../helpe
 
 export const tags = ['documents'];
 
+/** What identifies a version, in a version and in its summary. */
+const versionKey = { documentId: { type: 'string' }, number: { type: 'integer' }, status: ref('DocumentStatus') };
+/** What a version and its summary both say of it (the summary without the model). */
+const versionFacts = {
+  createdAt: dateTime('Creation time.'),
+  createdBy: str('idNatPs of the author of the version.'),
+  validation: ref('ValidationSummary'),
+  signedAt: dateTime('Signature time.'),
+  signedBy: str('idNatPs of the legal authenticator.'),
+  submittedAt: dateTime('Submission time.'),
+  cdaDocumentId: str('ClinicalDocument/id of the signed CDA, `root` (a `2.25.` OID for generated ids) or `root^extension`: the document\'s XDS uniqueId. Set at signature.'),
+  cdaSetId: str('setId of the CDA (`root` or `root^extension`): signed, or the one a replacement draft will carry.'),
+  cdaVersionNumber: { type: 'integer', minimum: 1, description: 'versionNumber of the CDA: signed, or the one a replacement draft will carry.' },
+  replacesVersion: { type: 'integer', minimum: 1, description: 'Server version number (same document) whose signed CDA this version replaces (relatedDocument RPLC).' },
+  replacesCdaDocumentId: str('cdaDocumentId of the replaced version: this CDA\'s relatedDocument/parentDocument/id.'),
+  replacementReason: ref('ReplacementReason'),
+};
+
 export const schemas = {
   DocumentType: { type: 'string', enum: ['pps', 'frcp'] },
   DocumentStatus: {
@@ -55,45 +73,9 @@ export const schemas = {
     },
     checkedAt: dateTime('When the conformance engine ran.'),
   }),
-  VersionSummary: obj(
-    {
-      documentId: { type: 'string' },
-      number: { type: 'integer' },
-      status: ref('DocumentStatus'),
-      createdAt: dateTime('Creation time.'),
-      createdBy: str('idNatPs of the author of the version.'),
-      validation: ref('ValidationSummary'),
-      signedAt: dateTime('Signature time.'),
-      signedBy: str('idNatPs of the legal authenticator.'),
-      submittedAt: dateTime('Submission time.'),
-      cdaDocumentId: str('ClinicalDocument/id of the signed CDA, `root` (a `2.25.` OID for generated ids) or `root^extension`: the document\'s XDS uniqueId. Set at signature.'),
-      cdaSetId: str('setId of the CDA (`root` or `root^extension`): signed, or the one a replacement draft will carry.'),
-      cdaVersionNumber: { type: 'integer', minimum: 1, description: 'versionNumber of the CDA: signed, or the one a replacement draft will carry.' },
-      replacesVersion: { type: 'integer', minimum: 1, description: 'Server version number (same document) whose signed CDA this version replaces (relatedDocument RPLC).' },
-      replacesCdaDocumentId: str('cdaDocumentId of the replaced version: this CDA\'s relatedDocument/parentDocument/id.'),
-      replacementReason: ref('ReplacementReason'),
-    },
-    ['documentId', 'number', 'status', 'createdAt', 'createdBy'],
-  ),
+  VersionSummary: obj({ ...versionKey, ...versionFacts }, ['documentId', 'number', 'status', 'createdAt', 'createdBy']),
   Version: obj(
-    {
-      documentId: { type: 'string' },
-      number: { type: 'integer' },
-      status: ref('DocumentStatus'),
-      model: ref('Model'),
-      createdAt: dateTime('Creation time.'),
-      createdBy: str('idNatPs of the author of the version.'),
-      validation: ref('ValidationSummary'),
-      signedAt: dateTime('Signature time.'),
-      signedBy: str('idNatPs of the legal authenticator.'),
-      submittedAt: dateTime('Submission time.'),
-      cdaDocumentId: str('ClinicalDocument/id of the signed CDA, `root` (a `2.25.` OID for generated ids) or `root^extension`: the document\'s XDS uniqueId. Set at signature.'),
-      cdaSetId: str('setId of the CDA (`root` or `root^extension`): signed, or the one a replacement draft will carry.'),
-      cdaVersionNumber: { type: 'integer', minimum: 1, description: 'versionNumber of the CDA: signed, or the one a replacement draft will carry.' },
-      replacesVersion: { type: 'integer', minimum: 1, description: 'Server version number (same document) whose signed CDA this version replaces (relatedDocument RPLC).' },
-      replacesCdaDocumentId: str('cdaDocumentId of the replaced version: this CDA\'s relatedDocument/parentDocument/id.'),
-      replacementReason: ref('ReplacementReason'),
-    },
+    { ...versionKey, model: ref('Model'), ...versionFacts },
     ['documentId', 'number', 'status', 'model', 'createdAt', 'createdBy'],
   ),
   VersionList: obj({ items: { type: 'array', items: ref('VersionSummary') }, nextCursor: { type: ['string', 'null'] } }),
