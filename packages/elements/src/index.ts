@@ -45,7 +45,9 @@ export { toTranslations, registerVoletStrings, type Pair, type FieldStringTables
 export { narrativeToFragment } from './form/narrative.js';
 export { kindOf, inlineSchemaRefs, schemaAt, pathToString, parsePath, getAt, type SchemaNode, type Path, type FieldKind } from './form/schema.js';
 export { localToInstant, instantToLocal } from './form/dates.js';
-export { DRAFT_DEBOUNCE_MS } from './form/controllers/draft-controller.js';
+export { DRAFT_DEBOUNCE_MS, type DraftSummary } from './form/controllers/draft-controller.js';
+export type { EditorDraft } from './form/internal/schema-form-state.js';
+export { formatParisDateTime, PARIS_TIME_ZONE } from './paris-time.js';
 export { VALIDATION_DEBOUNCE_MS } from './form/controllers/validation-controller.js';
 export { FOLD_LISTS_FROM } from './form/render/array-field.js';
 export { VALUE_SET_KEYWORD } from './form/render/picker-field.js';
@@ -66,6 +68,8 @@ export {
   type DraftRecord,
   type DraftStoreOptions,
   type LoadedDraft,
+  type ListedDraft,
+  type SealedDraft,
 } from './drafts/index.js';
 export { DccCodePicker, loadGeneratedValueSet, type ValueSetLoader } from './code-picker/index.js';
 export { foldForSearch, searchConcepts, indexValueSet } from './code-picker/search.js';

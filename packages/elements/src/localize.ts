@@ -3,6 +3,7 @@
 // then the closest ancestor with `lang` across shadow roots, then <html lang>) and
 // re-renders its host when any of them changes. Hosts override any string by registering a
 // partial catalogue of their own (registerTranslation merges), e.g. to rename a button.
+import { formatParisDateTime } from './paris-time.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Languages the elements ship. */
@@ -272,8 +273,11 @@ export class LocalizeController<Strings extends object = BaseStrings> implements
       const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d ?? 1)));
       return new Intl.DateTimeFormat(tag, d ? { dateStyle: 'long', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
     }
-    const instant = new Date(value);
-    if (Number.isNaN(instant.getTime())) return value;
-    return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(instant);
+    return formatParisDateTime(value, this.lang() === 'fr' ? 'fr' : 'en');
+  }
+
+  /** An instant (epoch ms or ISO text) as Paris date and time in the current language (see `formatParisDateTime`). */
+  dateTime(instant: number | string): string {
+    return formatParisDateTime(instant, this.lang() === 'fr' ? 'fr' : 'en');
   }
 }
