@@ -317,7 +317,8 @@ describe('<dcc-code-picker>', () => {
     picker.addEventListener('change', () => changes.push(picker.value));
     picker.focus();
     parts(picker).input.select();
-    await sendKeys({ type: 'mas' });
+    // Half-typed text matching several concepts (« in »: Féminin, Masculin, Inconnu).
+    await sendKeys({ type: 'in' });
     await sendKeys({ press: 'Tab' });
     await settle(picker);
     assert.equal(picker.value, 'F');
@@ -329,6 +330,20 @@ describe('<dcc-code-picker>', () => {
     await settle(picker);
     assert.equal(picker.value, '');
     assert.deepEqual(changes, ['']);
+  });
+
+  it('Tab after text matching one concept only takes that concept instead of dropping the text', async () => {
+    const picker = await fixture<DccCodePicker>(html`<dcc-code-picker label="Sexe" value="F" .valueSet=${GENDER}></dcc-code-picker>`);
+    const changes: string[] = [];
+    picker.addEventListener('change', () => changes.push(picker.value));
+    picker.focus();
+    parts(picker).input.select();
+    await sendKeys({ type: 'mas' });
+    await sendKeys({ press: 'Tab' });
+    await settle(picker);
+    assert.equal(picker.value, 'M');
+    assert.equal(parts(picker).input.value, 'Masculin');
+    assert.deepEqual(changes, ['M']);
   });
 
   it('shows its error when a native form submit finds it invalid', async () => {

@@ -470,10 +470,11 @@ export class DccCodePicker extends DccFormAssociatedElement {
       if (text.trim() === '') {
         if (this.value) this.select(undefined);
       } else {
-        // Leaving a field whose text is exactly a code or a label keeps that concept; anything
-        // else goes back to the current selection (never a silent half-typed value).
+        // Leaving a field whose text is exactly a code or a label, or matches one concept only,
+        // keeps that concept (Tab after « docetax » takes the one match); anything else goes
+        // back to the current selection (never a silent half-typed value).
         const folded = foldForSearch(text);
-        const exact = results.find((r) => r.foldedCode === folded || r.foldedLabel === folded);
+        const exact = results.find((r) => r.foldedCode === folded || r.foldedLabel === folded) ?? (results.length === 1 ? results[0] : undefined);
         if (exact) this.select(exact);
       }
     }

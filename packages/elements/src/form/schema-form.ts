@@ -60,6 +60,7 @@ export { isNewerVersion } from './controllers/draft-controller.js';
  * @csspart nav - Links to the sections.
  * @csspart banner - Draft restored / newer server version banner.
  * @csspart submit - The "Valider et enregistrer" button.
+ * @csspart actions - The action bar holding the submit button, sticky at the bottom of the viewport (Ctrl+S or ⌘S submits from anywhere in the form).
  * @csspart preview - The read-only narrative preview.
  * @csspart context-summary - The read-only summary of a header part given by the host (patient, author, custodian).
  * @cssstate user-invalid - The model is invalid and the user left a field or tried to save.

@@ -111,6 +111,14 @@ export abstract class SchemaFormBase extends SchemaFormState {
     void actions[button.dataset.action ?? '']?.();
   };
 
+  /** Ctrl+S (⌘S) anywhere in the form: « Valider et enregistrer », the page is never saved by the browser instead. */
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    event.preventDefault();
+    if (this.readonly || this.isDisabled) return;
+    void this.submit();
+  };
+
   private readonly onSummaryClick = (event: Event): void => {
     const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-issue-path]');
     if (!link) return;
@@ -248,6 +256,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
         @focusout=${this.onFocusOut}
         @focusin=${this.onFocusIn}
         @click=${this.onClick}
+        @keydown=${this.onKeyDown}
       >
         <fieldset class="root" ?disabled=${this.isDisabled}>
           <legend class="visually-hidden">${this.formTitle()}</legend>
@@ -257,8 +266,9 @@ export abstract class SchemaFormBase extends SchemaFormState {
           })}
           ${this.readonly
             ? nothing
-            : html`<div class="actions">
-                <button type="button" part="submit" class="primary" data-action="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>${this.localize.term('submit')}</button>
+            : html`<div class="actions" part="actions">
+                <button type="button" part="submit" class="primary" data-action="submit" aria-keyshortcuts="Control+S Meta+S" aria-disabled=${this.submitting ? 'true' : 'false'}>${this.localize.term('submit')}</button>
+                <span class="shortcut" aria-hidden="true">${this.localize.term('submitShortcut')}</span>
               </div>`}
         </fieldset>
       </div>

@@ -1,0 +1,28 @@
+// « Fewer keys » (issue 13): saving is one keystroke away from anywhere in the form — Ctrl+S
+// submits from a field deep in the form, and the action bar stays in view (sticky).
+import '@dcc-kit/elements/testing/mocha-globals.js';
+import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import { fixture, assert, loadExampleJson, expectNoAxeViolations, editorControl as control, editorRendered as rendered } from '@dcc-kit/elements/testing/index.js';
+import './pps-editor.js';
+import type { PpsEditor } from './pps-editor.component.js';
+
+describe('<pps-editor> action bar', () => {
+  it('submits with Ctrl+S from a field deep in the form, and keeps its action bar in view', async function () {
+    this.timeout(120_000); // a whole PPS rendered, checked and built on a shared machine
+    const model = await loadExampleJson<Record<string, unknown>>('pps', '12-lymphome-hodgkin-jeune-adulte-abvd.json');
+    const editor = await fixture<PpsEditor>(html`<pps-editor .value=${{ ...model, patientComment: 'Commentaire.' }}></pps-editor>`);
+    await rendered(editor);
+    const submitted = new Promise<Event>((resolve) => editor.addEventListener('dcc-submit', resolve, { once: true }));
+    control(editor, 'patientComment')!.focus();
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'KeyS' });
+    await sendKeys({ up: 'Control' });
+    const event = (await submitted) as CustomEvent<{ xml: string }>;
+    assert.match(event.detail.xml, /<ClinicalDocument/);
+    const bar = editor.shadowRoot!.querySelector<HTMLElement>('[part~="actions"]')!;
+    assert.equal(getComputedStyle(bar).position, 'sticky');
+    assert.equal(bar.querySelector('[part~="submit"]')!.getAttribute('aria-keyshortcuts'), 'Control+S Meta+S');
+    await expectNoAxeViolations(bar, { context: 'action bar' });
+  });
+});
