@@ -79,7 +79,7 @@ const fr: Translation & BaseStrings = {
   search: 'Rechercher',
   noResults: 'Aucun résultat',
   resultsCount: (count) => (count <= 1 ? `${count} résultat` : `${count} résultats`),
-  partialDateHint: 'Date complète, ou seulement l’année (AAAA) ou le mois (AAAA-MM) si le jour n’est pas connu.',
+  partialDateHint: 'Jour, mois et année (12/03/2026), ou seulement le mois (03/2026) ou l’année (2026) si le jour n’est pas connu.',
   dateTimeHint: 'Date et heure (heure de Paris).',
 };
 
@@ -111,7 +111,7 @@ const en: Translation & BaseStrings = {
   search: 'Search',
   noResults: 'No results',
   resultsCount: (count) => (count === 1 ? '1 result' : `${count} results`),
-  partialDateHint: 'Full date, or only the year (YYYY) or month (YYYY-MM) when the day is not known.',
+  partialDateHint: 'Day, month and year (12/03/2026), or only the month (03/2026) or year (2026) when the day is not known.',
   dateTimeHint: 'Date and time (Paris time).',
 };
 

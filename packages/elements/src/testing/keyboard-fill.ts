@@ -14,6 +14,7 @@ import { expectCdaConformant } from './conformance.js';
 import type { DccInvalidEvent, DccSubmitEvent } from '../events.js';
 import { getAt, parsePath, type Path } from '../form/schema.js';
 import { precisionOf } from '../form/dates.js';
+import { dateText } from '../form/date-text.js';
 
 interface EditorLike extends HTMLElement {
   readonly value: Record<string, unknown>;
@@ -191,6 +192,22 @@ export async function fillByKeyboard(
         const box = control as HTMLInputElement;
         if (typeof wanted === 'boolean' && box.checked !== wanted) {
           await press('Space');
+          await settle();
+        }
+        break;
+      }
+      case 'date-text': {
+        // One text field per date: « 12/03/2026 », « 03/2026 », « 2026 » (« … 14:30 » for an instant).
+        const text = typeof wanted === 'string' ? dateText(wanted) : undefined;
+        const input = control as HTMLInputElement;
+        if (text && !sameScalar(have, wanted) && input.value !== text) {
+          if (input.value !== '') {
+            await sendKeys({ down: 'Control' });
+            await press('a');
+            await sendKeys({ up: 'Control' });
+            await press('Backspace');
+          }
+          await type(text);
           await settle();
         }
         break;

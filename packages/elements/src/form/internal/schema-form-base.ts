@@ -42,6 +42,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
       lists: this.lists,
       precisions: this.precisions,
       instantParts: this.instantParts,
+      dateTexts: this.dateTexts,
       errorsOf: (pathText, exact, path, leaf) => fieldErrors(this.validation, this.texts, pathText, exact, path, leaf),
       valueSetOf: (schema, path) => valueSetOf(schema, path, this.definition.schema),
       renderNode: (schema, path, required, labelOverride) => this.renderNode(schema, path, required, labelOverride),
@@ -63,7 +64,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
 
   private readonly onInput = (event: Event): void => {
     event.stopPropagation();
-    const edit = writeFromInput(event.target as HTMLElement, this.data, this.precisions, this.instantParts);
+    const edit = writeFromInput(event.target as HTMLElement, this.data, this.precisions, this.instantParts, this.dateTexts);
     if (!edit) return;
     this.write(edit.path, edit.value);
     if (edit.rerender) this.requestUpdate();

@@ -83,6 +83,8 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   protected readonly precisions = new Map<string, DatePrecision>();
   /** Date and time typed for an instant field while one of the two is still missing. */
   protected readonly instantParts = new Map<string, InstantParts>();
+  /** Dates typed as text (« 12/03/2026 »), shown as typed while the model holds their value. */
+  protected readonly dateTexts = new Map<string, string>();
   protected submitting: Promise<boolean> | undefined;
   private previewing: Promise<void> = Promise.resolve();
   /** Bumped by every change of document or context: a preview built for an older one is dropped. */
@@ -143,6 +145,7 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
     ensureRequiredBooleans(this.definition.schema, this.data);
     this.lists.reset();
     this.instantParts.clear();
+    this.dateTexts.clear();
     this.precisions.clear();
     this.validation.reset();
     this.invalidatePreview();

@@ -38,6 +38,8 @@ export interface RenderContext {
   /** Precision chosen by the user for a date field (by path). */
   readonly precisions: ReadonlyMap<string, DatePrecision>;
   readonly instantParts: ReadonlyMap<string, InstantParts>;
+  /** A date typed as text, kept as typed (by path) while the model holds what it means. */
+  readonly dateTexts: ReadonlyMap<string, string>;
   /** The errors to show on the control at `pathText` (group: `exact`). */
   errorsOf(pathText: string, exact: boolean, path: Path, leaf?: LeafCheck): FieldErrors;
   /** The value set a coded field is bound to, if any. */
