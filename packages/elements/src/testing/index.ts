@@ -13,3 +13,4 @@ export { loadExampleJson } from './examples.js';
 export { FakeClock } from './fake-clock.js';
 export { editorControl, editorValidated, editorRendered, type EditorUnderTest } from './editor.js';
 export { deepActiveElement, fillByKeyboard, expectKeyboardFillSubmits, comparable, type FillReport } from './keyboard-fill.js';
+export { countKeyboardKeys, type KeyCount } from './key-count.js';
