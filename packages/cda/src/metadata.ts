@@ -7,6 +7,12 @@
 export const VALUE_SET_KEYWORD = 'x-dcc-valueSet';
 /** Keyword giving a field's label key when it differs from its path pattern. */
 export const LABEL_KEYWORD = 'x-dcc-label';
+/**
+ * Keyword marking a field that rarely applies (a care act's route, weight, habitus…): the
+ * editors show it behind « plus de détails » (opened when it holds a value). Marked once, on
+ * the model field; the published JSON Schemas carry it.
+ */
+export const DETAIL_KEYWORD = 'x-dcc-detail';
 
 /** One field of the model, as a form shows it. */
 export interface ModelField {
@@ -34,6 +40,7 @@ export interface SchemaLike {
   readonly const?: unknown;
   readonly [VALUE_SET_KEYWORD]?: string;
   readonly [LABEL_KEYWORD]?: string;
+  readonly [DETAIL_KEYWORD]?: boolean;
 }
 
 /**

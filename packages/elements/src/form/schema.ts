@@ -1,7 +1,7 @@
 // Reading the TypeBox/JSON schemas of @dcc-kit/cda as form structure: what kind of control a
 // schema node becomes, paths in the model's notation (`tumours[0].topography.code`, the same
 // as ModelIssue.path), and immutable-free get/set helpers that never drop sibling values.
-import { LABEL_KEYWORD, VALUE_SET_KEYWORD, withOverlay, type SchemaLike } from '@dcc-kit/cda/metadata';
+import { DETAIL_KEYWORD, LABEL_KEYWORD, VALUE_SET_KEYWORD, withOverlay, type SchemaLike } from '@dcc-kit/cda/metadata';
 
 /** The subset of JSON Schema the cda model uses. */
 export interface SchemaNode {
@@ -25,10 +25,12 @@ export interface SchemaNode {
   readonly [VALUE_SET_KEYWORD]?: string;
   /** The field's label key, when it is not its path pattern. */
   readonly [LABEL_KEYWORD]?: string;
+  /** A field that rarely applies: behind « Plus de détails ». */
+  readonly [DETAIL_KEYWORD]?: boolean;
 }
 
 /** The model's field annotations, kept where a shared block is used. */
-const ANNOTATIONS: readonly string[] = [VALUE_SET_KEYWORD, LABEL_KEYWORD];
+const ANNOTATIONS: readonly string[] = [VALUE_SET_KEYWORD, LABEL_KEYWORD, DETAIL_KEYWORD];
 
 /**
  * The published JSON Schema of @dcc-kit/cda (`@dcc-kit/cda/schema/<volet>.schema.json`) as a

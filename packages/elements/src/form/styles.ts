@@ -264,6 +264,11 @@ export const schemaFormStyles = css`
     background: var(--_bg);
     border-block-start: 1px solid var(--_border);
   }
+  .details > summary {
+    cursor: pointer;
+    color: var(--_primary);
+    margin-block: var(--_s);
+  }
   .actions .shortcut {
     color: var(--_muted);
     font-size: 0.9em;

@@ -147,6 +147,18 @@ export async function fillByKeyboard(
       await press('Tab');
       continue;
     }
+    if (action === 'details') {
+      // « Plus de détails »: opened (Enter) only when the target fills one of the fields inside.
+      const details = control.closest('details');
+      const inside = [...(details?.querySelectorAll<HTMLElement>('[data-path]') ?? [])].map((el) => el.dataset.path ?? '');
+      if (details && !details.open && inside.some((p) => getAt(target, parsePath(p)) !== undefined)) {
+        await press('Enter');
+        await settle();
+        continue;
+      }
+      await press('Tab');
+      continue;
+    }
     if (action !== undefined) {
       await press('Tab');
       continue;

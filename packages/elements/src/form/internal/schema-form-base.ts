@@ -43,6 +43,11 @@ export abstract class SchemaFormBase extends SchemaFormState {
       precisions: this.precisions,
       instantParts: this.instantParts,
       dateTexts: this.dateTexts,
+      openDetails: this.openDetails,
+      detailsToggled: (pathText, open) => {
+        if (open) this.openDetails.add(pathText);
+        else this.openDetails.delete(pathText);
+      },
       errorsOf: (pathText, exact, path, leaf) => fieldErrors(this.validation, this.texts, pathText, exact, path, leaf),
       valueSetOf: (schema, path) => valueSetOf(schema, path, this.definition.schema),
       renderNode: (schema, path, required, labelOverride) => this.renderNode(schema, path, required, labelOverride),
@@ -80,7 +85,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
   private readonly onFocusOut = (event: FocusEvent): void => {
     const el = event.target as HTMLElement;
     const pathText = el.dataset?.path;
-    if (pathText === undefined || !el.dataset.kind || el.dataset.kind === 'add' || el.dataset.kind === 'remove') return;
+    if (pathText === undefined || !el.dataset.kind || el.dataset.kind === 'add' || el.dataset.kind === 'remove' || el.dataset.kind === 'details') return;
     // Focus moving inside the same composite control (picker, date + precision) is not a blur.
     const next = event.relatedTarget as HTMLElement | null;
     if (next && next.dataset?.path === pathText) return;

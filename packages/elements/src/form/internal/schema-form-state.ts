@@ -85,6 +85,8 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   protected readonly instantParts = new Map<string, InstantParts>();
   /** Dates typed as text (« 12/03/2026 »), shown as typed while the model holds their value. */
   protected readonly dateTexts = new Map<string, string>();
+  /** Objects whose « Plus de détails » the user opened. */
+  protected readonly openDetails = new Set<string>();
   protected submitting: Promise<boolean> | undefined;
   private previewing: Promise<void> = Promise.resolve();
   /** Bumped by every change of document or context: a preview built for an older one is dropped. */
@@ -146,6 +148,7 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
     this.lists.reset();
     this.instantParts.clear();
     this.dateTexts.clear();
+    this.openDetails.clear();
     this.precisions.clear();
     this.validation.reset();
     this.invalidatePreview();
