@@ -3,7 +3,7 @@
 import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { fixture, assert, loadExampleJson, expectNoAxeViolations, editorControl as control, editorRendered as rendered } from '@dcc-kit/elements/testing/index.js';
+import { fixture, assert, loadExampleJson, expectNoAxeViolations, deepActiveElement, editorControl as control, editorRendered as rendered } from '@dcc-kit/elements/testing/index.js';
 import './pps-editor.js';
 import type { PpsEditor } from './pps-editor.component.js';
 
@@ -24,5 +24,25 @@ describe('<pps-editor> action bar', () => {
     assert.equal(getComputedStyle(bar).position, 'sticky');
     assert.equal(bar.querySelector('[part~="submit"]')!.getAttribute('aria-keyshortcuts'), 'Control+S Meta+S');
     await expectNoAxeViolations(bar, { context: 'action bar' });
+  });
+
+  it('adds the next item of a list with Enter in a field of its last item', async function () {
+    this.timeout(120_000);
+    const model = await loadExampleJson<Record<string, any>>('pps', '12-lymphome-hodgkin-jeune-adulte-abvd.json'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const editor = await fixture<PpsEditor>(html`<pps-editor .value=${model}></pps-editor>`);
+    await rendered(editor);
+    const treatments = () => (editor.value.therapeuticProgramme as { treatments: unknown[] }).treatments.length;
+    assert.equal(treatments(), 3);
+    control(editor, 'therapeuticProgramme.treatments[1].plannedPeriod.start')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await editor.updateComplete;
+    assert.equal(treatments(), 3, 'Enter in an item that is not the last adds nothing');
+    control(editor, 'therapeuticProgramme.treatments[2].plannedPeriod.start')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await rendered(editor);
+    assert.equal(treatments(), 4, 'Enter in the last item adds the next one');
+    const focused = deepActiveElement() as HTMLElement;
+    const inNewItem = focused.closest?.('[data-path]') ?? (focused.getRootNode() as ShadowRoot).host;
+    assert.match((inNewItem as HTMLElement).dataset.path ?? '', /^therapeuticProgramme\.treatments\[3\]/, 'focus moves into the new item');
   });
 });

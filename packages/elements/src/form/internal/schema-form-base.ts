@@ -117,13 +117,37 @@ export abstract class SchemaFormBase extends SchemaFormState {
     void actions[button.dataset.action ?? '']?.();
   };
 
-  /** Ctrl+S (⌘S) anywhere in the form: « Valider et enregistrer », the page is never saved by the browser instead. */
+  /**
+   * Ctrl+S (⌘S) anywhere in the form: « Valider et enregistrer », the page is never saved by the
+   * browser instead. Enter in a one-line field of the last item of a list adds the next item
+   * (type, Enter, type…), focus moving into it.
+   */
   private readonly onKeyDown = (event: KeyboardEvent): void => {
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+    if (event.key === 'Enter' && plain && !event.isComposing) {
+      this.enterInListItem(event);
+      return;
+    }
     if (event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
     event.preventDefault();
     if (this.readonly || this.isDisabled) return;
     void this.submit();
   };
+
+  private enterInListItem(event: KeyboardEvent): void {
+    const el = event.composedPath()[0] as HTMLElement;
+    // One-line fields only: Enter belongs to a textarea (new line), a picker (choose), a button.
+    if (!(el instanceof HTMLInputElement) || el.type === 'checkbox' || el.dataset.path === undefined || this.readonly || this.isDisabled) return;
+    const path = parsePath(el.dataset.path);
+    let at = path.length - 1;
+    while (at >= 0 && typeof path[at] !== 'number') at--;
+    if (at < 0) return;
+    const arrayPath = path.slice(0, at);
+    const count = ((getAt(this.data, arrayPath) as unknown[] | undefined)?.length ?? 0) + this.lists.pending(pathToString(arrayPath));
+    if (path[at] !== count - 1) return;
+    event.preventDefault();
+    void this.addItem(arrayPath);
+  }
 
   private readonly onSummaryClick = (event: Event): void => {
     const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-issue-path]');
