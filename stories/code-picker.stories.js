@@ -1,4 +1,4 @@
-/* global FormData */
+/* global FormData, Event */
 // <dcc-code-picker>: one concept of a value set, searchable and keyboard-first.
 import { html, nothing } from 'lit';
 import '@dcc-kit/elements/define/dcc-code-picker.js';
