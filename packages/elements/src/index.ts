@@ -26,6 +26,7 @@ export {
   DccServerVersionNewerEvent,
   DccDraftRestoredEvent,
   DccDraftErrorEvent,
+  DccUnmatchedTextEvent,
 } from './events.js';
 export { defineElement } from './define.js';
 export { hostTokenStyles, visuallyHiddenStyles } from './styles/tokens.js';

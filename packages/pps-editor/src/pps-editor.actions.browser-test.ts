@@ -45,4 +45,23 @@ describe('<pps-editor> action bar', () => {
     const inNewItem = focused.closest?.('[data-path]') ?? (focused.getRootNode() as ShadowRoot).host;
     assert.match((inNewItem as HTMLElement).dataset.path ?? '', /^therapeuticProgramme\.treatments\[3\]/, 'focus moves into the new item');
   });
+
+  it('keeps the text typed in a picker that names no concept as the free text beside the code', async function () {
+    this.timeout(120_000);
+    const model = await loadExampleJson<Record<string, any>>('pps', '12-lymphome-hodgkin-jeune-adulte-abvd.json'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    model.tumours[0].topography = { coding: model.tumours[0].topography.coding };
+    const editor = await fixture<PpsEditor>(html`<pps-editor .value=${model}></pps-editor>`);
+    await rendered(editor);
+    const picker = control(editor, 'tumours[0].topography.coding') as unknown as HTMLElement & { updateComplete: Promise<unknown> };
+    const input = picker.shadowRoot!.querySelector('input')!;
+    input.focus();
+    input.select();
+    await sendKeys({ type: 'zzz aire inconnue' });
+    await sendKeys({ press: 'Tab' });
+    await editor.updateComplete;
+    const topography = (editor.value.tumours as Record<string, any>[])[0]!.topography; // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.equal(topography.coding.code, 'C81.1', 'the choice is kept');
+    assert.equal(topography.text, 'zzz aire inconnue', 'the typed text is kept as the free text');
+    assert.match(editor.shadowRoot!.querySelector('.live')!.textContent!, /Texte saisi conservé/);
+  });
 });

@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, query, state } from 'lit/decorators.js';
 import type { ValueSet, ValueSetConcept } from '@dcc-kit/cda/core';
 import { DccFormAssociatedElement } from '../form-associated.js';
+import { DccUnmatchedTextEvent } from '../events.js';
 import { registerDefaultTranslation } from '../localize.js';
 import { visuallyHiddenStyles } from '../styles/tokens.js';
 import { VALUE_SET_SYNONYMS } from '@dcc-kit/cda/value-set-synonyms';
@@ -62,6 +63,7 @@ let idCounter = 0;
  *
  * @event input - The user picked a concept (or cleared the field). Bubbles, composed.
  * @event change - Same moment as `input` (a pick is a committed change). Bubbles, composed.
+ * @event dcc-unmatched-text - Left (Tab) with typed text that names no concept, the choice kept: `detail.text` (DccUnmatchedTextEvent). Bubbles, composed.
  *
  * @csspart form-control - The wrapper of label, field, list and messages.
  * @csspart label - The label.
@@ -484,6 +486,8 @@ export class DccCodePicker extends DccFormAssociatedElement {
         const folded = foldForSearch(text);
         const exact = results.find((r) => r.foldedCode === folded || r.foldedLabel === folded) ?? (results.length === 1 ? results[0] : undefined);
         if (exact) this.select(exact);
+        // Text naming no concept is not thrown away: the enclosing form may keep it as free text.
+        else this.dispatchEvent(new DccUnmatchedTextEvent({ text: text.trim() }));
       }
     }
     this.searchText = undefined;

@@ -134,6 +134,27 @@ export abstract class SchemaFormBase extends SchemaFormState {
     void this.submit();
   };
 
+  /**
+   * A picker left with text naming no concept: the text is kept as the free text beside the
+   * code (a coded-or-text block's `text`, a care act's `typePrecision`) when that is empty, and
+   * the live region says so — what the clinician typed is never silently lost.
+   */
+  private readonly onUnmatchedText = (event: Event): void => {
+    const el = event.target as HTMLElement;
+    const text = (event as CustomEvent<{ text: string }> & { detail: { text: string } }).detail.text;
+    if (el.dataset.kind !== 'picker' || el.dataset.path === undefined || !text) return;
+    const path = parsePath(el.dataset.path);
+    const owner = path.slice(0, -1);
+    const ownerSchema = schemaAt(this.definition.schema, owner);
+    const key = path[path.length - 1] === 'coding' && ownerSchema?.properties?.text ? 'text' : ownerSchema?.properties?.typePrecision ? 'typePrecision' : undefined;
+    if (!key || this.readonly) return;
+    const current = getAt(this.data, [...owner, key]);
+    if (typeof current === 'string' && current.trim() !== '') return;
+    this.write([...owner, key], text);
+    this.requestUpdate();
+    this.announcement = this.localize.term('keptAsText', this.texts.labelOf([...owner, key]));
+  };
+
   private enterInListItem(event: KeyboardEvent): void {
     const el = event.composedPath()[0] as HTMLElement;
     // One-line fields only: Enter belongs to a textarea (new line), a picker (choose), a button.
@@ -287,6 +308,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
         @focusin=${this.onFocusIn}
         @click=${this.onClick}
         @keydown=${this.onKeyDown}
+        @dcc-unmatched-text=${this.onUnmatchedText}
       >
         <fieldset class="root" ?disabled=${this.isDisabled}>
           <legend class="visually-hidden">${this.formTitle()}</legend>
