@@ -122,6 +122,9 @@ function probePagePlugin() {
           args,
         );
       }
+      // A reload or close `afterMs` after the command came (what was typed just before must survive).
+      const afterMs = Number(payload.afterMs ?? 0);
+      if ((action === 'reload' || action === 'close') && afterMs > 0) await new Promise((resolve) => setTimeout(resolve, afterMs));
       if (action === 'reload') {
         await page.reload({ waitUntil: 'load' });
         return { reloaded: true };

@@ -1,4 +1,4 @@
-/* global FormData */
+/* global FormData, Event */
 // <dcc-code-picker>: one concept of a value set, searchable and keyboard-first.
 import { html, nothing } from 'lit';
 import '@dcc-kit/elements/define/dcc-code-picker.js';
@@ -20,7 +20,7 @@ export default {
   },
   argTypes: {
     lang: { control: 'inline-radio', options: ['fr', 'en'] },
-    valueSetName: { control: 'select', options: ['JDV_Tumeur_CISIS', 'JDV_Morphologie_CISIS', 'JDV_J143_AdministrativeGender_CISIS'] },
+    valueSetName: { control: 'select', options: ['JDV_Tumeur_CISIS', 'JDV_Morphologie_CISIS', 'JDV_J143_AdministrativeGender_CISIS', 'JDV_TypeTraitementPPS_CISIS', 'JDV_SoinsOncoDeSupport_CISIS'] },
   },
   render: (args) => html`<div lang=${args.lang}>
     <dcc-code-picker
@@ -80,4 +80,28 @@ export const InNativeForm = {
     <p><button type="submit">Envoyer</button> <button type="reset">Réinitialiser</button></p>
     <p>FormData : <output aria-live="polite"></output></p>
   </form>`,
+};
+
+/** Types `text` in the picker's search field as a user would (value, then `input`), and waits for the value set. */
+async function search(canvasElement, text) {
+  const picker = canvasElement.querySelector('dcc-code-picker');
+  await picker.updateComplete;
+  const input = picker.shadowRoot.querySelector('input');
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await picker.ensureValueSet();
+  await picker.updateComplete;
+}
+
+/** The words clinicians type (« chimio », « RT », « hormono »): `VALUE_SET_SYNONYMS` of @dcc-kit/cda ranks their concept first. */
+export const ClinicianWords = {
+  args: { label: 'Type de traitement', valueSetName: 'JDV_TypeTraitementPPS_CISIS', help: 'Essayez « chimio », « RT », « hormono », « chir ».' },
+  play: ({ canvasElement }) => search(canvasElement, 'RT'),
+};
+
+/** A concept the national value set lacks (« psy » in the supportive-care set): the note says so and the free-text path comes first. */
+export const AbsentConcept = {
+  args: { label: 'Soin de support', valueSetName: 'JDV_SoinsOncoDeSupport_CISIS', help: '' },
+  play: ({ canvasElement }) => search(canvasElement, 'psy'),
 };

@@ -23,6 +23,7 @@ import { createWorkflow, TYPE_LABEL, type DocType, type EditorElement } from './
 import { showMailbox } from './mailbox.js';
 import { showPatientDmp } from './patient-dmp.js';
 import { showIdentityPanel } from './identity-panel.js';
+import { formatParisDateTime } from '@dcc-kit/elements';
 
 type Model = Record<string, unknown>;
 
@@ -105,8 +106,9 @@ function handle(error: unknown, target?: HTMLElement): void {
   say(describe(error), 'error');
 }
 
-const frDate = (iso: string) => new Date(iso).toLocaleDateString('fr-FR');
-const frDateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+// A birth date is a calendar date (no time zone); an instant is shown in Paris time, whatever the workstation's zone.
+const frDate = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone: 'UTC' });
+const frDateTime = (iso: string) => formatParisDateTime(iso, 'fr', 'short');
 const cell = (text: string) => {
   const td = document.createElement('td');
   td.textContent = text;
@@ -347,6 +349,35 @@ async function loadDocuments(): Promise<void> {
     body.append(tr);
   }
   $('no-document').hidden = docs.length > 0;
+  void offerDrafts(patientId);
+}
+
+/**
+ * « Reprendre le brouillon »: after a reload (or a patient switch) the editors say which drafts
+ * this browser holds for the patient; opening the document (or a new one) restores the draft.
+ */
+async function offerDrafts(patientId: string): Promise<void> {
+  const slot = $('draft-offers');
+  const buttons: HTMLButtonElement[] = [];
+  for (const type of ['pps', 'frcp'] as const) {
+    const editor = editors[type];
+    if (!editor.draftsFor) continue;
+    const drafts = await editor.draftsFor(provider.patient).catch(() => []);
+    if (selectedPatient?.id !== patientId) return;
+    for (const draft of drafts) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = `Reprendre le brouillon — ${TYPE_LABEL[type]}${draft.documentId ? '' : ' (nouveau)'}, enregistré le ${draft.savedAtText}`;
+      button.addEventListener('click', () => {
+        slot.hidden = true;
+        if (draft.documentId) void workflow.open(type, draft.documentId).catch((error) => handle(error));
+        else showEditor(type, {});
+      });
+      buttons.push(button);
+    }
+  }
+  slot.replaceChildren(...buttons);
+  slot.hidden = buttons.length === 0;
 }
 
 const workflow = createWorkflow(

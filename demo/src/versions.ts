@@ -2,13 +2,13 @@
 // its DMP and MSSanté submissions (SDK `documents.listVersions` + `submissions.forVersion`).
 // Polled while a submission is still moving; <dmp-status> (when available) is the live view.
 import type { DccClient, Submission, VersionSummary } from '@dcc-kit/sdk';
+import { formatParisDateTime } from '@dcc-kit/elements';
 
 const STATUS: Record<string, string> = { draft: 'Brouillon', validated: 'Validé', signed: 'Signé', submitted: 'Transmis' };
 const PARIS = 'Europe/Paris';
 const FINAL = new Set(['accepted', 'refused', 'parked']);
 
-export const parisDateTime = (iso: string): string =>
-  new Date(iso).toLocaleString('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'short' });
+export const parisDateTime = (iso: string): string => formatParisDateTime(iso, 'fr', 'short');
 const parisTime = (iso: string): string => new Date(iso).toLocaleTimeString('fr-FR', { timeZone: PARIS, hour: '2-digit', minute: '2-digit' });
 
 const CHANNEL = (channel: string): string =>

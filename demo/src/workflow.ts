@@ -19,6 +19,8 @@ export interface EditorElement extends HTMLElement {
   readonly: boolean;
   submit?(): Promise<boolean>;
   discardDraft?(): Promise<void>;
+  /** The drafts this browser holds for a patient (see `draftsFor` of the editors). */
+  draftsFor?(patient?: unknown): Promise<{ documentId: string | undefined; savedAtText: string }[]>;
 }
 
 export interface WorkflowHost {

@@ -14,10 +14,10 @@ import { fileURLToPath } from 'node:url';
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { PpsDocument } = await import(join(pkg, 'dist/model/pps.js'));
 const { FrcpDocument } = await import(join(pkg, 'dist/model/frcp.js'));
-const { SHARED_DEFINITION, VALUE_SET_KEYWORD, LABEL_KEYWORD } = await import(join(pkg, 'dist/model/common.js'));
+const { SHARED_DEFINITION, VALUE_SET_KEYWORD, LABEL_KEYWORD, DETAIL_KEYWORD } = await import(join(pkg, 'dist/model/common.js'));
 const version = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).version;
 
-const ANNOTATIONS = [VALUE_SET_KEYWORD, LABEL_KEYWORD];
+const ANNOTATIONS = [VALUE_SET_KEYWORD, LABEL_KEYWORD, DETAIL_KEYWORD];
 const isAnnotation = (key) => key === 'description' || ANNOTATIONS.includes(key);
 /** A schema's structure: without descriptions and annotations. */
 const structure = (node) => JSON.stringify(node, (key, value) => (isAnnotation(key) ? undefined : value));

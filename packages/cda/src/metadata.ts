@@ -14,6 +14,12 @@ export const LABEL_KEYWORD = 'x-dcc-label';
 export const DIRECTORY_KEYWORD = 'x-dcc-directory';
 /** The kinds of directory entry a block can be filled from. */
 export type DirectoryKind = 'practitioner' | 'organization';
+/**
+ * Keyword marking a field that rarely applies (a care act's route, weight, habitus…): the
+ * editors show it behind « plus de détails » (opened when it holds a value). Marked once, on
+ * the model field; the published JSON Schemas carry it.
+ */
+export const DETAIL_KEYWORD = 'x-dcc-detail';
 
 /** One field of the model, as a form shows it. */
 export interface ModelField {
@@ -42,6 +48,7 @@ export interface SchemaLike {
   readonly [VALUE_SET_KEYWORD]?: string;
   readonly [LABEL_KEYWORD]?: string;
   readonly [DIRECTORY_KEYWORD]?: DirectoryKind;
+  readonly [DETAIL_KEYWORD]?: boolean;
 }
 
 /**

@@ -53,8 +53,21 @@ export class DccDraftErrorEvent extends Event {
   }
 }
 
+/**
+ * A code picker was left with typed text that names no concept (the choice is kept): the host
+ * form may keep the text as the field's free text (`<dcc-code-picker>` fires it; the schema
+ * forms write it into the coded-or-text block's `text` or the act's `typePrecision` when empty).
+ */
+export class DccUnmatchedTextEvent extends Event {
+  static readonly type = 'dcc-unmatched-text';
+  constructor(readonly detail: { text: string }) {
+    super(DccUnmatchedTextEvent.type, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'dcc-unmatched-text': DccUnmatchedTextEvent;
     'dcc-draft-saved': DccDraftSavedEvent;
     'dcc-submit': DccSubmitEvent;
     'dcc-invalid': DccInvalidEvent;

@@ -26,6 +26,7 @@ export {
   DccServerVersionNewerEvent,
   DccDraftRestoredEvent,
   DccDraftErrorEvent,
+  DccUnmatchedTextEvent,
 } from './events.js';
 export { defineElement } from './define.js';
 export { hostTokenStyles, visuallyHiddenStyles } from './styles/tokens.js';
@@ -46,7 +47,9 @@ export { narrativeToFragment } from './form/narrative.js';
 export { preparePrint, printElement, PRINTING_ATTRIBUTE } from './form/print.js';
 export { kindOf, inlineSchemaRefs, schemaAt, pathToString, parsePath, getAt, type SchemaNode, type Path, type FieldKind } from './form/schema.js';
 export { localToInstant, instantToLocal } from './form/dates.js';
-export { DRAFT_DEBOUNCE_MS } from './form/controllers/draft-controller.js';
+export { DRAFT_DEBOUNCE_MS, type DraftSummary } from './form/controllers/draft-controller.js';
+export type { EditorDraft } from './form/internal/schema-form-state.js';
+export { formatParisDateTime, PARIS_TIME_ZONE } from './paris-time.js';
 export { VALIDATION_DEBOUNCE_MS } from './form/controllers/validation-controller.js';
 export { FOLD_LISTS_FROM } from './form/render/array-field.js';
 export { VALUE_SET_KEYWORD } from './form/render/picker-field.js';
@@ -67,6 +70,8 @@ export {
   type DraftRecord,
   type DraftStoreOptions,
   type LoadedDraft,
+  type ListedDraft,
+  type SealedDraft,
 } from './drafts/index.js';
 export { DccCodePicker, loadGeneratedValueSet, type ValueSetLoader } from './code-picker/index.js';
 export { foldForSearch, searchConcepts, indexValueSet } from './code-picker/search.js';

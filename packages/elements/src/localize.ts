@@ -3,6 +3,7 @@
 // then the closest ancestor with `lang` across shadow roots, then <html lang>) and
 // re-renders its host when any of them changes. Hosts override any string by registering a
 // partial catalogue of their own (registerTranslation merges), e.g. to rename a button.
+import { formatParisDateTime } from './paris-time.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Languages the elements ship. */
@@ -78,7 +79,7 @@ const fr: Translation & BaseStrings = {
   search: 'Rechercher',
   noResults: 'Aucun résultat',
   resultsCount: (count) => (count <= 1 ? `${count} résultat` : `${count} résultats`),
-  partialDateHint: 'Date complète, ou seulement l’année (AAAA) ou le mois (AAAA-MM) si le jour n’est pas connu.',
+  partialDateHint: 'Jour, mois et année (12/03/2026), ou seulement le mois (03/2026) ou l’année (2026) si le jour n’est pas connu.',
   dateTimeHint: 'Date et heure (heure de Paris).',
 };
 
@@ -110,7 +111,7 @@ const en: Translation & BaseStrings = {
   search: 'Search',
   noResults: 'No results',
   resultsCount: (count) => (count === 1 ? '1 result' : `${count} results`),
-  partialDateHint: 'Full date, or only the year (YYYY) or month (YYYY-MM) when the day is not known.',
+  partialDateHint: 'Day, month and year (12/03/2026), or only the month (03/2026) or year (2026) when the day is not known.',
   dateTimeHint: 'Date and time (Paris time).',
 };
 
@@ -272,8 +273,11 @@ export class LocalizeController<Strings extends object = BaseStrings> implements
       const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d ?? 1)));
       return new Intl.DateTimeFormat(tag, d ? { dateStyle: 'long', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
     }
-    const instant = new Date(value);
-    if (Number.isNaN(instant.getTime())) return value;
-    return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(instant);
+    return formatParisDateTime(value, this.lang() === 'fr' ? 'fr' : 'en');
+  }
+
+  /** An instant (epoch ms or ISO text) as Paris date and time in the current language (see `formatParisDateTime`). */
+  dateTime(instant: number | string): string {
+    return formatParisDateTime(instant, this.lang() === 'fr' ? 'fr' : 'en');
   }
 }

@@ -128,10 +128,10 @@ describe('<pps-editor> failed draft save', () => {
     const clock = new FakeClock();
     const editor = await fixture<PpsEditor>(html`<pps-editor document-id="doc-f" .clock=${clock} .session=${session} .value=${await patientA()}></pps-editor>`);
     await rendered(editor);
-    const realSave = DraftStore.prototype.save;
+    const realWrite = DraftStore.prototype.writeSealed;
     // IndexedDB refusing a write (quota, private mode) for the first save only.
-    DraftStore.prototype.save = function () {
-      DraftStore.prototype.save = realSave;
+    DraftStore.prototype.writeSealed = function () {
+      DraftStore.prototype.writeSealed = realWrite;
       return Promise.reject(new DOMException('quota', 'QuotaExceededError'));
     };
     try {
@@ -143,7 +143,7 @@ describe('<pps-editor> failed draft save', () => {
       assert.match(banner(editor)!.textContent!, /n’a pas pu être enregistré/);
       assert.equal(banner(editor)!.getAttribute('role'), 'alert');
     } finally {
-      DraftStore.prototype.save = realSave;
+      DraftStore.prototype.writeSealed = realWrite;
     }
     // No new edit: the pending change is still dirty and the page hiding saves it.
     const saved = nextSave(editor);
@@ -164,17 +164,16 @@ describe('<pps-editor> draft saves in order', () => {
     const clock = new FakeClock();
     const editor = await fixture<PpsEditor>(html`<pps-editor document-id="doc-o" .clock=${clock} .session=${session} .value=${await patientA()}></pps-editor>`);
     await rendered(editor);
-    const realSave = DraftStore.prototype.save;
+    const realWrite = DraftStore.prototype.writeSealed;
     let calls = 0;
     let finishSlowWrite = (): void => undefined;
     const slowWrite = new Promise<void>((resolve) => (finishSlowWrite = resolve));
-    // The first write is slow (a long encrypt, a busy disk): it holds the content of its time
-    // and ends only after the second save was asked for.
-    DraftStore.prototype.save = async function (this: DraftStore, draftId, value, options) {
-      if (calls++ > 0) return realSave.call(this, draftId, value, options);
-      const snapshot: unknown = JSON.parse(JSON.stringify(value));
+    // The first write is slow (a busy disk): it holds the content of its time (sealed) and
+    // ends only after the second save was asked for.
+    DraftStore.prototype.writeSealed = async function (this: DraftStore, sealed) {
+      if (calls++ > 0) return realWrite.call(this, sealed);
       await slowWrite;
-      return realSave.call(this, draftId, snapshot, options);
+      return realWrite.call(this, sealed);
     };
     try {
       await typeAtEnd(editor, 'patientComment', ' Premier.');
@@ -187,8 +186,9 @@ describe('<pps-editor> draft saves in order', () => {
       await clock.runAll();
       await editor.saveDraft();
     } finally {
-      DraftStore.prototype.save = realSave;
+      DraftStore.prototype.writeSealed = realWrite;
     }
+    assert.ok(calls >= 2, 'both saves went through the write');
     const stored = await new DraftStore({ keyMaterial: session.draftKey, userId: session.userId }).load<{ data: Model }>('pps:doc-o');
     assert.match(String(stored!.value.data.patientComment), /Premier\. Second\.$/, 'the newer draft is the one kept');
   });

@@ -4,7 +4,7 @@
 import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { fixture, assert, loadExampleJson, FakeClock, editorControl as control, editorValidated as settled, editorRendered as rendered } from '@dcc-kit/elements/testing/index.js';
+import { fixture, assert, loadExampleJson, expectNoAxeViolations, FakeClock, editorControl as control, editorValidated as settled, editorRendered as rendered } from '@dcc-kit/elements/testing/index.js';
 import { DRAFT_DEBOUNCE_MS, DraftStore, type DccDraftSavedEvent } from '@dcc-kit/elements';
 import './pps-editor.js';
 import type { PpsEditor } from './pps-editor.component.js';
@@ -130,16 +130,47 @@ describe('<pps-editor> two editors on one page', () => {
 });
 
 describe('<pps-editor> partial dates', () => {
-  it('describes the expected format of a month or year typed as text', async () => {
+  it('describes the expected format of a date typed as text', async () => {
     const model = await example();
     const tumours = (model.tumours as Record<string, unknown>[]).map((t, i) => (i === 0 ? { ...t, diagnosisDate: '2024-03' } : t));
     const editor = await fixture<PpsEditor>(html`<pps-editor .value=${{ ...model, tumours }}></pps-editor>`);
     await rendered(editor);
     const input = shadow(editor).querySelector<HTMLInputElement>('input[data-path="tumours[0].diagnosisDate"]')!;
-    assert.equal(input.dataset.kind, 'month');
+    assert.equal(input.dataset.kind, 'date-text', 'one text field, no precision to choose');
+    assert.equal(input.value, '03/2024');
+    assert.equal(shadow(editor).querySelector('select[data-path="tumours[0].diagnosisDate"]'), null, 'no drop-down');
     const ids = input.getAttribute('aria-describedby')!.split(' ');
     const texts = ids.map((id) => shadow(editor).getElementById(id)?.textContent ?? '');
-    assert.ok(texts.some((t) => /Format attendu : AAAA-MM/.test(t)), texts.join(' | '));
+    assert.ok(texts.some((t) => /Format attendu : jj\/mm\/aaaa, ou mm\/aaaa ou aaaa/.test(t)), texts.join(' | '));
+  });
+
+  it('takes « 12/03/2026 », « 03/2026 » or « 2026 » in one field (precision from what is typed) and names an impossible date by its path', async () => {
+    const editor = await fixture<PpsEditor>(html`<pps-editor .value=${await example()}></pps-editor>`);
+    await rendered(editor);
+    const path = 'tumours[0].diagnosisDate';
+    const input = shadow(editor).querySelector<HTMLInputElement>(`input[data-path="${path}"]`)!;
+    const typeDate = async (text: string) => {
+      input.focus();
+      input.select();
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: text });
+      await editor.updateComplete;
+    };
+    const diagnosisDate = () => ((editor.value.tumours as Record<string, unknown>[])[0]!).diagnosisDate;
+    await typeDate('12/03/2026');
+    assert.equal(diagnosisDate(), '2026-03-12');
+    await typeDate('03/2026');
+    assert.equal(diagnosisDate(), '2026-03');
+    await typeDate('2026');
+    assert.equal(diagnosisDate(), '2026');
+    await typeDate('31/02/2026');
+    await sendKeys({ press: 'Tab' });
+    const issues = await editor.validate();
+    assert.ok(issues.some((i) => i.path === path), `an issue at ${path}: ${issues.map((i) => i.path).join(', ')}`);
+    await editor.updateComplete;
+    assert.equal(input.value, '31/02/2026', 'the text stays as typed, never a moved date');
+    assert.equal(input.getAttribute('aria-invalid'), 'true');
+    await expectNoAxeViolations(input.closest<HTMLElement>('[part~="field"]')!, { context: 'impossible date' });
   });
 });
 

@@ -35,7 +35,7 @@ export const titled = <T extends TSchema>(title: string, schema: T): T => {
 /** The same schema with a description specific to where it is used. */
 export const describe = <T extends TSchema>(schema: T, description: string): T => ({ ...schema, description });
 
-export { VALUE_SET_KEYWORD, LABEL_KEYWORD, DIRECTORY_KEYWORD } from '../metadata.js';
+export { VALUE_SET_KEYWORD, LABEL_KEYWORD, DIRECTORY_KEYWORD, DETAIL_KEYWORD } from '../metadata.js';
 /**
  * The bound value set itself, for the checker. A getter rather than the object: TypeBox clones
  * schemas deeply (symbols included) and the large value sets must not be copied.

@@ -31,6 +31,7 @@ import {
   Telecom,
   InstanceId,
   headerProperties,
+  DETAIL_KEYWORD,
 } from './common.js';
 import { CancerDiagnosis, CancerPhase, DocumentStatusCode } from './oncology.js';
 
@@ -102,6 +103,9 @@ export const PpsCareNetwork = titled(
 );
 export type PpsCareNetwork = Static<typeof PpsCareNetwork>;
 
+/** A field that rarely applies: behind « plus de détails » in the editors (`x-dcc-detail`). */
+const detail = <T extends object>(schema: T): T => ({ ...schema, [DETAIL_KEYWORD]: true });
+
 /** The fields of a care act; `type` is bound per list (PpsCareActLists). */
 const careActProperties = {
   type: describe(
@@ -113,26 +117,31 @@ const careActProperties = {
     description: 'done: already carried out (réalisé); planned: ongoing or to come (en cours ou à venir).',
   }),
   statusCode: Type.Optional(
-    Type.Union(['completed', 'active', 'aborted', 'cancelled'].map((v) => Type.Literal(v)), {
-      description: 'Default: completed when done, active when planned.',
-    }),
+    detail(
+      Type.Union(['completed', 'active', 'aborted', 'cancelled'].map((v) => Type.Literal(v)), {
+        description: 'Default: completed when done, active when planned.',
+      }),
+    ),
   ),
   confirmedPeriod: Type.Optional(describe(Period, 'Confirmed start/end dates.')),
   plannedPeriod: Type.Optional(describe(Period, 'Planned (prévisionnelles) start/end dates.')),
   rhythm: Comment('Rhythm, e.g. "J1-J8 toutes les 3 semaines".'),
-  atHome: Type.Optional(Type.Boolean({ description: 'Carried out at home.' })),
+  atHome: Type.Optional(detail(Type.Boolean({ description: 'Carried out at home.' }))),
   administrationRoute: Type.Optional(
-    bound(
-      describe(Coding, 'Route of administration, value set JDV_ModeAdministration_CISIS (EDQM, e.g. 20045000 intraveineuse).'),
-      JDV_ModeAdministration_CISIS,
+    detail(
+      bound(
+        describe(Coding, 'Route of administration, value set JDV_ModeAdministration_CISIS (EDQM, e.g. 20045000 intraveineuse).'),
+        JDV_ModeAdministration_CISIS,
+      ),
     ),
   ),
-  notableSideEffects: Comment('Notable side effects.'),
+  notableSideEffects: detail(Comment('Notable side effects.')),
   performers: Type.Optional(
     Type.Array(Actor, { description: 'Lieu / intervenants: professionals or organisations carrying out the act.' }),
   ),
   comment: Comment(),
   weight: Type.Optional(
+    detail(
     Obj(
       {
         valueKg: Type.Number({ exclusiveMinimum: 0, maximum: 700, description: 'Weight in kg.' }),
@@ -140,8 +149,10 @@ const careActProperties = {
       },
       { description: 'Weight measured for a dietary support act (ORG-036).' },
     ),
+    ),
   ),
   habitus: Type.Optional(
+    detail(
     Obj(
       {
         code: bound(
@@ -152,6 +163,7 @@ const careActProperties = {
         date: Type.Optional(PartialDate),
       },
       { description: 'Habit addressed by a withdrawal-support act (MED-562/563/564).' },
+    ),
     ),
   ),
 };

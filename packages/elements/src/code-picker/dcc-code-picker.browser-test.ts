@@ -17,12 +17,10 @@ const GENDER: ValueSet = {
   ],
 };
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+/** The lazily loaded value set is there (the picker's own promise, no polling) and rendered. */
+async function valueSetLoaded(picker: DccCodePicker): Promise<void> {
+  await picker.ensureValueSet();
+  await settle(picker);
 }
 
 function parts(picker: DccCodePicker) {
@@ -72,8 +70,8 @@ describe('<dcc-code-picker>', () => {
     await sendKeys({ press: 'Tab' });
     assert.equal(picker.shadowRoot!.activeElement, input, 'Tab moves the focus into the search field');
     await sendKeys({ type: 'epitheliome mal' });
-    await waitFor(() => options().length > 0, 'the filtered list');
-    await settle(picker);
+    await valueSetLoaded(picker);
+    assert.ok(options().length > 0, 'the filtered list');
     assert.equal(events.length, 0, 'typing a search is not a change of value');
     assert.equal(input.getAttribute('aria-expanded'), 'true');
     assert.equal(listbox.hidden, false);
@@ -261,8 +259,7 @@ describe('<dcc-code-picker>', () => {
     const picker = await fixture<DccCodePicker>(html`<dcc-code-picker label="Morphologie" value-set-name="JDV_Morphologie_CISIS"></dcc-code-picker>`);
     picker.focus();
     await sendKeys({ press: 'ArrowDown' });
-    await waitFor(() => parts(picker).options().length > 0, 'options');
-    await settle(picker);
+    await valueSetLoaded(picker);
     const total = picker.currentValueSet!.concepts.length;
     assert.ok(total > 1000);
     assert.equal(parts(picker).options().length, 50);
@@ -275,8 +272,8 @@ describe('<dcc-code-picker>', () => {
       <dcc-code-picker name="tumour" label="Topographie" value="C50" value-set-name="JDV_Tumeur_CISIS"></dcc-code-picker>
     </form>`);
     const [gender, tumour] = [...form.querySelectorAll('dcc-code-picker')] as [DccCodePicker, DccCodePicker];
-    await waitFor(() => tumour.selectedConcept !== undefined, 'the lazily loaded value set');
-    await settle(tumour);
+    await valueSetLoaded(tumour);
+    assert.ok(tumour.selectedConcept, 'the lazily loaded value set');
     assert.equal(parts(tumour).input.value, 'Tumeur maligne du sein');
     await expectNoAxeViolations(form, { context: 'closed pickers' });
     gender.focus();
@@ -317,7 +314,8 @@ describe('<dcc-code-picker>', () => {
     picker.addEventListener('change', () => changes.push(picker.value));
     picker.focus();
     parts(picker).input.select();
-    await sendKeys({ type: 'mas' });
+    // Half-typed text matching several concepts (« in »: Féminin, Masculin, Inconnu).
+    await sendKeys({ type: 'in' });
     await sendKeys({ press: 'Tab' });
     await settle(picker);
     assert.equal(picker.value, 'F');
@@ -329,6 +327,53 @@ describe('<dcc-code-picker>', () => {
     await settle(picker);
     assert.equal(picker.value, '');
     assert.deepEqual(changes, ['']);
+  });
+
+  it('Tab after text matching one concept only takes that concept instead of dropping the text', async () => {
+    const picker = await fixture<DccCodePicker>(html`<dcc-code-picker label="Sexe" value="F" .valueSet=${GENDER}></dcc-code-picker>`);
+    const changes: string[] = [];
+    picker.addEventListener('change', () => changes.push(picker.value));
+    picker.focus();
+    parts(picker).input.select();
+    await sendKeys({ type: 'mas' });
+    await sendKeys({ press: 'Tab' });
+    await settle(picker);
+    assert.equal(picker.value, 'M');
+    assert.equal(parts(picker).input.value, 'Masculin');
+    assert.deepEqual(changes, ['M']);
+  });
+
+  it('finds what clinicians type: « chimio », « RT », « hormono » (VALUE_SET_SYNONYMS of @dcc-kit/cda)', async () => {
+    const picker = await fixture<DccCodePicker>(html`<dcc-code-picker label="Type de traitement" value-set-name="JDV_TypeTraitementPPS_CISIS"></dcc-code-picker>`);
+    for (const [typed, code] of [
+      ['chimio', 'C15632'],
+      ['RT', 'C15313'],
+      ['hormono', 'C15445'],
+      ['Chir', '387713003'],
+    ] as const) {
+      picker.focus();
+      parts(picker).input.select();
+      await sendKeys({ type: typed });
+      await valueSetLoaded(picker);
+      await sendKeys({ press: 'Enter' });
+      await settle(picker);
+      assert.equal(picker.value, code, `« ${typed} »`);
+    }
+  });
+
+  it('says when the national value set lacks the concept (« psy ») and offers the free-text path first', async () => {
+    const picker = await fixture<DccCodePicker>(html`<dcc-code-picker label="Soin de support" value-set-name="JDV_SoinsOncoDeSupport_CISIS"></dcc-code-picker>`);
+    picker.focus();
+    await sendKeys({ type: 'psy' });
+    await valueSetLoaded(picker);
+    const note = picker.shadowRoot!.querySelector('[part="note"]');
+    assert.match(note?.textContent ?? '', /soutien psychologique du patient n’existe pas/);
+    assert.match(parts(picker).status(), /n’existe pas dans ce jeu de valeurs national/, 'announced in the live status');
+    assert.equal(parts(picker).options()[0]!.querySelector('[part="option-code"]')!.textContent!.replace(/\s+/g, ' ').trim(), 'code GEN-092.04.07');
+    await expectNoAxeViolations(picker, { context: 'absent concept note' });
+    await sendKeys({ press: 'Enter' });
+    await settle(picker);
+    assert.equal(picker.value, 'GEN-092.04.07', 'Enter takes « Autre soins de support », its precision typed as text');
   });
 
   it('shows its error when a native form submit finds it invalid', async () => {

@@ -2,9 +2,11 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, query, state } from 'lit/decorators.js';
 import type { ValueSet, ValueSetConcept } from '@dcc-kit/cda/core';
 import { DccFormAssociatedElement } from '../form-associated.js';
+import { DccUnmatchedTextEvent } from '../events.js';
 import { registerDefaultTranslation } from '../localize.js';
 import { visuallyHiddenStyles } from '../styles/tokens.js';
-import { foldForSearch, indexValueSet, searchConcepts, type IndexedConcept } from './search.js';
+import { VALUE_SET_SYNONYMS } from '@dcc-kit/cda/value-set-synonyms';
+import { absentConceptFor, foldForSearch, indexValueSet, searchConcepts, type IndexedConcept } from './search.js';
 
 let stringsRegistered = false;
 /**
@@ -61,6 +63,7 @@ let idCounter = 0;
  *
  * @event input - The user picked a concept (or cleared the field). Bubbles, composed.
  * @event change - Same moment as `input` (a pick is a committed change). Bubbles, composed.
+ * @event dcc-unmatched-text - Left (Tab) with typed text that names no concept, the choice kept: `detail.text` (DccUnmatchedTextEvent). Bubbles, composed.
  *
  * @csspart form-control - The wrapper of label, field, list and messages.
  * @csspart label - The label.
@@ -73,6 +76,7 @@ let idCounter = 0;
  * @csspart option-code - The code of a concept.
  * @csspart selected-code - The code of the selected concept, next to its label in the field.
  * @csspart help - The help text.
+ * @csspart note - Shown while the search looks for a concept the national value set lacks (« psy » in the supportive-care set): what to choose instead, its precision typed as free text.
  * @csspart error - The validation message (shown once the user left the field or tried to submit).
  *
  * @cssproperty --dcc-font-family - Font of the control. Default: system UI font.
@@ -183,6 +187,12 @@ export class DccCodePicker extends DccFormAssociatedElement {
     }
     [part='help'] {
       color: var(--dcc-color-muted, #50555c);
+      font-size: 0.875em;
+    }
+    [part='note'] {
+      margin-block-start: var(--dcc-space-s, 0.25rem);
+      padding: var(--dcc-space-s, 0.25rem) var(--dcc-space-m, 0.5rem);
+      border-inline-start: 3px solid var(--dcc-color-warning, #8a5a00);
       font-size: 0.875em;
     }
     [part='error'] {
@@ -335,7 +345,7 @@ export class DccCodePicker extends DccFormAssociatedElement {
   private filteredConcepts(): IndexedConcept[] {
     const vs = this.currentValueSet;
     if (!vs) return [];
-    return searchConcepts(indexValueSet(vs), this.searchText ?? '');
+    return searchConcepts(indexValueSet(vs), this.searchText ?? '', VALUE_SET_SYNONYMS[vs.name]);
   }
 
   private optionId(index: number): string {
@@ -470,11 +480,14 @@ export class DccCodePicker extends DccFormAssociatedElement {
       if (text.trim() === '') {
         if (this.value) this.select(undefined);
       } else {
-        // Leaving a field whose text is exactly a code or a label keeps that concept; anything
-        // else goes back to the current selection (never a silent half-typed value).
+        // Leaving a field whose text is exactly a code or a label, or matches one concept only,
+        // keeps that concept (Tab after « docetax » takes the one match); anything else goes
+        // back to the current selection (never a silent half-typed value).
         const folded = foldForSearch(text);
-        const exact = results.find((r) => r.foldedCode === folded || r.foldedLabel === folded);
+        const exact = results.find((r) => r.foldedCode === folded || r.foldedLabel === folded) ?? (results.length === 1 ? results[0] : undefined);
         if (exact) this.select(exact);
+        // Text naming no concept is not thrown away: the enclosing form may keep it as free text.
+        else this.dispatchEvent(new DccUnmatchedTextEvent({ text: text.trim() }));
       }
     }
     this.searchText = undefined;
@@ -540,6 +553,8 @@ export class DccCodePicker extends DccFormAssociatedElement {
       .join(' ');
     const loadingText = this.open && !this.currentValueSet && !this.loadError ? this.localize.term('loading') : '';
     let status = '';
+    // A concept clinicians look for that the national value set lacks: say so, and the free-text path.
+    const absent = this.open && this.currentValueSet && this.searchText ? absentConceptFor(VALUE_SET_SYNONYMS[this.currentValueSet.name], this.searchText) : undefined;
     if (this.loadError) status = this.localize.term('dccCodePicker.loadFailed');
     else if (this.open && this.currentValueSet) {
       status =
@@ -548,6 +563,7 @@ export class DccCodePicker extends DccFormAssociatedElement {
           : results.length > visible.length
             ? this.localize.term('dccCodePicker.moreResults', visible.length, results.length)
             : this.localize.term('resultsCount', results.length);
+      if (absent) status = `${status} ${absent.note}`;
     }
     return html`<div part="form-control">
       <label part="label" id="${this.idPrefix}-label" for="${this.idPrefix}-input"
@@ -596,6 +612,7 @@ export class DccCodePicker extends DccFormAssociatedElement {
         ${listShown ? visible.map((item) => this.renderOption(item, selected)) : nothing}
       </ul>
       <div class="status" role="status" aria-live="polite">${loadingText || status}</div>
+      ${absent ? html`<div part="note" aria-hidden="true">${absent.note}</div>` : nothing}
       ${this.help ? html`<div part="help" id="${this.idPrefix}-help">${this.help}</div>` : nothing}
       ${showError ? html`<div part="error" id="${this.idPrefix}-error">${this.validationMessage}</div>` : nothing}
       ${hostDescription ? html`<span class="visually-hidden" id="${this.idPrefix}-host-description">${hostDescription}</span>` : nothing}

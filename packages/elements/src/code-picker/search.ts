@@ -3,6 +3,7 @@
 // the user most likely means comes first (exact code, code prefix, label prefix, word prefix,
 // anywhere), the value set's own order breaking ties.
 import type { ValueSet, ValueSetConcept } from '@dcc-kit/cda/core';
+import type { AbsentConcept, ValueSetVocabulary } from '@dcc-kit/cda/value-set-synonyms';
 
 /** "Épithélioma  d’ovaire" → "epithelioma d ovaire" (no accents, lower case, one space between words). */
 export function foldForSearch(text: string): string {
@@ -46,15 +47,39 @@ function rank(item: IndexedConcept, query: string, words: readonly string[]): nu
   return 5;
 }
 
-/** The concepts matching `query` (all when empty), best first. */
-export function searchConcepts(index: readonly IndexedConcept[], query: string): IndexedConcept[] {
+/** The codes a folded word means in a value set's vocabulary (« chimio » → C15632), if any. */
+function synonymCodes(vocabulary: ValueSetVocabulary | undefined, word: string): readonly string[] | undefined {
+  return vocabulary?.synonyms.find((s) => s.terms.some((t) => foldForSearch(t) === word))?.codes;
+}
+
+/** A concept the search looks for that the value set lacks (« psy » in the supportive-care set), with its free-text path. */
+export function absentConceptFor(vocabulary: ValueSetVocabulary | undefined, query: string): AbsentConcept | undefined {
+  const words = foldForSearch(query).split(' ').filter(Boolean);
+  return vocabulary?.absent?.find((a) => a.terms.some((t) => words.some((w) => foldForSearch(t) === w || (w.length >= 3 && foldForSearch(t).startsWith(w)))));
+}
+
+/**
+ * The concepts matching `query` (all when empty), best first. With the value set's
+ * vocabulary (`VALUE_SET_SYNONYMS` of @dcc-kit/cda), a word clinicians use for a concept
+ * (« chimio », « RT ») matches that concept and ranks first; a search for a concept the value
+ * set lacks brings its fallback (the free-text path) first.
+ */
+export function searchConcepts(index: readonly IndexedConcept[], query: string, vocabulary?: ValueSetVocabulary): IndexedConcept[] {
   const folded = foldForSearch(query);
   if (!folded) return [...index];
   const words = folded.split(' ');
+  const meanings = words.map((w) => synonymCodes(vocabulary, w));
+  const fallback = absentConceptFor(vocabulary, query)?.fallbackCode;
   const hits: Array<{ item: IndexedConcept; rank: number }> = [];
   for (const item of index) {
     const haystack = `${item.foldedCode} ${item.foldedLabel}`;
-    if (words.every((w) => haystack.includes(w))) hits.push({ item, rank: rank(item, folded, words) });
+    let bySynonym = false;
+    const matches = words.every((w, i) => {
+      if (meanings[i]?.includes(item.concept.code)) return (bySynonym = true);
+      return haystack.includes(w);
+    });
+    if (matches) hits.push({ item, rank: bySynonym ? -1 : rank(item, folded, words) });
+    else if (item.concept.code === fallback) hits.push({ item, rank: -2 });
   }
   hits.sort((a, b) => a.rank - b.rank || a.item.index - b.item.index);
   return hits.map((h) => h.item);

@@ -10,7 +10,7 @@
  * sight). The record key is a SHA-256 of the user id and the draft id: no patient data, no
  * document title, nothing in clear but timestamps and the server version the draft started from.
  */
-import { clear, createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, entries, get, promisifyRequest, type UseStore } from 'idb-keyval';
 
 /** IndexedDB database and object store of the drafts (shared by every editor of the origin). */
 export const DRAFT_DB_NAME = 'dcc-kit-drafts';
@@ -33,6 +33,18 @@ export interface DraftRecord {
   readonly expiresAt: number;
   /** Version of the server document the draft was started from (to warn when the server has a newer one). */
   readonly baseVersion?: number | string;
+}
+
+/** A draft encrypted ahead of its write (`DraftStore.seal`), written by `writeSealed` without any further await. */
+export interface SealedDraft {
+  readonly draftId: string;
+  readonly recordKey: string;
+  readonly record: DraftRecord;
+}
+
+/** A readable draft of this user found by `DraftStore.list()` (its id and value are inside the encryption). */
+export interface ListedDraft<T> extends LoadedDraft<T> {
+  readonly recordKey: string;
 }
 
 export interface LoadedDraft<T> {
@@ -185,9 +197,20 @@ export class DraftStore {
 
   /** Encrypts and stores `value` (anything JSON can represent) under `draftId`. */
   async save(draftId: string, value: unknown, options: { baseVersion?: number | string } = {}): Promise<{ draftId: string; savedAt: number }> {
-    const [key, recordKey] = await Promise.all([this.key, this.recordKey(draftId)]);
     const json = JSON.stringify(value);
     if (json === undefined) throw new TypeError('DraftStore.save: the value is not JSON-serialisable');
+    const sealed = await this.seal(draftId, json, options);
+    await this.writeSealed(sealed);
+    return { draftId, savedAt: sealed.record.savedAt };
+  }
+
+  /**
+   * Encrypts a draft (the JSON text of its value) without writing it. The write
+   * (`writeSealed`) then needs no await before its IndexedDB request: a page being left
+   * (`pagehide`) has no time for an encryption, but still issues a request made in its handler.
+   */
+  async seal(draftId: string, json: string, options: { baseVersion?: number | string } = {}): Promise<SealedDraft> {
+    const [key, recordKey] = await Promise.all([this.key, this.recordKey(draftId)]);
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(recordKey) }, key, encoder.encode(json));
     const savedAt = this.now();
@@ -199,10 +222,43 @@ export class DraftStore {
       expiresAt: savedAt + this.maxAgeMs,
       ...(options.baseVersion !== undefined ? { baseVersion: options.baseVersion } : {}),
     };
+    return { draftId, recordKey, record };
+  }
+
+  /**
+   * Writes a sealed draft. The IndexedDB request is issued in this task's microtasks once the
+   * database is open (it is after the first read or write of the page), and committed at once.
+   */
+  writeSealed(sealed: SealedDraft): Promise<void> {
     // A logout purged the drafts while this one was being encrypted: it must not come back.
-    if (this.epoch !== purgeEpoch) throw new DraftStoreClosedError('DraftStore: the session ended (drafts purged)');
-    await set(recordKey, record, this.store);
-    return { draftId, savedAt };
+    if (this.epoch !== purgeEpoch) return Promise.reject(new DraftStoreClosedError('DraftStore: the session ended (drafts purged)'));
+    return this.store('readwrite', (objectStore) => {
+      objectStore.put(sealed.record, sealed.recordKey);
+      objectStore.transaction.commit?.();
+      return promisifyRequest(objectStore.transaction);
+    });
+  }
+
+  /**
+   * Every draft of this user that this session can read (other users' and other sessions'
+   * records do not decrypt and are skipped, not deleted: they may still be someone's). For
+   * `draftsFor` of the editors, which filter them by patient.
+   */
+  async list<T = unknown>(): Promise<ListedDraft<T>[]> {
+    const key = await this.key;
+    const now = this.now();
+    const found: ListedDraft<T>[] = [];
+    for (const [recordKey, record] of await entries(this.store)) {
+      if (typeof recordKey !== 'string' || !isDraftRecord(record) || record.expiresAt <= now) continue;
+      try {
+        const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv as Uint8Array<ArrayBuffer>, additionalData: encoder.encode(recordKey) }, key, record.ciphertext);
+        const value = JSON.parse(new TextDecoder().decode(plaintext)) as T;
+        found.push({ recordKey, value, savedAt: record.savedAt, ...(record.baseVersion !== undefined ? { baseVersion: record.baseVersion } : {}) });
+      } catch {
+        // not this session's
+      }
+    }
+    return found;
   }
 
   /**

@@ -11,4 +11,6 @@ export {
   type DraftRecord,
   type DraftStoreOptions,
   type LoadedDraft,
+  type ListedDraft,
+  type SealedDraft,
 } from './draft-store.js';

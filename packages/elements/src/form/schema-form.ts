@@ -60,6 +60,7 @@ export { isNewerVersion } from './controllers/draft-controller.js';
  * @csspart nav - Links to the sections.
  * @csspart banner - Draft restored / newer server version banner.
  * @csspart submit - The "Valider et enregistrer" button.
+ * @csspart actions - The action bar holding the submit button, sticky at the bottom of the viewport (Ctrl+S or ⌘S submits from anywhere in the form).
  * @csspart preview - The read-only narrative preview.
  * @csspart preview-header - The header part of the preview: patient, birth date, author, care team.
  * @csspart context-summary - The read-only summary of a header part given by the host (patient, author, custodian).

@@ -1,7 +1,7 @@
 // Reading the TypeBox/JSON schemas of @dcc-kit/cda as form structure: what kind of control a
 // schema node becomes, paths in the model's notation (`tumours[0].topography.code`, the same
 // as ModelIssue.path), and immutable-free get/set helpers that never drop sibling values.
-import { DIRECTORY_KEYWORD, LABEL_KEYWORD, VALUE_SET_KEYWORD, withOverlay, type DirectoryKind, type SchemaLike } from '@dcc-kit/cda/metadata';
+import { DETAIL_KEYWORD, DIRECTORY_KEYWORD, LABEL_KEYWORD, VALUE_SET_KEYWORD, withOverlay, type DirectoryKind, type SchemaLike } from '@dcc-kit/cda/metadata';
 
 /** The subset of JSON Schema the cda model uses. */
 export interface SchemaNode {
@@ -27,10 +27,12 @@ export interface SchemaNode {
   readonly [LABEL_KEYWORD]?: string;
   /** The block can be filled from the national health directory (a HealthProfessional, an Organization). */
   readonly [DIRECTORY_KEYWORD]?: DirectoryKind;
+  /** A field that rarely applies: behind « Plus de détails ». */
+  readonly [DETAIL_KEYWORD]?: boolean;
 }
 
 /** The model's field annotations, kept where a shared block is used. */
-const ANNOTATIONS: readonly string[] = [VALUE_SET_KEYWORD, LABEL_KEYWORD, DIRECTORY_KEYWORD];
+const ANNOTATIONS: readonly string[] = [VALUE_SET_KEYWORD, LABEL_KEYWORD, DIRECTORY_KEYWORD, DETAIL_KEYWORD];
 
 /**
  * The published JSON Schema of @dcc-kit/cda (`@dcc-kit/cda/schema/<volet>.schema.json`) as a

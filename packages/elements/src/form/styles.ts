@@ -261,8 +261,27 @@ export const schemaFormStyles = css`
   .context-summary dd {
     margin: 0;
   }
+  /* Always in view: saving is one keystroke (Ctrl+S) or one Tab from the bar, wherever the clinician is. */
   .actions {
-    margin-block: var(--_l);
+    position: sticky;
+    inset-block-end: 0;
+    z-index: 1;
+    display: flex;
+    align-items: center;
+    gap: var(--_m);
+    margin-block: var(--_l) 0;
+    padding-block: var(--_s);
+    background: var(--_bg);
+    border-block-start: 1px solid var(--_border);
+  }
+  .details > summary {
+    cursor: pointer;
+    color: var(--_primary);
+    margin-block: var(--_s);
+  }
+  .actions .shortcut {
+    color: var(--_muted);
+    font-size: 0.9em;
   }
   .preview {
     font-family: var(--dcc-preview-font-family, Georgia, serif);

@@ -15,7 +15,10 @@ import { comparable, fillByKeyboard, type EditorLike, type KeyDriver } from './k
 /** The test runner's driver: `sendKeys` of @web/test-runner-commands (CDP key events in Chromium). */
 export const testRunnerKeys: KeyDriver = {
   press: (key) => sendKeys({ press: key }),
-  type: (text) => sendKeys({ type: text }),
+  // In pieces: one command per long text can outlast the runner's 20 s answer limit on a loaded machine.
+  type: async (text) => {
+    for (let i = 0; i < text.length; i += 24) await sendKeys({ type: text.slice(i, i + 24) });
+  },
   down: (key) => sendKeys({ down: key }),
   up: (key) => sendKeys({ up: key }),
 };

@@ -9,6 +9,7 @@
  */
 import { getAt, parsePath, type Path } from '../form/schema.js';
 import { precisionOf } from '../form/dates.js';
+import { dateText } from '../form/date-text.js';
 
 export interface EditorLike extends HTMLElement {
   readonly value: Record<string, unknown>;
@@ -168,6 +169,18 @@ export async function fillByKeyboard(
       await press('Tab');
       continue;
     }
+    if (action === 'details') {
+      // « Plus de détails »: opened (Enter) only when the target fills one of the fields inside.
+      const details = control.closest('details');
+      const inside = [...(details?.querySelectorAll<HTMLElement>('[data-path]') ?? [])].map((el) => el.dataset.path ?? '');
+      if (details && !details.open && inside.some((p) => getAt(target, parsePath(p)) !== undefined)) {
+        await press('Enter');
+        await settle();
+        continue;
+      }
+      await press('Tab');
+      continue;
+    }
     if (action !== undefined) {
       await press('Tab');
       continue;
@@ -213,6 +226,22 @@ export async function fillByKeyboard(
         const box = control as HTMLInputElement;
         if (typeof wanted === 'boolean' && box.checked !== wanted) {
           await press('Space');
+          await settle();
+        }
+        break;
+      }
+      case 'date-text': {
+        // One text field per date: « 12/03/2026 », « 03/2026 », « 2026 » (« … 14:30 » for an instant).
+        const text = typeof wanted === 'string' ? dateText(wanted) : undefined;
+        const input = control as HTMLInputElement;
+        if (text && !sameScalar(have, wanted) && input.value !== text) {
+          if (input.value !== '') {
+            await driver.down('Control');
+            await press('a');
+            await driver.up('Control');
+            await press('Backspace');
+          }
+          await type(text);
           await settle();
         }
         break;

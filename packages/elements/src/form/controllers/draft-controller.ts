@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { TimerSlot, type Clock } from '../../clock.js';
 import type { DccSession } from '../../context.js';
 import { DccDraftErrorEvent, DccDraftRestoredEvent, DccDraftSavedEvent, DccServerVersionNewerEvent } from '../../events.js';
-import { DraftStore, DraftStoreClosedError, patientFingerprint } from '../../drafts/index.js';
+import { DraftStore, DraftStoreClosedError, patientFingerprint, type SealedDraft } from '../../drafts/index.js';
 
 type Model = Record<string, unknown>;
 
@@ -19,10 +19,34 @@ export type DraftBanner =
 
 export type DraftBannerAction = 'undo' | 'discard' | 'restore-anyway';
 
-/** What an editor encrypts in a draft: the model and the fingerprint of its patient (null: none known). */
+/**
+ * What an editor encrypts in a draft: the model and the fingerprint of its patient (null: none
+ * known); since the drafts can be listed (`draftsFor`), its own draft id and document id too.
+ */
 interface DraftPayload {
   readonly patient: string | null;
   readonly data: Model;
+  readonly draftId?: string;
+  readonly documentId?: string | null;
+}
+
+/** A draft of a patient that the host can offer to resume (see `DraftController.draftsFor`). */
+export interface DraftSummary {
+  /** The draft's id (`<editor>:<documentId>` or `<editor>:new:<patient key>`). */
+  readonly draftId: string;
+  /** The stored document it belongs to; undefined for a document not stored yet. */
+  readonly documentId: string | undefined;
+  /** When it was saved (ms since the epoch). */
+  readonly savedAt: number;
+  /** The server version it started from, when known. */
+  readonly baseVersion?: string;
+}
+
+/** A draft encrypted right after an edit, ready to be written in the `pagehide` handler itself. */
+interface SealedEntry {
+  readonly seq: number;
+  readonly target: DraftTarget;
+  readonly draft: SealedDraft;
 }
 const isDraftPayload = (value: unknown): value is DraftPayload =>
   typeof value === 'object' && value !== null && 'data' in value && typeof (value as DraftPayload).data === 'object' && (value as DraftPayload).data !== null && 'patient' in value;
@@ -33,6 +57,8 @@ interface DraftTarget {
   serverVersion: string | undefined;
   /** Draft ids written for it (a new document's id follows the patient typed in it). */
   readonly savedIds: Set<string>;
+  /** The latest edit whose write was issued: an older one never lands after it. */
+  writtenSeq: number;
 }
 
 /** Sessions whose expired drafts were already purged on this page (memory only). */
@@ -88,6 +114,10 @@ export class DraftController implements ReactiveController {
   private chain: Promise<void> = Promise.resolve();
   /** Bumped when the editor leaves a document: a restore still loading for it is dropped. */
   private restoreGeneration = 0;
+  /** The latest edit already encrypted, and the encryption running (one at a time, the latest wins). */
+  private sealed: SealedEntry | undefined;
+  private sealing = false;
+  private resealWanted = false;
   /** The latest draft check and purge of expired drafts (see `settled`). */
   private restoring: Promise<void> = Promise.resolve();
   private purging: Promise<void> = Promise.resolve();
@@ -175,10 +205,74 @@ export class DraftController implements ReactiveController {
   edited(): void {
     if (this.banner?.kind === 'info') this.banner = undefined;
     if (!this.store()) return;
-    this.target ??= { documentId: this.options.documentId(), serverVersion: undefined, savedIds: new Set() };
+    this.target ??= { documentId: this.options.documentId(), serverVersion: undefined, savedIds: new Set(), writtenSeq: 0 };
     this.target.serverVersion = this.options.serverVersion();
     this.editSeq++;
     this.timer.set(this.options.clock(), () => void this.save(), DRAFT_DEBOUNCE_MS);
+    this.sealAhead();
+  }
+
+  /**
+   * Encrypts the latest edit now (not written): a reload right after typing leaves no time for
+   * an encryption, so `flush` writes what is sealed here. One encryption at a time; edits made
+   * meanwhile are sealed once it ends.
+   */
+  private sealAhead(): void {
+    if (this.sealing) {
+      this.resealWanted = true;
+      return;
+    }
+    const store = this.store();
+    const target = this.target;
+    if (!store || !target) return;
+    this.sealing = true;
+    const seq = this.editSeq;
+    void this.seal(store, target, seq, JSON.stringify(this.options.data()), this.options.patient())
+      .then(
+        (entry) => {
+          if (this.target === target && seq > (this.sealed?.target === target ? this.sealed.seq : 0)) this.sealed = entry;
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        this.sealing = false;
+        if (this.resealWanted) {
+          this.resealWanted = false;
+          if (this.target && this.savedSeq < this.editSeq) this.sealAhead();
+        }
+      });
+  }
+
+  /** Encrypts the model (its JSON taken when the edit was made) with the ids of its document and patient. */
+  private async seal(store: DraftStore, target: DraftTarget, seq: number, dataJson: string, patient: unknown): Promise<SealedEntry> {
+    const ids = await this.draftIdOf(store, target.documentId, patient);
+    const json = `{"patient":${JSON.stringify(ids.fingerprint ?? null)},"draftId":${JSON.stringify(ids.draftId)},"documentId":${JSON.stringify(target.documentId || null)},"data":${dataJson}}`;
+    const draft = await store.seal(ids.draftId, json, target.serverVersion !== undefined ? { baseVersion: target.serverVersion } : {});
+    return { seq, target, draft };
+  }
+
+  /**
+   * Writes a sealed draft unless a newer edit of its document was written already (its
+   * IndexedDB request is issued before the first await: see `DraftStore.writeSealed`).
+   */
+  private async commit(store: DraftStore, entry: SealedEntry): Promise<void> {
+    const { target, draft } = entry;
+    if (entry.seq <= target.writtenSeq) return;
+    const previous = target.writtenSeq;
+    target.writtenSeq = entry.seq;
+    try {
+      await store.writeSealed(draft);
+    } catch (error) {
+      if (target.writtenSeq === entry.seq) target.writtenSeq = previous;
+      throw error;
+    }
+    // A new document whose patient changed since the last save: the older record is obsolete.
+    for (const old of target.savedIds) if (old !== draft.draftId) await store.delete(old).catch(() => undefined);
+    target.savedIds.clear();
+    target.savedIds.add(draft.draftId);
+    if (this.target === target) this.savedSeq = Math.max(this.savedSeq, entry.seq);
+    if (this.banner?.kind === 'error') this.banner = undefined;
+    this.host.dispatchEvent(new DccDraftSavedEvent({ draftId: draft.draftId, savedAt: draft.record.savedAt }));
   }
 
   /** Saves now the edits not saved yet. */
@@ -188,22 +282,15 @@ export class DraftController implements ReactiveController {
     const target = this.target;
     if (!store || !target || this.savedSeq >= this.editSeq) return this.chain;
     const seq = this.editSeq;
-    const data = this.options.data();
+    // The model as it is now (later edits are saved by a later save).
+    const dataJson = JSON.stringify(this.options.data());
     const patient = this.options.patient();
     const job = this.chain.then(async () => {
       let draftId = this.options.draftId(target.documentId || undefined);
       try {
-        const ids = await this.draftIdOf(store, target.documentId, patient);
-        draftId = ids.draftId;
-        const payload: DraftPayload = { patient: ids.fingerprint ?? null, data };
-        const saved = await store.save(draftId, payload, target.serverVersion !== undefined ? { baseVersion: target.serverVersion } : {});
-        // A new document whose patient changed since the last save: the older record is obsolete.
-        for (const old of target.savedIds) if (old !== draftId) await store.delete(old).catch(() => undefined);
-        target.savedIds.clear();
-        target.savedIds.add(draftId);
-        if (this.target === target) this.savedSeq = Math.max(this.savedSeq, seq);
-        if (this.banner?.kind === 'error') this.banner = undefined;
-        this.host.dispatchEvent(new DccDraftSavedEvent(saved));
+        const entry = await this.seal(store, target, seq, dataJson, patient);
+        draftId = entry.draft.draftId;
+        await this.commit(store, entry);
       } catch (error) {
         if (error instanceof DraftStoreClosedError) return; // logged out meanwhile: nothing may be written
         this.banner = { kind: 'error', text: this.options.term('draftSaveFailed') };
@@ -227,10 +314,40 @@ export class DraftController implements ReactiveController {
     for (const id of ids) await store.delete(id).catch(() => undefined);
   }
 
-  /** Saves the pending edits (page hidden or left, editor removed). */
+  /**
+   * Saves the pending edits (page hidden or left, editor removed). The latest sealed edit is
+   * written in this very task (a page being reloaded runs no later task: typing 50 ms before a
+   * reload is kept); a full save follows for what the seal did not reach yet.
+   */
   readonly flush = (): void => {
-    if (this.savedSeq < this.editSeq) void this.save();
+    if (this.savedSeq >= this.editSeq) return;
+    const store = this.store();
+    const entry = this.sealed;
+    if (store && entry && entry.target === this.target) this.commit(store, entry).catch(() => undefined);
+    void this.save();
   };
+
+  /**
+   * The drafts of this editor's kind that this session can read for `patient` (a new document
+   * of this patient, or stored documents), newest first; none without a session or patient.
+   */
+  async draftsFor(patient: unknown): Promise<DraftSummary[]> {
+    const store = this.store();
+    if (!store) return [];
+    await this.chain;
+    const fingerprint = await patientFingerprint(patient, store.userId);
+    if (!fingerprint) return [];
+    const found: DraftSummary[] = [];
+    for (const draft of await store.list()) {
+      const payload = draft.value;
+      if (!isDraftPayload(payload) || payload.patient !== fingerprint || typeof payload.draftId !== 'string') continue;
+      const documentId = typeof payload.documentId === 'string' && payload.documentId ? payload.documentId : undefined;
+      // Only this editor's kind (the draft id is derived from the document and the patient).
+      if (payload.draftId !== this.options.draftId(documentId, fingerprint)) continue;
+      found.push({ draftId: payload.draftId, documentId, savedAt: draft.savedAt, ...(draft.baseVersion !== undefined ? { baseVersion: String(draft.baseVersion) } : {}) });
+    }
+    return found.sort((a, b) => b.savedAt - a.savedAt);
+  }
 
   /** The user's answer to the banner. */
   async bannerAction(action: DraftBannerAction): Promise<void> {
@@ -255,6 +372,7 @@ export class DraftController implements ReactiveController {
 
   private forgetPending(): void {
     this.target = undefined;
+    this.sealed = undefined;
     this.editSeq = 0;
     this.savedSeq = 0;
   }

@@ -3,6 +3,7 @@
 // typed (the parts are kept meanwhile); a date converted to a newly chosen precision; a coding
 // chosen in a picker. Pure reading of the control: the form writes.
 import { convertPrecision, instantToLocal, localToInstant, type DatePrecision } from '../dates.js';
+import { readDateText } from '../date-text.js';
 import { getAt, parsePath, type Path } from '../schema.js';
 import type { InstantParts, Model } from '../render/context.js';
 
@@ -35,11 +36,29 @@ function controlValue(el: HTMLElement, kind: string): unknown {
 }
 
 /** The write of an `input` event on a form control (undefined: not a model control). */
-export function writeFromInput(el: HTMLElement, data: Model, precisions: Map<string, DatePrecision>, instantParts: Map<string, InstantParts>): ControlWrite | undefined {
+export function writeFromInput(
+  el: HTMLElement,
+  data: Model,
+  precisions: Map<string, DatePrecision>,
+  instantParts: Map<string, InstantParts>,
+  dateTexts: Map<string, string> = new Map(),
+): ControlWrite | undefined {
   const kind = el.dataset.kind;
   const pathText = el.dataset.path;
   if (!kind || pathText === undefined || kind === 'picker') return undefined;
   const path = parsePath(pathText);
+  if (kind === 'date-text') {
+    // The text stays as typed; the model gets what it means, or the text itself when it means
+    // no date (the model check then reports the field by its path, never a silently moved date).
+    const text = (el as HTMLInputElement).value;
+    const reading = readDateText(text, { allowTime: el.dataset.time === 'true' });
+    if (reading === undefined) {
+      dateTexts.delete(pathText);
+      return { path, value: undefined, rerender: false };
+    }
+    dateTexts.set(pathText, text);
+    return { path, value: 'value' in reading ? reading.value : text.trim(), rerender: false };
+  }
   if (kind === 'dt-date' || kind === 'dt-time') {
     const current = getAt(data, path);
     const local = instantToLocal(typeof current === 'string' ? current : undefined);

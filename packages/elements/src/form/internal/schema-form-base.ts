@@ -47,6 +47,12 @@ export abstract class SchemaFormBase extends SchemaFormState {
       lists: this.lists,
       precisions: this.precisions,
       instantParts: this.instantParts,
+      dateTexts: this.dateTexts,
+      openDetails: this.openDetails,
+      detailsToggled: (pathText, open) => {
+        if (open) this.openDetails.add(pathText);
+        else this.openDetails.delete(pathText);
+      },
       errorsOf: (pathText, exact, path, leaf) => fieldErrors(this.validation, this.texts, pathText, exact, path, leaf),
       valueSetOf: (schema, path) => valueSetOf(schema, path, this.definition.schema),
       renderNode: (schema, path, required, labelOverride) => this.renderNode(schema, path, required, labelOverride),
@@ -78,7 +84,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
 
   private readonly onInput = (event: Event): void => {
     event.stopPropagation();
-    const edit = writeFromInput(event.target as HTMLElement, this.data, this.precisions, this.instantParts);
+    const edit = writeFromInput(event.target as HTMLElement, this.data, this.precisions, this.instantParts, this.dateTexts);
     if (!edit) return;
     this.write(edit.path, edit.value);
     if (edit.rerender) this.requestUpdate();
@@ -94,7 +100,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
   private readonly onFocusOut = (event: FocusEvent): void => {
     const el = event.target as HTMLElement;
     const pathText = el.dataset?.path;
-    if (pathText === undefined || !el.dataset.kind || el.dataset.kind === 'add' || el.dataset.kind === 'remove') return;
+    if (pathText === undefined || !el.dataset.kind || el.dataset.kind === 'add' || el.dataset.kind === 'remove' || el.dataset.kind === 'details') return;
     // Focus moving inside the same composite control (picker, date + precision) is not a blur.
     const next = event.relatedTarget as HTMLElement | null;
     if (next && next.dataset?.path === pathText) return;
@@ -125,6 +131,59 @@ export abstract class SchemaFormBase extends SchemaFormState {
     };
     void actions[button.dataset.action ?? '']?.();
   };
+
+  /**
+   * Ctrl+S (⌘S) anywhere in the form: « Valider et enregistrer », the page is never saved by the
+   * browser instead. Enter in a one-line field of the last item of a list adds the next item
+   * (type, Enter, type…), focus moving into it.
+   */
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+    if (event.key === 'Enter' && plain && !event.isComposing) {
+      this.enterInListItem(event);
+      return;
+    }
+    if (event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    event.preventDefault();
+    if (this.readonly || this.isDisabled) return;
+    void this.submit();
+  };
+
+  /**
+   * A picker left with text naming no concept: the text is kept as the free text beside the
+   * code (a coded-or-text block's `text`, a care act's `typePrecision`) when that is empty, and
+   * the live region says so — what the clinician typed is never silently lost.
+   */
+  private readonly onUnmatchedText = (event: Event): void => {
+    const el = event.target as HTMLElement;
+    const text = (event as CustomEvent<{ text: string }> & { detail: { text: string } }).detail.text;
+    if (el.dataset.kind !== 'picker' || el.dataset.path === undefined || !text) return;
+    const path = parsePath(el.dataset.path);
+    const owner = path.slice(0, -1);
+    const ownerSchema = schemaAt(this.definition.schema, owner);
+    const key = path[path.length - 1] === 'coding' && ownerSchema?.properties?.text ? 'text' : ownerSchema?.properties?.typePrecision ? 'typePrecision' : undefined;
+    if (!key || this.readonly) return;
+    const current = getAt(this.data, [...owner, key]);
+    if (typeof current === 'string' && current.trim() !== '') return;
+    this.write([...owner, key], text);
+    this.requestUpdate();
+    this.announcement = this.localize.term('keptAsText', this.texts.labelOf([...owner, key]));
+  };
+
+  private enterInListItem(event: KeyboardEvent): void {
+    const el = event.composedPath()[0] as HTMLElement;
+    // One-line fields only: Enter belongs to a textarea (new line), a picker (choose), a button.
+    if (!(el instanceof HTMLInputElement) || el.type === 'checkbox' || el.dataset.path === undefined || this.readonly || this.isDisabled) return;
+    const path = parsePath(el.dataset.path);
+    let at = path.length - 1;
+    while (at >= 0 && typeof path[at] !== 'number') at--;
+    if (at < 0) return;
+    const arrayPath = path.slice(0, at);
+    const count = ((getAt(this.data, arrayPath) as unknown[] | undefined)?.length ?? 0) + this.lists.pending(pathToString(arrayPath));
+    if (path[at] !== count - 1) return;
+    event.preventDefault();
+    void this.addItem(arrayPath);
+  }
 
   private readonly onSummaryClick = (event: Event): void => {
     const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-issue-path]');
@@ -264,6 +323,8 @@ export abstract class SchemaFormBase extends SchemaFormState {
         @focusout=${this.onFocusOut}
         @focusin=${this.onFocusIn}
         @click=${this.onClick}
+        @keydown=${this.onKeyDown}
+        @dcc-unmatched-text=${this.onUnmatchedText}
       >
         <fieldset class="root" ?disabled=${this.isDisabled}>
           <legend class="visually-hidden">${this.formTitle()}</legend>
@@ -273,8 +334,9 @@ export abstract class SchemaFormBase extends SchemaFormState {
           })}
           ${this.readonly
             ? nothing
-            : html`<div class="actions">
-                <button type="button" part="submit" class="primary" data-action="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>${this.localize.term('submit')}</button>
+            : html`<div class="actions" part="actions">
+                <button type="button" part="submit" class="primary" data-action="submit" aria-keyshortcuts="Control+S Meta+S" aria-disabled=${this.submitting ? 'true' : 'false'}>${this.localize.term('submit')}</button>
+                <span class="shortcut" aria-hidden="true">${this.localize.term('submitShortcut')}</span>
               </div>`}
         </fieldset>
       </div>

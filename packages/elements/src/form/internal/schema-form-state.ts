@@ -17,7 +17,7 @@ import { cloneJson, ensureRequiredBooleans, isEmptyValue, type Path } from '../s
 import type { DatePrecision } from '../dates.js';
 import { registerEngineStrings } from '../engine-strings.js';
 import { registerPickerStrings } from '../../code-picker/dcc-code-picker.component.js';
-import { DraftController } from '../controllers/draft-controller.js';
+import { DraftController, type DraftSummary } from '../controllers/draft-controller.js';
 import { draftIdFor } from '../../drafts/index.js';
 import { ValidationController, VALIDATION_DEBOUNCE_MS } from '../controllers/validation-controller.js';
 import { SectionScheduler } from '../controllers/section-scheduler.js';
@@ -29,6 +29,11 @@ import type { InstantParts, Model } from '../render/context.js';
 import type { PreviewState } from '../render/chrome.js';
 import { CONTEXT_KEYS, type ContextKey } from '../render/context-summary.js';
 import type { FormDefinition } from './form-definition.js';
+
+/** A draft the host can offer to resume (`draftsFor`): its ids, when it was saved, that time in Paris in the UI's language. */
+export interface EditorDraft extends DraftSummary {
+  readonly savedAtText: string;
+}
 
 /** Scalar list items emptied while editing stay in the model as "" (the line keeps its place); they are left out of the value. */
 const dropEmptyItems = (_key: string, value: unknown): unknown => (Array.isArray(value) && value.includes('') ? value.filter((item) => item !== '') : value);
@@ -78,8 +83,14 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   protected readonly precisions = new Map<string, DatePrecision>();
   /** Date and time typed for an instant field while one of the two is still missing. */
   protected readonly instantParts = new Map<string, InstantParts>();
+  /** Dates typed as text (« 12/03/2026 »), shown as typed while the model holds their value. */
+  protected readonly dateTexts = new Map<string, string>();
+  /** Objects whose « Plus de détails » the user opened. */
+  protected readonly openDetails = new Set<string>();
   protected submitting: Promise<boolean> | undefined;
   private previewing: Promise<void> = Promise.resolve();
+  /** Bumped by every change of document or context: a preview built for an older one is dropped. */
+  private previewGeneration = 0;
 
   protected readonly timeSource = (): Clock => this.clock ?? this.dcc?.clock ?? realClock;
   protected readonly lists = new ListItems();
@@ -136,11 +147,24 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
     ensureRequiredBooleans(this.definition.schema, this.data);
     this.lists.reset();
     this.instantParts.clear();
+    this.dateTexts.clear();
+    this.openDetails.clear();
     this.precisions.clear();
     this.validation.reset();
+    this.invalidatePreview();
     this.requestUpdate();
     if (this.isConnected) this.valueChanged();
     this.validation.schedule(0);
+  }
+
+  /**
+   * The preview (and what « Imprimer » prints) shows the current document only: whatever was
+   * built for the previous one is dropped at once, and rebuilt when the preview is shown.
+   */
+  private invalidatePreview(): void {
+    this.previewGeneration++;
+    this.preview = undefined;
+    if (this.mode === 'preview') this.previewing = this.buildPreview();
   }
 
   /** Alias of `value`. */
@@ -166,7 +190,14 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
 
   /** Resolves once the preview asked for (`mode = 'preview'`) is built or found invalid. */
   get previewComplete(): Promise<void> {
-    return this.updateComplete.then(() => this.previewing);
+    return (async () => {
+      // A switch of document while a preview is built starts another build: wait for the latest.
+      for (let previewing = undefined as Promise<void> | undefined; previewing !== this.previewing; ) {
+        await this.updateComplete;
+        previewing = this.previewing;
+        await previewing;
+      }
+    })();
   }
 
   /** The latest model issues (empty when valid or not yet checked). */
@@ -282,9 +313,17 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
       if (this.hasUpdated) {
         this.valueChanged();
         this.validation.schedule(0);
+        // The header parts given by the host are part of the previewed document.
+        if (this.mode === 'preview') this.invalidatePreview();
       }
     }
-    if (changed.has('mode') && this.mode === 'preview') this.previewing = this.buildPreview();
+    if (changed.has('mode')) {
+      if (this.mode === 'preview') this.previewing = this.buildPreview();
+      else {
+        this.previewGeneration++;
+        this.preview = undefined;
+      }
+    }
     // Another document in the same editor: its own draft is restored, the previous one's saved.
     if (changed.has('documentId') && this.hasUpdated) this.draftsController.leaveDocument();
     // No session any more (logout): nothing may be written after the purge.
@@ -362,8 +401,11 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   }
 
   protected async buildPreview(): Promise<void> {
+    const generation = ++this.previewGeneration;
     this.preview = { state: 'loading' };
     const api = await this.lazy.api();
+    // Another document (or mode) since: its own build shows, never this one.
+    if (generation !== this.previewGeneration) return;
     const model = this.value;
     const result = api.validate(model);
     if (!result.ok) {
@@ -373,6 +415,7 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
       return;
     }
     const { narrativeToFragment } = await this.lazy.narrative();
+    if (generation !== this.previewGeneration) return;
     const built = api.preview ? api.preview(model) : { xml: api.build(model), header: undefined };
     this.preview = { state: 'ready', fragment: narrativeToFragment(built.xml, document, built.header) };
   }
@@ -394,6 +437,18 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
    */
   discardDraft(): Promise<void> {
     return this.draftsController.discard();
+  }
+
+  /**
+   * The drafts of this kind of document that the session holds for a patient (default: the
+   * editor's patient), newest first, each with its time in Paris (`savedAtText`): after a reload
+   * the host asks, and offers « reprendre le brouillon » — opening the stored document
+   * (`documentId`), or a new document of that patient (no `documentId`), restores the draft.
+   * Never another patient's; empty without a session.
+   */
+  async draftsFor(patient?: unknown): Promise<EditorDraft[]> {
+    const drafts = await this.draftsController.draftsFor(patient ?? this.contextPart('patient') ?? this.data.patient);
+    return drafts.map((draft) => ({ ...draft, savedAtText: this.localize.dateTime(draft.savedAt) }));
   }
 
   // ---- editing ----------------------------------------------------------------------------

@@ -32,7 +32,7 @@ export function renderNav(localize: LocalizeController, labels: FormLabels, sect
 export function renderBanner(localize: LocalizeController, banner: DraftBanner | undefined, canUndo: boolean, onClick: (event: Event) => void): TemplateResult | typeof nothing {
   const b = banner;
   if (!b) return nothing;
-  const when = (savedAt: number) => localize.date(new Date(savedAt).toISOString());
+  const when = (savedAt: number) => localize.dateTime(savedAt);
   if (b.kind === 'info') return html`<div part="banner" class="banner" role="status" tabindex="-1">${b.text}</div>`;
   if (b.kind === 'error') return html`<div part="banner" class="banner warning" role="alert" tabindex="-1">${b.text}</div>`;
   if (b.kind === 'restored')

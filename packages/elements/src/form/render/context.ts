@@ -39,6 +39,12 @@ export interface RenderContext {
   /** Precision chosen by the user for a date field (by path). */
   readonly precisions: ReadonlyMap<string, DatePrecision>;
   readonly instantParts: ReadonlyMap<string, InstantParts>;
+  /** A date typed as text, kept as typed (by path) while the model holds what it means. */
+  readonly dateTexts: ReadonlyMap<string, string>;
+  /** Objects whose « Plus de détails » the user opened (by path). */
+  readonly openDetails: ReadonlySet<string>;
+  /** The user opened or closed the « Plus de détails » of an object. */
+  detailsToggled(pathText: string, open: boolean): void;
   /** The errors to show on the control at `pathText` (group: `exact`). */
   errorsOf(pathText: string, exact: boolean, path: Path, leaf?: LeafCheck): FieldErrors;
   /** The value set a coded field is bound to, if any. */

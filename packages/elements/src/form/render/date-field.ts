@@ -6,9 +6,12 @@ import { live } from 'lit/directives/live.js';
 import { instantToLocal, precisionOf, type DatePrecision } from '../dates.js';
 import type { ControlCommon, RenderContext } from './context.js';
 import { plainInput } from './text-controls.js';
+import { dateText } from '../date-text.js';
 
 export function renderDate(ctx: RenderContext, kind: string, label: string, value: string, common: ControlCommon): TemplateResult {
   const { pathText, ro, required, invalid, describedBy } = common;
+  // Partial dates (and dates that may carry a time) are one text field: no precision to choose.
+  if (kind === 'partialDate' || kind === 'dateOrInstant') return dateTextInput(ctx, kind === 'dateOrInstant', value, common);
   const term = (key: string, ...args: unknown[]) => ctx.localize.term(key, ...args);
   const fallback: DatePrecision = kind === 'instant' ? 'time' : 'day';
   // The precision chosen by the user wins: a month being typed ("2024-0") must not switch the input.
@@ -76,6 +79,29 @@ function textDateInput(ctx: RenderContext, kind: string, placeholderKey: string,
     data-path=${c.pathText}
     data-kind=${kind}
     .value=${live(value)}
+    ?readonly=${c.ro}
+    ?required=${c.required}
+    aria-invalid=${c.invalid}
+    aria-describedby=${describedBy}
+  />`;
+}
+
+/** « 12/03/2026 », « 03/2026 » or « 2026 » (and « 12/03/2026 14:30 » where a time is allowed) in one text field. */
+function dateTextInput(ctx: RenderContext, allowTime: boolean, value: string, c: ControlCommon): TemplateResult {
+  const formatId = `fmt-${c.id}`;
+  const describedBy = c.describedBy === nothing ? formatId : `${formatId} ${c.describedBy}`;
+  const text = ctx.dateTexts.get(c.pathText) ?? dateText(value);
+  return html`<span class="visually-hidden" id=${formatId}>${ctx.localize.term(allowTime ? 'dateTimeTextHint' : 'dateTextHint')}</span><input
+    part="control"
+    type="text"
+    class="date-text"
+    autocomplete="off"
+    placeholder=${ctx.localize.term('dateTextPlaceholder')}
+    id=${c.id}
+    data-path=${c.pathText}
+    data-kind="date-text"
+    data-time=${allowTime ? 'true' : 'false'}
+    .value=${live(text)}
     ?readonly=${c.ro}
     ?required=${c.required}
     aria-invalid=${c.invalid}

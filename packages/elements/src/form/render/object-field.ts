@@ -1,7 +1,8 @@
 // Objects: a fieldset of their fields (removable when optional), the "add" button of an
 // optional object not there yet, and the fieldset of an object item of a list.
 import { html, nothing, type TemplateResult } from 'lit';
-import { isRequired, pathToString, type Path, type SchemaNode } from '../schema.js';
+import { DETAIL_KEYWORD } from '@dcc-kit/cda/metadata';
+import { getAt, isEmptyValue, isRequired, pathToString, type Path, type SchemaNode } from '../schema.js';
 import { idFor, type RenderContext } from './context.js';
 import { renderDirectoryPicker } from './directory-field.js';
 
@@ -23,11 +24,10 @@ export function renderObject(ctx: RenderContext, schema: SchemaNode, path: Path,
   const hint = ctx.labels.hintOf(path);
   const hintId = hint ? `h-${idFor(pathText)}` : '';
   const describedBy = [hintId, errors.ids].filter(Boolean).join(' ');
-  const props = Object.entries(schema.properties ?? {});
   return html`<fieldset part="group" class="group" data-path=${pathText} data-container=${pathText} aria-describedby=${describedBy || nothing}>
     <legend>${label}</legend>
     ${hint ? html`<p part="hint" class="hint" id=${hintId}>${hint}</p>` : nothing} ${errors.template} ${renderDirectoryPicker(ctx, schema, path, label)}
-    <div class="fields">${props.map(([key, child]) => ctx.renderNode(child, [...path, key], isRequired(schema, key)))}</div>
+    ${renderFields(ctx, schema, path, pathText)}
     ${removable && !ctx.readonly
       ? html`<button type="button" class="remove" data-action="remove-object" data-kind="remove" data-path=${pathText}>
           ${ctx.localize.term('remove', label)}
@@ -43,8 +43,26 @@ export function renderObjectItem(ctx: RenderContext, schema: SchemaNode, path: P
   return html`<fieldset class="group item-group" data-path=${pathText} aria-describedby=${errors.ids || nothing}>
     <legend>${name}</legend>
     ${errors.template} ${renderDirectoryPicker(ctx, schema, path, name)}
-    <div class="fields">
-      ${Object.entries(schema.properties ?? {}).map(([key, child]) => ctx.renderNode(child, [...path, key], isRequired(schema, key)))}
-    </div>
+    ${renderFields(ctx, schema, path, pathText)}
   </fieldset>`;
+}
+
+/**
+ * The fields of an object; those that rarely apply (`x-dcc-detail` on the model field) behind
+ * « Plus de détails », open when one of them holds a value (nothing typed is ever hidden) or
+ * once opened by the user (kept across re-renders until another document is loaded).
+ */
+function renderFields(ctx: RenderContext, schema: SchemaNode, path: Path, pathText: string): TemplateResult {
+  const props = Object.entries(schema.properties ?? {});
+  const main = props.filter(([, child]) => !child[DETAIL_KEYWORD]);
+  const details = props.filter(([, child]) => child[DETAIL_KEYWORD] === true);
+  const render = ([key, child]: [string, SchemaNode]) => ctx.renderNode(child, [...path, key], isRequired(schema, key));
+  if (details.length === 0) return html`<div class="fields">${main.map(render)}</div>`;
+  const filled = details.some(([key]) => !isEmptyValue(getAt(ctx.data, [...path, key])));
+  const open = filled || ctx.openDetails.has(pathText);
+  return html`<div class="fields">${main.map(render)}</div>
+    <details part="details" class="details" ?open=${open} @toggle=${(e: Event) => ctx.detailsToggled(pathText, (e.currentTarget as HTMLDetailsElement).open)}>
+      <summary data-action="details" data-kind="details" data-path=${pathText}>${ctx.localize.term('moreDetails')}</summary>
+      <div class="fields">${details.map(render)}</div>
+    </details>`;
 }
