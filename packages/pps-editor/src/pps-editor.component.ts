@@ -6,9 +6,8 @@
 import ppsJsonSchema from '@dcc-kit/cda/schema/pps.form.json' with { type: 'json' };
 import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
 import { ppsSections as cdaPpsSections } from '@dcc-kit/cda/labels';
-import { applyEstablishmentToPps, startPpsFromRcp, type EstablishmentContext, type PpsFromRcp } from '@dcc-kit/cda/start';
+import { applyEstablishmentToPps, startPpsFromRcp, type PpsFromRcp } from '@dcc-kit/cda/start';
 import type { FrcpDocument } from '@dcc-kit/cda/core';
-import { property } from 'lit/decorators.js';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerPpsStrings } from './pps-strings.js';
 
@@ -25,6 +24,7 @@ const definition: FormDefinition = {
   },
   madeAt: documentMadeAt,
   contextSummary: headerSummaryRows,
+  withEstablishment: (model, given) => applyEstablishmentToPps(model, given) as Record<string, unknown>,
 };
 
 // Events, the other properties, parts, states and tokens are those of `DccSchemaForm`
@@ -39,9 +39,6 @@ const definition: FormDefinition = {
  * @property {EstablishmentContext} establishment - The establishment's identifiers (structure, facility type, practice setting, 3C, regional network); default: the `<dcc-provider>`'s. Filled into every document the editor shows where it says nothing yet.
  */
 export class PpsEditor extends DccSchemaForm {
-  /** The establishment's identifiers, given once by the host (else the `<dcc-provider>`'s): the clinician never types them. */
-  @property({ attribute: false }) accessor establishment: EstablishmentContext | undefined = undefined;
-
   constructor() {
     super();
     registerPpsStrings();
@@ -64,29 +61,6 @@ export class PpsEditor extends DccSchemaForm {
     return started;
   }
 
-  private get establishmentGiven(): EstablishmentContext | undefined {
-    return this.establishment ?? this.dcc?.establishment;
-  }
-
-  protected override replaceData(next: Record<string, unknown>): void {
-    const given = this.establishmentGiven;
-    super.replaceData(given ? (applyEstablishmentToPps(next, given) as Record<string, unknown>) : next);
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    // Given after the document: filled in now (what the document says is kept).
-    const given = this.establishmentGiven;
-    if (given !== this.appliedEstablishment) {
-      this.appliedEstablishment = given;
-      // Before the first render the model is only filled; afterwards it is replaced (re-checked).
-      if (given && this.hasUpdated) this.replaceData(this.data);
-      else if (given) this.data = applyEstablishmentToPps(this.data, given) as Record<string, unknown>;
-    }
-  }
-
-  /** The establishment context last filled in (another context object fills again). */
-  private appliedEstablishment: EstablishmentContext | undefined;
 
   protected get definition(): FormDefinition {
     return definition;

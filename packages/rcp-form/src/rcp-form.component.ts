@@ -6,9 +6,8 @@
 import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.form.json' with { type: 'json' };
 import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
 import { frcpSections } from '@dcc-kit/cda/labels';
-import { applyEstablishmentToRcp, startRcpFromPreviousRcp, type EstablishmentContext, type FrcpStart } from '@dcc-kit/cda/start';
+import { applyEstablishmentToRcp, startRcpFromPreviousRcp, type FrcpStart } from '@dcc-kit/cda/start';
 import type { FrcpDocument } from '@dcc-kit/cda/core';
-import { property } from 'lit/decorators.js';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerRcpStrings } from './rcp-strings.js';
 
@@ -25,6 +24,7 @@ const definition: FormDefinition = {
   },
   madeAt: documentMadeAt,
   contextSummary: headerSummaryRows,
+  withEstablishment: (model, given) => applyEstablishmentToRcp(model, given) as Record<string, unknown>,
 };
 
 // Events, the other properties, parts, states and tokens are those of `DccSchemaForm`
@@ -40,9 +40,6 @@ const definition: FormDefinition = {
  * @property {EstablishmentContext} establishment - The establishment's identifiers (structure, facility type, the RCP's national ids and place); default: the `<dcc-provider>`'s. Filled into every document the form shows where it says nothing yet.
  */
 export class RcpForm extends DccSchemaForm {
-  /** The establishment's identifiers, given once by the host (else the `<dcc-provider>`'s): the clinician never types them. */
-  @property({ attribute: false }) accessor establishment: EstablishmentContext | undefined = undefined;
-
   constructor() {
     super();
     registerRcpStrings();
@@ -64,29 +61,6 @@ export class RcpForm extends DccSchemaForm {
     return started;
   }
 
-  private get establishmentGiven(): EstablishmentContext | undefined {
-    return this.establishment ?? this.dcc?.establishment;
-  }
-
-  protected override replaceData(next: Record<string, unknown>): void {
-    const given = this.establishmentGiven;
-    super.replaceData(given ? (applyEstablishmentToRcp(next, given) as Record<string, unknown>) : next);
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    // Given after the document: filled in now (what the document says is kept).
-    const given = this.establishmentGiven;
-    if (given !== this.appliedEstablishment) {
-      this.appliedEstablishment = given;
-      // Before the first render the model is only filled; afterwards it is replaced (re-checked).
-      if (given && this.hasUpdated) this.replaceData(this.data);
-      else if (given) this.data = applyEstablishmentToRcp(this.data, given) as Record<string, unknown>;
-    }
-  }
-
-  /** The establishment context last filled in (another context object fills again). */
-  private appliedEstablishment: EstablishmentContext | undefined;
 
   protected get definition(): FormDefinition {
     return definition;

@@ -5,6 +5,7 @@ import type { SchemaNode } from '../schema.js';
 import type { VoletApi } from '../controllers/lazy-modules.js';
 import type { Model } from '../render/context.js';
 import type { ContextKey, ContextSummaryRows } from '../render/context-summary.js';
+import type { EstablishmentContext } from '@dcc-kit/cda/start';
 
 /** One clinician-facing section: a title (catalogue key `s:<volet>/<id>`) and model paths. */
 export interface FormSection {
@@ -33,4 +34,6 @@ export interface FormDefinition {
   madeAt(model: Model): number | undefined;
   /** Rows of the read-only summary of a header part given by the host (see `CONTEXT_KEYS`). */
   contextSummary(key: ContextKey, value: unknown, texts: ContextSummaryTexts): ContextSummaryRows;
+  /** The model with the host's establishment identifiers filled in where it says nothing yet (never typed by the clinician). */
+  withEstablishment?(model: Model, given: EstablishmentContext): Model;
 }

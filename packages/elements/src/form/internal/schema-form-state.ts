@@ -9,6 +9,7 @@ import type { PropertyDeclaration, PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Custodian, DocumentAuthor, ModelIssue, PatientIdentity } from '@dcc-kit/cda/core';
+import type { EstablishmentContext } from '@dcc-kit/cda/start';
 import { DccFormAssociatedElement, type ValidationResult } from '../../form-associated.js';
 import { dccContext, type DccContextValue, type DccSession } from '../../context.js';
 import { realClock, type Clock } from '../../clock.js';
@@ -69,6 +70,8 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   @property({ attribute: false }) accessor session: DccSession | undefined = undefined;
   /** Time source of the debounces and timers (wins over the context; default: the browser's). */
   @property({ attribute: false }) accessor clock: Clock | undefined = undefined;
+  /** The establishment's identifiers, given once by the host (wins over the context): filled into every document shown where it says nothing yet, so the clinician never types them. */
+  @property({ attribute: false }) accessor establishment: EstablishmentContext | undefined = undefined;
 
   @consume({ context: dccContext, subscribe: true })
   @state()
@@ -141,9 +144,18 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
     this.defaultModel = cloneJson(this.data);
   }
 
+  /** The establishment context last filled in (another context object fills again). */
+  private appliedEstablishment: EstablishmentContext | undefined;
+
+  private withEstablishment(model: Model): Model {
+    const given = this.establishment ?? this.dcc?.establishment;
+    this.appliedEstablishment = given;
+    return given && this.definition.withEstablishment ? this.definition.withEstablishment(model, given) : model;
+  }
+
   /** Every replacement of the whole model (value, reset, draft restore, undo) goes through here. */
   protected replaceData(next: Model): void {
-    this.data = next;
+    this.data = this.withEstablishment(next);
     ensureRequiredBooleans(this.definition.schema, this.data);
     this.lists.reset();
     this.instantParts.clear();
@@ -309,6 +321,13 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.localize.contextLocale = this.dcc?.locale;
+    // An establishment given after the document: filled in now (what the document says is kept).
+    const given = this.establishment ?? this.dcc?.establishment;
+    if (given !== this.appliedEstablishment) {
+      // Before the first render the model is only filled; afterwards it is replaced (re-checked).
+      if (given && this.hasUpdated) this.replaceData(this.data);
+      else this.data = this.withEstablishment(this.data);
+    }
     if (changed.has('dcc') || changed.has('patient') || changed.has('author') || changed.has('organization')) {
       if (this.hasUpdated) {
         this.valueChanged();
