@@ -1,8 +1,8 @@
 // The INSi téléservice behind a port (identity-auth.md §1.9 item 4): the identity service calls
 // it; the adapter is @dcc-kit/ins's client; tests may give their own over the simulator.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InsiClient, type InsiClientOptions, type InsiStrategyResult, type InsiTraits, type InsiVerifyResult } from '@dcc-kit/ins';
+import { pemFromEnv as pem } from '../env-files.js';
 
 export interface InsiPort {
   /** The CNDA search strategy (one request per first name, then the list). */
@@ -33,15 +33,6 @@ export interface IdentityOptions {
   statusFromHost?: boolean;
 }
 
-const pem = (env: NodeJS.ProcessEnv, name: string, fallback?: string): string | undefined => {
-  const path = env[name] || fallback;
-  if (!path) return undefined;
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`${name}: cannot read the PEM file (${path}).`);
-  }
-};
 
 /**
  * DCC_INSI_URL (the service), its organisation certificate for mutual TLS — DCC_INSI_TLS_CERT,

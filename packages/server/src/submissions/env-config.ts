@@ -2,20 +2,11 @@
 // and its keys (PEM files, or a PKI folder laid out like @dcc-kit/dmp-simulator's), the LPS
 // identity, the MSSanté relay, the worker switch and the retry policy. Nothing configured →
 // no port: submissions stay queued with `dmp-not-configured` / `mss-not-configured`, never lost.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dmpPort, mssPort } from './adapters.js';
 import { DEFAULT_SECTEUR_ACTIVITE, type SubmissionOptions } from './options.js';
+import { pemFromEnv as pem } from '../env-files.js';
 
-const pem = (env: NodeJS.ProcessEnv, name: string, fallback?: string): string | undefined => {
-  const path = env[name] || fallback;
-  if (!path) return undefined;
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`${name}: cannot read the PEM file (${path}).`);
-  }
-};
 
 const count = (env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined => {
   const raw = env[name];
