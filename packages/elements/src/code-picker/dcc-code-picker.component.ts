@@ -5,6 +5,7 @@ import { DccFormAssociatedElement } from '../form-associated.js';
 import { DccUnmatchedTextEvent } from '../events.js';
 import { registerDefaultTranslation } from '../localize.js';
 import { visuallyHiddenStyles } from '../styles/tokens.js';
+import { pickerStyles } from '../styles/picker.js';
 import { VALUE_SET_SYNONYMS } from '@dcc-kit/cda/value-set-synonyms';
 import { absentConceptFor, foldForSearch, indexValueSet, searchConcepts, type IndexedConcept } from './search.js';
 
@@ -97,22 +98,7 @@ let idCounter = 0;
  */
 export class DccCodePicker extends DccFormAssociatedElement {
   static override styles = css`
-    :host {
-      display: block;
-      font-family: var(--dcc-font-family, system-ui, sans-serif);
-      color: var(--dcc-color-text, #1d1d1f);
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    [part='form-control'] {
-      position: relative;
-      display: grid;
-      gap: 0.25rem;
-    }
-    [part='label'] {
-      font-weight: 600;
-    }
+    ${pickerStyles}
     .required-mark {
       color: var(--dcc-color-error, #b00020);
       margin-inline-start: 0.25em;
@@ -150,19 +136,7 @@ export class DccCodePicker extends DccFormAssociatedElement {
       user-select: none;
     }
     [part='listbox'] {
-      position: absolute;
-      z-index: 10;
-      top: 100%;
-      inset-inline: 0;
-      margin: 0.125rem 0 0;
-      padding: 0.25rem 0;
-      list-style: none;
       max-height: var(--dcc-code-picker-max-height, 18rem);
-      overflow-y: auto;
-      background: var(--dcc-color-background, #ffffff);
-      border: 1px solid var(--dcc-color-border, #8a8f98);
-      border-radius: var(--dcc-radius, 4px);
-      box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
     }
     [part~='option'] {
       display: flex;
@@ -170,11 +144,6 @@ export class DccCodePicker extends DccFormAssociatedElement {
       gap: 1rem;
       padding: 0.3rem 0.5rem;
       cursor: pointer;
-    }
-    [part~='active'] {
-      background: var(--dcc-color-option-active, #dbeafe);
-      outline: 2px solid var(--dcc-color-primary, #0b5cad);
-      outline-offset: -2px;
     }
     [part~='selected'] [part='option-label'] {
       font-weight: 600;

@@ -5,6 +5,7 @@ import { realClock, TimerSlot, type Clock } from '../clock.js';
 import { dccContext, type DccContextValue } from '../context.js';
 import { LocalizeController, registerDefaultTranslation, type BaseStrings } from '../localize.js';
 import { visuallyHiddenStyles } from '../styles/tokens.js';
+import { pickerStyles } from '../styles/picker.js';
 
 /** One entry found: what the list shows, and the value the host fills its fields with. */
 export interface DirectoryOption<V = unknown> {
@@ -119,22 +120,7 @@ let idCounter = 0;
 export class DccDirectoryPicker extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = css`
-    :host {
-      display: block;
-      font-family: var(--dcc-font-family, system-ui, sans-serif);
-      color: var(--dcc-color-text, #1d1d1f);
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    [part='form-control'] {
-      position: relative;
-      display: grid;
-      gap: 0.25rem;
-    }
-    [part='label'] {
-      font-weight: 600;
-    }
+    ${pickerStyles}
     [part='input'] {
       font: inherit;
       color: inherit;
@@ -147,30 +133,10 @@ export class DccDirectoryPicker extends LitElement {
       outline: var(--dcc-focus-ring, 3px solid #1a73e8);
       outline-offset: 1px;
     }
-    [part='listbox'] {
-      position: absolute;
-      z-index: 10;
-      top: 100%;
-      inset-inline: 0;
-      margin: 0.125rem 0 0;
-      padding: 0.25rem 0;
-      list-style: none;
-      max-height: 18rem;
-      overflow-y: auto;
-      background: var(--dcc-color-background, #ffffff);
-      border: 1px solid var(--dcc-color-border, #8a8f98);
-      border-radius: var(--dcc-radius, 4px);
-      box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
-    }
     [part~='option'] {
       display: grid;
       padding: 0.3rem 0.5rem;
       cursor: pointer;
-    }
-    [part~='active'] {
-      background: var(--dcc-color-option-active, #dbeafe);
-      outline: 2px solid var(--dcc-color-primary, #0b5cad);
-      outline-offset: -2px;
     }
     [part='option-detail'],
     [part='help'],
