@@ -1,9 +1,8 @@
 // The simulated DMP (dmp-mes.md §5): a real HTTP(S) server with the SOAP 1.2 endpoints
 // /si-dmp-server/v2/services/{patients,habilitations,registry,repository}, the validation
 // pipeline of §5.3 in order, fault injection and the JSON admin side door under /admin.
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenSimulator } from './listen/index.js';
 import { XDS } from '@dcc-kit/dmp/ebrim';
 import { handleAdmin } from './admin.js';
 import type { ValidateCda } from './coherence.js';
@@ -117,7 +116,6 @@ export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<D
   );
   const faults = new FaultPlan();
   const timers = new Set<NodeJS.Timeout>();
-  const sockets = new Set<Socket>();
   const trust = options.trust.vihfCertificates;
   // ITI-41 and ITI-57 check then change the state: one at a time, so two concurrent re-sends of
   // the same document cannot both pass the uniqueness check (exactly-once under retries).
@@ -294,20 +292,11 @@ export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<D
     handleSoap(match[1] as Endpoint, req, res).catch(done);
   };
 
-  const server: Server = options.tls
-    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert, ca: options.tls.ca, requestCert: true, rejectUnauthorized: true }, handler)
-    : createHttpServer(handler);
-  server.on('connection', (socket: Socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  }).catch(async (error: unknown) => {
+  const listening = await listenSimulator(handler, options).catch(async (error: unknown) => {
     await sink?.close();
     throw error;
   });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const origin = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
+  const origin = listening.origin;
 
   return {
     url: `${origin}${SERVICES_PATH}`,
@@ -318,8 +307,7 @@ export async function startDmpSimulator(options: DmpSimulatorOptions): Promise<D
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
       await sink?.close();
     },
   };

@@ -2,10 +2,9 @@
 // on /lps — rechercherInsAvecTraitsIdentite and our vérification — with mutual TLS checking the
 // organisation certificate's CN (INSI-AUTO / INSI-MANU, else desir_560), the software
 // authorisation number (desir_550), fault injection, and a JSON admin side door under /admin.
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenSimulator } from '@dcc-kit/dmp-simulator/listen';
 import { INSI_ACTIONS, INSI_CERTIFICATE_CNS, INSI_ELEMENTS, INSI_FAULTS, INSI_NS } from '@dcc-kit/ins/protocol';
 import { FAULT_KINDS, FaultPlan, type Fault, type FaultKind, type Operation } from './faults.js';
 import { exampleIdentities, matches, mismatches, specIdentities, type SimIdentity } from './identities.js';
@@ -90,7 +89,6 @@ export async function startInsiSimulator(options: InsiSimulatorOptions = {}): Pr
   const faults = new FaultPlan();
   const counts: Record<Operation, number> = { search: 0, verify: 0 };
   const timers = new Set<NodeJS.Timeout>();
-  const sockets = new Set<Socket>();
 
   const send = (res: ServerResponse, answer: Answer): void => {
     if (res.destroyed) return;
@@ -225,17 +223,8 @@ export async function startInsiSimulator(options: InsiSimulatorOptions = {}): Pr
     handleSoap(req, res).catch(fail);
   };
 
-  const server: Server = options.tls
-    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert, ca: options.tls.ca, requestCert: true, rejectUnauthorized: true }, handler)
-    : createHttpServer(handler);
-  server.on('connection', (socket: Socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const origin = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
+  const listening = await listenSimulator(handler, options);
+  const origin = listening.origin;
   return {
     url: `${origin}${SERVICE_PATH}`,
     adminUrl: `${origin}/admin`,
@@ -245,8 +234,7 @@ export async function startInsiSimulator(options: InsiSimulatorOptions = {}): Pr
     close: async () => {
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
     },
   };
 }
