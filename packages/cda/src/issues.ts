@@ -67,7 +67,9 @@ export function structuralIssue(error: ValueError): ModelIssue {
       return msg('required', 'Ce champ est obligatoire.', 'This field is required.');
     case ValueErrorType.ObjectAdditionalProperties: {
       // The object may be of the wrong kind rather than misspelt: say what is expected here.
-      const expected = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {}).join(', ');
+      // At most eight names: a hundred such issues must stay a small answer (bounded problem details).
+      const names = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {});
+      const expected = names.slice(0, 8).join(', ') + (names.length > 8 ? '…' : '');
       return msg(
         'unknown-field',
         `Champ non prévu à cet endroit${expected ? ` (champs attendus : ${expected})` : ''}.`,

@@ -38,6 +38,9 @@ function suite(kind: StoreKind) {
         ...pscEnv,
         DCC_IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS),
         DCC_AUDIT_READERS: DR_LEFORT.userinfo.SubjectNameID,
+        // The patient is created as qualified by the caller (the host's identity server is the
+        // authority), as the other tests' harness does: what is tested here is the crash.
+        DCC_INSI_TRUST_HOST_STATUS: 'true',
       };
       if (kind === 'pglite') {
         dataDir = mkdtempSync(join(tmpdir(), 'dcc-crash-'));

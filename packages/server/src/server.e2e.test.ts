@@ -204,7 +204,8 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       assert.equal((await lefort.post(`/documents/${id}/versions`, { model: pps }, { 'if-match': '"9"' })).status, 412);
       // two writers with the same If-Match: one wins, one gets 412
       const edited = structuredClone(pps);
-      (edited.status as Json).rcpDate = '2024-03-06';
+      // A plausible RCP date (after the diagnosis of 2024-09-20, before the document): only the edit is tested.
+      (edited.status as Json).rcpDate = '2024-11-06';
       const [a, b] = await Promise.all([
         lefort.post(`/documents/${id}/versions`, { model: edited }, { 'if-match': '"1"' }),
         lefort.post(`/documents/${id}/versions`, { model: pps }, { 'if-match': '"1"' }),
@@ -290,7 +291,7 @@ function suite(kind: StoreKind, options: { full: boolean }) {
       const parsed = parsePps(cda.text);
       assert.equal(parsed.legalAuthenticator?.professional.idNatPs, DR_LEFORT.userinfo.SubjectNameID);
       assert.equal(parsed.legalAuthenticator?.professional.name.family, DR_LEFORT.userinfo.family_name);
-      assert.equal(parsed.status.rcpDate, '2024-03-06');
+      assert.equal(parsed.status.rcpDate, '2024-11-06');
       assert.equal((await laborde.get(`/documents/${id}/versions/4/cda`)).status, 404);
 
       // signed content is final: no plain new version (only a replacement, with its reason), no second signature
