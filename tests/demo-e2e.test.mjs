@@ -181,6 +181,7 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
       await page.click(kind === 'pps' ? '#new-pps' : '#new-rcp');
       if (typed) await typeDocument(kind, typed);
       else {
+        await page.waitForSelector('#load-example', { visible: true, timeout: 10_000 }); // the editor opens asynchronously
         await page.click('#load-example');
         await until(() => /Exemple chargé/.test(document.getElementById('message').textContent), null, 10_000, 'example loaded');
       }
@@ -377,6 +378,7 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
   test('two tabs of the same session save the same document: the second save gets the 412 explained, no second document', async () => {
     await openPatient(adult.usedName ?? adult.traits.birthName);
     await page.click('#new-pps');
+    await page.waitForSelector('#load-example', { visible: true, timeout: 10_000 }); // the editor opens asynchronously
     await page.click('#load-example');
     await until(() => /Exemple chargé/.test(document.getElementById('message').textContent), null, 10_000, 'example loaded');
     await page.click('#save-draft');
