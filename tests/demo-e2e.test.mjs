@@ -161,6 +161,10 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
           up: (key) => globalThis.e2eKeyboard('up', key),
         };
         const editor = document.querySelector(sel);
+        // Every section rendered and the draft look-up done before the first key (on a loaded
+        // machine the form renders its sections over several tasks).
+        await editor.renderComplete;
+        await editor.draftsComplete;
         const fill = await fillByKeyboard(editor, wanted, { keys, submit: false });
         // What the editor holds for the typed keys, without the value sets' display names.
         const typed = Object.fromEntries(Object.keys(wanted).map((k) => [k, comparable(editor.value[k])]));
