@@ -38,6 +38,8 @@ const fr = {
   'dashboard.empty': 'Aucun PPS ni fiche RCP sur cette période pour ces filtres.',
   'dashboard.period': (from: string, to: string) => (from === to ? from : `de ${from} à ${to}`),
   'dashboard.scope.all': 'tous les établissements, tous les 3C',
+  'dashboard.scope.anyEstablishment': 'tous les établissements',
+  'dashboard.scope.anyCenter': 'tous les 3C',
   'dashboard.scope': (establishment: string, center: string) => `${establishment}, ${center}`,
   'dashboard.chartTitle': (volet: string, view: string, period: string) => `${volet} par mois — ${view}, ${period}`,
   'dashboard.chartSummary.production': (volet: string, period: string, created: number, validated: number, signed: number, deposited: number, refused: number) =>
@@ -107,6 +109,8 @@ const en: Strings = {
   'dashboard.empty': 'No PPS or RCP form in this period for these filters.',
   'dashboard.period': (from, to) => (from === to ? from : `${from} to ${to}`),
   'dashboard.scope.all': 'all establishments, all 3Cs',
+  'dashboard.scope.anyEstablishment': 'all establishments',
+  'dashboard.scope.anyCenter': 'all 3Cs',
   'dashboard.scope': (establishment, center) => `${establishment}, ${center}`,
   'dashboard.chartTitle': (volet, view, period) => `${volet} per month — ${view}, ${period}`,
   'dashboard.chartSummary.production': (volet, period, created, validated, signed, deposited, refused) =>

@@ -173,6 +173,10 @@ export const dashboardStyles = css`
   [part~='table-wrap'] {
     overflow-x: auto;
   }
+  [part~='table-wrap']:focus-visible {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
   [part~='table'] {
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;

@@ -300,8 +300,8 @@ export class DccDashboard extends LitElement {
     const t = this.localize;
     const { finess, center3c } = report.filters;
     if (!finess && !center3c) return t.term('dashboard.scope.all');
-    const establishment = finess ? this.optionLabel(finess, this.establishments.get(finess)) : t.term('dashboard.allEstablishments');
-    const center = center3c ? this.optionLabel(center3c, this.centers.get(center3c)) : t.term('dashboard.allCenters');
+    const establishment = finess ? this.optionLabel(finess, this.establishments.get(finess)) : t.term('dashboard.scope.anyEstablishment');
+    const center = center3c ? this.optionLabel(center3c, this.centers.get(center3c)) : t.term('dashboard.scope.anyCenter');
     return t.term('dashboard.scope', establishment, center);
   }
 
@@ -464,9 +464,10 @@ export class DccDashboard extends LitElement {
     const t = this.localize;
     const totals = totalsOf(months);
     const caption = t.term('dashboard.tableCaption', this.voletLabel(), this.periodText(report.period.from, report.period.to), this.scopeText(report));
-    return html`<div part="table-wrap">
+    // A scrollable region (a wide table on a narrow screen) must be reachable with the keyboard: focusable, named by the caption.
+    return html`<div part="table-wrap" role="region" tabindex="0" aria-labelledby="table-caption">
       <table part="table">
-        <caption>
+        <caption id="table-caption">
           ${caption}
         </caption>
         <thead>
