@@ -4,7 +4,7 @@
 // wrapper generators. Output: custom-elements.json at the repository root (generated, not
 // committed). Run: `npx cem analyze --config custom-elements-manifest.config.mjs`.
 export default {
-  globs: ['packages/elements/src/**/*.ts', 'packages/pps-editor/src/**/*.ts', 'packages/rcp-form/src/**/*.ts', 'packages/dmp-status/src/**/*.ts'],
+  globs: ['packages/elements/src/**/*.ts', 'packages/pps-editor/src/**/*.ts', 'packages/rcp-form/src/**/*.ts', 'packages/dmp-status/src/**/*.ts', 'packages/dashboard/src/**/*.ts'],
   exclude: ['**/*.test.ts', '**/*.browser-test.ts', '**/testing/**', '**/*.d.ts', '**/bench/**'],
   outdir: '.',
   litelement: true,

@@ -24,6 +24,7 @@ export const ELEMENT_PACKAGES = [
   { folder: 'rcp-form', tags: { 'rcp-form': '@dcc-kit/rcp-form/rcp-form.js' } },
   // Built on its own branch (wip-dmpstatus) in parallel: bundled once it is merged and built.
   { folder: 'dmp-status', tags: { 'dmp-status': '@dcc-kit/dmp-status/dmp-status.js' } },
+  { folder: 'dashboard', tags: { 'dcc-dashboard': '@dcc-kit/dashboard/dashboard.js' } },
 ];
 
 /** The shared dcc-* elements: one define module each in @dcc-kit/elements/define/. */

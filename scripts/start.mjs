@@ -95,7 +95,7 @@ async function startInsiSimulatorFor({ env, memory, dataDir, port, host }) {
 }
 
 /** Paths the backend answers; everything else is the page (served by Vite). */
-export const API_ROUTES = /^\/(auth|patients|documents|audit|health|directory)(\/|\?|$)/;
+export const API_ROUTES = /^\/(auth|patients|documents|audit|health|directory|indicators)(\/|\?|$)/;
 
 /**
  * Writes msw's service worker into demo/public (offline mode); generated, never committed.

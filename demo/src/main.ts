@@ -23,6 +23,7 @@ import { createWorkflow, TYPE_LABEL, type DocType, type EditorElement } from './
 import { showMailbox } from './mailbox.js';
 import { showPatientDmp } from './patient-dmp.js';
 import { showIdentityPanel } from './identity-panel.js';
+import { DASHBOARD_HASH, showDashboard } from './dashboard-view.js';
 import { formatParisDateTime } from '@dcc-kit/elements';
 
 type Model = Record<string, unknown>;
@@ -131,6 +132,7 @@ async function renderSession(): Promise<void> {
   $('session-out').hidden = session !== undefined;
   $('session-in').hidden = session === undefined;
   $('workspace').hidden = true;
+  $('tableau-de-bord').hidden = true;
   if (!session) return;
   const p = session.professional;
   $('pro-name').textContent = [p.givenName, p.familyName].filter(Boolean).join(' ') || p.idNatPs;
@@ -145,12 +147,26 @@ async function renderSession(): Promise<void> {
   for (const a of p.activities) select.append(new Option(`${a.structureName ?? a.structureId} (${a.structureIdType} ${a.structureId})`, a.id, false, a.id === activity?.id));
   if (!activity) {
     say('Choisissez la structure pour laquelle vous intervenez.');
+    applyView();
     return;
   }
   await applyContext(activity);
-  $('workspace').hidden = false;
+  applyView();
   await loadPatients();
 }
+
+/**
+ * The view of the menu bar's anchor: « Tableau de bord » (#tableau-de-bord) shows the regional
+ * indicators in place of the patients' workspace; any other anchor shows the workspace.
+ */
+function applyView(): void {
+  const dashboard = location.hash === DASHBOARD_HASH && session !== undefined;
+  $('tableau-de-bord').hidden = !dashboard;
+  $('workspace').hidden = dashboard || !session || !activeActivity(session);
+  if (dashboard) showDashboard($('dashboard-slot'), client);
+}
+
+window.addEventListener('hashchange', applyView);
 
 /** Hands the editors the author and custodian of the structure the professional acts for. */
 async function applyContext(activity: Activity): Promise<void> {
@@ -482,6 +498,7 @@ async function loadElements(): Promise<void> {
     ['<pps-editor>', () => import('@dcc-kit/pps-editor/pps-editor.js')],
     ['<rcp-form>', () => import('@dcc-kit/rcp-form/rcp-form.js')],
     ['<dmp-status>', () => import('@dcc-kit/dmp-status/dmp-status.js')],
+    ['<dcc-dashboard>', () => import('@dcc-kit/dashboard/dashboard.js')],
   ] as const;
   const results = await Promise.allSettled(modules.map(([, load]) => load()));
   results.forEach((r, i) => {

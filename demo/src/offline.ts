@@ -6,6 +6,7 @@
 // seven conformance layers of the ANS kit (that engine needs the backend).
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupWorker } from 'msw/browser';
+import { answerIndicators, sampleRows } from '@dcc-kit/dashboard/testing';
 import { DR_LEFORT_SESSION } from './offline-user.js';
 
 type Json = Record<string, unknown>;
@@ -88,7 +89,23 @@ async function voletApi(type: 'pps' | 'frcp') {
   return type === 'pps' ? { validate: core.validatePps, build: core.buildPps } : { validate: core.validateFrcp, build: core.buildFrcp };
 }
 
+/** Fictitious indicators of the last 24 months (GET /indicators), drawn once per page. */
+let indicatorRows: ReturnType<typeof sampleRows> | undefined;
+function fictitiousIndicatorRows() {
+  if (!indicatorRows) {
+    const now = new Date();
+    const month = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+    indicatorRows = sampleRows(month(new Date(now.getFullYear(), now.getMonth() - 23, 1)), month(now));
+  }
+  return indicatorRows;
+}
+
 const handlers = [
+  http.get('/indicators', ({ request }) => {
+    if (!state.loggedIn) return unauthorized();
+    const answer = answerIndicators(new URL(request.url), request.headers.get('accept'), { rows: fictitiousIndicatorRows() });
+    return new HttpResponse(answer.body, { status: answer.status, headers: { ...headers(), 'Content-Type': answer.contentType, ...answer.headers } });
+  }),
   http.get('/health', () => HttpResponse.json({ status: 'ok', store: 'pglite' }, { headers: headers() })),
   http.get('/auth/session', () =>
     state.loggedIn ? HttpResponse.json({ ...DR_LEFORT_SESSION, activeActivityId: state.activeActivityId, draftKey: state.draftKey } as JsonBodyType, { headers: headers() }) : unauthorized(),
