@@ -1,0 +1,130 @@
+// The demo's « Tableau de bord » view in Debian's Chromium, in the page's offline mode (msw
+// answers the API in the browser, GET /indicators included): the page served by Vite with its
+// strict CSP, the offline login, the menu bar's « Tableau de bord », <dcc-dashboard> showing the
+// last 12 months (the table's numbers equal to the chart's marks), the keyboard reaching the
+// export, and the CSV really downloaded under the contract's name, UTF-8 with its BOM. No
+// console error, no CSP violation. The online view (the backend's GET /indicators) is TDBS's.
+/* global document, location */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { prepareOfflineWorker } from '../scripts/start.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// Under CI the browser is required: no silent skip there.
+const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): skipped`;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function until(check, what, ms = 60_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let server;
+let url;
+let downloads;
+
+before(async () => {
+  if (skip) return;
+  prepareOfflineWorker();
+  const vite = await import('vite');
+  const port = await freePort();
+  server = await vite.createServer({ configFile: join(root, 'demo', 'vite.config.mjs'), root: join(root, 'demo'), logLevel: 'silent', clearScreen: false, server: { host: '127.0.0.1', port, strictPort: true } });
+  await server.listen();
+  url = `http://127.0.0.1:${port}`;
+  console.log(`demo page (offline mode) on ${url}`);
+  downloads = mkdtempSync(join(tmpdir(), 'dcc-dashboard-downloads-'));
+});
+
+after(async () => {
+  await server?.close();
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
+});
+
+test('« Tableau de bord » in the offline demo: figures, table = chart, CSV downloaded with the keyboard, no CSP violation', { skip, timeout: 240_000 }, async () => {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      // Before the offline login, /auth/session answers 401 (the page then offers the login).
+      if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 401/.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    await page.exposeFunction('reportCspViolation', (directive) => problems.push(`CSP violation: ${directive}`));
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (e) => globalThis.reportCspViolation(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    const cdp = await page.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+
+    await page.goto(`${url}/?offline=1`);
+    await page.waitForSelector('html[data-ready]', { timeout: 120_000 });
+    await page.click('#login');
+    await page.waitForSelector('#session-in:not([hidden])', { timeout: 30_000 });
+    await page.click('#dashboard-link');
+    await page.waitForSelector('#tableau-de-bord:not([hidden])', { timeout: 10_000 });
+    const figures = await until(
+      () =>
+        page.evaluate(() => {
+          const root = document.querySelector('dcc-dashboard')?.shadowRoot;
+          if (!root?.querySelector('[part~="figures"]')) return undefined;
+          const table = [...root.querySelectorAll('tbody tr')].map((tr) => ({
+            month: tr.dataset.month,
+            cells: Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.column, Number(td.dataset.value)])),
+          }));
+          const marks = [...root.querySelectorAll('[part~="chart-svg"] .mark')].map((m) => ({ series: m.dataset.series, month: m.dataset.month, value: Number(m.dataset.value) }));
+          const report = document.querySelector('dcc-dashboard').report;
+          return { table, marks, period: report.period, workspaceHidden: document.getElementById('workspace').hidden, hash: location.hash };
+        }),
+      'the dashboard figures',
+    );
+    assert.equal(figures.hash, '#tableau-de-bord');
+    assert.equal(figures.workspaceHidden, true, 'the view replaces the workspace');
+    assert.equal(figures.table.length, 12, 'the last 12 months');
+    assert.ok(figures.table.some((r) => r.cells.created > 0), 'fictitious figures');
+    assert.equal(figures.marks.length, 12 * 5);
+    for (const mark of figures.marks) assert.equal(mark.value, figures.table.find((r) => r.month === mark.month).cells[mark.series], `${mark.series} ${mark.month}`);
+
+    // The keyboard from the first filter to the export button, Enter: the file is downloaded.
+    await page.evaluate(() => document.querySelector('dcc-dashboard').shadowRoot.querySelector('[part~="from"]').focus());
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.querySelector('dcc-dashboard').shadowRoot.activeElement?.getAttribute('part'));
+    assert.equal(focused, 'export');
+    await page.keyboard.press('Enter');
+    const name = `indicateurs-dcc-${figures.period.from}-${figures.period.to}.csv`;
+    await until(() => readdirSync(downloads).includes(name), `the download ${name}`, 30_000);
+    const bytes = readFileSync(join(downloads, name));
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    assert.match(lines[0], /;/, 'a header row with the ; separator');
+    assert.ok(lines.length > 2, 'rows');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
