@@ -51,14 +51,14 @@ export default {
   title: 'Elements/dcc-dashboard',
   component: 'dcc-dashboard',
   tags: ['autodocs'],
-  args: { lang: 'fr', from: FROM, to: TO, volet: 'pps', view: 'production', finess: '', center3c: '' },
+  args: { lang: 'fr', fromMonth: FROM, toMonth: TO, volet: 'pps', view: 'production', finess: '', center3c: '' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['fr', 'en'] },
     volet: { control: 'inline-radio', options: ['pps', 'frcp'] },
     view: { control: 'inline-radio', options: ['production', 'channel'] },
   },
   render: (args) => html`<div lang=${args.lang}>
-    <dcc-dashboard .client=${storyClient()} from=${args.from} to=${args.to} volet=${args.volet} view=${args.view} finess=${args.finess} center3c=${args.center3c}></dcc-dashboard>
+    <dcc-dashboard .client=${storyClient()} from-month=${args.fromMonth} to-month=${args.toMonth} volet=${args.volet} view=${args.view} finess=${args.finess} center3c=${args.center3c}></dcc-dashboard>
   </div>`,
 };
 

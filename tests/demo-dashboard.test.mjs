@@ -111,7 +111,7 @@ test('« Tableau de bord » in the offline demo: figures, table = chart, CSV dow
     for (const mark of figures.marks) assert.equal(mark.value, figures.table.find((r) => r.month === mark.month).cells[mark.series], `${mark.series} ${mark.month}`);
 
     // The keyboard from the first filter to the export button, Enter: the file is downloaded.
-    await page.evaluate(() => document.querySelector('dcc-dashboard').shadowRoot.querySelector('[part~="from"]').focus());
+    await page.evaluate(() => document.querySelector('dcc-dashboard').shadowRoot.querySelector('[part~="from-month"]').focus());
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.querySelector('dcc-dashboard').shadowRoot.activeElement?.getAttribute('part'));
     assert.equal(focused, 'export');

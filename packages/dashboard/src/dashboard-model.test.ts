@@ -60,8 +60,8 @@ test('months: arithmetic across years, ranges, Paris month of an instant', () =>
 
 test('period: format, order and the 36-month limit of the contract', () => {
   assert.equal(periodProblem('2026-01', '2026-12'), undefined);
-  assert.equal(periodProblem('2026-1', '2026-12'), 'from');
-  assert.equal(periodProblem('2026-01', ''), 'to');
+  assert.equal(periodProblem('2026-1', '2026-12'), 'first');
+  assert.equal(periodProblem('2026-01', ''), 'last');
   assert.equal(periodProblem('2026-02', '2026-01'), 'order');
   assert.equal(periodProblem('2024-01', '2026-12'), undefined, '36 months is allowed');
   assert.equal(periodProblem('2023-12', '2026-12'), 'tooLong', '37 months is not');

@@ -71,12 +71,12 @@ export function defaultPeriod(now: number): { from: YearMonth; to: YearMonth } {
   return { from: addMonths(to, -(DEFAULT_PERIOD_MONTHS - 1)), to };
 }
 
-/** Why a period cannot be asked for, or undefined: `from`/`to` not `YYYY-MM`, `from` after `to`, more than 36 months. */
-export type PeriodProblem = 'from' | 'to' | 'order' | 'tooLong';
+/** Why a period cannot be asked for, or undefined: the first (`first`) or last (`last`) month not `YYYY-MM`, the first after the last, more than 36 months. */
+export type PeriodProblem = 'first' | 'last' | 'order' | 'tooLong';
 
 export function periodProblem(from: unknown, to: unknown): PeriodProblem | undefined {
-  if (!isYearMonth(from)) return 'from';
-  if (!isYearMonth(to)) return 'to';
+  if (!isYearMonth(from)) return 'first';
+  if (!isYearMonth(to)) return 'last';
   if (toIndex(from) > toIndex(to)) return 'order';
   if (toIndex(to) - toIndex(from) + 1 > MAX_PERIOD_MONTHS) return 'tooLong';
   return undefined;

@@ -202,7 +202,7 @@ describe('<dcc-dashboard> states', () => {
       assert.match(m.part('offline')!.textContent!, /hors ligne : les chiffres affichés sont ceux du dernier chargement/);
       assert.ok(m.part('table'), 'the last figures stay');
       // A filter changed while offline: nothing is asked, the notice stays.
-      m.el.to = '2026-11';
+      m.el.toMonth = '2026-11';
       await m.el.updateComplete;
       assert.equal(client.calls.length, 1);
       assert.ok(m.part('offline'));
@@ -242,11 +242,11 @@ describe('<dcc-dashboard> states', () => {
 
   it('a period the contract refuses is said and not asked for', async () => {
     const m = await mount(new FakeIndicatorsClient(ROWS));
-    m.el.from = '2023-01';
+    m.el.fromMonth = '2023-01';
     await m.el.updateComplete;
     assert.match(m.part('period-error')!.textContent!, /La période ne peut pas dépasser 36 mois\./);
-    assert.equal(m.part<HTMLSelectElement>('from')!.getAttribute('aria-invalid'), 'true');
-    m.el.from = '2027-01';
+    assert.equal(m.part<HTMLSelectElement>('from-month')!.getAttribute('aria-invalid'), 'true');
+    m.el.fromMonth = '2027-01';
     await m.el.updateComplete;
     assert.match(m.part('period-error')!.textContent!, /Le premier mois doit précéder le dernier\./);
     assert.equal(m.client.calls.length, 1);
@@ -268,11 +268,11 @@ describe('<dcc-dashboard> keyboard, export, context, English', () => {
       e.preventDefault();
       downloads.push({ name: a.download, href: a.href });
     });
-    m.part('from')!.focus();
+    m.part('from-month')!.focus();
     // « Du mois »: one month later (February); Tab to « Au mois », one month earlier (November).
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Tab' });
-    assert.equal(deepActiveElement(), m.part('to'));
+    assert.equal(deepActiveElement(), m.part('to-month'));
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'Tab' });
     assert.equal(deepActiveElement(), m.part('establishment'));

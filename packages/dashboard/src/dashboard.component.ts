@@ -29,6 +29,7 @@ import {
   toQuery,
   totalsOf,
   type ChartView,
+  type PeriodProblem,
 } from './dashboard-model.js';
 import { IndicatorsController } from './indicators-controller.js';
 import { DashboardErrorEvent, DashboardExportEvent, DashboardFilterChangeEvent, DashboardLoadEvent } from './dashboard-events.js';
@@ -53,8 +54,8 @@ export const DOWNLOAD_URL_LIFETIME_MS = 30_000;
  * @event dcc-dashboard-error - `{ operation, query, message, status? }`: loading the figures (`load`) or the CSV (`export`) failed.
  *
  * @property {DashboardClient} client - An `@dcc-kit/sdk` client (`createDccClient`) or any object with `indicators.get` and `indicators.csv`; wins over the `<dcc-provider>`'s client.
- * @property {string} from - First month, `YYYY-MM` (attribute `from`); default: 11 months before the current one.
- * @property {string} to - Last month, `YYYY-MM` (attribute `to`); default: the current month (Paris).
+ * @property {string} fromMonth - First month of the period, `YYYY-MM` (attribute `from-month`); default: 11 months before the current one.
+ * @property {string} toMonth - Last month of the period, `YYYY-MM` (attribute `to-month`); default: the current month (Paris).
  * @property {string} finess - Only this establishment (attribute `finess`); empty: every establishment.
  * @property {string} center3c - Only this 3C (attribute `center3c`); empty: every 3C.
  * @property {string} volet - `pps` (default) or `frcp`: the volet the chart and the table show.
@@ -66,8 +67,8 @@ export const DOWNLOAD_URL_LIFETIME_MS = 30_000;
  * @csspart title - The element's heading.
  * @csspart live - The live region announcing loads and exports (visually hidden).
  * @csspart filters - The filters (period, establishment, 3C).
- * @csspart from - The first month's select.
- * @csspart to - The last month's select.
+ * @csspart from-month - The first month's select.
+ * @csspart to-month - The last month's select.
  * @csspart establishment - The establishment's select.
  * @csspart center3c - The 3C's select.
  * @csspart period-error - Why the period cannot be asked for.
@@ -112,8 +113,8 @@ export class DccDashboard extends LitElement {
   static override styles = dashboardStyles;
 
   @property({ attribute: false }) accessor client: DashboardClient | undefined = undefined;
-  @property({ reflect: true }) accessor from: string | undefined = undefined;
-  @property({ reflect: true }) accessor to: string | undefined = undefined;
+  @property({ attribute: 'from-month', reflect: true }) accessor fromMonth: string | undefined = undefined;
+  @property({ attribute: 'to-month', reflect: true }) accessor toMonth: string | undefined = undefined;
   @property({ reflect: true }) accessor finess = '';
   @property({ reflect: true }) accessor center3c = '';
   @property({ reflect: true }) accessor volet: IndicatorVolet = 'pps';
@@ -165,23 +166,23 @@ export class DccDashboard extends LitElement {
 
   /** The filters as the contract's query, or undefined while the period is not one the platform accepts. */
   private currentQuery(): IndicatorsQuery | undefined {
-    if (periodProblem(this.from, this.to)) return undefined;
-    return toQuery({ from: this.from!, to: this.to!, finess: this.finess, center3c: this.center3c });
+    if (periodProblem(this.fromMonth, this.toMonth)) return undefined;
+    return toQuery({ from: this.fromMonth!, to: this.toMonth!, finess: this.finess, center3c: this.center3c });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     this.localize.contextLocale = this.dcc?.locale;
-    if (this.from === undefined || this.to === undefined) {
+    if (this.fromMonth === undefined || this.toMonth === undefined) {
       const period = defaultPeriod(this.timeSource().now());
-      this.from ??= period.from;
-      this.to ??= period.to;
+      this.fromMonth ??= period.from;
+      this.toMonth ??= period.to;
     }
     if (!VOLETS.includes(this.volet)) this.volet = 'pps';
     if (!CHART_VIEWS.includes(this.view)) this.view = 'production';
     const client = this.activeClient();
     const query = this.currentQuery();
     // The controller ignores a query it already shows or loads; a new one aborts the old request.
-    if (client && query && (changed.has('client') || changed.has('dcc') || changed.has('from') || changed.has('to') || changed.has('finess') || changed.has('center3c') || this.indicators.status === 'idle'))
+    if (client && query && (changed.has('client') || changed.has('dcc') || changed.has('fromMonth') || changed.has('toMonth') || changed.has('finess') || changed.has('center3c') || this.indicators.status === 'idle'))
       void this.indicators.load(client, query);
   }
 
@@ -216,7 +217,7 @@ export class DccDashboard extends LitElement {
 
   // ---- user actions ----
 
-  private setFilter(name: 'from' | 'to' | 'finess' | 'center3c', value: string): void {
+  private setFilter(name: 'fromMonth' | 'toMonth' | 'finess' | 'center3c', value: string): void {
     if (this[name] === value) return;
     this[name] = value;
     const query = this.currentQuery();
@@ -305,6 +306,14 @@ export class DccDashboard extends LitElement {
     return t.term('dashboard.scope', establishment, center);
   }
 
+  private periodProblemText(problem: PeriodProblem): string {
+    const t = this.localize;
+    // No « from » followed by a quote anywhere in the bundle: the CDN test reads it as a bare import.
+    if (problem === 'tooLong') return t.term('dashboard.period.tooLong', MAX_PERIOD_MONTHS);
+    if (problem === 'order') return t.term('dashboard.period.order');
+    return t.term(problem === 'first' ? 'dashboard.period.invalidFirst' : 'dashboard.period.invalidLast');
+  }
+
   // ---- rendering ----
 
   override render(): TemplateResult {
@@ -319,17 +328,17 @@ export class DccDashboard extends LitElement {
   private monthChoices(): string[] {
     const current = monthOf(this.timeSource().now());
     const months = monthsBetween(addMonths(current, -PICKER_MONTHS_BACK), current);
-    for (const chosen of [this.from, this.to]) if (chosen && !months.includes(chosen) && /^\d{4}-\d{2}$/.test(chosen)) months.push(chosen);
+    for (const chosen of [this.fromMonth, this.toMonth]) if (chosen && !months.includes(chosen) && /^\d{4}-\d{2}$/.test(chosen)) months.push(chosen);
     return months.sort();
   }
 
-  private renderMonthSelect(name: 'from' | 'to', months: readonly string[], describedBy: string | undefined): TemplateResult {
+  private renderMonthSelect(name: 'fromMonth' | 'toMonth', months: readonly string[], describedBy: string | undefined): TemplateResult {
     const value = this[name] ?? '';
     return html`<label class="field"
-      >${this.localize.term(`dashboard.${name}`)}
+      >${this.localize.term(name === 'fromMonth' ? 'dashboard.fromMonth' : 'dashboard.toMonth')}
       <select
-        part=${name}
-        name=${name}
+        part=${name === 'fromMonth' ? 'from-month' : 'to-month'}
+        name=${name === 'fromMonth' ? 'from-month' : 'to-month'}
         aria-describedby=${describedBy ?? nothing}
         aria-invalid=${describedBy ? 'true' : 'false'}
         @change=${(e: Event) => this.setFilter(name, (e.target as HTMLSelectElement).value)}
@@ -342,7 +351,7 @@ export class DccDashboard extends LitElement {
   private renderFilters(): TemplateResult {
     const t = this.localize;
     const months = this.monthChoices();
-    const problem = periodProblem(this.from, this.to);
+    const problem = periodProblem(this.fromMonth, this.toMonth);
     const errorId = problem ? 'period-error' : undefined;
     const establishments = new Map(this.establishments);
     if (this.finess && !establishments.has(this.finess)) establishments.set(this.finess, null);
@@ -351,7 +360,7 @@ export class DccDashboard extends LitElement {
     const busy = this.exporting || !this.currentQuery();
     return html`<fieldset part="filters">
       <legend>${t.term('dashboard.filters')}</legend>
-      ${this.renderMonthSelect('from', months, errorId)} ${this.renderMonthSelect('to', months, errorId)}
+      ${this.renderMonthSelect('fromMonth', months, errorId)} ${this.renderMonthSelect('toMonth', months, errorId)}
       <label class="field"
         >${t.term('dashboard.establishment')}
         <select part="establishment" name="finess" @change=${(e: Event) => this.setFilter('finess', (e.target as HTMLSelectElement).value)}>
@@ -371,7 +380,7 @@ export class DccDashboard extends LitElement {
       </button>
       ${problem
         ? html`<p id="period-error" part="period-error" role="alert">
-            ${problem === 'tooLong' ? t.term('dashboard.period.tooLong', MAX_PERIOD_MONTHS) : t.term(`dashboard.period.${problem}`)}
+            ${this.periodProblemText(problem)}
           </p>`
         : nothing}
     </fieldset>

@@ -31,7 +31,7 @@ export function answerIndicators(url: URL, accept: string | null, data: FakeIndi
   const to = q.get('to');
   const wrong = periodProblem(from, to);
   if (wrong) {
-    const param = wrong === 'to' ? 'to' : 'from';
+    const param = wrong === 'last' ? 'to' : 'from';
     return problem(400, 'Requête invalide', `Paramètre ${param} : période invalide (${wrong}).`, param);
   }
   const finess = q.get('finess') ?? undefined;
