@@ -10,7 +10,7 @@ import { assert, expectNoAxeViolations, fixture, FakeClock, deepActiveElement } 
 import '@dcc-kit/elements/define/dcc-provider.js';
 import './dashboard.js';
 import type { DccDashboard } from './dashboard.component.js';
-import type { DashboardExportEvent, DashboardLoadEvent } from './dashboard-events.js';
+import type { DashboardExportEvent, DashboardFilterChangeEvent, DashboardLoadEvent } from './dashboard-events.js';
 import { FakeIndicatorsClient, FakeProblemError, SAMPLE_ESTABLISHMENTS, manyEstablishments, sampleRows } from './testing/index.js';
 
 // 6 December 2026 in Paris: the default period is January to December 2026.
@@ -261,6 +261,8 @@ describe('<dcc-dashboard> keyboard, export, context, English', () => {
     const m = await mount(client);
     const exports: DashboardExportEvent['detail'][] = [];
     m.el.addEventListener('dcc-dashboard-export', (e) => exports.push(e.detail));
+    const filterChanges: DashboardFilterChangeEvent['detail']['query'][] = [];
+    m.el.addEventListener('dcc-dashboard-filter-change', (e) => filterChanges.push(e.detail.query));
     const downloads: { name: string; href: string }[] = [];
     m.root.addEventListener('click', (e) => {
       const a = e.target as HTMLAnchorElement;
@@ -283,6 +285,11 @@ describe('<dcc-dashboard> keyboard, export, context, English', () => {
     assert.equal(deepActiveElement(), m.part('export'));
     await until(() => m.el.report?.period.from === '2026-02' && m.el.report.period.to === '2026-11' && m.el.report.filters.finess, 'the filtered report');
     const finess = m.el.report!.filters.finess!;
+    assert.deepEqual(filterChanges, [
+      { from: '2026-02', to: '2026-12' },
+      { from: '2026-02', to: '2026-11' },
+      { from: '2026-02', to: '2026-11', finess },
+    ]);
     await sendKeys({ press: 'Enter' });
     await until(() => downloads.length === 1, 'the download');
     const query = { from: '2026-02', to: '2026-11', finess };

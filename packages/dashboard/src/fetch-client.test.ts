@@ -38,7 +38,7 @@ test('csv: format=csv, the text with its BOM, `;` and CRLF', async () => {
   const text = await client(seen).indicators.csv({ from: '2026-01', to: '2026-03' });
   assert.match(seen[0]!.url, /format=csv/);
   assert.equal(text.charCodeAt(0), 0xfeff);
-  assert.match(text, /^\uFEFFmonth;finess;center3c;volet;channel;created;/);
+  assert.match(text, /^\uFEFFMois;FINESS établissement;Raison sociale établissement;Identifiant 3C;Nom 3C;Volet;Canal;Documents créés;/);
   assert.ok(text.endsWith('\r\n'));
 });
 
