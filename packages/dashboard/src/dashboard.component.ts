@@ -282,7 +282,7 @@ export class DccDashboard extends LitElement {
 
   private monthShort(month: string): string {
     const [y, m] = month.split('-').map(Number);
-    return new Intl.DateTimeFormat(this.localize.lang() === 'fr' ? 'fr-FR' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, 1)));
+    return new Intl.DateTimeFormat(this.localize.lang() === 'fr' ? 'fr-FR' : 'en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, 1)));
   }
 
   private number(value: number): string {

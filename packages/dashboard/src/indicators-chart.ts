@@ -11,7 +11,7 @@ import { valueScale, type ChartSeries } from './dashboard-model.js';
 
 export const CHART_WIDTH = 720;
 export const CHART_HEIGHT = 300;
-const M = { left: 52, right: 16, top: 16, bottom: 44 };
+const M = { left: 52, right: 28, top: 16, bottom: 48 };
 const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross'] as const;
 export type MarkerShape = (typeof MARKERS)[number];
 
@@ -37,7 +37,7 @@ function markerPath(shape: MarkerShape, x: number, y: number, r = 4.5): string {
 }
 
 export interface ChartTexts {
-  /** A month's short label on the axis (« janv. 2026 »). */
+  /** A month's short name on the axis (« janv. »); the year goes on a second line under the first month and each January. */
   monthShort(month: string): string;
   /** A mark's tooltip (« janvier 2026 — créés : 12 »). */
   markTitle(month: string, key: string, value: number): string;
@@ -62,7 +62,8 @@ export function renderChart(series: readonly ChartSeries[], texts: ChartTexts, l
   );
   const axis: SVGTemplateResult[] = months.map((month, i) =>
     i % every === 0 || i === n - 1
-      ? svg`<text class="tick month" x=${x(i)} y=${CHART_HEIGHT - M.bottom + 18} text-anchor="middle">${texts.monthShort(month)}</text>`
+      ? svg`<text class="tick month" x=${x(i)} y=${CHART_HEIGHT - M.bottom + 18} text-anchor="middle">${texts.monthShort(month)}</text>
+          ${i === 0 || month.endsWith('-01') ? svg`<text class="tick year" x=${x(i)} y=${CHART_HEIGHT - M.bottom + 34} text-anchor="middle">${month.slice(0, 4)}</text>` : svg``}`
       : svg``,
   );
   const lines = series.map((s, index) => {
