@@ -35,7 +35,8 @@ export function answerIndicators(url: URL, accept: string | null, data: FakeIndi
     return problem(400, 'Requête invalide', `Paramètre ${param} : période invalide (${wrong}).`, param);
   }
   const finess = q.get('finess') ?? undefined;
-  if (finess !== undefined && !/^\d{9}$/.test(finess)) return problem(400, 'Requête invalide', 'Paramètre finess : 9 chiffres.', 'finess');
+  // As the platform: 9 characters, the department first (2A / 2B for Corsica).
+  if (finess !== undefined && !/^(?:\d{2}|2[AB])\d{7}$/.test(finess)) return problem(400, 'Requête invalide', 'Paramètre finess : 9 caractères.', 'finess');
   const center3c = q.get('center3c') ?? undefined;
   const query = { from: from!, to: to!, ...(finess ? { finess } : {}), ...(center3c ? { center3c } : {}) };
   const report = reportFor(query, data.rows, data.establishments ?? SAMPLE_ESTABLISHMENTS, data.centers ?? SAMPLE_CENTERS, data.generatedAt ?? new Date().toISOString());
