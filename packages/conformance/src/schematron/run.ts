@@ -24,6 +24,7 @@ import { ABSENT_RESOURCE, ENGINE_ERROR_NS, NEED_RESOURCE, RESOURCES_PARAM, varia
 import { resolveKitPath } from './paths.js';
 import { type RulePlan, RulePlanner } from './rule-plan.js';
 import { CompiledXPaths } from './xpath-cache.js';
+import type { StoredXPaths } from './xpath-store.js';
 import { CANDIDATES_PARAM, MatchPlanner, MatchSets } from './match-plan.js';
 
 export interface SchematronFinding {
@@ -189,9 +190,10 @@ export class SchematronRunner {
   private readonly planner: RulePlanner;
   private readonly matchPlanner = new MatchPlanner();
 
-  constructor(readonly schema: CompiledSchema, private readonly cache: ResourceCache) {
+  /** `stored`: compiled XPath kept between processes (xpath-store.ts); optional. */
+  constructor(readonly schema: CompiledSchema, private readonly cache: ResourceCache, stored?: StoredXPaths) {
     this.globalOrder = orderGlobals(schema.globals);
-    this.xpaths = new CompiledXPaths(schema.namespaces);
+    this.xpaths = new CompiledXPaths(schema.namespaces, stored);
     this.planner = new RulePlanner(schema.namespaces);
   }
 
@@ -234,6 +236,20 @@ export class SchematronRunner {
   }
 
   async run(index: DocumentIndex): Promise<SchematronRunResult> {
+    try {
+      return await this.runRules(index);
+    } finally {
+      // What this document made the layer compile is kept for the next process (in the background).
+      void this.xpaths.save();
+    }
+  }
+
+  /** Writes what was compiled so far to the XPath store, if any (tests, benchmarks). */
+  saveCompiled(): Promise<void> {
+    return this.xpaths.save();
+  }
+
+  private async runRules(index: DocumentIndex): Promise<SchematronRunResult> {
     const findings: SchematronFinding[] = [];
     const engineErrors: EngineError[] = [];
     const fail = (error: EngineError) => {
