@@ -6,7 +6,7 @@
 //   then with it; then the README's commands (node bin, npx) once each.
 // BENCH_RUNS sets the warm runs (default 7). Figures of the previous engine are printed beside.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +64,7 @@ async function previousXsdMs() {
 const previousXsd = await previousXsdMs();
 const PREVIOUS = {
   xsd: previousXsd !== undefined ? `${previousXsd.toFixed(0)} ms (xmllint-wasm, measured now)` : '≈ 750–1,140 ms (xmllint-wasm, recorded: performance-baselines.md, issue 15)',
-  'ASIP-STRUCT-MIN-StrucMin': '≈ 650–980 ms (recorded, issue 15)',
+  'ASIP-STRUCT-MIN-StrucMin': '≈ 650–980 ms (recorded, issue 15); 117 ms before rule contexts shared their steps (stop 19, quiet machine)',
 };
 
 console.log(`Warm process, one document, median of ${RUNS} runs (ms per document per layer; first compilation of the PPS layers ${warmUpMs.toFixed(0)} ms):`);
@@ -116,6 +116,20 @@ for (const files of [[example], copies]) {
   const wall = median(runs.map((r) => r.wall));
   const rss = Math.max(...runs.map((r) => r.rssMiB));
   console.log(`  ${String(files.length).padStart(2)} document${files.length > 1 ? 's' : ' '} (median of 3): ${wall.toFixed(2)} s, ${(files.length / wall).toFixed(2)} documents/s, ${(wall / files.length).toFixed(2)} s/document, peak ${rss.toFixed(0)} MiB`);
+}
+// The same with the compiled schematrons cached but no compiled XPath stored (what every new
+// process paid before xpath-store.ts): the files are removed before each run.
+{
+  const runs = [0, 1, 2].map(() => {
+    const bare = path.join(tmp, 'no-xpath-cache');
+    rmSync(bare, { recursive: true, force: true });
+    cpSync(cacheDir, bare, { recursive: true });
+    for (const dir of readdirSync(path.join(bare, 'conformance'))) {
+      for (const file of readdirSync(path.join(bare, 'conformance', dir))) if (file.startsWith('xpath-')) rmSync(path.join(bare, 'conformance', dir, file));
+    }
+    return command([example], bare);
+  });
+  console.log(`   1 document, compiled rules cached, no stored XPath (median of 3): ${median(runs.map((r) => r.wall)).toFixed(2)} s (what each new process paid before the XPath store)`);
 }
 // One document with its layers split over two worker threads (`--workers 2`; the default for
 // one file is this thread).
