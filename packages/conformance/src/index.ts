@@ -10,4 +10,5 @@ export { createMemorySchemaStore, loadCompiledSchema, type CompiledSchemaEntry, 
 export { compileSchematron, SchematronCompileError } from './schematron/compile.js';
 export { DocumentIndex, ResourceCache, SchematronRunner, type EngineError, type SchematronFinding, type SchematronRunResult } from './schematron/run.js';
 export type { CompiledSchema, CompiledPattern, CompiledRule, MatchBranch, RuleItem, MessagePart } from './schematron/model.js';
+export { StoredXPaths, type CompiledXPathStore } from './schematron/xpath-store.js';
 export { createXsdValidator, type XsdIssue, type XsdValidator } from './xsd.js';

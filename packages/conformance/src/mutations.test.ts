@@ -10,9 +10,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import type { LayerName, Volet } from './layers.js';
-import { createNodeValidator, resolveKitDir } from './node/index.js';
-import type { LayerIssue, LayerResult, ValidationResult } from './validator.js';
+import { LAYER_SLOTS, type LayerName, type Volet } from './layers.js';
+import { createFsLoader, resolveKitDir } from './node/index.js';
+import { storedPathAgrees } from './schematron/xpath-cache.js';
+import type { CompiledXPathStore } from './schematron/xpath-store.js';
+import { createValidator, type LayerIssue, type LayerResult, type ValidationResult } from './validator.js';
 import {
   CASES,
   EXAMPLES,
@@ -97,11 +99,27 @@ describe('mutation suite: the engine against the kit, layer by layer', () => {
   const baselines = new Map<Example, ValidationResult>();
   const prepared = new Map<string, Prepared>();
   const results = new Map<string, ValidationResult>();
+  const docs: Array<{ name: string; text: string; volet?: Volet }> = [];
+  const all: ValidationResult[] = [];
+  // Compiled XPath stored by the suite's validator, as a later process would read it.
+  const stored = new Map<string, string>();
+  const writes = new Set<Promise<void>>();
+  const xpathStore: CompiledXPathStore = {
+    async read(key) {
+      return stored.get(key);
+    },
+    write(key, text) {
+      const write = Promise.resolve().then(() => void stored.set(key, text));
+      writes.add(write);
+      void write.finally(() => writes.delete(write));
+      return write;
+    },
+  };
 
   before(async () => {
     const kitDir = resolveKitDir();
     for (const name of EXAMPLES) sources.set(name, await readFile(path.join(kitDir, 'ExemplesCDA', name), 'utf8'));
-    const docs: Array<{ name: string; text: string; volet?: Volet }> = EXAMPLES.map((name) => ({ name, text: sources.get(name) as string }));
+    docs.push(...EXAMPLES.map((name) => ({ name, text: sources.get(name) as string })));
     for (const testCase of CASES) {
       const source = sources.get(testCase.source) as string;
       const count = countMatches(source, testCase.search);
@@ -112,9 +130,10 @@ describe('mutation suite: the engine against the kit, layer by layer', () => {
     }
     // No disk cache: the suite must judge the rules as the current compiler compiles them,
     // not a compiled form left on disk by an earlier version of the engine (compiling every
-    // layer takes about a second).
-    const validator = createNodeValidator({ cacheDir: false });
-    const all = await validator.validateMany(docs);
+    // layer takes about a second). The XPath it compiles is stored (in memory) for the test
+    // of stored XPath below.
+    const validator = createValidator({ loader: createFsLoader(kitDir), xpathStore });
+    all.push(...(await validator.validateMany(docs)));
     EXAMPLES.forEach((name, i) => baselines.set(name, all[i] as ValidationResult));
     CASES.forEach((testCase, i) => results.set(testCase.id, all[EXAMPLES.length + i] as ValidationResult));
   });
@@ -137,6 +156,23 @@ describe('mutation suite: the engine against the kit, layer by layer', () => {
         }
       }
     });
+  });
+
+  test('compiled XPath stored by an earlier process (schematron/xpath-store.ts) gives every document the same schematron verdict', async () => {
+    assert.equal(storedPathAgrees(), true, 'stored packages pass the self-test here, so the later validator reads them');
+    while (writes.size > 0) await Promise.all(writes);
+    assert.equal(stored.size, 7, 'one file of compiled XPath per schematron layer');
+    const later = createValidator({ loader: createFsLoader(resolveKitDir()), xpathStore });
+    const schematronSlots = LAYER_SLOTS.filter((slot) => slot !== 'xsd');
+    for (const [i, doc] of docs.entries()) {
+      const again = await later.validate(doc.text, { name: doc.name, layers: schematronSlots, ...(doc.volet ? { volet: doc.volet } : {}) });
+      const first = all[i] as ValidationResult;
+      assert.deepEqual(
+        again.layers.map(({ durationMs: _, ...layer }) => layer),
+        first.layers.filter((l) => l.layer !== 'xsd').map(({ durationMs: _, ...layer }) => layer),
+        doc.name,
+      );
+    }
   });
 
   describe('unmutated controls: the kit\'s results on its four official examples', () => {

@@ -10,6 +10,7 @@ import { GENERIC_LAYERS, type LayerDefinition, type LayerName, type LayerSlot, l
 import { type CompiledSchemaStore, loadCompiledSchema } from './schema-cache.js';
 import { DocumentIndex, type EngineError, ResourceCache, SchematronRunner } from './schematron/run.js';
 import { createXsdValidator, type XsdValidator } from './xsd.js';
+import { type CompiledXPathStore, StoredXPaths } from './schematron/xpath-store.js';
 
 export interface LayerIssue {
   /** XPath of the offending node (`/ClinicalDocument/component[2]/…`). */
@@ -66,6 +67,8 @@ export interface ValidatorOptions {
   readonly loader: ResourceLoader;
   /** Where compiled schematrons are kept between processes (optional). */
   readonly store?: CompiledSchemaStore;
+  /** Where compiled XPath is kept between processes (optional; see schematron/xpath-store.ts). */
+  readonly xpathStore?: CompiledXPathStore;
 }
 
 /** The document's volet cannot be detected and none was given. */
@@ -121,7 +124,7 @@ function splitByRole(issues: LayerIssue[]): { errors: LayerIssue[]; warnings: La
 }
 
 export function createValidator(options: ValidatorOptions): Validator {
-  const { loader, store } = options;
+  const { loader, store, xpathStore } = options;
   const resources = new ResourceCache(loader);
   const runners = new Map<string, Promise<SchematronRunner>>();
   let xsd: Promise<XsdValidator> | undefined;
@@ -129,7 +132,7 @@ export function createValidator(options: ValidatorOptions): Validator {
   const runner = (layer: LayerDefinition) => {
     let r = runners.get(layer.path);
     if (!r) {
-      r = loadCompiledSchema(loader, layer.path, store).then((schema) => new SchematronRunner(schema, resources));
+      r = loadCompiledSchema(loader, layer.path, store).then(async (schema) => new SchematronRunner(schema, resources, xpathStore ? await StoredXPaths.open(xpathStore, layer.path, schema.namespaces) : undefined));
       // A failed compilation is reported for this call and retried next time.
       r.catch(() => runners.delete(layer.path));
       runners.set(layer.path, r);

@@ -10,11 +10,11 @@ import { createValidator, type Validator } from '../validator.js';
 import type { CompiledSchemaStore } from '../schema-cache.js';
 import { createFsLoader } from './fs-loader.js';
 import { resolveKitDir } from './kit-dir.js';
-import { createFolderSchemaStore } from './schema-store.js';
+import { createFolderSchemaStore, createFolderXPathStore } from './schema-store.js';
 
 export { createFsLoader } from './fs-loader.js';
 export { KIT_DIR_ENV, KitNotFoundError, resolveKitDir, type KitDirSource } from './kit-dir.js';
-export { createFolderSchemaStore } from './schema-store.js';
+export { createFolderSchemaStore, createFolderXPathStore } from './schema-store.js';
 
 export const CACHE_DIR_ENV = 'DCC_CACHE_DIR';
 
@@ -46,8 +46,10 @@ export function compiledRulesDir(cacheDir: string): string {
 
 export function createNodeValidator(options: NodeValidatorOptions = {}): Validator {
   const kitDir = resolveKitDir(options.kitDir);
-  const store: CompiledSchemaStore | undefined = options.cacheDir === false ? undefined : createFolderSchemaStore(compiledRulesDir(options.cacheDir ?? defaultCacheDir()));
-  return createValidator({ loader: createFsLoader(kitDir), ...(store ? { store } : {}) });
+  if (options.cacheDir === false) return createValidator({ loader: createFsLoader(kitDir) });
+  const folder = compiledRulesDir(options.cacheDir ?? defaultCacheDir());
+  const store: CompiledSchemaStore = createFolderSchemaStore(folder);
+  return createValidator({ loader: createFsLoader(kitDir), store, xpathStore: createFolderXPathStore(folder) });
 }
 
 export { createValidatorPool, DEFAULT_POOL_SIZE, type ValidatorPool, type ValidatorPoolOptions } from './validator-pool.js';

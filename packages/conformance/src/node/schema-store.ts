@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CompiledSchemaEntry, CompiledSchemaStore } from '../schema-cache.js';
+import type { CompiledXPathStore } from '../schematron/xpath-store.js';
 
 /**
  * Compiled schematrons as JSON files in a folder, so that a second `dcc validate` skips
@@ -12,27 +13,49 @@ import type { CompiledSchemaEntry, CompiledSchemaStore } from '../schema-cache.j
  * is still checked against the content hashes of the kit files it came from before use.
  */
 export function createFolderSchemaStore(folder: string): CompiledSchemaStore {
-  const fileFor = (key: string) => path.join(folder, `${key.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`);
   return {
     async get(key) {
+      const text = await readPrivate(folder, key);
       try {
-        return JSON.parse(await readFile(fileFor(key), 'utf8')) as CompiledSchemaEntry;
+        return text === undefined ? undefined : (JSON.parse(text) as CompiledSchemaEntry);
       } catch {
-        return undefined; // absent or unreadable: compile again
+        return undefined; // damaged: compile again
       }
     },
     async set(key, entry) {
-      await mkdir(folder, { recursive: true, mode: 0o700 });
-      await chmod(folder, 0o700); // an existing folder made by an older version may be wider
-      const file = fileFor(key);
-      const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        await writeFile(temporary, JSON.stringify(entry), { mode: 0o600, flag: 'wx' });
-        await rename(temporary, file);
-      } catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
-      }
+      await writePrivate(folder, key, JSON.stringify(entry));
     },
   };
+}
+
+/** Compiled XPath packages (xpath-store.ts) in the same private folder, written the same way. */
+export function createFolderXPathStore(folder: string): CompiledXPathStore {
+  return {
+    read: (key) => readPrivate(folder, key),
+    write: (key, text) => writePrivate(folder, key, text),
+  };
+}
+
+const fileFor = (folder: string, key: string) => path.join(folder, `${key.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`);
+
+async function readPrivate(folder: string, key: string): Promise<string | undefined> {
+  try {
+    return await readFile(fileFor(folder, key), 'utf8');
+  } catch {
+    return undefined; // absent or unreadable: compile again
+  }
+}
+
+async function writePrivate(folder: string, key: string, text: string): Promise<void> {
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  await chmod(folder, 0o700); // an existing folder made by an older version may be wider
+  const file = fileFor(folder, key);
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, text, { mode: 0o600, flag: 'wx' });
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

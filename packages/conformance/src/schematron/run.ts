@@ -24,6 +24,8 @@ import { ABSENT_RESOURCE, ENGINE_ERROR_NS, NEED_RESOURCE, RESOURCES_PARAM, varia
 import { resolveKitPath } from './paths.js';
 import { type RulePlan, RulePlanner } from './rule-plan.js';
 import { CompiledXPaths } from './xpath-cache.js';
+import type { StoredXPaths } from './xpath-store.js';
+import { CANDIDATES_PARAM, MatchPlanner, MatchSets } from './match-plan.js';
 
 export interface SchematronFinding {
   readonly kind: 'assert' | 'report';
@@ -186,10 +188,12 @@ export class SchematronRunner {
   /** Every XPath of the layer, compiled on first use and kept for the runner's life. */
   private readonly xpaths: CompiledXPaths;
   private readonly planner: RulePlanner;
+  private readonly matchPlanner = new MatchPlanner();
 
-  constructor(readonly schema: CompiledSchema, private readonly cache: ResourceCache) {
+  /** `stored`: compiled XPath kept between processes (xpath-store.ts); optional. */
+  constructor(readonly schema: CompiledSchema, private readonly cache: ResourceCache, stored?: StoredXPaths) {
     this.globalOrder = orderGlobals(schema.globals);
-    this.xpaths = new CompiledXPaths(schema.namespaces);
+    this.xpaths = new CompiledXPaths(schema.namespaces, stored);
     this.planner = new RulePlanner(schema.namespaces);
   }
 
@@ -232,6 +236,20 @@ export class SchematronRunner {
   }
 
   async run(index: DocumentIndex): Promise<SchematronRunResult> {
+    try {
+      return await this.runRules(index);
+    } finally {
+      // What this document made the layer compile is kept for the next process (in the background).
+      void this.xpaths.save();
+    }
+  }
+
+  /** Writes what was compiled so far to the XPath store, if any (tests, benchmarks). */
+  saveCompiled(): Promise<void> {
+    return this.xpaths.save();
+  }
+
+  private async runRules(index: DocumentIndex): Promise<SchematronRunResult> {
     const findings: SchematronFinding[] = [];
     const engineErrors: EngineError[] = [];
     const fail = (error: EngineError) => {
@@ -252,21 +270,37 @@ export class SchematronRunner {
     // Node sets shared by the rules' checks, found once per document (see rule-plan.ts).
     const documentSets = new DocumentSets(index, (expr) => this.evaluate(expr, doc, {}, 'array') as Node[]);
 
+    // Rule contexts' shared leading steps, each evaluated once for this document (match-plan.ts).
+    const matchSets = new MatchSets(
+      (spec) => index.candidates(spec),
+      (expr, param, nodes) => this.withResources(() => this.evaluate(expr, doc, { ...globals, [RESOURCES_PARAM]: this.resources, [param]: nodes }, 'array') as Node[]),
+    );
+
     for (const pattern of this.schema.patterns) {
       const claimed = new Map<Node, CompiledRule>();
       for (const rule of pattern.rules) {
         for (const branch of rule.match) {
-          let candidates: Node[] | undefined;
-          if (branch.candidates) {
-            candidates = index.candidates(branch.candidates);
-            if (candidates.length === 0) continue;
-          }
-          let nodes: Node[];
-          try {
-            nodes = await this.withResources(() => this.evaluate(branch.select, doc, { ...globals, [RESOURCES_PARAM]: this.resources, __dcc_candidates: candidates ?? [] }, 'array') as Node[]);
-          } catch (error) {
-            fail({ message: describe(error), pattern: pattern.name, context: rule.context, expression: branch.select });
-            continue;
+          let nodes: readonly Node[];
+          const leaf = this.matchPlanner.leaf(branch);
+          if (leaf) {
+            const result = await matchSets.of(leaf);
+            if ('error' in result) {
+              fail({ message: describe(result.error), pattern: pattern.name, context: rule.context, expression: branch.select });
+              continue;
+            }
+            nodes = result.nodes;
+          } else {
+            let candidates: Node[] | undefined;
+            if (branch.candidates) {
+              candidates = index.candidates(branch.candidates);
+              if (candidates.length === 0) continue;
+            }
+            try {
+              nodes = await this.withResources(() => this.evaluate(branch.select, doc, { ...globals, [RESOURCES_PARAM]: this.resources, [CANDIDATES_PARAM]: candidates ?? [] }, 'array') as Node[]);
+            } catch (error) {
+              fail({ message: describe(error), pattern: pattern.name, context: rule.context, expression: branch.select });
+              continue;
+            }
           }
           for (const node of nodes) {
             if (node && (node.nodeType === ELEMENT || node.nodeType === DOCUMENT) && !claimed.has(node)) claimed.set(node, rule);

@@ -29,6 +29,7 @@
  */
 import SaxonJS from '#saxon';
 import type { CompiledXPathPackage } from 'saxon-js';
+import { revivePackage, serialisePackage, type StoredXPaths } from './xpath-store.js';
 
 const MISSING_PARAMETER = 'SXJS9999';
 const CODEPOINT = 'http://www.w3.org/2005/xpath-functions/collation/codepoint';
@@ -67,6 +68,8 @@ export type ResultForm = 'xdm' | 'array' | 'default';
 const SELF_TEST: ReadonlyArray<string> = [
   `string-join(for $v in ('b', 'a', 'b', 'B') return string-join((string(count(distinct-values(($v, 'a', 'b')))), string($v = 'b'), string($v eq 'B'), string($v != 'a'), string($v < 'b'), string(contains('abc', $v)), string(starts-with('abc', $v)), string(ends-with('cab', $v)), string(compare($v, 'b')), string(index-of(('a', 'b', 'B'), $v)), substring-before('xbay', $v), substring-after('xbay', $v), string(max(('a', $v))), string(min(('b', $v))), string(deep-equal(($v), ('b'))), string-join(sort(($v, 'a', 'c')), ''), string(every $x in ($v, 'b') satisfies $x = 'b'), string(let $y := $v return $y = ('a', 'b'))), '|'), ';')`,
   `string-join(for $n in $nodes return concat(name($n), '=', string($n/@code = ('1', '3')), '/', count($n/*[@code = '2'])), ';')`,
+  // compareToInt: the one operand of a compiled package that is not plain data (xpath-store.ts).
+  `string-join((string(count($nodes) gt 2), string(count($nodes/@code) ge 4), string(count($nodes[@code = '2']) lt 1), string(count($nodes) eq 3)), ',')`,
 ];
 
 let selfTest: boolean | undefined;
@@ -91,7 +94,36 @@ export function compiledPathAgrees(): boolean {
   return selfTest;
 }
 
-function compileWithParams(expr: string, namespaces: Record<string, string>, names: readonly string[]): CompiledXPathPackage {
+let storedTest: boolean | undefined;
+
+/**
+ * Whether packages stored as JSON and parsed again (xpath-store.ts) agree with `evaluate` on
+ * the self-test expressions, one of which holds the XdmInteger that storing must rebuild.
+ */
+export function storedPathAgrees(): boolean {
+  if (storedTest !== undefined) return storedTest;
+  if (!compiledPathAgrees()) return (storedTest = false);
+  const xpath = SaxonJS.XPath;
+  try {
+    const nodes = xpath.evaluate(`parse-xml('<r><a code="1"><b code="2"/></a><c code="2"/><a code="3"/></r>')/r/*`, null, { resultForm: 'xdm' });
+    let integers = 0;
+    storedTest = SELF_TEST.every((expr) => {
+      const params = { nodes };
+      const expected = xpath.evaluate(expr, null, { params, resultForm: 'default' });
+      const text = serialisePackage(compileWithParams(expr, {}, Object.keys(params)));
+      if (text === undefined) return false;
+      integers += text.split('__dcc_xdm_integer').length - 1;
+      const actual = (xpath.evaluateOnly as NonNullable<typeof xpath.evaluateOnly>)(revivePackage(text), null, { params, resultForm: 'default' });
+      return typeof expected === 'string' && expected.length > 0 && actual === expected;
+    }) && integers > 0;
+  } catch {
+    storedTest = false;
+  }
+  return storedTest;
+}
+
+/** Compiles `expr` as a package with `names` declared as parameters and the collation rewrite applied. */
+export function compileWithParams(expr: string, namespaces: Record<string, string>, names: readonly string[]): CompiledXPathPackage {
   const xpath = SaxonJS.XPath;
   const declared: Record<string, unknown> = {};
   for (const name of names) declared[name] = PLACEHOLDER;
@@ -103,8 +135,20 @@ function compileWithParams(expr: string, namespaces: Record<string, string>, nam
 export class CompiledXPaths {
   private readonly packages = new Map<string, CompiledXPathPackage>();
   private readonly compiledPath = compiledPathAgrees();
+  /** Packages stored by earlier processes, used only when the stored path passed its self-test. */
+  private readonly stored: StoredXPaths | undefined;
 
-  constructor(private readonly namespaces: Record<string, string>) {}
+  constructor(
+    private readonly namespaces: Record<string, string>,
+    stored?: StoredXPaths,
+  ) {
+    this.stored = stored && storedPathAgrees() ? stored : undefined;
+  }
+
+  /** Writes the packages compiled since the last call to the store, if there is one. */
+  save(): Promise<void> {
+    return this.stored?.save() ?? Promise.resolve();
+  }
 
   /** Number of distinct expressions compiled so far (for tests and benchmarks). */
   get size(): number {
@@ -143,7 +187,11 @@ export class CompiledXPaths {
     const key = `${expr}\u0000${names.join('\u0000')}`;
     let compiled = this.packages.get(key);
     if (!compiled) {
-      compiled = compileWithParams(expr, this.namespaces, names);
+      compiled = this.stored?.take(key);
+      if (!compiled) {
+        compiled = compileWithParams(expr, this.namespaces, names);
+        this.stored?.add(key, compiled); // before its first evaluation adds closures and parent links
+      }
       this.packages.set(key, compiled);
     }
     try {

@@ -449,3 +449,44 @@ export function sharedDescendantTest(expr: string, variable: string): { predicat
     check: `boolean(let $__dcc_here := . return empty($${variable}[ancestor-or-self::node() intersect $__dcc_here]))`,
   };
 }
+
+/** A location step as written (`hl7:addr[…]`, `self::x[…]`, `@code`, `..`), with predicates. */
+const STEP_CODE = new RegExp(`^\\s*(?:\\.\\.?|(?:@|${NAME}::)?(?:(?:text|node|comment)\\(\\s*\\)|${NAME_TEST}))(?:\\s*\\[\\s*\\])*\\s*$`);
+
+/**
+ * Splits a relative path `start/step/…//step` at its top-level `/` operators: `start`, then
+ * each following location step with whether it came after `//`. Undefined unless every
+ * step after `start` is a plain location step (an axis or `@`, a name or kind test,
+ * predicates): then `start/s1/…/sn` is `((start/s1)/…)/sn` (the path operator associates to
+ * the left), so each prefix's nodes can be found once and the next step applied to them.
+ */
+export function splitPathSteps(expr: string): { start: string; steps: Array<{ step: string; descendant: boolean }> } | undefined {
+  const cuts: number[] = [];
+  scanCode(expr, (i, depth) => {
+    if (depth === 0 && expr[i] === '/') cuts.push(i);
+  });
+  const pieces: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    pieces.push(expr.slice(from, cut));
+    from = cut + 1;
+  }
+  pieces.push(expr.slice(from));
+  const start = (pieces[0] ?? '').trim();
+  if (start === '') return undefined; // absolute path
+  const steps: Array<{ step: string; descendant: boolean }> = [];
+  let descendant = false;
+  for (let k = 1; k < pieces.length; k++) {
+    const piece = pieces[k] as string;
+    if (piece.trim() === '') {
+      // `a//b`: one empty piece between the two slashes; a third slash is a syntax error.
+      if (descendant || k === pieces.length - 1) return undefined;
+      descendant = true;
+      continue;
+    }
+    if (!STEP_CODE.test(topLevelCode(piece, true))) return undefined;
+    steps.push({ step: piece.trim(), descendant });
+    descendant = false;
+  }
+  return { start, steps };
+}

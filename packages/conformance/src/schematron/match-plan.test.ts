@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import SaxonJS from 'saxon-js';
+import { createMemoryLoader } from '../loader.js';
+import { compileSchematron, SCHEMATRON_NS } from './compile.js';
+import { CANDIDATES_PARAM, MatchPlanner, MatchSets } from './match-plan.js';
+import { DocumentIndex } from './run.js';
+import { splitPathSteps } from './xpath-text.js';
+
+const NAMESPACES = { h: 'urn:h' };
+
+describe('splitPathSteps', () => {
+  it('splits a relative path into its start and location steps, marking those after //', () => {
+    assert.deepEqual(splitPathSteps("$c/self::h:a[h:t/@root = 'x/y'][@n]/h:b[not(h:c/h:d)]//h:e[2]/@code"), {
+      start: '$c',
+      steps: [
+        { step: "self::h:a[h:t/@root = 'x/y'][@n]", descendant: false },
+        { step: 'h:b[not(h:c/h:d)]', descendant: false },
+        { step: 'h:e[2]', descendant: true },
+        { step: '@code', descendant: false },
+      ],
+    });
+    assert.deepEqual(splitPathSteps('$c/*/../text()'), { start: '$c', steps: [{ step: '*', descendant: false }, { step: '..', descendant: false }, { step: 'text()', descendant: false }] });
+  });
+
+  it('refuses what is not a plain chain of location steps', () => {
+    for (const expr of ['/h:a/h:b', '$c/h:a/(h:b | h:c)', '$c/h:a/f(.)', '$c/h:a/h:b + 1', '$c/h:a///h:b', '$c/h:a//', '$c/h:a/h:b[1] | $c/h:d']) {
+      assert.equal(splitPathSteps(expr), undefined, expr);
+    }
+  });
+});
+
+const DOC = `<r xmlns="urn:h">
+  <a n="1"><t root="x"/><b><e code="1"/><e code="2"/><c><e code="3"/><e code="4"/></c></b><b><e code="5"/></b></a>
+  <a><t root="x"/><b><e code="6"/></b></a>
+  <a n="2"><t root="y"/><b/></a>
+</r>`;
+
+async function compiled(contexts: string[]) {
+  const rules = contexts.map((c) => `<rule context="${c}"><report test="true()">x</report></rule>`).join('');
+  const loader = createMemoryLoader({ 'm.sch': `<schema xmlns="${SCHEMATRON_NS}" queryBinding="xslt2"><ns prefix="h" uri="urn:h"/><pattern>${rules}</pattern></schema>` }, 'test');
+  return compileSchematron(loader, 'm.sch');
+}
+
+const evaluate = (expr: string, context: unknown, params: Record<string, unknown>): Node[] =>
+  SaxonJS.XPath.evaluate(expr, context, { namespaceContext: NAMESPACES, params, resultForm: 'array' }) as Node[];
+
+describe('MatchPlanner and MatchSets', () => {
+  const contexts = [
+    "h:a[h:t/@root = 'x']/h:b/h:e",
+    "h:a[h:t/@root = 'x']/h:b/h:e[2]",
+    "h:a[h:t/@root = 'x']/h:b//h:e[@code > 2]",
+    "h:a[h:t/@root = 'x'][@n]/h:b[1]/h:c/h:e",
+    "h:a[h:t/@root = 'z']/h:b/h:e",
+    'h:a/h:b/h:e/..',
+    'h:a[last()]/h:b',
+  ];
+
+  it('selects, for every branch, exactly the nodes the whole branch selects, sharing the steps', async () => {
+    const schema = await compiled(contexts);
+    const document = await SaxonJS.getResource({ text: DOC, type: 'xml' });
+    const index = new DocumentIndex(document);
+    const planner = new MatchPlanner();
+    let evaluations = 0;
+    const sets = new MatchSets(
+      (spec) => index.candidates(spec),
+      async (expr, param, nodes) => {
+        evaluations++;
+        return evaluate(expr, document, { [param]: nodes });
+      },
+    );
+    const rules = schema.patterns[0]?.rules ?? [];
+    assert.equal(rules.length, contexts.length);
+    for (const rule of rules) {
+      const branch = rule.match[0];
+      assert.ok(branch?.candidates, rule.context);
+      const whole = evaluate(branch.select, document, { [CANDIDATES_PARAM]: index.candidates(branch.candidates) });
+      const leaf = planner.leaf(branch);
+      if (rule.context === 'h:a[last()]/h:b') {
+        assert.equal(leaf, undefined, 'a positional first step is evaluated whole');
+        continue;
+      }
+      assert.ok(leaf, rule.context);
+      const result = await sets.of(leaf);
+      assert.ok('nodes' in result);
+      assert.deepEqual(result.nodes, whole, rule.context);
+    }
+    assert.ok(
+      ['h:e', 'h:e[2]', 'h:b/h:e'].every((c) => rules.some((r) => r.context.endsWith(c))),
+      'the fixture covers positional and shared steps',
+    );
+    // 16 steps: a[x], a[x]/b, …/e, …/e[2], …//e[…]; a[x][@n], …/b[1], …/c, …/e; a[z], …/b, …/e;
+    // a, a/b, a/b/e, a/b/e/..; a[z] selects nothing, so the two steps after it are not evaluated.
+    assert.equal(planner.size, 16);
+    assert.equal(evaluations, 14);
+  });
+
+  it('keeps the error of a step for every branch that goes through it, and evaluates it once', async () => {
+    const schema = await compiled(["h:a[h:t/@root = 'x']/h:b[error(QName('urn:t', 'boom'), 'boom')]/h:e", "h:a[h:t/@root = 'x']/h:b[error(QName('urn:t', 'boom'), 'boom')]/h:c"]);
+    const document = await SaxonJS.getResource({ text: DOC, type: 'xml' });
+    const index = new DocumentIndex(document);
+    const planner = new MatchPlanner();
+    let evaluations = 0;
+    const sets = new MatchSets(
+      (spec) => index.candidates(spec),
+      async (expr, param, nodes) => {
+        evaluations++;
+        return evaluate(expr, document, { [param]: nodes });
+      },
+    );
+    for (const rule of schema.patterns[0]?.rules ?? []) {
+      const leaf = planner.leaf(rule.match[0] as never);
+      assert.ok(leaf);
+      const result = await sets.of(leaf);
+      assert.ok('error' in result, rule.context);
+      assert.match(String((result.error as Error).message), /boom/);
+    }
+    assert.equal(evaluations, 2);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Rule contexts that share their leading steps, found once per document.
+ *
+ * The StrucMin layer has 766 rules whose contexts are absolute paths of the CDA header
+ * written out in full, e.g. `hl7:ClinicalDocument[hl7:typeId[…]]/hl7:author[…]/
+ * hl7:assignedAuthor[…]/hl7:assignedPerson/hl7:name[…]`: every one repeats the
+ * ClinicalDocument step and most repeat the next two or three. Evaluated rule by rule, each
+ * context walked the same prefix again (and the first process compiled ≈ 480 kB of XPath).
+ *
+ * A match branch `$__dcc_candidates/self::X[…]/s1/…/sn` (see compileMatch) is split at its
+ * top-level `/` (splitPathSteps): `start/s1/…/sn` is `((start/s1)/…)/sn`, and a path
+ * expression bound to a variable keeps its value (the nodes, in document order, without
+ * duplicates), so `$prefix/sn` selects exactly what the whole path selects. The steps of all
+ * branches form a tree keyed by their text; per document each step is evaluated once, on
+ * the nodes of its parent, and not at all when the parent selected nothing (a path from an
+ * empty sequence is empty, and saxon-js does not evaluate the next step's predicates then
+ * either). A branch of any other shape is evaluated whole, as written.
+ */
+import type { MatchBranch } from './model.js';
+import { splitPathSteps } from './xpath-text.js';
+
+/** The parameter holding the nodes of a step's parent. */
+export const CONTEXT_PARAM = '__dcc_context';
+/** The parameter holding the candidate elements of a branch's first step (see MatchBranch). */
+export const CANDIDATES_PARAM = '__dcc_candidates';
+
+export interface MatchStep {
+  /** The XPath evaluated for this step: from `$__dcc_candidates` at the root, else from `$__dcc_context`. */
+  readonly expr: string;
+  readonly parent: MatchStep | undefined;
+  /** At the root: the elements the first step can start from. */
+  readonly candidates: MatchBranch['candidates'];
+  /** Depth-first number, stable for a planner (tests, statistics). */
+  readonly id: number;
+}
+
+export class MatchPlanner {
+  private readonly steps = new Map<string, MatchStep>();
+  private readonly leaves = new WeakMap<MatchBranch, MatchStep | null>();
+
+  /** Number of distinct steps planned so far. */
+  get size(): number {
+    return this.steps.size;
+  }
+
+  /** The last step of `branch`, or undefined when the branch is evaluated whole. */
+  leaf(branch: MatchBranch): MatchStep | undefined {
+    let leaf = this.leaves.get(branch);
+    if (leaf === undefined) {
+      leaf = this.plan(branch) ?? null;
+      this.leaves.set(branch, leaf);
+    }
+    return leaf ?? undefined;
+  }
+
+  private plan(branch: MatchBranch): MatchStep | undefined {
+    if (!branch.candidates) return undefined;
+    const path = splitPathSteps(branch.select);
+    const [first, ...rest] = path?.steps ?? [];
+    if (!path || path.start !== `$${CANDIDATES_PARAM}` || !first || first.descendant) return undefined;
+    let step = this.step(`${JSON.stringify(branch.candidates)}\u0000`, `$${CANDIDATES_PARAM}/${first.step}`, undefined, branch.candidates);
+    for (const { step: text, descendant } of rest) step = this.step('', `$${CONTEXT_PARAM}${descendant ? '//' : '/'}${text}`, step, undefined);
+    return step;
+  }
+
+  private step(prefix: string, expr: string, parent: MatchStep | undefined, candidates: MatchBranch['candidates']): MatchStep {
+    const key = `${parent ? parent.id : prefix}\u0001${expr}`;
+    let step = this.steps.get(key);
+    if (!step) {
+      step = { expr, parent, candidates, id: this.steps.size };
+      this.steps.set(key, step);
+    }
+    return step;
+  }
+}
+
+/** A step's result on one document: its nodes, or the error its evaluation raised. */
+export type StepResult = { readonly nodes: readonly Node[] } | { readonly error: unknown };
+
+/** The steps' results on one document, each evaluated at most once. */
+export class MatchSets {
+  private readonly results = new Map<MatchStep, StepResult>();
+
+  constructor(
+    private readonly candidatesOf: (spec: NonNullable<MatchBranch['candidates']>) => Node[],
+    /** Evaluates a step's expression with its parameter (candidates or context) bound; may throw. */
+    private readonly evaluate: (expr: string, param: string, nodes: readonly Node[]) => Promise<Node[]>,
+  ) {}
+
+  async of(step: MatchStep): Promise<StepResult> {
+    const known = this.results.get(step);
+    if (known) return known;
+    let result: StepResult;
+    if (step.parent) {
+      const parent = await this.of(step.parent);
+      if ('error' in parent) result = parent;
+      else if (parent.nodes.length === 0) result = parent;
+      else result = await this.attempt(step.expr, CONTEXT_PARAM, parent.nodes);
+    } else {
+      const candidates = step.candidates ? this.candidatesOf(step.candidates) : [];
+      result = candidates.length === 0 ? { nodes: [] } : await this.attempt(step.expr, CANDIDATES_PARAM, candidates);
+    }
+    this.results.set(step, result);
+    return result;
+  }
+
+  private async attempt(expr: string, param: string, nodes: readonly Node[]): Promise<StepResult> {
+    try {
+      return { nodes: await this.evaluate(expr, param, nodes) };
+    } catch (error) {
+      return { error };
+    }
+  }
+}
