@@ -185,6 +185,21 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       assert.deepEqual(await identity(id), before);
     });
 
+    test('INSi rate limited or too slow: 503 insi-unavailable within the deadline, nothing changes', { skip: kind === 'postgres' ? 'the INSi path is the same on both stores (pglite run)' : false }, async () => {
+      const id = ((await lefort.get<Json>(`/patients?ins=275126322074974`)).body.items as Json[])[0]!.id as string;
+      const before = await identity(id);
+      // The port's deadline is 5 s: the simulator holds the request 15 s, then drops it.
+      for (const fault of [{ kind: 'rate-limited' }, { kind: 'timeout', delayMs: 15_000 }]) {
+        assert.equal(await simAdmin('POST', '/faults', fault), 201);
+        const r = await lefort.post<Json>(`/patients/${id}/identity/insi-search`, undefined, ifMatch(before.version));
+        assert.equal(r.status, 503, `${fault.kind}: ${r.text}`);
+        assert.match(r.body.type as string, /insi-unavailable$/);
+        assert.deepEqual((r.body.errors as Array<{ code: string }>).map((e) => e.code), [fault.kind === 'timeout' ? 'timeout' : 'http-429']);
+        assert.deepEqual(await identity(id), before);
+      }
+      assert.equal(await simAdmin('DELETE', '/faults'), 204);
+    });
+
     const corse = { ins: { value: '180032B02040123', oid: '1.2.250.1.213.1.4.8' }, traits: { birthName: 'CORSE', firstNames: ['ANTHONY'], birthDate: '1980-03-02', sex: 'M' as const, birthPlaceCode: '2B020' }, structureId: ICO };
     const errorsOf = (body: Json) => (body.errors as Array<{ path: string; code: string }>).map((e) => [e.path, e.code]);
 
