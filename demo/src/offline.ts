@@ -3,9 +3,12 @@
 // sessionStorage (it survives a reload, dies with the tab). It follows the API contract
 // (ETag/If-Match, problem+json with field paths, lifecycle draft → validated → signed) and
 // checks models with the real @dcc-kit/cda validators and builders, but it does NOT run the
-// seven conformance layers of the ANS kit (that engine needs the backend).
+// seven conformance layers of the ANS kit (that engine needs the backend). The directory
+// pickers search the Annuaire Santé fixture server's records (@dcc-kit/annuaire-simulator).
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupWorker } from 'msw/browser';
+import directoryRecords from '@dcc-kit/annuaire-simulator/directory-records';
+import { answerDirectorySearch, directoryUnavailableAnswer, type OfflineDirectoryList } from '@dcc-kit/annuaire-simulator/offline-directory';
 import { DR_LEFORT_SESSION } from './offline-user.js';
 
 type Json = Record<string, unknown>;
@@ -88,7 +91,23 @@ async function voletApi(type: 'pps' | 'frcp') {
   return type === 'pps' ? { validate: core.validatePps, build: core.buildPps } : { validate: core.validateFrcp, build: core.buildFrcp };
 }
 
+/**
+ * GET /directory/{list} as the backend answers it over the Annuaire Santé fixture server (same
+ * records, checks and paging); `?directory=down` in the page's address answers its 503, so
+ * the editors' manual entry can be shown offline too.
+ */
+function directoryHandler(list: OfflineDirectoryList) {
+  return http.get(`/directory/${list}`, ({ request }) => {
+    if (!state.loggedIn) return unauthorized();
+    const down = new URLSearchParams(location.search).get('directory') === 'down';
+    const answer = down ? directoryUnavailableAnswer() : answerDirectorySearch(directoryRecords, list, new URL(request.url).searchParams);
+    return HttpResponse.json(answer.body as JsonBodyType, { status: answer.status, headers: { ...headers(), ...answer.headers } });
+  });
+}
+
 const handlers = [
+  directoryHandler('practitioners'),
+  directoryHandler('organizations'),
   http.get('/health', () => HttpResponse.json({ status: 'ok', store: 'pglite' }, { headers: headers() })),
   http.get('/auth/session', () =>
     state.loggedIn ? HttpResponse.json({ ...DR_LEFORT_SESSION, activeActivityId: state.activeActivityId, draftKey: state.draftKey } as JsonBodyType, { headers: headers() }) : unauthorized(),
