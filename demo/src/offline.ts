@@ -9,6 +9,7 @@ import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupWorker } from 'msw/browser';
 import directoryRecords from '@dcc-kit/annuaire-simulator/directory-records';
 import { answerDirectorySearch, directoryUnavailableAnswer, type OfflineDirectoryList } from '@dcc-kit/annuaire-simulator/offline-directory';
+import { crossCheckInsTraits, describeInsOid } from '@dcc-kit/cda/identity';
 import { DR_LEFORT_SESSION } from './offline-user.js';
 
 type Json = Record<string, unknown>;
@@ -132,6 +133,12 @@ const handlers = [
     const ins = body.ins as { value?: string } | undefined;
     if (!ins?.value || !/^[0-9]{5}(?:[0-9]{2}|2A|2B)[0-9]{8}$/.test(ins.value))
       return problem(400, 'validation', 'Requête invalide', [{ path: 'ins.value', code: 'format', message: { fr: 'INS : 15 caractères (NIR).', en: 'INS: 15 characters (NIR).' } }]);
+    // As the backend: an INS contradicting the strict traits for certain is refused, naming the trait.
+    const traits = body.traits as { sex: 'M' | 'F' | 'U'; birthDate: string; birthPlaceCode?: string };
+    const traitErrors = crossCheckInsTraits({ matricule: ins.value, kind: describeInsOid(String((ins as { oid?: string }).oid))?.kind ?? 'NIR', sex: traits.sex, birthDate: traits.birthDate, ...(traits.birthPlaceCode ? { birthPlaceCode: traits.birthPlaceCode } : {}) })
+      .filter((f) => f.severity === 'error')
+      .map((f) => ({ path: `traits.${f.field}`, code: f.code, message: f.message }));
+    if (traitErrors.length) return problem(422, 'invalid-patient', "L'identité du patient n'est pas valide", traitErrors);
     const at = now();
     const patient = { ...body, id: crypto.randomUUID(), version: 1, createdAt: at, updatedAt: at };
     state.patients.push(patient);
