@@ -234,6 +234,22 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       const r = await lefort.post<Json>(`/patients/${stored.value.id}/identity/validation`, { document: 'passport' }, ifMatch(stored.value.version));
       assert.equal(r.status, 422);
       assert.deepEqual((r.body.errors as Array<{ path: string }>).map((e) => e.path), ['traits.sex']);
+      // Its documents: the model checker reports the contradiction on the document's patient (before any CDA is built).
+      const model = structuredClone(example('pps', '01-')) as Json;
+      model.patient = {
+        ...(model.patient as Json),
+        ins: { kind: 'NIR', value: '180032B02040222', environment: 'production' },
+        birthFamilyName: 'CORSEAVANT',
+        birthGivenNames: 'ANTHONY',
+        gender: 'F',
+        birthDate: '1980-03-02',
+        birthPlace: { cogCode: '2B020' },
+      };
+      const doc = await lefort.post<Json>('/documents', { patientId: stored.value.id, type: 'pps', model });
+      assert.equal(doc.status, 201, doc.text);
+      const validated = await lefort.post<Json>(`/documents/${doc.body.id as string}/versions/1/validate`, undefined, { 'if-match': doc.headers.get('etag')! });
+      assert.equal(validated.status, 422, validated.text.slice(0, 1500));
+      assert.deepEqual(errorsOf(validated.body), [['model.patient.gender', 'ins.traits.sex']]);
     });
 
     test('submission follows the stored lifecycle state: refused while provisional (with why), accepted once qualified through INSi', { skip: kind === 'postgres' ? 'the signing path is the same on both stores (pglite run)' : false }, async () => {
