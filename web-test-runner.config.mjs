@@ -147,7 +147,8 @@ function storiesPlugin() {
       if (command === 'dcc-test-options') return { fullAxe: process.env.DCC_FULL_AXE === '1', storyTimings: process.env.DCC_STORY_TIMINGS === '1' };
       if (command !== 'dcc-list-stories') return undefined;
       return readdirSync(new URL('./stories/', import.meta.url))
-        .filter((f) => f.endsWith('.stories.js'))
+        // DCC_STORIES=<part of a file name>: only those stories (a local run of one file).
+        .filter((f) => f.endsWith('.stories.js') && (!process.env.DCC_STORIES || f.includes(process.env.DCC_STORIES)))
         .sort()
         .map((f) => `/stories/${f}`);
     },

@@ -4,7 +4,8 @@
 // « Pré-remplir avec un exemple » path), save, validate, sign after the confirmation, send to the
 // DMP, watch « accepté », find the XDM message in the sink; a Fiche RCP under an injected DMP
 // outage (« nouvel essai » then « accepté »); a replacement version deprecating the first; the
-// non-qualified patient refused with its reason. Screenshots of each step: .artifacts/e2e/.
+// non-qualified patient refused with its reason, then qualified from its identity panel (INSi
+// search, identity document). Screenshots of each step: .artifacts/e2e/.
 /* global customElements, document, slotText */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { startDemo } from '../scripts/start.mjs';
 import { SEEDED_PATIENTS, seededPatientBody } from '../scripts/demo-seed.mjs';
 import { TYPED_FRCP, TYPED_PPS } from './e2e/typed-documents.mjs';
+import { notSubmittableBecause } from '@dcc-kit/cda/identity';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', '.artifacts', 'e2e');
@@ -435,6 +437,24 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     await until((n) => document.querySelectorAll('#document-table tbody tr').length >= n, 3, 10_000, 'documents listed');
     assert.equal(await countPps(page), ppsBefore, 'the same document: no second PPS');
     await screenshot('two-tabs-reloaded');
+    assert.deepEqual(problems, []);
+  });
+
+  test('the identity panel: the provisional patient says why it cannot be deposited; INSi search then the identity document qualify it', async () => {
+    const panel = () => document.getElementById('identity-slot')?.textContent ?? '';
+    await openPatient(nonQualified.usedName ?? nonQualified.traits.birthName);
+    // The status and the reason, from the one text source (@dcc-kit/cda/identity).
+    const why = notSubmittableBecause('provisional').fr;
+    await until((text) => document.getElementById('identity-slot')?.textContent.includes(text), why, 10_000, 'the reason shown');
+    assert.match(await page.evaluate(panel), /Dépôt au DMP impossible — Identité provisoire/);
+    // INSi (the simulator, mutual TLS) finds the identity: recovered, still not depositable.
+    await page.click('#identity-slot button[data-action="insi-search"]');
+    await until(() => /Identité récupérée/.test(document.getElementById('identity-slot')?.textContent ?? '') && !!document.querySelector('#identity-slot button[data-action="identity-document"]:not([disabled])'), null, 30_000, 'INSi found, recovered');
+    assert.match(await page.evaluate(panel), /INSi : une identité trouvée/);
+    await page.click('#identity-slot button[data-action="identity-document"]');
+    await until(() => /Identité qualifiée : les documents peuvent être déposés au DMP/.test(document.getElementById('identity-slot')?.textContent ?? ''), null, 10_000, 'qualified');
+    assert.equal(await text('#p-status'), 'Qualifiée', 'the chart header follows');
+    await screenshot('identity-qualified');
     assert.deepEqual(problems, []);
   });
 });

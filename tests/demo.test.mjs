@@ -244,6 +244,12 @@ describe('npm start: demo page, backend and PSC emulator on one origin', () => {
       await page.waitForSelector('#activity option[value="finess-492805973-10"]');
       await page.select('#activity', 'finess-492805973-10');
       await page.waitForSelector('#workspace:not([hidden])');
+      // The directory pickers' searches are answered in the page as the backend answers them (fixture server's records).
+      const found = await page.evaluate(async () => {
+        const r = await fetch('/directory/practitioners?q=lefort');
+        return { status: r.status, ids: (await r.json()).items.map((p) => p.idNatPs) };
+      });
+      assert.deepEqual(found, { status: 200, ids: ['810209801199'] });
       await page.click('#patient-create summary');
       await page.click('#patient-example');
       await page.waitForFunction(() => document.querySelector('#patient-form [name="insValue"]').value !== '');

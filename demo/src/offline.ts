@@ -3,10 +3,14 @@
 // sessionStorage (it survives a reload, dies with the tab). It follows the API contract
 // (ETag/If-Match, problem+json with field paths, lifecycle draft → validated → signed) and
 // checks models with the real @dcc-kit/cda validators and builders, but it does NOT run the
-// seven conformance layers of the ANS kit (that engine needs the backend).
+// seven conformance layers of the ANS kit (that engine needs the backend). The directory
+// pickers search the Annuaire Santé fixture server's records (@dcc-kit/annuaire-simulator).
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { answerIndicators, sampleRows } from '@dcc-kit/dashboard/testing';
+import directoryRecords from '@dcc-kit/annuaire-simulator/directory-records';
+import { answerDirectorySearch, directoryUnavailableAnswer, type OfflineDirectoryList } from '@dcc-kit/annuaire-simulator/offline-directory';
+import { crossCheckInsTraits, describeInsOid } from '@dcc-kit/cda/identity';
 import { DR_LEFORT_SESSION } from './offline-user.js';
 
 type Json = Record<string, unknown>;
@@ -100,7 +104,23 @@ function fictitiousIndicatorRows() {
   return indicatorRows;
 }
 
+/**
+ * GET /directory/{list} as the backend answers it over the Annuaire Santé fixture server (same
+ * records, checks and paging); `?directory=down` in the page's address answers its 503, so
+ * the editors' manual entry can be shown offline too.
+ */
+function directoryHandler(list: OfflineDirectoryList) {
+  return http.get(`/directory/${list}`, ({ request }) => {
+    if (!state.loggedIn) return unauthorized();
+    const down = new URLSearchParams(location.search).get('directory') === 'down';
+    const answer = down ? directoryUnavailableAnswer() : answerDirectorySearch(directoryRecords, list, new URL(request.url).searchParams);
+    return HttpResponse.json(answer.body as JsonBodyType, { status: answer.status, headers: { ...headers(), ...answer.headers } });
+  });
+}
+
 const handlers = [
+  directoryHandler('practitioners'),
+  directoryHandler('organizations'),
   http.get('/indicators', ({ request }) => {
     if (!state.loggedIn) return unauthorized();
     const answer = answerIndicators(new URL(request.url), request.headers.get('accept'), { rows: fictitiousIndicatorRows() });
@@ -130,6 +150,12 @@ const handlers = [
     const ins = body.ins as { value?: string } | undefined;
     if (!ins?.value || !/^[0-9]{5}(?:[0-9]{2}|2A|2B)[0-9]{8}$/.test(ins.value))
       return problem(400, 'validation', 'Requête invalide', [{ path: 'ins.value', code: 'format', message: { fr: 'INS : 15 caractères (NIR).', en: 'INS: 15 characters (NIR).' } }]);
+    // As the backend: an INS contradicting the strict traits for certain is refused, naming the trait.
+    const traits = body.traits as { sex: 'M' | 'F' | 'U'; birthDate: string; birthPlaceCode?: string };
+    const traitErrors = crossCheckInsTraits({ matricule: ins.value, kind: describeInsOid(String((ins as { oid?: string }).oid))?.kind ?? 'NIR', sex: traits.sex, birthDate: traits.birthDate, ...(traits.birthPlaceCode ? { birthPlaceCode: traits.birthPlaceCode } : {}) })
+      .filter((f) => f.severity === 'error')
+      .map((f) => ({ path: `traits.${f.field}`, code: f.code, message: f.message }));
+    if (traitErrors.length) return problem(422, 'invalid-patient', "L'identité du patient n'est pas valide", traitErrors);
     const at = now();
     const patient = { ...body, id: crypto.randomUUID(), version: 1, createdAt: at, updatedAt: at };
     state.patients.push(patient);

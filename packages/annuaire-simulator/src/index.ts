@@ -9,3 +9,5 @@ export {
   type AnnuaireSimulatorOptions,
 } from './simulator.js';
 export { defaultSeed, type DirectorySeed, type SeedOrganization, type SeedProfessional } from './seed.js';
+export { directoryRecords } from './records.js';
+export { answerDirectorySearch, directoryUnavailableAnswer, type DirectoryRecords, type OfflineDirectoryAnswer, type OfflineDirectoryList } from './offline-directory.js';

@@ -1,6 +1,6 @@
 // Fault injection through the admin side door: the next `count` requests (of an operation, or any)
 // get the fault instead of an answer.
-export const FAULT_KINDS = ['unavailable', 'http-503', 'timeout', 'drop', 'insufficient-rights', 'unknown-software'] as const;
+export const FAULT_KINDS = ['unavailable', 'http-503', 'rate-limited', 'timeout', 'drop', 'insufficient-rights', 'unknown-software'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type Operation = 'search' | 'verify';
 

@@ -183,6 +183,13 @@ describe('errors', () => {
     }
   });
 
+  test('rate limited (HTTP 429 on the way): unavailable and transient, not a refusal', async () => {
+    const traits = { birthName: 'ADRUN', firstNames: ['ZOE'], sex: 'F' as const, birthDate: '1975-12-31' };
+    assert.equal((await admin('POST', '/faults', { kind: 'rate-limited', operation: 'verify' })).status, 201);
+    await rejectsWith(client.verify({ value: '275126322074974', oid: INS_OIDS.NIR }, traits), { kind: 'unavailable', code: 'http-429', transient: true });
+    assert.equal((await client.verify({ value: '275126322074974', oid: INS_OIDS.NIR }, traits)).outcome, 'ok');
+  });
+
   test('service down: a Receiver fault, HTTP 503, a timeout, a dropped connection — all unavailable and transient', async () => {
     const traits = { birthName: 'ADRUN', firstNames: ['ZOE'], sex: 'F' as const, birthDate: '1975-12-31' };
     assert.equal((await admin('POST', '/faults', { kind: 'unavailable', operation: 'search' })).status, 201);

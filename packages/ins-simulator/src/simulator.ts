@@ -105,6 +105,11 @@ export async function startInsiSimulator(options: InsiSimulatorOptions = {}): Pr
         res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
         res.end('Service Unavailable (simulated)');
         return;
+      case 'rate-limited':
+        // The CNAM documents no quota [I]: a gateway's throttling answer, plain HTTP 429.
+        res.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
+        res.end('Too Many Requests (simulated)');
+        return;
       case 'drop':
         req.socket.destroy();
         return;

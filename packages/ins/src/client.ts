@@ -107,7 +107,8 @@ export class InsiClient {
       payload = undefined;
     }
     if (payload && payload.namespaceURI === NS.soap && payload.localName === 'Fault') throw faultError(payload, reply.status);
-    if (reply.status >= 500) throw new InsiError({ kind: 'unavailable', code: `http-${reply.status}`, httpStatus: reply.status });
+    // 429: throttled on the way (a gateway's quota): transient like an outage, never the request's fault.
+    if (reply.status >= 500 || reply.status === 429) throw new InsiError({ kind: 'unavailable', code: `http-${reply.status}`, httpStatus: reply.status });
     if (reply.status >= 400) throw new InsiError({ kind: 'fault', code: `http-${reply.status}`, httpStatus: reply.status });
     if (!payload) throw new InsiError({ kind: 'invalid-response', code: 'invalid-response', location: 'soap:Envelope', httpStatus: reply.status, detail: 'not a SOAP 1.2 envelope with a body' });
     return payload;

@@ -2,7 +2,7 @@
 
 /**
  * - `invalid-request`: the traits given cannot be sent (caught before any call; `location` is the field).
- * - `unavailable`: the service could not answer (connection, timeout, HTTP 5xx, SOAP Receiver fault): retry later.
+ * - `unavailable`: the service could not answer (connection, timeout, HTTP 5xx or 429, SOAP Receiver fault): retry later.
  * - `fault`: INSi refused the request (SOAP Sender fault, e.g. desir_560 rights, desir_550 software unknown).
  * - `invalid-response`: the answer is not an INSi answer (`location` names what is missing).
  */

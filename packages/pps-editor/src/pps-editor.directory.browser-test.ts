@@ -112,6 +112,23 @@ describe('<pps-editor> Annuaire Santé pickers', () => {
     assert.match(statusOf(picker), /Dr Paul MARTIN : champs remplis/);
   });
 
+  it('every block issue 14 names searches the directory as the user types: author, care team, GP, 3C, reference facilities', async () => {
+    const state = { down: false, queries: [] as string[] };
+    const { editor, clock } = await mount(state);
+    const paths = [
+      'author.professional',
+      'careNetwork.careTeam[0].professional',
+      'careNetwork.generalPractitioner.professional',
+      'careNetwork.coordinationCentre3C.organization',
+      'careNetwork.referenceFacilities[0].organization',
+    ];
+    for (const path of paths) assert.ok(pickerAt(editor, path), `a picker on ${path}`);
+    // Debounced: one search per pause in the typing, whatever the block.
+    await typeIn(pickerAt(editor, 'careNetwork.careTeam[0].professional'), clock, editor, 'Martin');
+    await typeIn(pickerAt(editor, 'careNetwork.referenceFacilities[0].organization'), clock, editor, 'CHU Nantes');
+    assert.deepEqual(state.queries, ['Martin', 'CHU Nantes']);
+  });
+
   it('fills the 3C structure', async () => {
     const state = { down: false, queries: [] as string[] };
     const { editor, clock } = await mount(state);

@@ -20,12 +20,12 @@ async function patientA(): Promise<Model> {
   const model = await loadExampleJson<Model>('pps', '12-lymphome-hodgkin-jeune-adulte-abvd.json');
   return { ...model, patientComment: 'Commentaire chargé.' };
 }
-/** The same document shape for another patient (other INS, other traits). */
+/** The same document shape for another patient (other INS, other traits, consistent with each other). */
 async function patientB(): Promise<Model> {
   const a = await patientA();
   return {
     ...a,
-    patient: { ...a.patient, ins: { ...(a.patient.ins as object), value: '286077512345643' }, birthFamilyName: 'MARTIN', birthGivenNames: 'Claire', gender: 'F', birthDate: '1986-07-14' },
+    patient: { ...a.patient, ins: { ...(a.patient.ins as object), value: '286077512345643' }, birthFamilyName: 'MARTIN', birthGivenNames: 'Claire', gender: 'F', birthDate: '1986-07-14', birthPlace: { cogCode: '75123' } },
   };
 }
 const nextSave = (el: HTMLElement) => new Promise<DccDraftSavedEvent>((resolve) => el.addEventListener('dcc-draft-saved', resolve, { once: true }));

@@ -36,6 +36,9 @@ describe('<rcp-form> Annuaire Santé pickers', () => {
     await rendered(editor);
     const root = editor.shadowRoot!;
     assert.ok(root.querySelector('dcc-directory-picker[data-directory-path="meeting.facility"]'), 'the facility picker');
+    // Every block issue 14 names: the author, the referring professional (requester), the GP.
+    for (const path of ['author.professional', 'meeting.requester', 'meeting.generalPractitioner.professional'])
+      assert.ok(root.querySelector(`dcc-directory-picker[data-directory-path="${path}"]`), `a picker on ${path}`);
     const picker = root.querySelector<DccDirectoryPicker>('dcc-directory-picker[data-directory-path="meeting.quorumMembers[0]"]');
     assert.ok(picker, 'a picker on the first quorum member');
     picker.focus();

@@ -17,7 +17,10 @@ const TEST_OID = '1.2.250.1.213.1.4.10';
 type Json = Record<string, unknown>;
 type Problem = { type: string; status: number; errors?: Array<{ path: string; code: string }> };
 
-/** A valid INS (NIR + key 97 − NIR mod 97) from a 13-digit body. */
+/**
+ * A valid INS (NIR + key 97 − NIR mod 97) from a 13-digit body. The bodies here begin with the
+ * traits of patientWith's patient (2 = F, 73, 06, département 49): an INS contradicting them is refused.
+ */
 export function insOf(body13: string): string {
   const key = 97 - Number(BigInt(body13) % 97n);
   return `${body13}${String(key).padStart(2, '0')}`;
@@ -69,8 +72,8 @@ function suite(kind: StoreKind) {
       // Only what the server logs from here on (the cluster may be shared with other runs).
       const logStart = kind === 'postgres' ? (await postgresLog(stack))?.length : 0;
       const word = tag.replace(/\d/g, (d) => 'ABCDEFGHIJ'[Number(d)]!); // names are letters only
-      const insA = insOf(`180017512${tag.slice(0, 4)}`);
-      const insB = insOf(`280027513${tag.slice(0, 4)}`);
+      const insA = insOf(`27306491${tag.slice(0, 4)}0`);
+      const insB = insOf(`27306492${tag.slice(0, 4)}0`);
       const a = await lefort.post<Json>('/patients', patientWith(insA, `ALPHAZ${word}`, 'ANNE'));
       const b = await lefort.post<Json>('/patients', patientWith(insB, `BRAVOZ${word}`, 'BRUNO'));
       assert.equal(a.status, 201, a.text);
@@ -82,7 +85,7 @@ function suite(kind: StoreKind) {
       // its own INS kept: not a conflict with itself
       assert.equal((await lefort.put(`/patients/${b.body.id as string}`, patientWith(insB, `BRAVOZ${word}`, 'BRUNO'), { 'if-match': '"1"' })).status, 200);
 
-      const insC = insOf(`190037514${tag.slice(0, 4)}`);
+      const insC = insOf(`27306493${tag.slice(0, 4)}0`);
       const body = patientWith(insC, `CHARLIEZ${word}`, 'CLAIRE');
       const answers = await Promise.all(Array.from({ length: 20 }, () => lefort.post<Problem>('/patients', body)));
       const statuses = answers.map((r) => r.status).sort();
@@ -104,7 +107,7 @@ function suite(kind: StoreKind) {
     });
 
     test('Idempotency-Key: a crashed request holds its key for the lease only (409 + Retry-After), then a retry completes', async () => {
-      const body = patientWith(insOf('1850175150001'), 'LEASEZ', 'LUC');
+      const body = patientWith(insOf('2730649150001'), 'LEASEZ', 'LUC');
       const raw = JSON.stringify(body);
       // What a process killed during the request leaves: a claimed key with no response.
       await stack.store.idempotency.claim(DR_LEFORT.userinfo.SubjectNameID, 'crashed-1', 'POST /patients', createHash('sha256').update(raw).digest('hex'), new Date(clock), 60_000);
@@ -128,7 +131,7 @@ function suite(kind: StoreKind) {
     });
 
     test('idempotency replays are sealed at rest: the table holds no name, INS or birth date', async () => {
-      const ins = insOf('2910375160002');
+      const ins = insOf('2730649160002');
       const body = patientWith(ins, 'SEALEDZ', 'SOLENE');
       const created = await lefort.post<Json>('/patients', body, { 'idempotency-key': 'sealed-1' });
       assert.equal(created.status, 201, created.text);
@@ -155,7 +158,7 @@ function suite(kind: StoreKind) {
     });
 
     test('prototype-named fields are unknown fields in patient and document bodies', async () => {
-      const body = patientWith(insOf('1850175170003'), 'PROTOZ', 'PAUL');
+      const body = patientWith(insOf('2730649170003'), 'PROTOZ', 'PAUL');
       const names = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
       const withNames = (json: string) => json.replace(/^\{/, `{${names.map((n) => `"${n}":{"x":1}`).join(',')},`);
       const patient = await lefort.request<Problem>('POST', '/patients', { raw: withNames(JSON.stringify(body)) });
@@ -177,7 +180,7 @@ function suite(kind: StoreKind) {
       const many = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`f${i}`, 1]));
       const patientId = (await lefort.get<{ items: Json[] }>('/patients?limit=1')).body.items[0]!.id as string;
       const bodies: Array<[string, unknown]> = [
-        ['/patients', { ...patientWith(insOf('1850175180004'), 'MANYZ', 'MAX'), ...many }],
+        ['/patients', { ...patientWith(insOf('2730649180004'), 'MANYZ', 'MAX'), ...many }],
         ['/documents', { patientId, type: 'pps', model: {}, ...many }],
         ['/documents', { patientId, type: 'pps', model: many }],
         ['/documents', { patientId, type: 'pps', model: { ...example('pps', '01-'), tumours: Array.from({ length: 5000 }, () => ({ x: 1, y: 2 })) } }],

@@ -1,5 +1,5 @@
 // Checks and defaults of the header parts common to both volets (specs §2).
-import { checkIdNatPs, checkIdNatStruct, checkInsMatricule, checkInsOid, insOid } from '../identity/index.js';
+import { checkIdNatPs, checkIdNatStruct, checkInsMatricule, checkInsOid, crossCheckInsTraits, insOid, type InsTraitField } from '../identity/index.js';
 import { joinPath } from '../issues.js';
 import type { Checker } from './checker.js';
 import {
@@ -94,6 +94,7 @@ function checkPatient(c: Checker, path: string, patient: PatientIdentity): void 
         'With an INS, the birth date must be complete (YYYY-MM-DD).',
       );
   }
+  if (patient.ins) checkInsAgainstTraits(c, path, patient);
   if (patient.gender === 'UN' && patient.ins)
     c.add(
       joinPath(path, 'gender'),
@@ -114,6 +115,33 @@ function checkPatient(c: Checker, path: string, patient: PatientIdentity): void 
     if (g.organization) c.identity(joinPath(joinPath(gp, 'organization'), 'idNatStruct'), checkIdNatStruct(g.organization.idNatStruct));
   });
   if (patient.deceased) c.date(joinPath(joinPath(path, 'deceased'), 'date'), patient.deceased.date);
+}
+
+/** Where each strict trait of the INS cross-check lives in the model's patient block. */
+const TRAIT_PATHS: Record<InsTraitField, string> = { sex: 'gender', birthDate: 'birthDate', birthPlaceCode: 'birthPlace.cogCode' };
+
+/**
+ * The INS against the strict traits (identity-auth.md §1.2): only the certain differences are
+ * model errors; the uncertain ones (born abroad, Corsica before 1976, NIA…) are the identity
+ * service's warnings, not the document's (the model has no warnings). One message per problem:
+ * a matricule already reported (format, key) is not compared, nor a trait already reported
+ * (an impossible date).
+ */
+function checkInsAgainstTraits(c: Checker, path: string, patient: PatientIdentity): void {
+  const ins = patient.ins!;
+  const reported = new Set(c.issues.map((i) => i.path));
+  if (reported.has(joinPath(joinPath(path, 'ins'), 'value'))) return;
+  const findings = crossCheckInsTraits({
+    matricule: ins.value,
+    kind: ins.kind,
+    sex: patient.gender,
+    birthDate: patient.birthDate,
+    ...(patient.birthPlace ? { birthPlaceCode: patient.birthPlace.cogCode } : {}),
+  });
+  for (const f of findings) {
+    const at = joinPath(path, TRAIT_PATHS[f.field]);
+    if (f.severity === 'error' && !reported.has(at)) c.identity(at, f);
+  }
 }
 
 function checkRelated(c: Checker, path: string, person: RelatedPerson | undefined): void {

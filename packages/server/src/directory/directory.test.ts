@@ -11,6 +11,7 @@ import { DirectoryService, organizationQuery, practitionerQuery } from './direct
 let annuaire: AnnuaireSimulator;
 let stack: Stack;
 let unconfigured: Stack;
+let impatient: Stack;
 let client: ApiClient;
 
 before(async () => {
@@ -24,6 +25,7 @@ before(async () => {
 after(async () => {
   await stack?.close();
   await unconfigured?.close();
+  await impatient?.close();
   await annuaire?.close();
 });
 
@@ -115,6 +117,24 @@ test('directory down, rate-limited or refusing our key → 503 directory-unavail
     annuaire.setFaults({});
   }
   assert.doesNotMatch(stack.logText(), /rochette/i);
+});
+
+test('a directory slower than the deadline → 503 directory-unavailable (one retry, then the user types by hand)', async () => {
+  // Its own server with a short deadline, so the test waits ~2 × 300 ms, not 2 × 5 s.
+  impatient = await startStack('pglite', { server: { directory: { url: annuaire.baseUrl, apiKey: annuaire.apiKey, cacheSeconds: 0, timeoutMs: 300 } } });
+  const c = new ApiClient(impatient.url);
+  await c.login(DR_LEFORT);
+  const calls = annuaire.requests.length;
+  annuaire.setFaults({ delayMs: 3000 });
+  try {
+    const r = await c.get<{ type: string }>('/directory/organizations?q=ico');
+    assert.equal(r.status, 503, r.text);
+    assert.match(r.body.type, /\/directory-unavailable$/);
+    assert.ok(Number(r.headers.get('retry-after')) >= 1);
+    assert.equal(annuaire.requests.length - calls, 2, 'the call and its one retry');
+  } finally {
+    annuaire.setFaults({});
+  }
 });
 
 test('without DCC_ANNUAIRE_URL the routes answer 503 directory-unavailable', async () => {

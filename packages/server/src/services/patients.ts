@@ -1,12 +1,12 @@
-// Patient rules: a real birth date, a valid INS (key and assigning authority), a structure of
-// the caller's, and a structure that never changes once documents may depend on it.
+// Patient rules: a real birth date, a valid INS (key and assigning authority) consistent with the
+// strict traits, a structure of the caller's, and a structure that never changes once documents may depend on it.
 import { checkInsMatricule, checkInsOid } from '@dcc-kit/cda/identity';
 import { issue, problems, type ProblemIssue } from '../http.js';
 import type { PatientRepository } from '../store/patients-repository.js';
 import type { Actor, Page, Patient, PatientInput } from '../store/records.js';
 import type { PageQuery } from '../middleware/paging.js';
 import { unwrap } from './write-result.js';
-import { identityChanged } from './identity-rules.js';
+import { findingsOf, identityChanged } from './identity-rules.js';
 
 /** What POST/PUT /patients take: the identity status is optional (it follows the lifecycle). */
 export type PatientRequest = Omit<PatientInput, 'identityStatus'> & { identityStatus?: PatientInput['identityStatus'] };
@@ -47,6 +47,15 @@ export class PatientService {
     if (key) issues.push({ path: 'ins.value', code: key.code, message: key.message });
     const oid = checkInsOid(input.ins.oid, { allowTestOids: this.config.allowTestIdentities });
     if (oid) issues.push({ path: 'ins.oid', code: oid.code, message: oid.message });
+    // The INS against the strict traits (@dcc-kit/cda/identity, as the model checker does): a
+    // certain difference refuses the identity; warnings stay on GET /patients/{id}/identity.
+    // One message per problem: a matricule or a date already refused is not compared.
+    const reported = new Set(issues.map((i) => i.path));
+    if (!reported.has('ins.value'))
+      for (const f of findingsOf(input)) {
+        const path = `traits.${f.field}`;
+        if (f.severity === 'error' && !reported.has(path)) issues.push({ path, code: f.code, message: f.message });
+      }
     if (!actor.structures.includes(input.structureId))
       issues.push(issue('structureId', 'not-your-structure', "Cette structure n'est pas une de vos activités.", 'This structure is not one of your activities.'));
     return issues;
