@@ -136,6 +136,7 @@ export function createServer(options: ServerOptions): DccServer {
     ...(sub.concurrency !== undefined ? { concurrency: sub.concurrency } : {}),
     ...(sub.pollMs !== undefined ? { pollMs: sub.pollMs } : {}),
     ...(sub.callTimeoutMs !== undefined ? { callTimeoutMs: sub.callTimeoutMs } : {}),
+    ...(options.now ? { now: () => new Date(options.now!()) } : {}),
   });
   if (sub.worker !== false) worker.start();
 
