@@ -221,7 +221,7 @@ describe('a minor with a secret connection (dmp-mes.md §2.2): deposited hidden 
     store = await openTestStore('pglite');
     jobs = new JobQueue(store.driver, { retry: { retryLimit: 2, retryDelaySeconds: 1 } });
     port = dmpPort({ sourceId: SOURCE_ID, client: { endpoint: sim.url, signing: { key: pki.signing.key, certificate: pki.signing.cert }, lps: LPS, timeoutMs: 10_000 } });
-    service = new SubmissionService(store.driver, store.submissions, jobs, { dmp: port, mssConfigured: false, secteurActivite: 'SA01^1.2.250.1.71.4.2.4' });
+    service = new SubmissionService(store.driver, store.submissions, jobs, { dmp: port, mssConfigured: true, secteurActivite: 'SA01^1.2.250.1.71.4.2.4', now: IN_1995 });
     patientId = await ansPatient(store);
   });
   after(async () => {
@@ -265,6 +265,18 @@ describe('a minor with a secret connection (dmp-mes.md §2.2): deposited hidden 
     assert.equal(row.reason?.code, 'SIM_SECRET_CONNECTION');
     assert.match(row.reason?.fr ?? '', /connexion secrète/);
     assert.equal(entry, undefined);
+  });
+
+  test('never a copy to the minor’s own mailbox in a secret connection: the submit is refused naming mss.patient, nothing queued', async () => {
+    const setId = newOid();
+    const doc = await signedDocument(store, patientId, setId, frcpVariant(example, newOid(), setId), actor);
+    const enqueue = await service.enqueuer({ visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'], mss: { patient: true } }, actor);
+    await assert.rejects(
+      store.documents.transition(doc.id, 1, doc.version, { from: ['signed'], to: 'submitted', action: 'document.submit', enqueue }, actor),
+      (error: { status?: number; errors?: Array<{ path?: string; field?: string }> }) => error.status === 422 && JSON.stringify(error.errors ?? []).includes('mss.patient'),
+    );
+    assert.deepEqual(await store.submissions.forVersion(doc.id, 1), []);
+    assert.equal((await store.documents.get(doc.id, actor.structures))?.status, 'signed', 'the submit rolled back');
   });
 
   test('the same choice for a patient the record says is an adult: no secret connection asserted, so the DMP still refuses', async () => {
