@@ -418,8 +418,11 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     // The correct path: « non visible par les représentants légaux » — the platform tells the DMP
     // it is the minor's secret connection (VIHF), and the document is deposited hidden from them.
     await writeValidateSign('pps');
-    await send({ mssPatient: false, hiddenFromLegalRepresentatives: true });
+    // The patient's MSSanté copy left ticked: never sent in a secret connection (her legal representatives may read that mailbox).
+    await send({ mssPatient: true, hiddenFromLegalRepresentatives: true });
     await liveInDmpStatus(tag, 1, 'accepted', /non visible par les représentants légaux/, 'minor’s document accepted with its label in <dmp-status>, live');
+    await channelState(1, 'dmp', 'accepted');
+    assert.equal(await page.$('#version-table tr[data-version="1"] [data-channel="mss:patient"]'), null, 'no copy to the minor’s mailbox');
     await screenshot('minor-secret-accepted');
     const entries = await (await fetch(`${demo.dmp.adminUrl}/entries?patientId=${minorSecret.ins.value}`)).json();
     assert.deepEqual(entries.filter((e) => !e.isSignature).map((e) => [e.status, e.visibility]), [['Approved', ['INVISIBLE_REPRESENTANTS_LEGAUX']]]);
