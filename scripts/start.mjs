@@ -20,7 +20,7 @@
 // metadata only, never health data.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -94,8 +94,19 @@ async function startInsiSimulatorFor({ env, memory, dataDir, port, host }) {
   return { simulator, identity, close };
 }
 
+/**
+ * The first path segment of every operation in the backend's contract (`openapi.json`): a route
+ * added there is proxied without touching this file. A hand-kept list once missed `/events`, so
+ * the page's change feed got Vite's 404 and `<dmp-status>` was never live.
+ */
+export function apiSegments(openapi) {
+  return [...new Set(Object.keys(openapi.paths).map((path) => path.split('/')[1]).filter(Boolean))].sort();
+}
+
+const openapi = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('@dcc-kit/server/openapi.json')), 'utf8'));
+
 /** Paths the backend answers; everything else is the page (served by Vite). */
-export const API_ROUTES = /^\/(auth|patients|documents|audit|health|directory|indicators)(\/|\?|$)/;
+export const API_ROUTES = new RegExp(`^/(${apiSegments(openapi).join('|')})(/|\\?|$)`);
 
 /**
  * Writes msw's service worker into demo/public (offline mode); generated, never committed.

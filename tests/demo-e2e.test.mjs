@@ -2,11 +2,14 @@
 // PGlite, DMP simulator + MSSanté sink, Vite page) driven like a clinician would — login through
 // the emulator's page, open a seeded patient, write (the example loaded through the page's
 // « Pré-remplir avec un exemple » path), save, validate, sign after the confirmation, send to the
-// DMP, watch « accepté », find the XDM message in the sink; a Fiche RCP under an injected DMP
-// outage (« nouvel essai » then « accepté »); a replacement version deprecating the first; the
+// DMP, watch « accepté » arrive live in the chart's <dmp-status> (the change feed, the patient
+// never reopened), find the XDM message in the sink; a Fiche RCP under an injected DMP outage
+// (« nouvel essai » then « accepté »); a replacement version deprecating the first; the
 // non-qualified patient refused with its reason, then qualified from its identity panel (INSi
-// search, identity document). Screenshots of each step: .artifacts/e2e/.
-/* global customElements, document, slotText */
+// search, identity document); the closed DMP's and the minor's secret-connection reasons live in
+// <dmp-status>, then the minor's document hidden from the legal representatives accepted with its
+// label. Screenshots of each step: .artifacts/e2e/.
+/* global CSS, customElements, document, slotText */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -92,6 +95,36 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
       timeout,
       `v${version} ${channel} ${state}`,
     );
+
+  /**
+   * Tags the chart's <dmp-status>: a later `liveInDmpStatus` on the same tag proves that this
+   * very element (the patient not reopened, nothing reloaded by the page) showed the change,
+   * so it came from the change feed.
+   */
+  const tagDmpStatus = () =>
+    page.evaluate(() => {
+      const element = document.querySelector('#dmp-status-slot dmp-status');
+      element.dataset.e2eTag = String(Math.random());
+      return element.dataset.e2eTag;
+    });
+  /** The tagged <dmp-status> shows the open document's version `n` with its DMP channel in `state` and `pattern` in its row. */
+  async function liveInDmpStatus(tag, n, state, pattern, what, timeout = 60_000) {
+    await until(
+      ([t, v, st, source]) => {
+        const element = document.querySelector('#dmp-status-slot dmp-status');
+        const editor = document.querySelector('#pps-editor:not([hidden]), #rcp-form:not([hidden])');
+        if (element?.dataset.e2eTag !== t || !editor?.documentId) return false;
+        const row = element.shadowRoot?.querySelector(`[data-row="${CSS.escape(`${editor.documentId}#${v}`)}"]`);
+        // The DMP channel comes first in a row's channels.
+        return Boolean(row?.querySelector('dd[part~="state"]')?.matches(`[part~="state-${st}"]`) && new RegExp(source).test(row.textContent));
+      },
+      [tag, n, state, pattern.source],
+      timeout,
+      what,
+    );
+    // The feed stayed up: no « mise à jour en direct interrompue ».
+    assert.doesNotMatch(await page.evaluate(() => slotText()), /interrompue/);
+  }
 
   before(async () => {
     rmSync(ARTIFACTS, { recursive: true, force: true }); // this run's screenshots only
@@ -220,12 +253,14 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
   }
 
   /** « Envoyer au DMP… » with the visibility choice (radio value, '' = visible to all) and the care team's MSSanté addresses. */
-  async function send({ mssPatient = true, visibility = '', recipients = '' } = {}) {
+  async function send({ mssPatient = true, visibility = '', recipients = '', hiddenFromLegalRepresentatives = false } = {}) {
     await page.click('#send-doc');
     await page.waitForSelector('#send-form:not([hidden])', { timeout: 5_000 });
     const checked = await page.$eval('#send-form [name="mssPatient"]', (e) => e.checked);
     if (checked !== mssPatient) await page.click('#send-form [name="mssPatient"]');
     await page.click(`#send-form [name="visibility"][value="${visibility}"]`);
+    assert.equal(await page.$eval('#send-form [name="hiddenFromLegalRepresentatives"]', (e) => e.checked), false, 'starts unchecked');
+    if (hiddenFromLegalRepresentatives) await page.click('#send-form [name="hiddenFromLegalRepresentatives"]');
     // A new document's send form starts empty (no address left from another patient's document).
     assert.equal(await page.$eval('#send-form [name="recipients"]', (e) => e.value), '');
     if (recipients) await page.type('#send-form [name="recipients"]', recipients);
@@ -255,7 +290,9 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     assert.equal(await page.evaluate(() => Boolean(customElements.get('dmp-status'))), true, '<dmp-status> defined');
     await screenshot('patient-dmp-status');
     await writeValidateSign('pps', { typed: TYPED_PPS });
+    const tag = await tagDmpStatus();
     await send();
+    await liveInDmpStatus(tag, 1, 'accepted', /accepté/, '<dmp-status>: PPS accepted, live');
     await channelState(1, 'dmp', 'accepted');
     await channelState(1, 'mss:patient', 'accepted');
     assert.match(await text('#version-table tr[data-version="1"] [data-channel="dmp"]'), /accepté/);
@@ -305,10 +342,12 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     });
     assert.ok(fault.ok, `fault injected (HTTP ${fault.status})`);
     await writeValidateSign('frcp', { typed: TYPED_FRCP });
+    const tag = await tagDmpStatus();
     await send();
     await until(() => /nouvel essai/.test(document.querySelector('#version-table tr[data-version="1"] [data-channel="dmp"]')?.textContent ?? ''), null, 60_000, 'retrying shown');
     await screenshot('frcp-retrying');
     await channelState(1, 'dmp', 'accepted', 90_000);
+    await liveInDmpStatus(tag, 1, 'accepted', /accepté/, '<dmp-status>: Fiche RCP accepted after the outage, live');
     await screenshot('frcp-accepted');
     const mails = await sinkMails();
     assert.equal(mails.length, 3);
@@ -356,29 +395,39 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     await until(() => /fermé/i.test(slotText()), null, 20_000, 'closed DMP shown');
     await screenshot('closed-dmp-status');
     await writeValidateSign('pps');
+    const tag = await tagDmpStatus();
     await send({ mssPatient: false });
+    // The reason reaches the open chart's <dmp-status> through the change feed, nothing reopened.
+    await liveInDmpStatus(tag, 1, 'parked', /DMP du patient est fermé/, 'closure reason in <dmp-status>, live');
     await channelState(1, 'dmp', 'parked');
-    // The chart opened again: <dmp-status> reads the version's submission with its reason.
-    await openPatient(closedDmp.usedName ?? closedDmp.traits.birthName);
-    await until(() => /DMP du patient est fermé/.test(slotText()), null, 20_000, 'closure reason in <dmp-status>');
     await screenshot('closed-dmp-parked');
     const entries = await (await fetch(`${demo.dmp.adminUrl}/entries?patientId=${closedDmp.ins.value}`)).json();
     assert.deepEqual(entries, [], 'nothing deposited');
   });
 
-  test('the minor with a secret connection: a document visible to the legal representatives is refused, with the rule in plain French', async () => {
+  test('the minor with a secret connection: visible to the legal representatives → refused with the rule; hidden from them → accepted, labelled', async () => {
     await openPatient(minorSecret.usedName ?? minorSecret.traits.birthName);
     await until(() => /peuvent être envoyés/.test(slotText()), null, 20_000, 'minor DMP open');
+    const tag = await tagDmpStatus();
     await writeValidateSign('pps');
     await send({ mssPatient: false });
+    await liveInDmpStatus(tag, 1, 'refused', /connexion secrète/, 'secret-connection rule in <dmp-status>, live');
     await channelState(1, 'dmp', 'refused');
     assert.match(await text('#version-table tr[data-version="1"] [data-channel="dmp"]'), /Patient mineur en connexion secrète/);
     await screenshot('minor-secret-refused');
-    await openPatient(minorSecret.usedName ?? minorSecret.traits.birthName);
-    await until(() => /connexion secrète/.test(slotText()), null, 20_000, 'secret-connection rule in <dmp-status>');
-    await screenshot('minor-secret-dmp-status');
+    assert.deepEqual(await (await fetch(`${demo.dmp.adminUrl}/entries?patientId=${minorSecret.ins.value}`)).json(), [], 'nothing deposited');
+
+    // The correct path: « non visible par les représentants légaux » — the platform tells the DMP
+    // it is the minor's secret connection (VIHF), and the document is deposited hidden from them.
+    await writeValidateSign('pps');
+    // The patient's MSSanté copy left ticked: never sent in a secret connection (her legal representatives may read that mailbox).
+    await send({ mssPatient: true, hiddenFromLegalRepresentatives: true });
+    await liveInDmpStatus(tag, 1, 'accepted', /non visible par les représentants légaux/, 'minor’s document accepted with its label in <dmp-status>, live');
+    await channelState(1, 'dmp', 'accepted');
+    assert.equal(await page.$('#version-table tr[data-version="1"] [data-channel="mss:patient"]'), null, 'no copy to the minor’s mailbox');
+    await screenshot('minor-secret-accepted');
     const entries = await (await fetch(`${demo.dmp.adminUrl}/entries?patientId=${minorSecret.ins.value}`)).json();
-    assert.deepEqual(entries, [], 'nothing deposited');
+    assert.deepEqual(entries.filter((e) => !e.isSignature).map((e) => [e.status, e.visibility]), [['Approved', ['INVISIBLE_REPRESENTANTS_LEGAUX']]]);
   });
 
   test('two tabs of the same session save the same document: the second save gets the 412 explained, no second document', async () => {

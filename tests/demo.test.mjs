@@ -5,7 +5,8 @@
 // the real login through the emulator's page.
 /* global customElements, document, Headers, Request */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { loadExample } from '@dcc-kit/cda/examples';
 import { patientToApi } from '@dcc-kit/cda/identity';
@@ -83,6 +84,19 @@ describe('npm start: demo page, backend and PSC emulator on one origin', () => {
     assert.deepEqual(await r.json(), { status: 'ok', store: 'pglite' });
   });
 
+  test('every resource of the backend contract reaches the backend through the page origin, the change feed included', async () => {
+    // The contract's own paths, not the page server's list: a resource it forgets is Vite's 404.
+    const contract = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('@dcc-kit/server/openapi.json')), 'utf8'));
+    const segments = [...new Set(Object.keys(contract.paths).map((path) => path.split('/')[1]))];
+    assert.ok(segments.includes('events'), 'GET /events is in the contract');
+    for (const segment of segments) {
+      const r = await fetch(`${demo.url}/${segment}`, { redirect: 'manual' });
+      await r.body?.cancel();
+      // The backend stamps every answer (problems included) with its API version; Vite does not.
+      assert.ok(r.headers.get('dcc-api-version'), `/${segment} answered by the backend (HTTP ${r.status}, ${r.headers.get('content-type')})`);
+    }
+  });
+
   test('real PSC login through the page origin, then a patient and a PPS through the SDK', async () => {
     const jar = new Jar();
     const start = await jar.fetch(`${demo.url}/auth/login?returnTo=/`);
@@ -139,7 +153,25 @@ describe('npm start: demo page, backend and PSC emulator on one origin', () => {
     const { data: doc } = await dcc.documents.create({ patientId: patient.id, type: 'pps', model });
     let { etag } = await dcc.documents.validate(doc.id, 1, { ifMatch: `"${doc.version}"` });
     ({ etag } = await dcc.documents.sign(doc.id, 1, { ifMatch: etag }));
+    // The change feed, followed through the page's origin as <dmp-status> does (replayed from the
+    // start: an event written before the stream is open is not missed).
+    const following = new AbortController();
+    const feedTimeout = setTimeout(() => following.abort(), 60_000);
+    const live = (async () => {
+      const seen = [];
+      for await (const e of dcc.submissions.events({ signal: following.signal, lastEventId: 0, reconnectDelayMs: 200 })) {
+        if (e.data.documentId !== doc.id) continue;
+        seen.push([e.data.channel, e.data.state]);
+        if (e.data.channel === 'dmp' && e.data.state === 'accepted') break;
+      }
+      return seen;
+    })();
     await dcc.documents.submit(doc.id, 1, { ifMatch: etag, body: { mss: { patient: true } } });
+    const seen = await live.finally(() => {
+      clearTimeout(feedTimeout);
+      following.abort();
+    });
+    assert.deepEqual(seen.filter(([channel]) => channel === 'dmp').at(-1), ['dmp', 'accepted'], `the feed told the DMP's answer live: ${JSON.stringify(seen)}`);
 
     const deadline = Date.now() + 60_000;
     let rows = [];

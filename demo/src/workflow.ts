@@ -199,14 +199,18 @@ export function createWorkflow(host: WorkflowHost, editors: Record<DocType, Edit
     if (!current?.id || !signed()) return;
     const f = new FormData(form);
     const flag = String(f.get('visibility') ?? '');
+    // A minor's secret connection: hidden from the legal representatives (the server then tells the DMP).
+    const visibility = [...(flag ? [flag as 'MASQUE_PS' | 'INVISIBLE_PATIENT'] : []), ...(f.get('hiddenFromLegalRepresentatives') === 'on' ? (['INVISIBLE_REPRESENTANTS_LEGAUX'] as const) : [])];
     const recipients = String(f.get('recipients') ?? '').split(/[,;\s]+/).filter(Boolean);
-    const patient = f.get('mssPatient') === 'on' && flag !== 'INVISIBLE_PATIENT';
+    // Never to the patient's Mon espace santé mailbox when invisible to the patient, nor in a
+    // minor's secret connection (the legal representatives may read it): dmp-mes.md §2.2's MSSanté matrix.
+    const patient = f.get('mssPatient') === 'on' && !visibility.some((v) => v === 'INVISIBLE_PATIENT' || v === 'INVISIBLE_REPRESENTANTS_LEGAUX');
     form.hidden = true;
     const ok = await act('Envoi au DMP et par MSSanté (file d’attente)', async () => {
       const r = await host.client.documents.submit(current!.id!, current!.number!, {
         ifMatch: current!.etag ?? '',
         body: {
-          ...(flag ? { visibility: [flag as 'MASQUE_PS' | 'INVISIBLE_PATIENT'] } : {}),
+          ...(visibility.length ? { visibility } : {}),
           ...(patient || recipients.length ? { mss: { ...(patient ? { patient } : {}), ...(recipients.length ? { recipients } : {}) } } : {}),
         },
       });

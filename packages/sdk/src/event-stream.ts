@@ -92,9 +92,11 @@ export function followEvents<T>(options: EventStreamOptions, follow: FollowOptio
         }
         if (!response.ok || !response.body) {
           const text = await response.text().catch(() => '');
-          // 4xx: the request itself is refused (auth, bad id): reconnecting would not help.
-          if (response.status < 500) throw new Error(`GET /events answered ${response.status}: ${text.slice(0, 200)}`);
-          await sleep(delay, signal);
+          // 429 (rate or open-feed limits) and 5xx pass: reconnect after Retry-After when the
+          // server says it, else the usual delay. Any other 4xx is the request itself refused
+          // (auth, bad id): reconnecting would not help.
+          if (response.status < 500 && response.status !== 429) throw new Error(`GET /events answered ${response.status}: ${text.slice(0, 200)}`);
+          await sleep(retryAfterMs(response.headers.get('retry-after')) ?? delay, signal);
           continue;
         }
         try {
@@ -110,6 +112,15 @@ export function followEvents<T>(options: EventStreamOptions, follow: FollowOptio
       }
     },
   };
+}
+
+/** Most a Retry-After is waited (ms): a feed never goes quiet for longer on a server's word. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/** Retry-After in delay-seconds as milliseconds (bounded); undefined when absent or not a number of seconds. */
+export function retryAfterMs(header: string | null): number | undefined {
+  if (header === null || !/^\d{1,6}$/.test(header.trim())) return undefined;
+  return Math.min(Number(header.trim()) * 1000, MAX_RETRY_AFTER_MS);
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

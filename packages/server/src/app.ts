@@ -128,7 +128,7 @@ export function createServer(options: ServerOptions): DccServer {
     // One line with the error's class and code only: a database error's message may quote values.
     onError: (error) => log({ level: 'error', requestId: '', method: '', route: '(submission queue)', status: 0, durationMs: 0, error: errorLabel(error) }),
   });
-  const submissions = new SubmissionService(store.driver, store.submissions, jobs, { ...(sub.dmp ? { dmp: sub.dmp } : {}), mssConfigured: sub.mss !== undefined, secteurActivite });
+  const submissions = new SubmissionService(store.driver, store.submissions, jobs, { ...(sub.dmp ? { dmp: sub.dmp } : {}), mssConfigured: sub.mss !== undefined, secteurActivite, ...(options.now ? { now: () => new Date(options.now!()) } : {}) });
   const worker = new SubmissionWorker(store.driver, store.submissions, jobs, {
     secteurActivite,
     ...(sub.dmp ? { dmp: sub.dmp } : {}),
@@ -136,6 +136,7 @@ export function createServer(options: ServerOptions): DccServer {
     ...(sub.concurrency !== undefined ? { concurrency: sub.concurrency } : {}),
     ...(sub.pollMs !== undefined ? { pollMs: sub.pollMs } : {}),
     ...(sub.callTimeoutMs !== undefined ? { callTimeoutMs: sub.callTimeoutMs } : {}),
+    ...(options.now ? { now: () => new Date(options.now!()) } : {}),
   });
   if (sub.worker !== false) worker.start();
 

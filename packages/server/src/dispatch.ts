@@ -54,6 +54,11 @@ export function requestHandler(router: Router, log: Logger, guard?: TrafficGuard
       const reply = await matched.route.handler(ctx);
       status = reply.status;
       if (reply.stream) {
+        // A stream waits for events, it does not work: its in-flight slot goes back, and the
+        // professional's open streams are bounded instead (TrafficLimits.streamsPerProfessional).
+        const endStream = guard?.openStream(ctx.actor ? `ps:${ctx.actor}` : `client:${clientOf(req)}`);
+        release?.();
+        release = endStream;
         res.writeHead(reply.status, reply.headers ?? {});
         const closed = new AbortController();
         res.on('close', () => closed.abort());

@@ -53,6 +53,7 @@ export function serverConfigOf(env: NodeJS.ProcessEnv): EnvServerConfig {
       perClient: rateOf(env, 'DCC_LIMIT_CLIENT', DEFAULT_LIMITS.perClient),
       perProfessional: rateOf(env, 'DCC_LIMIT_PROFESSIONAL', DEFAULT_LIMITS.perProfessional),
       concurrentPerClient: numberOf(env, 'DCC_LIMIT_CLIENT_CONCURRENCY', DEFAULT_LIMITS.concurrentPerClient),
+      streamsPerProfessional: numberOf(env, 'DCC_LIMIT_PROFESSIONAL_STREAMS', DEFAULT_LIMITS.streamsPerProfessional),
       failedIntrospections: rateOf(env, 'DCC_LIMIT_FAILED_INTROSPECTIONS', DEFAULT_LIMITS.failedIntrospections),
     },
     ...(env.DCC_BEARER_CACHE_MS ? { bearerCacheMs: numberOf(env, 'DCC_BEARER_CACHE_MS', 5000) } : {}),

@@ -66,7 +66,7 @@ describe('traffic limits over HTTP (no identity provider)', () => {
       oidc: { discoveryUrl: 'http://127.0.0.1:1/x', clientId: 'a', clientSecret: 'b' },
       logger: () => undefined,
       now: clock.now,
-      limits: { perClient: { perSecond: 1, burst: 5 }, perProfessional: { perSecond: 1, burst: 3 }, concurrentPerClient: 2 },
+      limits: { perClient: { perSecond: 1, burst: 5 }, perProfessional: { perSecond: 1, burst: 3 }, concurrentPerClient: 2, streamsPerProfessional: 2 },
     });
     // Bearer tokens "t-<idNatPs>" stand for verified professionals (the limits are under test, not PSC).
     app.auth.bearer = async (token: string) => (token.startsWith('t-') ? doctor(token.slice(2)) : undefined);
@@ -111,6 +111,42 @@ describe('traffic limits over HTTP (no identity provider)', () => {
     release();
     assert.deepEqual([(await first).status, (await second).status], [200, 200]);
     assert.equal((await fetch(`${url}/patients`)).status, 401);
+  });
+
+  /** Opens GET /events as `who` and reads its first line (the stream is up); closed by `signal`. */
+  async function openFeed(who: string, signal: AbortSignal): Promise<Response> {
+    const r = await fetch(`${url}/events`, { headers: { authorization: `Bearer t-${who}` }, signal });
+    if (r.ok) await r.body!.getReader().read();
+    else await r.body?.cancel();
+    return r;
+  }
+
+  test('change feeds (long-lived GET /events) hold no in-flight slot: with two feeds open, the client is still served', async () => {
+    clock.advance(60_000);
+    const feeds = new AbortController();
+    try {
+      assert.equal((await openFeed('899700000011', feeds.signal)).status, 200);
+      assert.equal((await openFeed('899700000012', feeds.signal)).status, 200);
+      assert.equal((await fetch(`${url}/patients`)).status, 401, 'answered, not 429: the feeds are not requests in progress');
+    } finally {
+      feeds.abort();
+    }
+  });
+
+  test('open feeds are bounded per professional: 429 with Retry-After past the bound, another professional still served', async () => {
+    clock.advance(60_000);
+    const feeds = new AbortController();
+    try {
+      assert.equal((await openFeed('899700000021', feeds.signal)).status, 200);
+      assert.equal((await openFeed('899700000021', feeds.signal)).status, 200);
+      clock.advance(60_000); // the professional's token bucket is not what refuses
+      const third = await openFeed('899700000021', feeds.signal);
+      assert.equal(third.status, 429);
+      assert.ok(Number(third.headers.get('retry-after')) > 0);
+      assert.equal((await openFeed('899700000022', feeds.signal)).status, 200);
+    } finally {
+      feeds.abort();
+    }
   });
 });
 

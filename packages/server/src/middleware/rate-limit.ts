@@ -18,6 +18,13 @@ export interface TrafficLimits {
   perProfessional: Rate;
   /** Requests of one client address being processed at the same time. */
   concurrentPerClient: number;
+  /**
+   * Long-lived streams (the change feed, GET /events) one professional keeps open at once. A
+   * stream waits for events instead of working, so it gives back its in-flight slot once its
+   * headers are sent and is bounded here instead: many clinicians behind one proxy address
+   * would otherwise fill `concurrentPerClient` with their feeds and get 429 on every request.
+   */
+  streamsPerProfessional: number;
   /** Bearer tokens PSC said were not active (or could not introspect), per client address. */
   failedIntrospections: Rate;
 }
@@ -26,6 +33,7 @@ export const DEFAULT_LIMITS: TrafficLimits = {
   perClient: { perSecond: 50, burst: 200 },
   perProfessional: { perSecond: 20, burst: 100 },
   concurrentPerClient: 64,
+  streamsPerProfessional: 8,
   failedIntrospections: { perSecond: 0.2, burst: 10 },
 };
 
@@ -86,6 +94,7 @@ export class TrafficGuard {
   private readonly professionals: TokenBuckets;
   private readonly failures: TokenBuckets;
   private readonly inFlight = new Map<string, number>();
+  private readonly streams = new Map<string, number>();
 
   constructor(limits: Partial<TrafficLimits> = {}, now: Clock = Date.now) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
@@ -108,6 +117,24 @@ export class TrafficGuard {
       const left = (this.inFlight.get(client) ?? 1) - 1;
       if (left <= 0) this.inFlight.delete(client);
       else this.inFlight.set(client, left);
+    };
+  }
+
+  /**
+   * A long-lived stream of `who` (the professional; the client address when anonymous) starts:
+   * refused with 429 past `streamsPerProfessional`; the returned function ends it.
+   */
+  openStream(who: string): () => void {
+    const count = this.streams.get(who) ?? 0;
+    if (count >= this.limits.streamsPerProfessional) throw tooManyRequests(5, 'Too many change feeds open for this professional.');
+    this.streams.set(who, count + 1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const left = (this.streams.get(who) ?? 1) - 1;
+      if (left <= 0) this.streams.delete(who);
+      else this.streams.set(who, left);
     };
   }
 

@@ -27,6 +27,8 @@ export interface ProvideInput {
   entryUUID: string;
   submissionSetUniqueId: string;
   replaces?: { entryUUID: string };
+  /** A minor's secret connection: the VIHF carries confidentiality-code INVISIBLE_REPRESENTANTS_LEGAUX (§2.2). */
+  secretConnection?: boolean;
 }
 
 export interface DmpPort {

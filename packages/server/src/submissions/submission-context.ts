@@ -19,16 +19,44 @@ export interface SubmissionFacts {
   signedBy: string;
   ins: Ins;
   identityStatus: string;
+  /** The patient's birth date as the record holds it (`YYYY-MM-DD`, maybe partial); absent when unknown. */
+  birthDate?: string;
+}
+
+/** The calendar date in France (`YYYY-MM-DD`): a birthday is a French day. */
+const PARIS_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Whether a patient born on `birthDate` is a minor on `at` (under 18 on that day of the
+ * French calendar: born 2010-08-01 → adult from 2028-08-01). A partial or missing birth date is not
+ * read as a minor's: the DMP then says so itself if the patient is one.
+ */
+export function isMinorOn(birthDate: string | undefined, at: Date): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate ?? '');
+  if (!m) return false;
+  const adultFrom = `${String(Number(m[1]) + 18).padStart(4, '0')}-${m[2]}-${m[3]}`;
+  return PARIS_DATE.format(at) < adultFrom;
+}
+
+/**
+ * The minor's secret connection (« connexion secrète », dmp-mes.md §2.2, §3.4): a document of
+ * a minor deposited hidden from the legal representatives is deposited in secret connection, so
+ * the VIHF carries confidentiality-code INVISIBLE_REPRESENTANTS_LEGAUX. [I] The platform learns
+ * the secret connection from that choice (the minor opposed disclosure, CSP L.1111-5): it keeps
+ * no flag of its own, and the DMP still refuses a document of such a minor sent without it.
+ */
+export function depositsInSecretConnection(visibility: readonly string[], birthDate: string | undefined, at: Date): boolean {
+  return visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX') && isMinorOn(birthDate, at);
 }
 
 export async function submissionFacts(db: SqlExecutor, documentId: string, versionNumber: number): Promise<SubmissionFacts | undefined> {
-  const rows = await db.query<{ cda: string | null; signed_by: string | null; ins_value: string; ins_oid: string; identity_status: string }>(
-    `SELECT v.cda, v.signed_by, p.ins_value, p.ins_oid, p.identity_status
+  const rows = await db.query<{ cda: string | null; signed_by: string | null; ins_value: string; ins_oid: string; identity_status: string; birth_date: string | null }>(
+    `SELECT v.cda, v.signed_by, p.ins_value, p.ins_oid, p.identity_status, p.data->'traits'->>'birthDate' AS birth_date
        FROM document_versions v JOIN documents d ON d.id = v.document_id JOIN patients p ON p.id = d.patient_id
       WHERE v.document_id = $1 AND v.number = $2`,
     [documentId, versionNumber],
   );
   const r = rows[0];
   if (!r?.cda || !r.signed_by) return undefined;
-  return { cda: new TextEncoder().encode(r.cda), signedBy: r.signed_by, ins: { matricule: r.ins_value, oid: r.ins_oid }, identityStatus: r.identity_status };
+  return { cda: new TextEncoder().encode(r.cda), signedBy: r.signed_by, ins: { matricule: r.ins_value, oid: r.ins_oid }, identityStatus: r.identity_status, ...(r.birth_date ? { birthDate: r.birth_date } : {}) };
 }

@@ -11,7 +11,7 @@ import type { Actor, DocumentRecord } from '../store/records.js';
 import type { SubmissionRecord, SubmissionRepository } from '../store/submissions-repository.js';
 import { DMP_QUEUE, MSS_QUEUE, type JobQueue } from './job-queue.js';
 import { asPortFailure, VISIBILITY_FLAGS, type ActingParty, type DmpPatientStatus, type DmpPort, type VisibilityFlag } from './ports.js';
-import { actingParty, patientCx } from './submission-context.js';
+import { actingParty, isMinorOn, patientCx } from './submission-context.js';
 
 /** What the submit body chooses: visibility flags and MSSanté recipients. */
 export interface SubmitChoices {
@@ -42,7 +42,7 @@ export class SubmissionService {
     private readonly driver: SqlDriver,
     private readonly rows: SubmissionRepository,
     private readonly queue: JobQueue,
-    private readonly config: { dmp?: DmpPort; mssConfigured: boolean; secteurActivite: string },
+    private readonly config: { dmp?: DmpPort; mssConfigured: boolean; secteurActivite: string; /** a minor's age at submit; default: the system clock */ now?: () => Date },
   ) {}
 
   /**
@@ -64,6 +64,7 @@ export class SubmissionService {
     await this.queue.ready();
     const channels = ['dmp', ...(toPatient ? ['mss:patient'] : []), ...[...new Set(recipients.map((r) => r.toLowerCase()))].map((r) => `mss:${r}`)];
     return async (tx, doc) => {
+      if (toPatient && visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX')) await this.refuseSecretConnectionMail(tx, doc.patientId);
       for (const channel of channels) {
         const dmp = channel === 'dmp';
         const configured = dmp ? this.config.dmp !== undefined : this.config.mssConfigured;
@@ -82,6 +83,20 @@ export class SubmissionService {
         await tx.query('UPDATE dmp_submissions SET job_id = $2 WHERE id = $1', [row.id, jobId]);
       }
     };
+  }
+
+  /**
+   * A minor's secret connection (a minor's document hidden from the legal representatives):
+   * never a copy to her Mon espace santé mailbox, which they may read (dmp-mes.md §2.2, the
+   * MSSanté matrix: the patient's mailbox only when CONNEXION_SECRETE=N). Refused in the submit's
+   * transaction, so nothing is queued.
+   */
+  private async refuseSecretConnectionMail(tx: SqlExecutor, patientId: string): Promise<void> {
+    const rows = await tx.query<{ birth_date: string | null }>(`SELECT data->'traits'->>'birthDate' AS birth_date FROM patients WHERE id = $1`, [patientId]);
+    if (!isMinorOn(rows[0]?.birth_date ?? undefined, (this.config.now ?? (() => new Date()))())) return;
+    throw problems.unprocessable('mss-patient-not-allowed', 'A minor’s document hidden from the legal representatives is never sent to the patient’s mailbox.', [
+      issue('mss.patient', 'secret-connection', 'Mineur en connexion secrète : pas d’envoi à sa messagerie, que ses représentants légaux peuvent lire.', 'Minor in secret connection: not sent to their mailbox, which the legal representatives may read.'),
+    ]);
   }
 
   forVersion(doc: DocumentRecord, n: number): Promise<SubmissionRecord[]> {

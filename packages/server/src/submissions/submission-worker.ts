@@ -9,7 +9,7 @@ import type { SqlDriver, SqlExecutor } from '../store/driver.js';
 import type { SubmissionChange, SubmissionReason, SubmissionRecord, SubmissionRepository } from '../store/submissions-repository.js';
 import { DMP_QUEUE, MSS_QUEUE, type JobData, type JobQueue, type QueueName } from './job-queue.js';
 import { asPortFailure, type DmpPort, type MssPort, type VisibilityFlag } from './ports.js';
-import { actingParty, submissionFacts } from './submission-context.js';
+import { actingParty, depositsInSecretConnection, submissionFacts } from './submission-context.js';
 import { requeueSubmission } from './submission-service.js';
 import { whyNotSubmittable } from '../services/identity-rules.js';
 import type { IdentityStatus } from '../store/records.js';
@@ -27,6 +27,8 @@ export interface WorkerOptions {
   /** How often rows whose job was lost are looked for (ms, default 60 000), and how old they must be (default 10 min). */
   sweepMs?: number;
   staleMs?: number;
+  /** The clock (a minor's age on the day of the deposit); default: the system's. */
+  now?: () => Date;
 }
 
 /** The claim of a job lapsed (heartbeat lost, another attempt runs it): roll back, leave it alone. */
@@ -224,8 +226,16 @@ export class SubmissionWorker {
       if (closed) return this.finish(DMP_QUEUE, job, row, { state: 'parked', stateDetail: `dmp-${closed}`, reason: DMP_CLOSED[closed] });
       const earlier = await this.rows.earlierOfSet(this.driver, row.setId, row.seq);
       const parent = [...earlier].reverse().find((r) => r.state === 'accepted' && r.dmp && (r.dmp.status ?? 'Approved') === 'Approved');
+      const secretConnection = depositsInSecretConnection(row.visibility, facts.birthDate, (this.options.now ?? (() => new Date()))());
       const accepted = await dmp.provideAndRegister(
-        { cda: facts.cda, visibility: row.visibility as VisibilityFlag[], entryUUID: row.entryUUID, submissionSetUniqueId: row.submissionSetId, ...(parent ? { replaces: { entryUUID: parent.dmp!.entryUUID } } : {}) },
+        {
+          cda: facts.cda,
+          visibility: row.visibility as VisibilityFlag[],
+          entryUUID: row.entryUUID,
+          submissionSetUniqueId: row.submissionSetId,
+          ...(parent ? { replaces: { entryUUID: parent.dmp!.entryUUID } } : {}),
+          ...(secretConnection ? { secretConnection } : {}),
+        },
         party,
         AbortSignal.timeout(timeout),
       );

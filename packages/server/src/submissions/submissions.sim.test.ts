@@ -200,3 +200,90 @@ describe('a VIHF the simulator does not trust: refused with its code, not retrie
     }
   });
 });
+
+describe('a minor with a secret connection (dmp-mes.md §2.2): deposited hidden from the legal representatives, the VIHF saying so (pglite)', () => {
+  // The ANS example's patient is born 1979-03-28: on the worker's clock of 1995 she is a minor.
+  const IN_1995 = () => new Date('1995-06-01T10:00:00Z');
+  let sim: DmpSimulator;
+  let store: Store;
+  let jobs: JobQueue;
+  let port: ReturnType<typeof dmpPort>;
+  let service: SubmissionService;
+  let patientId: string;
+  const example = readFileSync(path.join(resolveKitDir(), 'ExemplesCDA', 'CANCER-FRCP_2022.01_Appareil.xml'), 'utf8');
+  type SimEntry = { uniqueId: string; isSignature?: boolean; visibility: string[] };
+
+  before(async () => {
+    const pki = await createTestPki();
+    sim = await startDmpSimulator({ trust: { vihfCertificates: [pki.signing.cert] }, smtp: false });
+    const patched = await fetch(`${sim.adminUrl}/patients/${ANS_PATIENT.ins}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ minorSecretConnection: true }) });
+    assert.ok(patched.ok, `the simulator's patient is a minor in secret connection (HTTP ${patched.status})`);
+    store = await openTestStore('pglite');
+    jobs = new JobQueue(store.driver, { retry: { retryLimit: 2, retryDelaySeconds: 1 } });
+    port = dmpPort({ sourceId: SOURCE_ID, client: { endpoint: sim.url, signing: { key: pki.signing.key, certificate: pki.signing.cert }, lps: LPS, timeoutMs: 10_000 } });
+    service = new SubmissionService(store.driver, store.submissions, jobs, { dmp: port, mssConfigured: true, secteurActivite: 'SA01^1.2.250.1.71.4.2.4', now: IN_1995 });
+    patientId = await ansPatient(store);
+  });
+  after(async () => {
+    await jobs?.stop();
+    await port?.close();
+    await store?.close();
+    await sim?.close();
+  });
+
+  /** Submits a new FRCP with `choices` and works the queue with a worker on `now` until the DMP row is answered. */
+  async function deposit(choices: { visibility?: Array<'INVISIBLE_REPRESENTANTS_LEGAUX' | 'MASQUE_PS'> }, now?: () => Date) {
+    const setId = newOid();
+    const id = newOid();
+    const doc = await signedDocument(store, patientId, setId, frcpVariant(example, id, setId), actor);
+    assert.ok((await store.documents.transition(doc.id, 1, doc.version, { from: ['signed'], to: 'submitted', action: 'document.submit', enqueue: await service.enqueuer(choices, actor) }, actor)).ok);
+    const worker = new SubmissionWorker(store.driver, store.submissions, jobs, { dmp: port, secteurActivite: 'SA01^1.2.250.1.71.4.2.4', pollMs: 50, callTimeoutMs: 10_000, ...(now ? { now } : {}) });
+    worker.start();
+    try {
+      const end = Date.now() + 30_000;
+      let row = (await store.submissions.forVersion(doc.id, 1))[0]!;
+      while (!['accepted', 'refused', 'parked'].includes(row.state) && Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 50));
+        row = (await store.submissions.forVersion(doc.id, 1))[0]!;
+      }
+      const entries = (await (await fetch(`${sim.adminUrl}/entries?patientId=${ANS_PATIENT.ins}`)).json()) as SimEntry[];
+      return { row, entry: entries.find((e) => e.uniqueId === id && !e.isSignature) };
+    } finally {
+      await worker.stop();
+    }
+  }
+
+  test('hidden from the legal representatives: accepted, the entry carries INVISIBLE_REPRESENTANTS_LEGAUX', async () => {
+    const { row, entry } = await deposit({ visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'] }, IN_1995);
+    assert.equal(row.state, 'accepted', JSON.stringify(row.reason));
+    assert.deepEqual(entry?.visibility, ['INVISIBLE_REPRESENTANTS_LEGAUX']);
+  });
+
+  test('visible to the legal representatives: refused with the secret-connection rule, nothing deposited', async () => {
+    const { row, entry } = await deposit({}, IN_1995);
+    assert.equal(row.state, 'refused', JSON.stringify(row));
+    assert.equal(row.reason?.code, 'SIM_SECRET_CONNECTION');
+    assert.match(row.reason?.fr ?? '', /connexion secrète/);
+    assert.equal(entry, undefined);
+  });
+
+  test('never a copy to the minor’s own mailbox in a secret connection: the submit is refused naming mss.patient, nothing queued', async () => {
+    const setId = newOid();
+    const doc = await signedDocument(store, patientId, setId, frcpVariant(example, newOid(), setId), actor);
+    const enqueue = await service.enqueuer({ visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'], mss: { patient: true } }, actor);
+    await assert.rejects(
+      store.documents.transition(doc.id, 1, doc.version, { from: ['signed'], to: 'submitted', action: 'document.submit', enqueue }, actor),
+      (error: { status?: number; errors?: Array<{ path?: string; field?: string }> }) => error.status === 422 && JSON.stringify(error.errors ?? []).includes('mss.patient'),
+    );
+    assert.deepEqual(await store.submissions.forVersion(doc.id, 1), []);
+    assert.equal((await store.documents.get(doc.id, actor.structures))?.status, 'signed', 'the submit rolled back');
+  });
+
+  test('the same choice for a patient the record says is an adult: no secret connection asserted, so the DMP still refuses', async () => {
+    const { row, entry } = await deposit({ visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'] });
+    assert.equal(row.state, 'refused', JSON.stringify(row));
+    assert.equal(row.reason?.code, 'SIM_SECRET_CONNECTION');
+    assert.match(row.reason?.field ?? '', /VIHF/);
+    assert.equal(entry, undefined);
+  });
+});
