@@ -2,7 +2,7 @@
 // FINESS and 3C filters), who may read which establishments' figures, and the report: every
 // group with data, and every month × volet of the period with zeros included.
 import { issue, problems, type ProblemIssue } from '../http.js';
-import type { IndicatorCounts, IndicatorGroupRow, IndicatorMonthRow, IndicatorsRepository } from '../store/indicators-repository.js';
+import { monthsBetween, type IndicatorCounts, type IndicatorGroupRow, type IndicatorMonthRow, type IndicatorsRepository } from '../store/indicators-repository.js';
 import type { DocumentType } from '../store/records.js';
 
 export const MAX_INDICATOR_MONTHS = 36;
@@ -41,14 +41,7 @@ const monthIndex = (m: string): number => {
   const [, y, mm] = MONTH.exec(m) as RegExpExecArray;
   return Number(y) * 12 + Number(mm) - 1;
 };
-const monthOf = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-
-/** Every month from `from` to `to`, inclusive. */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(monthOf(i));
-  return out;
-}
+export { monthsBetween };
 
 /** The query string → a checked query; a 400 problem naming each bad parameter. */
 export function parseIndicatorsQuery(params: URLSearchParams): IndicatorsQuery {

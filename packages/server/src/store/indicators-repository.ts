@@ -47,13 +47,18 @@ export interface IndicatorFigures {
 }
 
 // $1 from, $2 to ('YYYY-MM'), $3 structures (NULL = all), $4 finess, $5 center3c.
-// Each event comes from an index range on its moment (migration 006); the documents in scope
-// are joined once. count(DISTINCT document) counts a document once per month and group even
-// when several of its versions reached the same state that month.
-const FIGURES_SQL = `
+// Each event comes from an index range on its moment (migration 006). Its month is its bucket
+// among the period's month starts in Paris (width_bucket: a binary search, no time zone
+// arithmetic per row). A document counts once per month and kind even when several of its
+// versions reached the same state that month; it belongs to one group (its facts are single
+// valued), so the month totals of documents are sums of the groups, and only the distinct
+// professionals per month need their own count.
+export const INDICATOR_FIGURES_SQL = `
 WITH bounds AS (
-  SELECT (($1::text || '-01')::timestamp AT TIME ZONE '${INDICATORS_TIME_ZONE}') AS lo,
-         ((($2::text || '-01')::timestamp + interval '1 month') AT TIME ZONE '${INDICATORS_TIME_ZONE}') AS hi
+  SELECT edges, edges[1] AS lo, edges[array_length(edges, 1)] AS hi FROM (
+    SELECT array(SELECT g AT TIME ZONE '${INDICATORS_TIME_ZONE}'
+                   FROM generate_series(($1::text || '-01')::timestamp, ($2::text || '-01')::timestamp + interval '1 month', interval '1 month') g) AS edges
+  ) e
 ),
 events AS (
   SELECT d.id AS document_id, 'created' AS kind, d.created_at AS at, NULL::text AS professional
@@ -77,25 +82,42 @@ events AS (
   SELECT s.document_id, 'refused', s.refused_at, NULL
     FROM dmp_submissions s, bounds b WHERE s.channel = 'dmp' AND s.refused_at >= b.lo AND s.refused_at < b.hi
 ),
-scoped AS (
-  SELECT to_char(e.at AT TIME ZONE '${INDICATORS_TIME_ZONE}', 'YYYY-MM') AS month, d.finess, d.center3c, d.type AS volet,
-         d.channel, e.kind, e.document_id, e.professional
-    FROM events e JOIN documents d ON d.id = e.document_id
-   WHERE ($3::text[] IS NULL OR d.structure_id = ANY($3::text[]))
-     AND ($4::text IS NULL OR d.finess = $4::text) AND ($5::text IS NULL OR d.center3c = $5::text)
+-- Per document and month first (a narrow key), joined to the documents in scope after.
+bucketed AS (
+  SELECT width_bucket(e.at, b.edges) AS m, e.kind, e.document_id, e.professional FROM events e, bounds b
+),
+per_document AS (
+  SELECT m, document_id,
+         bool_or(kind = 'created') AS created, bool_or(kind = 'validated') AS validated, bool_or(kind = 'signed') AS signed,
+         bool_or(kind = 'deposited') AS deposited, bool_or(kind = 'refused') AS refused
+    FROM bucketed GROUP BY m, document_id
+),
+document_professionals AS (
+  SELECT DISTINCT m, document_id, professional FROM bucketed WHERE professional IS NOT NULL
+),
+docs AS (
+  SELECT id, finess, center3c, type AS volet, channel FROM documents
+   WHERE ($3::text[] IS NULL OR structure_id = ANY($3::text[]))
+     AND ($4::text IS NULL OR finess = $4::text) AND ($5::text IS NULL OR center3c = $5::text)
+),
+per_document_scoped AS (
+  SELECT p.*, d.finess, d.center3c, d.volet, d.channel FROM per_document p JOIN docs d ON d.id = p.document_id
+),
+professionals AS (
+  SELECT DISTINCT p.m, d.finess, d.center3c, d.volet, d.channel, p.professional
+    FROM document_professionals p JOIN docs d ON d.id = p.document_id
 )
-SELECT month, finess, center3c, volet, channel, GROUPING(finess, center3c, channel) <> 0 AS month_total,
-       count(*) FILTER (WHERE kind = 'created') AS created,
-       count(DISTINCT document_id) FILTER (WHERE kind = 'validated') AS validated,
-       count(DISTINCT document_id) FILTER (WHERE kind = 'signed') AS signed,
-       count(DISTINCT document_id) FILTER (WHERE kind = 'deposited') AS deposited,
-       count(DISTINCT document_id) FILTER (WHERE kind = 'refused') AS refused,
-       count(DISTINCT professional) AS professionals,
-       count(*) FILTER (WHERE kind = 'created' AND channel = 'connector') AS connector,
-       count(*) FILTER (WHERE kind = 'created' AND channel = 'editor') AS editor
-  FROM scoped
- GROUP BY GROUPING SETS ((month, finess, center3c, volet, channel), (month, volet))
- ORDER BY month, volet, finess NULLS FIRST, center3c NULLS FIRST, channel NULLS FIRST`;
+SELECT 'group' AS level, m, finess, center3c, volet, channel,
+       count(*) FILTER (WHERE created) AS created, count(*) FILTER (WHERE validated) AS validated,
+       count(*) FILTER (WHERE signed) AS signed, count(*) FILTER (WHERE deposited) AS deposited,
+       count(*) FILTER (WHERE refused) AS refused, NULL::bigint AS professionals
+  FROM per_document_scoped GROUP BY m, finess, center3c, volet, channel
+UNION ALL
+SELECT 'group', m, finess, center3c, volet, channel, NULL, NULL, NULL, NULL, NULL, count(*)
+  FROM professionals GROUP BY m, finess, center3c, volet, channel
+UNION ALL
+SELECT 'month', m, NULL, NULL, volet, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT professional)
+  FROM professionals GROUP BY m, volet`;
 
 const LABELS_SQL = `
 SELECT 'finess' AS kind, finess AS id, max(establishment_name) AS name FROM documents
@@ -106,14 +128,25 @@ SELECT '3c', center3c, max(center3c_name) FROM documents
 ORDER BY 1, 2`;
 
 type Row = Record<string, unknown>;
-const counts = (r: Row): IndicatorCounts => ({
+const counts = (r: Row): Omit<IndicatorCounts, 'professionals'> => ({
   created: Number(r.created),
   validated: Number(r.validated),
   signed: Number(r.signed),
   deposited: Number(r.deposited),
   refused: Number(r.refused),
-  professionals: Number(r.professionals),
 });
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+/** Every month from `from` to `to` ('YYYY-MM'), inclusive. */
+export function monthsBetween(from: string, to: string): string[] {
+  const index = (m: string) => {
+    const [, y, mm] = MONTH.exec(m) as RegExpExecArray;
+    return Number(y) * 12 + Number(mm) - 1;
+  };
+  const out: string[] = [];
+  for (let i = index(from); i <= index(to); i++) out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  return out;
+}
 
 export class IndicatorsRepository {
   constructor(private readonly driver: SqlDriver) {}
@@ -121,30 +154,55 @@ export class IndicatorsRepository {
   /** The figures of the selection: groups with data, month × volet totals with data, and the labels of the filters. */
   async figures(q: IndicatorsSelection): Promise<IndicatorFigures> {
     const structures = q.structures ? [...q.structures] : null;
-    const [grouped, labels] = await Promise.all([
-      this.driver.query(FIGURES_SQL, [q.from, q.to, structures, q.finess ?? null, q.center3c ?? null]),
-      this.driver.query(LABELS_SQL, [structures]),
-    ]);
-    const rows: IndicatorGroupRow[] = [];
-    const months: IndicatorMonthRow[] = [];
+    const params = [q.from, q.to, structures, q.finess ?? null, q.center3c ?? null];
+    const grouped = await this.driver.transaction(async (tx) => {
+      // PostgreSQL: the query's estimated cost crosses jit_above_cost, and compiling it took
+      // longer than running it (EXPLAIN ANALYZE: seconds of JIT "Optimization" and "Emission"
+      // for a few hundred ms of execution); its hash aggregates spilled to disk at the default
+      // 4 MB work_mem with 100,000 versions. Both for this transaction only.
+      if (this.driver.kind === 'postgres') await tx.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+      return tx.query(INDICATOR_FIGURES_SQL, params);
+    });
+    const labels = await this.driver.query(LABELS_SQL, [structures]);
+    const period = monthsBetween(q.from, q.to);
+    const groups = new Map<string, IndicatorGroupRow>();
+    const months = new Map<string, IndicatorMonthRow>();
+    const monthRow = (month: string, volet: DocumentType): IndicatorMonthRow => {
+      const key = `${month}|${volet}`;
+      let row = months.get(key);
+      if (!row) months.set(key, (row = { month, volet, created: 0, validated: 0, signed: 0, deposited: 0, refused: 0, professionals: 0, connector: 0, editor: 0 }));
+      return row;
+    };
     for (const r of grouped) {
-      if (r.month_total === true) {
-        months.push({ month: String(r.month), volet: r.volet as DocumentType, ...counts(r), connector: Number(r.connector), editor: Number(r.editor) });
-      } else {
-        rows.push({
-          month: String(r.month),
-          finess: String(r.finess),
-          center3c: typeof r.center3c === 'string' ? r.center3c : null,
-          volet: r.volet as DocumentType,
-          channel: r.channel as DocumentChannel,
-          ...counts(r),
-        });
+      const month = period[Number(r.m) - 1]!;
+      const volet = r.volet as DocumentType;
+      if (r.level === 'month') {
+        monthRow(month, volet).professionals = Number(r.professionals);
+        continue;
+      }
+      const center3c = typeof r.center3c === 'string' ? r.center3c : null;
+      const channel = r.channel as DocumentChannel;
+      const key = JSON.stringify([month, r.finess, center3c, volet, channel]);
+      let row = groups.get(key);
+      if (!row) groups.set(key, (row = { month, finess: String(r.finess), center3c, volet, channel, created: 0, validated: 0, signed: 0, deposited: 0, refused: 0, professionals: 0 }));
+      if (r.professionals !== null && r.professionals !== undefined) row.professionals = Number(r.professionals);
+      else {
+        const c = counts(r);
+        Object.assign(row, { created: c.created, validated: c.validated, signed: c.signed, deposited: c.deposited, refused: c.refused });
+        // Each document is in one group: the month's documents are the sum of its groups.
+        const total = monthRow(month, volet);
+        total.created += c.created;
+        total.validated += c.validated;
+        total.signed += c.signed;
+        total.deposited += c.deposited;
+        total.refused += c.refused;
+        total[channel] += c.created;
       }
     }
     const name = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
     return {
-      rows,
-      months,
+      rows: [...groups.values()],
+      months: [...months.values()],
       establishments: labels.filter((l) => l.kind === 'finess').map((l) => ({ finess: String(l.id), name: name(l.name) })),
       centers3c: labels.filter((l) => l.kind === '3c').map((l) => ({ id: String(l.id), name: name(l.name) })),
     };

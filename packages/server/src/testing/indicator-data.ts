@@ -79,14 +79,16 @@ export async function writeHistory(db: SqlExecutor, o: GenerateOptions): Promise
   const rnd = seededRandom(o.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const patients = new Map<string, string>();
+  // One patient per structure, shared by successive calls (the bench writes in chunks).
   for (const structureId of STRUCTURES) {
-    const id = randomUUID();
-    patients.set(structureId, id);
+    const ins = `2${structureId.replace(/\D/g, '0')}12345`.slice(0, 15);
     await db.query(
       `INSERT INTO patients (id, structure_id, ins_value, ins_oid, identity_status, data, version, created_at, updated_at)
-       VALUES ($1, $2, $3, '1.2.250.1.213.1.4.10', 'qualified', '{}'::jsonb, 1, now(), now())`,
-      [id, structureId, `2${structureId.replace(/\D/g, '0')}12345`.slice(0, 15)],
+       VALUES ($1, $2, $3, '1.2.250.1.213.1.4.10', 'qualified', '{}'::jsonb, 1, now(), now()) ON CONFLICT DO NOTHING`,
+      [randomUUID(), structureId, ins],
     );
+    const [row] = await db.query('SELECT id FROM patients WHERE structure_id = $1 AND ins_value = $2', [structureId, ins]);
+    patients.set(structureId, String(row!.id));
   }
   const documents: GeneratedDocument[] = [];
   const events: GeneratedEvent[] = [];
