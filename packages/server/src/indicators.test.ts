@@ -4,6 +4,11 @@
 // the generator wrote, never from the database. On PGlite and on PostgreSQL.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, type SqlDriver } from './store/driver.js';
 import { openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
 import { writeHistory, STRUCTURES, type GeneratedHistory } from './testing/indicator-data.js';
 import { IndicatorsService, monthsBetween, parseIndicatorsQuery, type IndicatorsQuery, type IndicatorsReport } from './services/indicators.js';
@@ -199,6 +204,52 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
         assert.equal((accepted.refused_at as Date).getTime(), (refused.refused_at as Date).getTime(), 'the refusal stays recorded');
       } finally {
         await store.close();
+      }
+    });
+
+    test('migration 006 backfills rows written before it: facts from the current version, validation from the audit, DMP outcomes from the events', async () => {
+      const target = postgresTarget();
+      const driver: SqlDriver = kind === 'pglite' ? await createPgliteDriver() : await createPostgresDriver(target.url!, { schema: `dcc_test_${randomBytes(6).toString('hex')}` });
+      const before = mkdtempSync(join(tmpdir(), 'dcc-migrations-'));
+      try {
+        for (const f of readdirSync(migrationsDir).filter((f) => /^00[1-5]_.*\.sql$/.test(f))) copyFileSync(join(migrationsDir, f), join(before, f));
+        await migrate(driver, before);
+        const [p, d, sub] = [randomUUID(), randomUUID(), randomUUID()];
+        await driver.query(`INSERT INTO patients (id, structure_id, ins_value, ins_oid, identity_status, data, version, created_at, updated_at) VALUES ($1, '338521651', '1', '1.2', 'qualified', '{}'::jsonb, 1, now(), now())`, [p]);
+        await driver.query(`INSERT INTO documents (id, patient_id, structure_id, type, set_id, current_version, status, version, created_at, updated_at) VALUES ($1, $2, '338521651', 'frcp', 'S', 2, 'submitted', 3, now(), now())`, [d, p]);
+        await driver.query(`INSERT INTO document_versions (document_id, number, model, created_at, created_by, status) VALUES ($1, 1, '{}'::jsonb, now(), 'a', 'draft')`, [d]);
+        await driver.query(
+          `INSERT INTO document_versions (document_id, number, model, created_at, created_by, status, validation, signed_at, signed_by) VALUES ($1, 2, $2::jsonb, now(), 'a', 'submitted', '{"checkedAt":"2026-02-03T10:00:00.000Z"}'::jsonb, now(), 'b')`,
+          [d, JSON.stringify({ custodian: { idNatStruct: '1445075658', name: 'CHU de Nantes' }, meeting: { managerId: '520200', denomination: 'ONCO / 3C Gironde / Sein' } })],
+        );
+        await driver.query(
+          `INSERT INTO audit_events (at, actor, action, resource_type, resource_id, version, request_id, structure_id, patient_id, document_id) VALUES
+             ('2026-02-01T09:00:00Z', 'v1', 'document.validate', 'document', $1::text, 2, 'r', '338521651', $2::uuid, $3::uuid),
+             ('2026-02-02T09:00:00Z', 'v2', 'document.validate', 'document', $1::text, 2, 'r', '338521651', $2::uuid, $3::uuid)`,
+          [d, p, d],
+        );
+        await driver.query(
+          `INSERT INTO dmp_submissions (id, document_id, version_number, structure_id, patient_id, set_id, channel, state, visibility, entry_uuid, submission_set_id, requested_by, created_at, updated_at)
+           VALUES ($1, $2, 2, '338521651', $3, 'S', 'dmp', 'accepted', '{}', 'e', 's', 'b', now(), '2026-03-09T00:00:00Z')`,
+          [sub, d, p],
+        );
+        await driver.query(
+          `INSERT INTO submission_events (at, structure_id, submission_id, document_id, version_number, channel, state, kind) VALUES ('2026-03-01T08:00:00Z', '338521651', $1, $2, 2, 'dmp', 'accepted', 'state')`,
+          [sub, d],
+        );
+        assert.deepEqual(await migrate(driver), ['006_indicators.sql']);
+        const [doc] = await driver.query('SELECT finess, establishment_name, center3c, center3c_name, channel FROM documents WHERE id = $1', [d]);
+        assert.deepEqual({ ...doc }, { finess: '445075658', establishment_name: 'CHU de Nantes', center3c: '520200', center3c_name: '3C Gironde', channel: 'editor' });
+        const versions = await driver.query('SELECT number, validated_at, validated_by FROM document_versions WHERE document_id = $1 ORDER BY number', [d]);
+        assert.deepEqual(versions.map((v) => [v.number, v.validated_at === null ? null : (v.validated_at as Date).toISOString(), v.validated_by]), [
+          [1, null, null],
+          [2, '2026-02-01T09:00:00.000Z', 'v1'],
+        ]);
+        const [outcome] = await driver.query('SELECT accepted_at, refused_at FROM dmp_submissions WHERE id = $1', [sub]);
+        assert.deepEqual([(outcome!.accepted_at as Date).toISOString(), outcome!.refused_at], ['2026-03-01T08:00:00.000Z', null]);
+      } finally {
+        rmSync(before, { recursive: true, force: true });
+        await driver.close();
       }
     });
   });
