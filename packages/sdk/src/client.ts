@@ -46,6 +46,8 @@ import type {
   IdentityValidationInput,
   InsiSearchOutcome,
   InsiVerifyOutcome,
+  IndicatorsQuery,
+  IndicatorsReport,
 } from './types.js';
 import { followEvents, type FollowOptions, type ServerSentEvent } from './event-stream.js';
 
@@ -309,6 +311,22 @@ export function createDccClient(options: DccClientOptions) {
     },
   };
 
+  const indicatorsQuery = (q: IndicatorsQuery) => ({ from: q.from, to: q.to, finess: q.finess, center3c: q.center3c });
+  const indicators = {
+    /** GET /indicators: the figures of the period (every month × volet in `months`, the groups having data in `rows`). */
+    get: async (query: IndicatorsQuery, opts?: CallOptions): Promise<IndicatorsReport> =>
+      (await send<IndicatorsReport>({ method: 'GET', path: '/indicators', query: indicatorsQuery(query), options: opts })).data,
+    /**
+     * GET /indicators as the CSV of a regional report (UTF-8, `;`, CRLF), BOM included so the
+     * text saved as a file opens with its accents in French spreadsheet software (fetch's text
+     * decoding drops the BOM the server sends; it is put back here).
+     */
+    csv: async (query: IndicatorsQuery, opts?: CallOptions): Promise<string> => {
+      const text = (await send<string>({ method: 'GET', path: '/indicators', query: { ...indicatorsQuery(query), format: 'csv' }, responseType: 'text', accept: 'text/csv', options: opts })).data;
+      return text.startsWith('\uFEFF') ? text : `\uFEFF${text}`;
+    },
+  };
+
   const session = {
     /** GET /auth/session: the BFF cookie session (a bearer caller has none: 401). */
     get: (opts?: CallOptions): Promise<DccResponse<Session>> => send({ method: 'GET', path: '/auth/session', options: opts }),
@@ -329,6 +347,7 @@ export function createDccClient(options: DccClientOptions) {
     audit,
     submissions,
     directory,
+    indicators,
     session,
     /** GET /health (no auth needed). */
     health: (opts?: CallOptions): Promise<DccResponse<Health>> => send({ method: 'GET', path: '/health', options: opts }),

@@ -90,4 +90,11 @@ export type InsiSearchOutcome = Schemas['InsiSearchOutcome'];
 export type InsiVerifyOutcome = Schemas['InsiVerifyOutcome'];
 export type InsiCandidate = Schemas['InsiCandidate'];
 
+/** GET /indicators: the regional indicators (per month, establishment, 3C, volet, channel). */
+export type IndicatorsReport = Schemas['IndicatorsReport'];
+export type IndicatorRow = Schemas['IndicatorRow'];
+export type MonthTotals = Schemas['MonthTotals'];
+/** The period (`from`, `to`: YYYY-MM, at most 36 months) and the optional `finess` / `center3c` filters. */
+export type IndicatorsQuery = Omit<QueryOf<'getIndicators'>, 'format'>;
+
 export type { components, operations, paths } from './generated/api.js';

@@ -164,3 +164,8 @@ if (process.env.BENCH_QUEUE !== '0') {
   await import('./queue-bench.mjs');
 }
 await import('./directory-bench.mjs');
+// The regional indicators' query on 100,000 stored versions (issue 14). BENCH_INDICATORS=0 leaves it out.
+if (process.env.BENCH_INDICATORS !== '0') {
+  console.log('');
+  await import('./indicators-bench.mjs');
+}

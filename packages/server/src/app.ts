@@ -28,6 +28,8 @@ import { submissionRoutes } from './routes/submissions.js';
 import { directoryRoutes } from './routes/directory.js';
 import { DirectoryService, type DirectoryOptions } from './directory/directory-service.js';
 import { identityRoutes } from './routes/identity.js';
+import { indicatorRoutes } from './routes/indicators.js';
+import { IndicatorsService } from './services/indicators.js';
 import { IdentityService } from './services/identity.js';
 import type { IdentityOptions } from './identity/insi-port.js';
 import { JobQueue } from './submissions/job-queue.js';
@@ -70,6 +72,12 @@ export interface ServerOptions {
    * structures they act for (default: nobody; DCC_AUDIT_READERS).
    */
   auditReaders?: readonly string[];
+  /**
+   * IdNat_PS of the professionals who read every establishment's indicators (GET /indicators:
+   * the regional network's or ARS's staff; DCC_INDICATORS_READERS). Anyone else reads the
+   * figures of the structures they act for.
+   */
+  indicatorReaders?: readonly string[];
   /** PSC profession codes that may sign (default ['10'], médecin). */
   signerProfessions?: readonly string[];
   /** Clock (ms since the epoch) of the bearer cache, the limits and idempotency leases; tests inject one. */
@@ -95,7 +103,7 @@ export interface DccServer {
 }
 
 /** Every route module, in registration order. */
-const ROUTE_MODULES = [systemRoutes, authRoutes, patientRoutes, documentRoutes, versionRoutes, auditRoutes, submissionRoutes, directoryRoutes, identityRoutes];
+const ROUTE_MODULES = [systemRoutes, authRoutes, patientRoutes, documentRoutes, versionRoutes, auditRoutes, submissionRoutes, directoryRoutes, identityRoutes, indicatorRoutes];
 
 export function createServer(options: ServerOptions): DccServer {
   const { store } = options;
@@ -156,6 +164,7 @@ export function createServer(options: ServerOptions): DccServer {
     submissionRows: store.submissions,
     events: { feed: sub.events ?? {}, secteurActivite },
     directory: new DirectoryService(options.directory ?? {}, options.now ?? Date.now),
+    indicators: new IndicatorsService(store.indicators, new Set(options.indicatorReaders ?? []), () => new Date((options.now ?? Date.now)())),
   };
   for (const register of ROUTE_MODULES) register(deps);
 

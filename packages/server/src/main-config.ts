@@ -19,6 +19,7 @@ export interface EnvServerConfig {
   signerProfessions?: string[];
   idempotencyLeaseMs?: number;
   auditReaders?: string[];
+  indicatorReaders?: string[];
   directory?: DirectoryOptions;
 }
 
@@ -47,6 +48,7 @@ export function serverConfigOf(env: NodeJS.ProcessEnv): EnvServerConfig {
     throw new Error('DCC_IDEMPOTENCY_LEASE_SECONDS must be an integer number of seconds between 1 and 86400.');
   const professions = env.DCC_SIGNER_PROFESSIONS?.split(',').map((p) => p.trim()).filter(Boolean);
   const auditReaders = env.DCC_AUDIT_READERS?.split(',').map((p) => p.trim()).filter(Boolean);
+  const indicatorReaders = env.DCC_INDICATORS_READERS?.split(',').map((p) => p.trim()).filter(Boolean);
   return {
     allowTestIdentities: env.DCC_ALLOW_TEST_IDENTITIES !== 'false',
     limits: {
@@ -61,6 +63,7 @@ export function serverConfigOf(env: NodeJS.ProcessEnv): EnvServerConfig {
     ...(professions?.length ? { signerProfessions: professions } : {}),
     ...(lease !== undefined ? { idempotencyLeaseMs: Number(lease) * 1000 } : {}),
     ...(auditReaders?.length ? { auditReaders } : {}),
+    ...(indicatorReaders?.length ? { indicatorReaders } : {}),
     ...(env.DCC_ANNUAIRE_URL ? { directory: directoryOf(env) } : {}),
   };
 }

@@ -25,4 +25,9 @@ export function authenticated(auth: PscAuth, guard?: TrafficGuard): (handler: Au
 }
 
 /** Who writes, for the store's audit trail and structure checks. */
-export const actorOf = (ctx: RequestContext, caller: Caller): Actor => ({ idNatPs: caller.professional.idNatPs, structures: caller.structures, requestId: ctx.requestId });
+export const actorOf = (ctx: RequestContext, caller: Caller): Actor => ({
+  idNatPs: caller.professional.idNatPs,
+  structures: caller.structures,
+  requestId: ctx.requestId,
+  channel: caller.via === 'bearer' ? 'connector' : 'editor',
+});

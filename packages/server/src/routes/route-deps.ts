@@ -17,6 +17,7 @@ import type { SubmissionRepository } from '../store/submissions-repository.js';
 import type { SubmissionService } from '../submissions/submission-service.js';
 import type { EventFeedOptions } from '../submissions/event-feed.js';
 import type { DirectoryService } from '../directory/directory-service.js';
+import type { IndicatorsService } from '../services/indicators.js';
 
 export interface RouteDeps {
   router: Router;
@@ -38,6 +39,8 @@ export interface RouteDeps {
   events: { feed: EventFeedOptions; secteurActivite: string };
   /** The national health directory (Annuaire Santé) behind GET /directory/*. */
   directory: DirectoryService;
+  /** The regional indicators behind GET /indicators. */
+  indicators: IndicatorsService;
 }
 
 export const documentReply = (doc: DocumentRecord, status = 200): Reply => ({ status, body: doc, headers: etag(doc.version) });

@@ -80,9 +80,9 @@ export class DocumentRepository {
       const structureId = String(patient[0].structure_id);
       const id = randomUUID();
       const rows = await tx.query(
-        `INSERT INTO documents (id, patient_id, structure_id, type, set_id, current_version, status, version, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, 1, 'draft', 1, now(), now()) RETURNING *`,
-        [id, input.patientId, structureId, input.type, input.setId],
+        `INSERT INTO documents (id, patient_id, structure_id, type, set_id, current_version, status, version, created_at, updated_at, channel)
+         VALUES ($1, $2, $3, $4, $5, 1, 'draft', 1, now(), now(), $6) RETURNING *`,
+        [id, input.patientId, structureId, input.type, input.setId, actor.channel ?? 'editor'],
       );
       await tx.query(
         `INSERT INTO document_versions (document_id, number, model, created_at, created_by, status) VALUES ($1, 1, $2::jsonb, now(), $3, 'draft')`,
@@ -240,11 +240,13 @@ export class DocumentRepository {
             signed_by = COALESCE($6, signed_by), signed_at = COALESCE($7::timestamptz, signed_at),
             submitted_at = CASE WHEN $3 = 'submitted' THEN now() ELSE submitted_at END,
             cda_document_id = COALESCE($8, cda_document_id), cda_set_id = COALESCE($9, cda_set_id),
-            cda_version_number = COALESCE($10::integer, cda_version_number)
+            cda_version_number = COALESCE($10::integer, cda_version_number),
+            validated_at = CASE WHEN $3 = 'validated' AND validated_at IS NULL THEN now() ELSE validated_at END,
+            validated_by = CASE WHEN $3 = 'validated' AND validated_at IS NULL THEN $11 ELSE validated_by END
           WHERE document_id = $1 AND number = $2 RETURNING *`,
         [
           id, n, change.to, change.validation ? JSON.stringify(change.validation) : null, change.cda ?? null, change.signedBy ?? null, change.signedAt?.toISOString() ?? null,
-          change.cdaHeader?.documentId ?? null, change.cdaHeader?.setId ?? null, change.cdaHeader?.versionNumber ?? null,
+          change.cdaHeader?.documentId ?? null, change.cdaHeader?.setId ?? null, change.cdaHeader?.versionNumber ?? null, actor.idNatPs,
         ],
       );
       const drows = await tx.query(`UPDATE documents SET status = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`, [id, change.to]);

@@ -73,7 +73,14 @@ export interface Actor {
   idNatPs: string;
   structures: readonly string[];
   requestId: string;
+  /**
+   * How the request came: `connector` (bearer token: an establishment's own system calling the
+   * API) or `editor` (the web editors' session). Recorded on the documents it creates (indicators).
+   */
+  channel?: DocumentChannel;
 }
+/** The channel a document arrived through (GET /indicators groups by it). */
+export type DocumentChannel = 'connector' | 'editor';
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

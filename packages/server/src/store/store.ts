@@ -7,13 +7,14 @@ import type { SqlDriver } from './driver.js';
 import { AuditRepository } from './audit-repository.js';
 import { DocumentRepository } from './documents-repository.js';
 import { IdempotencyRepository } from './idempotency-repository.js';
+import { IndicatorsRepository } from './indicators-repository.js';
 import { PatientRepository } from './patients-repository.js';
 import { IdentityRepository } from './identity-repository.js';
 import { SessionRepository } from './sessions-repository.js';
 import { SubmissionRepository } from './submissions-repository.js';
 
 export * from './records.js';
-export { AuditRepository, DocumentRepository, IdentityRepository, IdempotencyRepository, PatientRepository, SessionRepository, SubmissionRepository };
+export { AuditRepository, DocumentRepository, IdentityRepository, IdempotencyRepository, IndicatorsRepository, PatientRepository, SessionRepository, SubmissionRepository };
 
 export class Store {
   readonly patients: PatientRepository;
@@ -23,6 +24,7 @@ export class Store {
   readonly sessions: SessionRepository;
   readonly idempotency: IdempotencyRepository;
   readonly submissions: SubmissionRepository;
+  readonly indicators: IndicatorsRepository;
 
   constructor(readonly driver: SqlDriver) {
     this.patients = new PatientRepository(driver);
@@ -32,6 +34,7 @@ export class Store {
     this.sessions = new SessionRepository(driver);
     this.idempotency = new IdempotencyRepository(driver);
     this.submissions = new SubmissionRepository(driver);
+    this.indicators = new IndicatorsRepository(driver);
   }
 
   get kind(): 'pglite' | 'postgres' {
