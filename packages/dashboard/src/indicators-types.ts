@@ -1,74 +1,18 @@
-// The indicators contract (GET /indicators, see the README): these types MIRROR the ones
-// @dcc-kit/sdk will export (`IndicatorsReport`, `IndicatorRow`, `MonthTotals`,
-// `IndicatorsQuery`), declared here until the SDK's `client.indicators` lands; then this file
-// re-exports the SDK's types and nothing else changes. Keep them identical to the contract.
+// The indicators contract (GET /indicators): the types are @dcc-kit/sdk's, generated from the
+// backend's OpenAPI contract (one source); this file adds the few names the element uses and the
+// structural client interface it calls.
+import type { IndicatorRow, IndicatorsQuery, IndicatorsReport, MonthTotals } from '@dcc-kit/sdk';
+
+export type { IndicatorRow, IndicatorsQuery, IndicatorsReport, MonthTotals };
 
 /** A calendar month, `YYYY-MM`. */
-export type YearMonth = string;
+export type YearMonth = IndicatorRow['month'];
 
 /** The two volets counted. */
-export type IndicatorVolet = 'pps' | 'frcp';
+export type IndicatorVolet = IndicatorRow['volet'];
 
 /** How a document reached the platform: the API with a bearer token (an ESA's connector) or the web editors. */
-export type IndicatorChannel = 'connector' | 'editor';
-
-/** What `client.indicators.get` and `.csv` take. */
-export interface IndicatorsQuery {
-  /** First month, `YYYY-MM`. */
-  from: YearMonth;
-  /** Last month, `YYYY-MM` (from ≤ to, at most 36 months). */
-  to: YearMonth;
-  /** An establishment's FINESS (9 digits). */
-  finess?: string;
-  /** A 3C's id. */
-  center3c?: string;
-}
-
-/** One (month, FINESS, 3C, volet, channel) group having data. */
-export interface IndicatorRow {
-  month: YearMonth;
-  finess: string;
-  center3c: string | null;
-  volet: IndicatorVolet;
-  channel: IndicatorChannel;
-  created: number;
-  validated: number;
-  signed: number;
-  deposited: number;
-  refused: number;
-  /** Distinct professionals in the group. */
-  professionals: number;
-}
-
-/** Every month of the period × volet, zeros included, over the filtered data. */
-export interface MonthTotals {
-  month: YearMonth;
-  volet: IndicatorVolet;
-  created: number;
-  validated: number;
-  signed: number;
-  deposited: number;
-  refused: number;
-  professionals: number;
-  /** Documents created through an ESA's connector. */
-  connector: number;
-  /** Documents created through the web editors. */
-  editor: number;
-}
-
-/** The JSON body of `GET /indicators`. */
-export interface IndicatorsReport {
-  period: { from: YearMonth; to: YearMonth };
-  filters: { finess?: string; center3c?: string };
-  /** ISO date-time. */
-  generatedAt: string;
-  rows: IndicatorRow[];
-  months: MonthTotals[];
-  /** Establishments present in the data (the establishment filter's options). */
-  establishments: { finess: string; name: string | null }[];
-  /** 3Cs present in the data (the 3C filter's options). */
-  centers3c: { id: string; name: string | null }[];
-}
+export type IndicatorChannel = IndicatorRow['channel'];
 
 /** Options of a call: the signal cancels a superseded request. */
 export interface IndicatorsCallOptions {
