@@ -43,10 +43,10 @@ export function renderField(ctx: RenderContext, schema: SchemaNode, kind: string
     default:
       control = textInput(str, common);
   }
-  // One template for label, control, hint and errors (each nested template or binding is one
-  // more marker node, times ~1,000 fields).
+  // One template for label, control, hint and errors: each binding is one more marker node, times
+  // ~1,000 fields; hint and errors, which most fields lack, share one.
   return html`<div part="field" class="field ${kind} ${invalid === 'true' ? 'invalid' : ''}"
     ><label part="label" for=${id}>${label}${required ? html` <span class="req">(${ctx.localize.term('required')})</span>` : nothing}</label
-    >${control}${hintEl}${errors.template}</div
+    >${control}${hint || errors.ids ? html`${hintEl}${errors.template}` : nothing}</div
   >`;
 }
