@@ -5,31 +5,14 @@
 // back from Chromium's PDF with pdfjs-dist.
 /* global document, window, Event */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { openPrintPage, pdfPages, skipWithoutChromium } from './support/print-page.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): print shortcut test skipped`;
+const skip = skipWithoutChromium('print shortcut test');
 const HOST_TEXT = /PAGE HÔTE|LIEN DE LA PAGE|PIED DE PAGE HÔTE/;
 
-async function pdfText(bytes) {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: true, isEvalSupported: false }).promise;
-  let text = '';
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    text += content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : '')).join('') + ' ';
-  }
-  await pdf.destroy();
-  return text.replace(/\s+/g, ' ');
-}
-
 describe('Ctrl+P: the document, not the host page', { skip }, () => {
-  let server;
-  let browser;
+  let print;
   let page;
 
   /** Ctrl+P with real keys (CDP key events). */
@@ -43,38 +26,15 @@ describe('Ctrl+P: the document, not the host page', { skip }, () => {
       const editor = document.querySelector('pps-editor');
       return { printCalls: globalThis.printCalls, printing: editor.hasAttribute('data-dcc-printing'), mode: editor.mode, lastPrintKey: { defaultPrevented: globalThis.lastPrintKey?.defaultPrevented } };
     });
-  const printed = async () => pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: false }));
+  const printed = async () => (await pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: false }))).join(' ');
   const afterPrint = () => page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
 
   before(async () => {
-    const vite = await import('vite');
-    server = await vite.createServer({
-      configFile: false,
-      root: join(root, 'tests', 'print'),
-      logLevel: 'error',
-      server: { host: '127.0.0.1', port: 0, strictPort: false, fs: { allow: [root] } },
-    });
-    await server.listen();
-    const url = new URL('shortcut.html', server.resolvedUrls.local[0]).href;
-    console.log(`# print shortcut page: ${url}`);
-    const { default: puppeteer } = await import('puppeteer-core');
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(url, { waitUntil: 'load' });
-    try {
-      await page.waitForFunction(() => globalThis.printViewReady === true, { timeout: 120_000, polling: 100 });
-    } catch (error) {
-      throw new Error(`page not ready (${problems.join(' | ')})`, { cause: error });
-    }
+    print = await openPrintPage('shortcut.html');
+    page = print.page;
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await print?.close();
   });
 
   test('Ctrl+P in a field of the form prints the print view alone, then the form comes back with focus in the field', async () => {
