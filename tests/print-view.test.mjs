@@ -5,63 +5,27 @@
 // page (print media, A4 viewport) is kept in .artifacts/print/.
 /* global document */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { loadExample } from '@dcc-kit/cda/examples';
+import { openPrintPage, pdfPages, skipWithoutChromium } from './support/print-page.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(root, '.artifacts', 'print');
-const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): print test skipped`;
-
-/** Text of each page of a PDF, lines joined by spaces. */
-async function pdfPages(bytes) {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: true, isEvalSupported: false }).promise;
-  const pages = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : '')).join('').replace(/\s+/g, ' '));
-  }
-  await pdf.destroy();
-  return pages;
-}
+const skip = skipWithoutChromium('print test');
 
 describe('the printed PPS (Chromium PDF of the print view)', { skip }, () => {
-  let server;
-  let browser;
+  let print;
   let page;
   let pages;
   let text;
 
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const vite = await import('vite');
-    server = await vite.createServer({
-      configFile: false,
-      root: join(root, 'tests', 'print'),
-      logLevel: 'error',
-      server: { host: '127.0.0.1', port: 0, strictPort: false, fs: { allow: [root] } },
-    });
-    await server.listen();
-    const url = server.resolvedUrls.local[0];
-    console.log(`# print view page: ${url}`);
-    const { default: puppeteer } = await import('puppeteer-core');
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(url, { waitUntil: 'load' });
-    try {
-      await page.waitForFunction(() => globalThis.printViewReady === true, { timeout: 120_000, polling: 100 });
-    } catch (error) {
-      throw new Error(`print view not ready (${problems.join(' | ')})`, { cause: error });
-    }
+    print = await openPrintPage('index.html');
+    page = print.page;
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
     writeFileSync(join(ARTIFACTS, 'pps.pdf'), pdf);
     pages = await pdfPages(pdf);
@@ -73,8 +37,7 @@ describe('the printed PPS (Chromium PDF of the print view)', { skip }, () => {
     console.log(`# ${pages.length} page(s); PDF and first page PNG: ${ARTIFACTS}`);
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await print?.close();
   });
 
   test('A4 pages numbered « Page n sur N », and nothing of the host page', () => {

@@ -2,12 +2,11 @@
 // msw handlers of the platform API parts <dmp-status> reads (contract of packages/server:
 // GET /patients/{id}, GET /patients/{id}/dmp, GET /documents?patientId, GET …/versions,
 // GET …/versions/{n}/submissions, the DMP actions, POST /submissions/{id}/retry and the change
-// feed GET /events as Server-Sent Events). One in-memory scenario per story; fictitious data only.
+// feed GET /events as Server-Sent Events). One in-memory scenario per story; fictitious data only:
+// the records come from `@dcc-kit/dmp-status/testing`, the factories the element's browser tests use.
 import { http, HttpResponse } from 'msw';
+import { visibilityAfter } from '@dcc-kit/dmp-status/testing';
 import { MOCK_API_BASE, API_VERSION_HEADER } from './platform-handlers.js';
-
-export const STORY_PATIENT_ID = 'patient-story-1';
-const AT = '2026-12-01T09:00:00Z';
 
 function headers(extra = {}) {
   return { 'X-Request-Id': `mock-${Math.random().toString(36).slice(2, 10)}`, [API_VERSION_HEADER]: '2026-11-01', ...extra };
@@ -16,61 +15,6 @@ function headers(extra = {}) {
 function problem(status, title, detail) {
   return HttpResponse.json({ type: 'about:blank', title, status, detail, requestId: 'mock' }, { status, headers: { ...headers(), 'Content-Type': 'application/problem+json' } });
 }
-
-export const storyPatient = (identityStatus = 'qualified') => ({
-  id: STORY_PATIENT_ID,
-  version: 1,
-  createdAt: AT,
-  updatedAt: AT,
-  ins: { value: '277076322082910', oid: '1.2.250.1.213.1.4.8' },
-  identityStatus,
-  traits: { birthName: 'FICTIF', firstGivenName: 'Test', birthDate: '1977-07-01', sex: 'F' },
-  structureId: '1750000001',
-});
-
-export const dmpActive = (over = {}) => ({ dmp: 'active', authorisation: 'VALIDE', medecinTraitant: false, mesAttached: true, canFeed: true, ...over });
-
-export const storyDocument = (id, type, currentVersion) => ({
-  id,
-  patientId: STORY_PATIENT_ID,
-  type,
-  setId: `set-${id}`,
-  currentVersion,
-  status: 'submitted',
-  version: 1,
-  createdAt: AT,
-  updatedAt: AT,
-});
-
-export const storyVersion = (documentId, number, status = 'submitted') => ({ documentId, number, status, createdAt: AT, createdBy: '810002909371', signedAt: AT });
-
-let seq = 0;
-export function storySubmission(documentId, number, over = {}) {
-  seq++;
-  const channel = over.channel ?? 'dmp';
-  return {
-    id: `sub-${documentId}-${number}-${channel}`,
-    seq,
-    documentId,
-    versionNumber: number,
-    structureId: '1750000001',
-    patientId: STORY_PATIENT_ID,
-    setId: `set-${documentId}`,
-    channel,
-    state: 'queued',
-    visibility: [],
-    entryUUID: `urn:uuid:00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
-    submissionSetId: `2.25.${seq}`,
-    attempts: 0,
-    requestedBy: '810002909371',
-    createdAt: AT,
-    updatedAt: AT,
-    ...over,
-  };
-}
-
-export const storyAccepted = (documentId, number, visibility = [], status = 'Approved') =>
-  storySubmission(documentId, number, { state: 'accepted', visibility, dmp: { entryUUID: `urn:uuid:e-${documentId}-${number}`, logicalId: `urn:uuid:l-${documentId}`, metadataVersion: 1, status } });
 
 /**
  * Handlers over one scenario `{ patient, dmp, documents, versions, submissions, feed? }`; `feed`
@@ -107,14 +51,7 @@ export function dmpHandlers(scenario) {
     }),
     http.post(`${base}/documents/:id/versions/:n/dmp/visibility`, async (info) => {
       const body = await info.request.json();
-      return act((row) => {
-        const flags = new Set(row.visibility);
-        if (body.maskedToProfessionals === true) flags.add('MASQUE_PS');
-        if (body.maskedToProfessionals === false) flags.delete('MASQUE_PS');
-        if (body.visibleToPatient) flags.delete('INVISIBLE_PATIENT');
-        if (body.visibleToLegalRepresentatives) flags.delete('INVISIBLE_REPRESENTANTS_LEGAUX');
-        return { visibility: [...flags] };
-      })(info);
+      return act((row) => ({ visibility: visibilityAfter(row.visibility, body) }))(info);
     }),
     http.post(`${base}/documents/:id/versions/:n/dmp/archive`, act((row) => ({ dmp: { ...row.dmp, status: 'Archived' } }))),
     http.post(`${base}/documents/:id/versions/:n/dmp/unarchive`, act((row) => ({ dmp: { ...row.dmp, status: 'Approved' } }))),

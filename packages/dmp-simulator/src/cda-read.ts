@@ -2,15 +2,21 @@
 // metadata derivation, so the coherence check of §5.3 stage 5 is not tautological).
 import { createHash } from 'node:crypto';
 import { SaxesParser } from 'saxes';
+import { INS_C_OID, INS_OIDS as SPEC_INS_OIDS } from '@dcc-kit/dmp/metadata';
 
 const HL7 = 'urn:hl7-org:v3';
 
+/**
+ * The INS OIDs the simulator recognises in a CDA: the project's one table
+ * (`@dcc-kit/cda/identity`, re-exported by the connector's metadata) and the obsolete INS-C it
+ * refuses. The OIDs are facts of the spec; the reading of the CDA stays the simulator's own.
+ */
 export const INS_OIDS = {
-  nir: '1.2.250.1.213.1.4.8',
-  nia: '1.2.250.1.213.1.4.9',
-  nirTest: '1.2.250.1.213.1.4.10',
-  nirDemo: '1.2.250.1.213.1.4.11',
-  insC: '1.2.250.1.213.1.4.2',
+  nir: SPEC_INS_OIDS.NIR,
+  nia: SPEC_INS_OIDS.NIA,
+  nirTest: SPEC_INS_OIDS.NIR_TEST,
+  nirDemo: SPEC_INS_OIDS.NIR_DEMO,
+  insC: INS_C_OID,
 } as const;
 const INS_OID_SET = new Set<string>(Object.values(INS_OIDS));
 export const PS_ID_ROOT = '1.2.250.1.71.4.2.1';

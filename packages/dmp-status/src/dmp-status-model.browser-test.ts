@@ -4,7 +4,7 @@ import '@dcc-kit/elements/testing/mocha-globals.js';
 import { assert } from '@dcc-kit/elements/testing';
 import { createDccClient } from '@dcc-kit/sdk';
 import { availableActions, feedBlockers, isDmpStatusClient, isShown, parisTime, rowLabels, type DmpStatusClient, type VersionRow } from './dmp-status-model.js';
-import { accepted, activeDmp, doc, submission, version } from './testing/fake-dmp-client.js';
+import { accepted, activeDmp, doc, submission, version } from './testing/index.js';
 
 const row = (over: Partial<VersionRow> & { current?: number; n?: number } = {}): VersionRow => ({
   document: doc('d1', 'pps', over.current ?? 1),

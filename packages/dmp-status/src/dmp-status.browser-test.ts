@@ -24,7 +24,7 @@ import {
   submission,
   version,
   type FakeState,
-} from './testing/fake-dmp-client.js';
+} from './testing/index.js';
 
 async function until(check: () => unknown, what: string, ms = 3000): Promise<void> {
   const end = Date.now() + ms;

@@ -44,7 +44,7 @@ export {
 } from './form/schema-form.js';
 export { toTranslations, registerVoletStrings, type Pair, type FieldStringTables, type VoletStringTables } from './form/field-strings.js';
 export { narrativeToFragment } from './form/narrative.js';
-export { preparePrint, printElement, PRINTING_ATTRIBUTE } from './form/print.js';
+export { preparePrint, printElement, routePagePrint, isPrintShortcut, PRINTING_ATTRIBUTE, type PrintableEditor } from './form/print.js';
 export { kindOf, inlineSchemaRefs, schemaAt, pathToString, parsePath, getAt, type SchemaNode, type Path, type FieldKind } from './form/schema.js';
 export { localToInstant, instantToLocal } from './form/dates.js';
 export { DRAFT_DEBOUNCE_MS, type DraftSummary } from './form/controllers/draft-controller.js';

@@ -4,11 +4,11 @@
 // the table says where they differ. A test checks that every FRCP concept is mapped and that
 // every target is in its list's value set.
 import { findConcept } from '../value-set.js';
-import {
-  JDV_SoinsOncoDeSupport_CISIS,
-  JDV_TypeTraitementPPS_CISIS,
-  JDV_TypeTraitement_FRCP_CISIS,
-} from '../generated/value-sets/index.js';
+// Each value set from its own module, not the index: the editors import this module eagerly, and
+// through the index a bundler puts every value set (~39 kB gzip) in the editor's first load.
+import { JDV_SoinsOncoDeSupport_CISIS } from '../generated/value-sets/JDV_SoinsOncoDeSupport_CISIS.js';
+import { JDV_TypeTraitementPPS_CISIS } from '../generated/value-sets/JDV_TypeTraitementPPS_CISIS.js';
+import { JDV_TypeTraitement_FRCP_CISIS } from '../generated/value-sets/JDV_TypeTraitement_FRCP_CISIS.js';
 import type { ResolvedCoding } from '../model/common.js';
 import type { PpsCareActList } from '../model/pps.js';
 

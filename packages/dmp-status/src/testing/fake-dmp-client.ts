@@ -2,8 +2,10 @@
 // submissions held in plain objects, the change feed as a channel the test pushes events into
 // (honouring the AbortSignal, as the SDK's iterator does), every call recorded. A failure is
 // thrown as the SDK's errors look (status + RFC 9457 problem).
+// The records themselves come from ./records.ts (shared with the stories).
 import type { DmpPatientStatus, Document, Patient, ServerSentEvent, Submission, SubmissionEvent, VersionSummary, VisibilityChange } from '@dcc-kit/sdk';
 import type { DmpStatusClient } from '../dmp-status-model.js';
+import { AT, visibilityAfter } from './records.js';
 
 export interface FakeState {
   patient: Patient;
@@ -26,63 +28,6 @@ export class FakeProblemError extends Error {
   ) {
     super(`${problem.title} (${status})`);
   }
-}
-
-const AT = '2026-12-01T09:00:00Z';
-
-export const PATIENT_ID = 'pat-1';
-
-export function patient(identityStatus: Patient['identityStatus'] = 'qualified'): Patient {
-  return {
-    id: PATIENT_ID,
-    version: 1,
-    createdAt: AT,
-    updatedAt: AT,
-    ins: { value: '277076322082910', oid: '1.2.250.1.213.1.4.8' },
-    identityStatus,
-    traits: { birthName: 'TEST', givenNames: ['Fictif'], birthDate: '1977-07-01', sex: 'F' } as unknown as Patient['traits'],
-    structureId: '1750000001',
-  };
-}
-
-export function activeDmp(over: Partial<DmpPatientStatus> = {}): DmpPatientStatus {
-  return { dmp: 'active', authorisation: 'VALIDE', medecinTraitant: false, mesAttached: true, canFeed: true, ...over };
-}
-
-export function doc(id: string, type: Document['type'], currentVersion: number, updatedAt = AT): Document {
-  return { id, patientId: PATIENT_ID, type, setId: `set-${id}`, currentVersion, status: 'submitted', version: 1, createdAt: AT, updatedAt };
-}
-
-export function version(documentId: string, number: number, status: VersionSummary['status'] = 'submitted'): VersionSummary {
-  return { documentId, number, status, createdAt: AT, createdBy: '810002909371', ...(status === 'draft' || status === 'validated' ? {} : { signedAt: AT }) };
-}
-
-let seq = 0;
-export function submission(documentId: string, n: number, over: Partial<Submission> = {}): Submission {
-  seq++;
-  return {
-    id: `sub-${documentId}-${n}-${over.channel ?? 'dmp'}`,
-    seq,
-    documentId,
-    versionNumber: n,
-    structureId: '1750000001',
-    patientId: PATIENT_ID,
-    setId: `set-${documentId}`,
-    channel: 'dmp',
-    state: 'queued',
-    visibility: [],
-    entryUUID: `urn:uuid:${documentId}-${n}`,
-    submissionSetId: `2.25.${seq}`,
-    attempts: 0,
-    requestedBy: '810002909371',
-    createdAt: AT,
-    updatedAt: AT,
-    ...over,
-  };
-}
-
-export function accepted(documentId: string, n: number, visibility: Submission['visibility'] = [], status = 'Approved'): Submission {
-  return submission(documentId, n, { state: 'accepted', visibility, dmp: { entryUUID: `urn:uuid:${documentId}-${n}`, logicalId: `urn:uuid:l-${documentId}`, metadataVersion: 1, status } });
 }
 
 export class FakeDmpClient implements DmpStatusClient {
@@ -164,12 +109,7 @@ export class FakeDmpClient implements DmpStatusClient {
     changeVisibility: (id: string, n: number, body: VisibilityChange) =>
       this.action('submissions.changeVisibility', id, n, (s) => {
         this.calls.at(-1)!.args.push(body);
-        const flags = new Set(s.visibility);
-        if (body.maskedToProfessionals === true) flags.add('MASQUE_PS');
-        if (body.maskedToProfessionals === false) flags.delete('MASQUE_PS');
-        if (body.visibleToPatient) flags.delete('INVISIBLE_PATIENT');
-        if (body.visibleToLegalRepresentatives) flags.delete('INVISIBLE_REPRESENTANTS_LEGAUX');
-        return { ...s, visibility: [...flags] };
+        return { ...s, visibility: visibilityAfter(s.visibility, body) };
       }),
     archive: (id: string, n: number) => this.action('submissions.archive', id, n, (s) => ({ ...s, dmp: { ...s.dmp!, status: 'Archived' } })),
     unarchive: (id: string, n: number) => this.action('submissions.unarchive', id, n, (s) => ({ ...s, dmp: { ...s.dmp!, status: 'Approved' } })),

@@ -2,6 +2,8 @@
 // (page rules cannot live in a shadow root) sets an A4 page with its number in the margin
 // (`@page` margin boxes) and hides every part of the host page that does not contain the
 // printing element; the element's own print styles hide its form and toolbar (styles.ts).
+// Ctrl+P inside an editor prints the same (the editor's `print()`); `routePagePrint` lets a host
+// route its page's Ctrl+P and Print command to an editor.
 
 /** Set on the element being printed; the document stylesheet keys on it. */
 export const PRINTING_ATTRIBUTE = 'data-dcc-printing';
@@ -59,10 +61,68 @@ export function preparePrint(element: HTMLElement, lang = 'fr'): () => void {
   };
 }
 
-/** Prints `element` alone through the browser's print dialog. */
-export function printElement(element: HTMLElement, lang = 'fr'): void {
+/** Prints `element` alone through the browser's print dialog; `afterPrint` runs once it is closed. */
+export function printElement(element: HTMLElement, lang = 'fr', afterPrint?: () => void): void {
   const view = element.ownerDocument.defaultView ?? window;
   const restore = preparePrint(element, lang);
-  view.addEventListener('afterprint', restore, { once: true });
+  view.addEventListener(
+    'afterprint',
+    () => {
+      restore();
+      afterPrint?.();
+    },
+    { once: true },
+  );
   view.print();
+}
+
+/** Ctrl+P, or ⌘P on a Mac: the browser's print shortcut. */
+export function isPrintShortcut(event: KeyboardEvent): boolean {
+  return event.key.toLowerCase() === 'p' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+}
+
+/** What `routePagePrint` prints: an editor (`<pps-editor>`, `<rcp-form>`). */
+export interface PrintableEditor extends HTMLElement {
+  /** Prints the document's print view, as « Imprimer » does. */
+  print(): Promise<void>;
+  readonly mode: 'edit' | 'preview';
+}
+
+/**
+ * Optional, for a host page whose printing is the document an editor shows (a page-level
+ * Ctrl+P must print the document, not the page around it). Inside an editor Ctrl+P already
+ * prints its document; with this, Ctrl+P (⌘P) anywhere in the page prints the document of
+ * `editor()` as « Imprimer » does, and the browser's own Print command (menu) prints that
+ * document alone when the editor shows its preview (from the form, the page prints as the host
+ * styles it: a print started from the menu cannot wait for the preview to be built). When
+ * `editor()` gives nothing, the page prints as before. Returns the function that removes it.
+ */
+export function routePagePrint(editor: () => PrintableEditor | null | undefined, view: Window = window): () => void {
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || !isPrintShortcut(event)) return;
+    const target = editor();
+    if (!target) return;
+    event.preventDefault();
+    void target.print();
+  };
+  let restore: (() => void) | undefined;
+  const onBeforePrint = (): void => {
+    const target = editor();
+    // Already printing alone (its own « Imprimer », or the shortcut): nothing to add.
+    if (!target || target.mode !== 'preview' || target.hasAttribute(PRINTING_ATTRIBUTE)) return;
+    restore = preparePrint(target, target.closest('[lang]')?.getAttribute('lang')?.slice(0, 2) ?? 'fr');
+  };
+  const onAfterPrint = (): void => {
+    restore?.();
+    restore = undefined;
+  };
+  view.addEventListener('keydown', onKeyDown);
+  view.addEventListener('beforeprint', onBeforePrint);
+  view.addEventListener('afterprint', onAfterPrint);
+  return () => {
+    view.removeEventListener('keydown', onKeyDown);
+    view.removeEventListener('beforeprint', onBeforePrint);
+    view.removeEventListener('afterprint', onAfterPrint);
+    onAfterPrint();
+  };
 }

@@ -16,7 +16,7 @@ import { fieldErrors } from '../render/field-errors.js';
 import { renderNode } from '../render/node.js';
 import { valueSetOf } from '../render/picker-field.js';
 import { renderBanner, renderNav, renderPreview, renderSummary, renderToolbar } from '../render/chrome.js';
-import { printElement } from '../print.js';
+import { isPrintShortcut, printElement } from '../print.js';
 import { renderIdentityStatus } from '../render/identity-status.js';
 import { CONTEXT_KEYS, renderContextSummary, type ContextKey } from '../render/context-summary.js';
 import type { ContextSummaryTexts, FormSection } from './form-definition.js';
@@ -68,6 +68,37 @@ export abstract class SchemaFormBase extends SchemaFormState {
       fill: (path, value) => this.write(path, value),
     };
   }
+
+  constructor() {
+    super();
+    // On the element itself: the shortcut works from the form, the toolbar and the preview.
+    this.addEventListener('keydown', this.onPrintShortcut);
+  }
+
+  // ---- printing ---------------------------------------------------------------------------
+  /**
+   * Prints the document's print view, as « Imprimer » does (A4, numbered pages, the document
+   * alone). From the form, the preview is shown for the print and the form comes back after it,
+   * focus where it was. Ctrl+P (⌘P) inside the editor calls it, instead of printing the page.
+   */
+  async print(): Promise<void> {
+    const focused = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    const fromForm = this.mode === 'edit';
+    if (fromForm) this.mode = 'preview';
+    await this.previewComplete;
+    await this.updateComplete;
+    printElement(this, this.localize.lang(), () => {
+      if (!fromForm) return;
+      this.mode = 'edit';
+      void this.updateComplete.then(() => focused?.focus());
+    });
+  }
+
+  private readonly onPrintShortcut = (event: KeyboardEvent): void => {
+    if (!isPrintShortcut(event) || event.defaultPrevented) return;
+    event.preventDefault();
+    void this.print();
+  };
 
   // ---- user actions -----------------------------------------------------------------------
   /** Focus entering the form before every section is rendered: Tab must reach every field, render them now. */

@@ -37,8 +37,8 @@ export function renderPicker(ctx: RenderContext, path: Path, label: string, valu
   const errors = ctx.errorsOf(pathText, false, path, { schema: { title: 'Coding' }, required, value: coding });
   const hint = ctx.labels.hintOf(path);
   const invalid = errors.ids !== '';
-  return html`<div part="field" class="field picker-field ${invalid ? 'invalid' : ''}">
-    <dcc-code-picker
+  return html`<div part="field" class="field picker-field ${invalid ? 'invalid' : ''}"
+    ><dcc-code-picker
       id=${id}
       data-path=${pathText}
       data-kind="picker"
@@ -52,7 +52,7 @@ export function renderPicker(ctx: RenderContext, path: Path, label: string, valu
       aria-invalid=${invalid ? 'true' : nothing}
       aria-describedby=${errors.ids || nothing}
       lang=${ctx.localize.lang()}
-    ></dcc-code-picker>
-    ${errors.template}
-  </div>`;
+    ></dcc-code-picker
+    >${errors.template}</div
+  >`;
 }
