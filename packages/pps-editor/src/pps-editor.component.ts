@@ -51,7 +51,8 @@ export class PpsEditor extends DccSchemaForm {
    * performance status, the first-intention proposals as planned acts, the RCP's date and its
    * reference (the RCP's own document id), the GP; then the establishment's identifiers. The
    * editor leaves the document it showed (its draft is kept) and shows the new one, with the
-   * RCP's participants offered above the care team (a checkbox each: one key to take one).
+   * RCP's participants offered above the care team (a checkbox each: one key to take one) and
+   * the acts taken from the RCP's proposals folded to one line each (Enter opens one).
    * @returns the RCP's participants to offer for the care team, and the alternative proposals.
    * @throws RangeError when the RCP has no document id (it is not a signed RCP).
    */
@@ -60,6 +61,8 @@ export class PpsEditor extends DccSchemaForm {
     this.documentId = '';
     this.serverVersion = undefined;
     this.value = started.pps;
+    // The RCP's proposals are confirmed at a glance: one line each (Enter opens one).
+    for (const list of ['therapeuticProgramme.treatments', 'supportiveCare.supportiveCare']) this.foldItems(list);
     // The RCP's participants, one key each for the care team (the clinician picks who takes part in the care).
     this.offerCandidates('careNetwork.careTeam', {
       title: this.localize.term('pps/careTeamCandidates'),

@@ -86,7 +86,7 @@ export function standardPpsFromRcp(started: Model, candidates: readonly Model[],
   m.author = example.author;
   m.custodian = example.custodian;
   const team = candidates.filter((c) => ['LEFORT', 'MARCHAND'].includes(c.name.family));
-  m.careNetwork = { ...m.careNetwork, careTeam: team.map((professional) => ({ professional })), coordinationCentre3C: example.careNetwork.coordinationCentre3C };
+  m.careNetwork = { ...m.careNetwork, careTeam: team.map((professional) => ({ professional })), coordinationCentre3C: { organization: establishmentOfPps(example).coordinationCentre3C } };
   m.supportiveCare = standard.supportiveCare;
   m.status = { ...m.status, status: standard.status.status, statusDate: standard.status.statusDate };
   return m;
@@ -111,5 +111,6 @@ describe('<pps-editor> keys of the standard PPS started from its RCP', () => {
     assert.deepEqual(submitted.referencedDocuments[0].id, (frcp.document as Model).id, 'the RCP reference is never typed');
     assert.deepEqual(submitted.careNetwork.careTeam.map((c: Model) => c.professional.idNatPs), model.careNetwork.careTeam.map((c: Model) => c.professional.idNatPs));
     assert.ok(count.keys > 0);
+    assert.ok(count.keys <= PPS_FROM_RCP_KEY_TARGET, `${count.keys} keys, at most ${PPS_FROM_RCP_KEY_TARGET} (issue 13)`);
   });
 });

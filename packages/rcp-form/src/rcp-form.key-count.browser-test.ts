@@ -3,7 +3,7 @@
 // @dcc-kit/cda reduced to what a tumour board records for it: the meeting and its quorum, the
 // tumour, TNM and performance status, the question, three proposals, the guideline, the
 // status); the patient, author and custodian come from the host, and so do the establishment's
-// identifiers (its facility type, the RCP's name, national ids, place and coordinating physician:
+// identifiers (its facility type, the RCP's name, national ids, place, coordinating physician and kind:
 // `establishment`, given once on <dcc-provider>), which also offers the RCP's regular members
 // for the quorum and its guidelines (one key each); the document's ids and time are the builder's. `npm run bench` prints the figure (KEY-COUNT line) and where the keys
 // go (KEY-FIELDS lines).
@@ -41,7 +41,9 @@ export function standardRcp(example: Model): Model {
   m.caseSummary = { summaryAndQuestion: 'CCI QSE gauche pT2 pN1a M0, luminal B. Traitement adjuvant ?' };
   m.framework = { guidelines: m.framework.guidelines.slice(0, 1), clinicalTrialProposed: false };
   m.recordStatus = { complete: true, quorum: m.recordStatus.quorum };
+  // The status date defaults to the document's time (the builder's default): not typed.
   delete m.status.comment;
+  delete m.status.date;
   delete m.discussion.typeComment;
   delete m.discussion.reason.comment;
   m.tumours = m.tumours.map(({ comment: _c, otherStages: _o, ...t }: Model) => ({ ...t, topography: { coding: t.topography.coding }, morphology: { coding: t.morphology.coding } }));
@@ -53,7 +55,9 @@ export function establishmentOfRcp(example: Model): EstablishmentContext {
   const { denomination, rrcId, managerId, rcpId, facility, coordinator } = example.meeting;
   const members = rcpMembers(example) as unknown as NonNullable<NonNullable<EstablishmentContext['rcp']>['members']>;
   const guidelines = example.framework.guidelines;
-  return { structure: example.custodian, facilityType: example.encounter.facilityType, rcp: { denomination, rrcId, managerId, rcpId, facility, coordinator, members, guidelines } };
+  const { nature, apparatus, organs, isRecourseRcp, isPaediatricRcp } = example.discussion;
+  const discussionType = { nature, apparatus, organs, isRecourseRcp, isPaediatricRcp };
+  return { structure: example.custodian, facilityType: example.encounter.facilityType, rcp: { denomination, rrcId, managerId, rcpId, facility, coordinator, members, guidelines, discussionType } };
 }
 
 describe('<rcp-form> keys of a standard RCP', () => {

@@ -4,7 +4,10 @@
 // the Fiche RCP, the RCP's national ids, place and coordinating physician. `applyEstablishment` fills what a model does
 // not say yet; what the model already says is kept (a clinician's correction wins).
 import type { Coding, Custodian, HealthProfessional, Organization } from '../model/common.js';
-import type { RcpMeeting } from '../model/frcp.js';
+import type { RcpDiscussion, RcpMeeting } from '../model/frcp.js';
+
+/** The parts of the discussion that say what kind of RCP it is. */
+const RCP_TYPE_KEYS = ['nature', 'apparatus', 'organs', 'careType', 'isRecourseRcp', 'isPaediatricRcp'] as const;
 import type { FrcpStart, PpsStart } from './from-rcp.js';
 
 /** The establishment's identifiers and organisations, as the host knows them. */
@@ -37,6 +40,8 @@ export interface EstablishmentContext {
     readonly coordinator?: RcpMeeting['coordinator'];
     /** The RCP's regular members: offered for the quorum of each session (one key each), never filled in. */
     readonly members?: readonly HealthProfessional[];
+    /** What kind of RCP it is (nature, apparatus and organs, or care type; recourse, paediatric): the same at every session. */
+    readonly discussionType?: Partial<Pick<RcpDiscussion, (typeof RCP_TYPE_KEYS)[number]>>;
     /** The clinical practice guidelines the RCP works with: offered for each proposal's framework (one key each). */
     readonly guidelines?: readonly { readonly nameAndVersion: string; readonly date?: string }[];
   };
@@ -55,6 +60,7 @@ export function establishmentPaths(volet: 'pps' | 'frcp', context: Establishment
   } else if (context.rcp) {
     for (const key of ['denomination', 'rrcId', 'managerId', 'rcpId', 'facility', 'coordinator'] as const)
       if (context.rcp[key] !== undefined) paths.push(`meeting.${key}`);
+    for (const key of RCP_TYPE_KEYS) if (context.rcp.discussionType?.[key] !== undefined) paths.push(`discussion.${key}`);
   }
   return paths;
 }
@@ -116,6 +122,11 @@ export function applyEstablishmentToRcp(model: FrcpStart, context: Establishment
     if (rcp.rcpId !== undefined) meeting.rcpId ??= rcp.rcpId;
     if (rcp.facility !== undefined) meeting.facility ??= copy(rcp.facility);
     if (rcp.coordinator !== undefined) meeting.coordinator ??= copy(rcp.coordinator);
+    const kind = rcp.discussionType;
+    if (kind) {
+      const discussion: Record<string, unknown> = (out.discussion ??= {});
+      for (const key of RCP_TYPE_KEYS) if (kind[key] !== undefined) discussion[key] ??= copy(kind[key]);
+    }
   }
   return out;
 }

@@ -172,3 +172,12 @@ test("the RCP's coordinating physician comes with the RCP's configuration, and a
   const own = { professional: { idNatPs: '810000000000', name: { family: 'AUTRE' } } };
   assert.deepEqual(applyEstablishmentToRcp({ meeting: { coordinator: own } }, context).meeting?.coordinator, own);
 });
+
+test('the kind of RCP (nature, apparatus, organs) comes with its configuration, what the model says is kept', () => {
+  const discussionType = { nature: 'ORG-117' as const, apparatus: { code: '76752008' }, organs: [{ code: '76752008' }], isRecourseRcp: false };
+  const rcp = applyEstablishmentToRcp({ discussion: { isRecourseRcp: true } }, { rcp: { discussionType } });
+  assert.equal(rcp.discussion?.nature, 'ORG-117');
+  assert.deepEqual(rcp.discussion?.organs, [{ code: '76752008' }]);
+  assert.equal(rcp.discussion?.isRecourseRcp, true);
+  assert.deepEqual(establishmentPaths('frcp', { rcp: { discussionType } }), ['discussion.nature', 'discussion.apparatus', 'discussion.organs', 'discussion.isRecourseRcp']);
+});

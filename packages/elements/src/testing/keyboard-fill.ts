@@ -133,6 +133,27 @@ export async function fillByKeyboard(
     return v;
   };
 
+  /**
+   * After typing into a one-line field of a list's last item: when that item is now as the
+   * target wants it and the target's list is longer, Enter adds the next item (the editor's
+   * « repeatable items added with Enter », focus moving into it) instead of Tabs to « Ajouter ».
+   */
+  const addedNextWithEnter = async (control: HTMLElement, path: Path): Promise<boolean> => {
+    if (!(control instanceof HTMLInputElement) || control.type === 'checkbox') return false;
+    let at = path.length - 1;
+    while (at >= 0 && typeof path[at] !== 'number') at--;
+    if (at < 0) return false;
+    const listPath = path.slice(0, at);
+    const itemPath = path.slice(0, at + 1);
+    const have = current(listPath);
+    const want = getAt(target, listPath);
+    if (!Array.isArray(have) || !Array.isArray(want) || path[at] !== have.length - 1 || want.length <= have.length) return false;
+    if (JSON.stringify(comparable(getAt(target, itemPath))) !== JSON.stringify(comparable(current(itemPath)))) return false;
+    await press('Enter');
+    await settle();
+    return true;
+  };
+
   // Enter the editor from the page.
   let steps = 0;
   let lastWithoutControl = 0;
@@ -190,6 +211,16 @@ export async function fillByKeyboard(
       await press('Tab');
       continue;
     }
+    if (action === 'unfold-item') {
+      // A folded item: opened (Enter) only when the target says something else of it.
+      if (wanted !== undefined && JSON.stringify(comparable(wanted)) !== JSON.stringify(comparable(current(path)))) {
+        await press('Enter');
+        await settle();
+        continue;
+      }
+      await press('Tab');
+      continue;
+    }
     if (action === 'edit-given') {
       // Fields the establishment gives: shown (Enter on « Modifier ») only when the target says otherwise.
       const paths = (control.dataset.paths ?? '').split(' ').filter(Boolean).map(parsePath);
@@ -223,6 +254,7 @@ export async function fillByKeyboard(
           }
           await type(String(wanted));
           await settle();
+          if (await addedNextWithEnter(control, path)) continue;
         }
         break;
       }
@@ -278,6 +310,7 @@ export async function fillByKeyboard(
           }
           await type(text);
           await settle();
+          if (await addedNextWithEnter(control, path)) continue;
         }
         break;
       }

@@ -28,6 +28,7 @@ import { FormLabels } from '../labels.js';
 import { writeAt } from '../model-edits.js';
 import type { InstantParts, Model } from '../render/context.js';
 import type { ListCandidates } from '../render/candidates-field.js';
+import { itemSummary } from '../render/array-field.js';
 import type { PreviewState } from '../render/chrome.js';
 import { CONTEXT_KEYS, type ContextKey } from '../render/context-summary.js';
 import type { FormDefinition } from './form-definition.js';
@@ -219,6 +220,20 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   offerCandidates(listPath: string, offer: ListCandidates | undefined): void {
     if (offer) this.listCandidates.set(listPath, offer);
     else this.listCandidates.delete(listPath);
+    this.requestUpdate();
+  }
+
+  /**
+   * Folds the items the list at `listPath` holds now to one line each (« Traitement n° 1 —
+   * chimiothérapie, FEC 100… »), their move and remove buttons beside: what a document started
+   * with (the RCP's proposals) is confirmed at a glance instead of field by field; Enter opens an
+   * item. Items added later open as usual.
+   */
+  foldItems(listPath: string): void {
+    const items = getAt(this.data, parsePath(listPath));
+    if (!Array.isArray(items)) return;
+    for (const item of items)
+      if (item !== null && typeof item === 'object') this.lists.chosen(item, itemSummary(item as Model).replace(/^ — /, ''));
     this.requestUpdate();
   }
 
