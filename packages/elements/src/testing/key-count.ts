@@ -14,6 +14,7 @@ import { html, unsafeStatic } from 'lit/static-html.js';
 import { fixture } from './fixture.js';
 import { fillByKeyboard } from './keyboard-fill.js';
 import { testRunnerKeys } from './keyboard-fill-scenario.js';
+import { validateCdaInNode } from './conformance.js';
 import type { EstablishmentContext } from '@dcc-kit/cda/start';
 import type { DccInvalidEvent, DccSubmitEvent } from '../events.js';
 
@@ -39,6 +40,9 @@ export interface KeyCountOptions {
 }
 
 export async function countKeyboardKeys(tag: 'pps-editor' | 'rcp-form', model: Model, options: KeyCountOptions = {}): Promise<KeyCount> {
+  // The conformance engine compiles the kit on its first document (seconds on a loaded machine,
+  // more than a runner command may wait): it warms up while the keys are typed, its answer unused.
+  void validateCdaInNode('<ClinicalDocument xmlns="urn:hl7-org:v3"/>', tag === 'pps-editor' ? 'pps' : 'frcp').catch(() => undefined);
   const { patient, author, custodian, ...typed } = model;
   const editorTag = unsafeStatic(tag);
   const provider = await fixture<HTMLElement>(html`<dcc-provider .patient=${patient} .author=${author} .organization=${custodian} .establishment=${options.establishment}>
