@@ -6,7 +6,7 @@
 import ppsJsonSchema from '@dcc-kit/cda/schema/pps.form.json' with { type: 'json' };
 import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
 import { ppsSections as cdaPpsSections } from '@dcc-kit/cda/labels';
-import { applyEstablishmentToPps, startPpsFromRcp, type PpsFromRcp } from '@dcc-kit/cda/start';
+import { establishmentPaths, applyEstablishmentToPps, professionalLabel, startPpsFromRcp, type PpsFromRcp } from '@dcc-kit/cda/start';
 import type { FrcpDocument } from '@dcc-kit/cda/core';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerPpsStrings } from './pps-strings.js';
@@ -25,6 +25,7 @@ const definition: FormDefinition = {
   madeAt: documentMadeAt,
   contextSummary: headerSummaryRows,
   withEstablishment: (model, given) => applyEstablishmentToPps(model, given) as Record<string, unknown>,
+  establishmentPaths: (given) => establishmentPaths('pps', given),
 };
 
 // Events, the other properties, parts, states and tokens are those of `DccSchemaForm`
@@ -49,7 +50,9 @@ export class PpsEditor extends DccSchemaForm {
    * the signed version, or `parseFrcp` of its CDA): diagnosis and tumours with their TNM, the
    * performance status, the first-intention proposals as planned acts, the RCP's date and its
    * reference (the RCP's own document id), the GP; then the establishment's identifiers. The
-   * editor leaves the document it showed (its draft is kept) and shows the new one.
+   * editor leaves the document it showed (its draft is kept) and shows the new one, with the
+   * RCP's participants offered above the care team (a checkbox each: one key to take one) and
+   * the acts taken from the RCP's proposals folded to one line each (Enter opens one).
    * @returns the RCP's participants to offer for the care team, and the alternative proposals.
    * @throws RangeError when the RCP has no document id (it is not a signed RCP).
    */
@@ -58,6 +61,18 @@ export class PpsEditor extends DccSchemaForm {
     this.documentId = '';
     this.serverVersion = undefined;
     this.value = started.pps;
+    // The RCP's proposals are confirmed at a glance: one line each (Enter opens one).
+    for (const list of ['therapeuticProgramme.treatments', 'supportiveCare.supportiveCare']) this.foldItems(list);
+    // The RCP's participants, one key each for the care team (the clinician picks who takes part in the care).
+    this.offerCandidates('careNetwork.careTeam', {
+      title: this.localize.term('pps/careTeamCandidates'),
+      candidates: started.careTeamCandidates.map((professional) => ({
+        key: professional.idNatPs,
+        label: professionalLabel(professional),
+        item: { professional },
+      })),
+      keyOf: (item) => (item as { professional?: { idNatPs?: string } } | undefined)?.professional?.idNatPs,
+    });
     return started;
   }
 

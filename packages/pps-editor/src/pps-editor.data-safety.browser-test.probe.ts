@@ -46,3 +46,20 @@ export async function stopAsyncWorkAfter(afterMs: number): Promise<boolean> {
   for (const method of ['encrypt', 'decrypt', 'digest', 'deriveKey', 'importKey'] as const) Object.defineProperty(crypto.subtle, method, { value: never, configurable: true });
   return true;
 }
+
+/**
+ * Types `text` at the end of the patient comment, then reloads this page for real `afterMs`
+ * later, timed in the page itself (no runner round trip in between): the debounced save
+ * (800 ms) cannot have started, so only the `pagehide` flush can keep what was typed.
+ */
+export async function typeThenReload(session: DccSession, model: object, text: string, afterMs: number): Promise<boolean> {
+  await typeInNewPps(session, model, text);
+  (window as { dccProbeLeaving?: boolean }).dccProbeLeaving = true;
+  setTimeout(() => location.reload(), afterMs);
+  return true;
+}
+
+/** True once the page is a new document (the one `typeThenReload` left is gone) and loaded. */
+export function reloaded(): boolean {
+  return (window as { dccProbeLeaving?: boolean }).dccProbeLeaving !== true && document.readyState === 'complete';
+}

@@ -101,6 +101,27 @@ describe('<pps-editor> drafts survive a reload', () => {
       await probe.close();
     }
   });
+
+  it('restores what was typed 50 ms before the page reloads itself (timed in the page: only the pagehide flush can keep it)', async () => {
+    const probe = await openProbePage();
+    const module = new URL('./pps-editor.data-safety.browser-test.probe.js', import.meta.url).href;
+    try {
+      const model = await documentA();
+      await probe.call(module, 'typeThenReload', [session, model, ' Tapé 50 ms avant le rechargement.', 50]);
+      // The page reloads itself: wait (bounded) for the new document; a call during the navigation fails and is retried.
+      let fresh = false;
+      for (let i = 0; i < 100 && !fresh; i++) {
+        fresh = await probe.call<boolean>(module, 'reloaded').catch(() => false);
+        if (!fresh) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.ok(fresh, 'the probe page reloaded');
+      const restored = await probe.call<{ comment: string; banner: string }>(module, 'openNewPps', [session, model]);
+      assert.equal(restored.comment, 'Commentaire du document A. Tapé 50 ms avant le rechargement.');
+      assert.match(restored.banner, /Brouillon restauré/);
+    } finally {
+      await probe.close();
+    }
+  });
 });
 
 describe('<pps-editor> draft times and the drafts of a patient', () => {

@@ -1,10 +1,13 @@
 // <pps-editor>.startFromRcp and the establishment context: a PPS started from the breast RCP of
 // the examples shows the RCP's treatments, TNM and reference without typing; the 3C and the
 // structure come from <dcc-provider>'s `establishment`; the started PPS is valid once the host's
-// author is there (the model check of @dcc-kit/cda finds no problem); axe-clean.
+// author is there (the model check of @dcc-kit/cda finds no problem); the RCP's participants are
+// offered for the care team (a checkbox each: Space takes one, added folded to one line); what
+// the establishment gives is a summary, not fields; axe-clean.
 import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { fixture, assert, loadExampleJson, expectNoAxeViolations, editorControl as control } from '@dcc-kit/elements/testing/index.js';
+import { sendKeys } from '@web/test-runner-commands';
 import '@dcc-kit/elements/define/dcc-provider.js';
 import type { FrcpDocument, PpsDocument } from '@dcc-kit/cda/core';
 import type { EstablishmentContext } from '@dcc-kit/cda/start';
@@ -46,6 +49,37 @@ describe('<pps-editor> startFromRcp', () => {
     assert.deepEqual(issues.map((i) => `${i.path} ${i.code}`), []);
     assert.ok(control(editor, 'therapeuticProgramme.treatments[0].typePrecision') ?? true);
     await expectNoAxeViolations(editor, { context: 'PPS started from its RCP' });
+  });
+
+  it("offers the RCP's participants for the care team, one key each; the establishment's 3C is a summary, not fields", async () => {
+    const frcp = await rcp();
+    const provider = await fixture<HTMLElement>(html`<dcc-provider .author=${frcp.author} .establishment=${ESTABLISHMENT}>
+      <pps-editor lang="fr"></pps-editor>
+    </dcc-provider>`);
+    const editor = provider.querySelector('pps-editor') as PpsEditor;
+    await editor.updateComplete;
+    const { careTeamCandidates } = editor.startFromRcp(frcp);
+    await editor.renderComplete;
+    const root = editor.shadowRoot!;
+    const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-kind="candidate"][data-path="careNetwork.careTeam"]')];
+    assert.equal(boxes.length, careTeamCandidates.length);
+    assert.equal(boxes[0]!.closest('fieldset')!.querySelector('legend')!.textContent!.trim(), 'Participants de la RCP');
+    const lefort = careTeamCandidates.findIndex((p) => p.name.family === 'LEFORT');
+    boxes[0]!.focus();
+    for (let i = 0; i < lefort; i++) await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Space' });
+    await editor.updateComplete;
+    const team = (editor.value as unknown as PpsDocument).careNetwork.careTeam!;
+    assert.deepEqual(team.map((m) => m.professional.idNatPs), [careTeamCandidates[lefort]!.idNatPs]);
+    assert.match(root.querySelector('[data-container="careNetwork.careTeam[0]"] > button[data-action="unfold-item"]')!.textContent!, /Camille LEFORT/);
+    // The 3C given by the establishment: a summary with « Modifier », no field of its own.
+    assert.equal(root.querySelector('[data-path^="careNetwork.coordinationCentre3C."][data-kind]'), null);
+    assert.ok([...root.querySelectorAll('[part~="given"]')].some((el) => /3C ICO – CHU Angers/.test(el.textContent!)));
+    await expectNoAxeViolations(editor, { context: 'PPS from its RCP, care team candidates' });
+    // Another document: no more offer.
+    editor.value = {};
+    await editor.updateComplete;
+    assert.equal(root.querySelector('input[data-kind="candidate"]'), null);
   });
 
   it('refuses an RCP without document id (not a signed RCP) and keeps the document shown', async () => {

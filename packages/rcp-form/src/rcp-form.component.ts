@@ -6,7 +6,7 @@
 import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.form.json' with { type: 'json' };
 import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
 import { frcpSections } from '@dcc-kit/cda/labels';
-import { applyEstablishmentToRcp, startRcpFromPreviousRcp, type FrcpStart } from '@dcc-kit/cda/start';
+import { establishmentPaths, applyEstablishmentToRcp, professionalLabel, startRcpFromPreviousRcp, type FrcpStart } from '@dcc-kit/cda/start';
 import type { FrcpDocument } from '@dcc-kit/cda/core';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerRcpStrings } from './rcp-strings.js';
@@ -25,6 +25,24 @@ const definition: FormDefinition = {
   madeAt: documentMadeAt,
   contextSummary: headerSummaryRows,
   withEstablishment: (model, given) => applyEstablishmentToRcp(model, given) as Record<string, unknown>,
+  establishmentPaths: (given) => establishmentPaths('frcp', given),
+  // The RCP's regular members for the session's quorum, its guidelines for the proposal: one key each.
+  establishmentCandidates: (given, listPath, term) => {
+    const { members, guidelines } = given.rcp ?? {};
+    if (listPath === 'meeting.quorumMembers' && members?.length)
+      return {
+        title: term('frcp/quorumCandidates'),
+        candidates: members.map((p) => ({ key: p.idNatPs, label: professionalLabel(p), item: p })),
+        keyOf: (item) => (item as { idNatPs?: string } | undefined)?.idNatPs,
+      };
+    if (listPath === 'framework.guidelines' && guidelines?.length)
+      return {
+        title: term('frcp/guidelineCandidates'),
+        candidates: guidelines.map((g) => ({ key: g.nameAndVersion, label: g.nameAndVersion, item: g })),
+        keyOf: (item) => (item as { nameAndVersion?: string } | undefined)?.nameAndVersion,
+      };
+    return undefined;
+  },
 };
 
 // Events, the other properties, parts, states and tokens are those of `DccSchemaForm`
@@ -37,7 +55,7 @@ const definition: FormDefinition = {
  * @tag rcp-form
  *
  * @property {object} value - The FRCP build input of @dcc-kit/cda (`FrcpDocument`); the form value is its JSON.
- * @property {EstablishmentContext} establishment - The establishment's identifiers (structure, facility type, the RCP's national ids and place); default: the `<dcc-provider>`'s. Filled into every document the form shows where it says nothing yet.
+ * @property {EstablishmentContext} establishment - The establishment's identifiers (structure, facility type, the RCP's national ids, place and coordinator); default: the `<dcc-provider>`'s. Filled into every document the form shows where it says nothing yet, and shown as a summary with « Modifier »; the RCP's members (`rcp.members`) are offered for the quorum and its guidelines (`rcp.guidelines`) for the proposal's framework, one key each.
  */
 export class RcpForm extends DccSchemaForm {
   constructor() {

@@ -1,9 +1,13 @@
 // The establishment's identifiers, given once by the host (the `establishment` property of
 // <dcc-provider> or of an editor) and never typed by the clinician: the structure keeping the
 // documents, its facility type and practice setting, its 3C, its regional cancer network and, for
-// the Fiche RCP, the RCP's national ids and place. `applyEstablishment` fills what a model does
+// the Fiche RCP, the RCP's national ids, place and coordinating physician. `applyEstablishment` fills what a model does
 // not say yet; what the model already says is kept (a clinician's correction wins).
-import type { Coding, Custodian, Organization } from '../model/common.js';
+import type { Coding, Custodian, HealthProfessional, Organization } from '../model/common.js';
+import type { RcpDiscussion, RcpMeeting } from '../model/frcp.js';
+
+/** The parts of the discussion that say what kind of RCP it is. */
+const RCP_TYPE_KEYS = ['nature', 'apparatus', 'organs', 'careType', 'isRecourseRcp', 'isPaediatricRcp'] as const;
 import type { FrcpStart, PpsStart } from './from-rcp.js';
 
 /** The establishment's identifiers and organisations, as the host knows them. */
@@ -32,6 +36,14 @@ export interface EstablishmentContext {
     readonly rcpId?: string;
     /** Establishment where the RCP is organised (name and address). */
     readonly facility?: Organization;
+    /** The RCP's coordinating physician (médecin coordonnateur), the same at every session of the RCP. */
+    readonly coordinator?: RcpMeeting['coordinator'];
+    /** The RCP's regular members: offered for the quorum of each session (one key each), never filled in. */
+    readonly members?: readonly HealthProfessional[];
+    /** What kind of RCP it is (nature, apparatus and organs, or care type; recourse, paediatric): the same at every session. */
+    readonly discussionType?: Partial<Pick<RcpDiscussion, (typeof RCP_TYPE_KEYS)[number]>>;
+    /** The clinical practice guidelines the RCP works with: offered for each proposal's framework (one key each). */
+    readonly guidelines?: readonly { readonly nameAndVersion: string; readonly date?: string }[];
   };
 }
 
@@ -46,8 +58,9 @@ export function establishmentPaths(volet: 'pps' | 'frcp', context: Establishment
     if (context.coordinationCentre3C) paths.push('careNetwork.coordinationCentre3C');
     if (context.regionalCancerNetwork) paths.push('careNetwork.regionalCancerNetworks');
   } else if (context.rcp) {
-    for (const key of ['denomination', 'rrcId', 'managerId', 'rcpId', 'facility'] as const)
+    for (const key of ['denomination', 'rrcId', 'managerId', 'rcpId', 'facility', 'coordinator'] as const)
       if (context.rcp[key] !== undefined) paths.push(`meeting.${key}`);
+    for (const key of RCP_TYPE_KEYS) if (context.rcp.discussionType?.[key] !== undefined) paths.push(`discussion.${key}`);
   }
   return paths;
 }
@@ -108,6 +121,12 @@ export function applyEstablishmentToRcp(model: FrcpStart, context: Establishment
     if (rcp.managerId !== undefined) meeting.managerId ??= rcp.managerId;
     if (rcp.rcpId !== undefined) meeting.rcpId ??= rcp.rcpId;
     if (rcp.facility !== undefined) meeting.facility ??= copy(rcp.facility);
+    if (rcp.coordinator !== undefined) meeting.coordinator ??= copy(rcp.coordinator);
+    const kind = rcp.discussionType;
+    if (kind) {
+      const discussion: Record<string, unknown> = (out.discussion ??= {});
+      for (const key of RCP_TYPE_KEYS) if (kind[key] !== undefined) discussion[key] ??= copy(kind[key]);
+    }
   }
   return out;
 }

@@ -161,3 +161,23 @@ test('the establishment context fills what the model does not say, keeps what it
   assert.ok(establishmentPaths('frcp', ESTABLISHMENT).includes('meeting.rcpId'));
   assert.ok(establishmentPaths('pps', ESTABLISHMENT).includes('careNetwork.coordinationCentre3C'));
 });
+
+test("the RCP's coordinating physician comes with the RCP's configuration, and a coordinator the model names is kept", () => {
+  const coordinator = { professional: { idNatPs: '810806451737', name: { family: 'GARNIER', given: 'Rémi' } }, comment: 'Médecin coordonnateur de la RCP' };
+  const context = { rcp: { rcpId: '27011113', coordinator } };
+  const rcp = applyEstablishmentToRcp({}, context);
+  assert.deepEqual(rcp.meeting?.coordinator, coordinator);
+  assert.notEqual(rcp.meeting?.coordinator, coordinator, 'a copy');
+  assert.deepEqual(establishmentPaths('frcp', context), ['meeting.rcpId', 'meeting.coordinator']);
+  const own = { professional: { idNatPs: '810000000000', name: { family: 'AUTRE' } } };
+  assert.deepEqual(applyEstablishmentToRcp({ meeting: { coordinator: own } }, context).meeting?.coordinator, own);
+});
+
+test('the kind of RCP (nature, apparatus, organs) comes with its configuration, what the model says is kept', () => {
+  const discussionType = { nature: 'ORG-117' as const, apparatus: { code: '76752008' }, organs: [{ code: '76752008' }], isRecourseRcp: false };
+  const rcp = applyEstablishmentToRcp({ discussion: { isRecourseRcp: true } }, { rcp: { discussionType } });
+  assert.equal(rcp.discussion?.nature, 'ORG-117');
+  assert.deepEqual(rcp.discussion?.organs, [{ code: '76752008' }]);
+  assert.equal(rcp.discussion?.isRecourseRcp, true);
+  assert.deepEqual(establishmentPaths('frcp', { rcp: { discussionType } }), ['discussion.nature', 'discussion.apparatus', 'discussion.organs', 'discussion.isRecourseRcp']);
+});

@@ -14,4 +14,4 @@ export { FakeClock } from './fake-clock.js';
 export { editorControl, editorValidated, editorRendered, type EditorUnderTest } from './editor.js';
 export { deepActiveElement, fillByKeyboard, comparable, type FillReport, type FillOptions, type KeyDriver, type EditorLike } from './keyboard-fill.js';
 export { expectKeyboardFillSubmits, testRunnerKeys } from './keyboard-fill-scenario.js';
-export { countKeyboardKeys, type KeyCount } from './key-count.js';
+export { countKeyboardKeys, keysByField, type KeyCount, type KeyCountOptions } from './key-count.js';

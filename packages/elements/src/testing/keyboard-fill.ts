@@ -45,6 +45,8 @@ export interface FillReport {
   keys: number;
   steps: number;
   submitted: boolean;
+  /** Keys by the path of the control that had focus when they were pressed (`''`: outside the editor's fields). */
+  byPath: Record<string, number>;
 }
 
 /** The focused element, looking through open shadow roots. */
@@ -99,15 +101,21 @@ export async function fillByKeyboard(
   const maxSteps = options.maxSteps ?? 20_000;
   const driver = options.keys;
   let keys = 0;
+  const byPath: Record<string, number> = {};
+  let at = '';
+  const count = (n: number) => {
+    keys += n;
+    byPath[at] = (byPath[at] ?? 0) + n;
+  };
   const timing = { press: 0, type: 0, settle: 0, value: 0 };
   const press = async (key: string) => {
-    keys++;
+    count(1);
     const t = performance.now();
     await driver.press(key);
     timing.press += performance.now() - t;
   };
   const type = async (text: string) => {
-    keys += text.length;
+    count(text.length);
     const t = performance.now();
     // Line breaks of free text are typed with Enter (sendKeys types "\n" as Enter).
     await driver.type(text);
@@ -125,11 +133,33 @@ export async function fillByKeyboard(
     return v;
   };
 
+  /**
+   * After typing into a one-line field of a list's last item: when that item is now as the
+   * target wants it and the target's list is longer, Enter adds the next item (the editor's
+   * « repeatable items added with Enter », focus moving into it) instead of Tabs to « Ajouter ».
+   */
+  const addedNextWithEnter = async (control: HTMLElement, path: Path): Promise<boolean> => {
+    if (!(control instanceof HTMLInputElement) || control.type === 'checkbox') return false;
+    let at = path.length - 1;
+    while (at >= 0 && typeof path[at] !== 'number') at--;
+    if (at < 0) return false;
+    const listPath = path.slice(0, at);
+    const itemPath = path.slice(0, at + 1);
+    const have = current(listPath);
+    const want = getAt(target, listPath);
+    if (!Array.isArray(have) || !Array.isArray(want) || path[at] !== have.length - 1 || want.length <= have.length) return false;
+    if (JSON.stringify(comparable(getAt(target, itemPath))) !== JSON.stringify(comparable(current(itemPath)))) return false;
+    await press('Enter');
+    await settle();
+    return true;
+  };
+
   // Enter the editor from the page.
   let steps = 0;
   let lastWithoutControl = 0;
   while (steps++ < maxSteps) {
     const control = focusedControl(editor);
+    at = control?.dataset.path ?? '';
     if (!control) {
       if (++lastWithoutControl > 50) throw new Error('keyboard fill: focus never reached the editor');
       await press('Tab');
@@ -145,9 +175,9 @@ export async function fillByKeyboard(
     if (steps % 100 === 0) options.progress?.(steps, `${pathText} ${JSON.stringify(timing, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
 
     if (action === 'submit') {
-      if (options.submit === false) return { keys, steps, submitted: false };
+      if (options.submit === false) return { keys, steps, submitted: false, byPath };
       await press('Enter');
-      return { keys, steps, submitted: true };
+      return { keys, steps, submitted: true, byPath };
     }
     if (action === 'add-item') {
       const list = control.parentElement?.querySelector(':scope > ol.items');
@@ -181,6 +211,27 @@ export async function fillByKeyboard(
       await press('Tab');
       continue;
     }
+    if (action === 'unfold-item') {
+      // A folded item: opened (Enter) only when the target says something else of it.
+      if (wanted !== undefined && JSON.stringify(comparable(wanted)) !== JSON.stringify(comparable(current(path)))) {
+        await press('Enter');
+        await settle();
+        continue;
+      }
+      await press('Tab');
+      continue;
+    }
+    if (action === 'edit-given') {
+      // Fields the establishment gives: shown (Enter on « Modifier ») only when the target says otherwise.
+      const paths = (control.dataset.paths ?? '').split(' ').filter(Boolean).map(parsePath);
+      if (paths.some((p) => getAt(target, p) !== undefined && JSON.stringify(comparable(getAt(target, p))) !== JSON.stringify(comparable(current(p))))) {
+        await press('Enter');
+        await settle();
+        continue;
+      }
+      await press('Tab');
+      continue;
+    }
     if (action !== undefined) {
       await press('Tab');
       continue;
@@ -203,6 +254,7 @@ export async function fillByKeyboard(
           }
           await type(String(wanted));
           await settle();
+          if (await addedNextWithEnter(control, path)) continue;
         }
         break;
       }
@@ -230,6 +282,21 @@ export async function fillByKeyboard(
         }
         break;
       }
+      case 'candidate': {
+        // Items offered for a list (one Tab stop, arrows between them): Space on each the target's list holds, and only those.
+        const group = [...(control.closest('fieldset')?.querySelectorAll<HTMLInputElement & { dccCandidate?: unknown }>('input[data-kind="candidate"]') ?? [])];
+        const wantedItems = Array.isArray(wanted) ? wanted.map((w) => JSON.stringify(comparable(w))) : [];
+        let i = group.indexOf(control as HTMLInputElement);
+        for (let j = 0; j < group.length; j++) {
+          const box = group[j]!;
+          if (wantedItems.includes(JSON.stringify(comparable(box.dccCandidate))) === box.checked) continue;
+          for (; i < j; i++) await press('ArrowDown');
+          for (; i > j; i--) await press('ArrowUp');
+          await press('Space');
+          await settle();
+        }
+        break;
+      }
       case 'date-text': {
         // One text field per date: « 12/03/2026 », « 03/2026 », « 2026 » (« … 14:30 » for an instant).
         const text = typeof wanted === 'string' ? dateText(wanted) : undefined;
@@ -243,6 +310,7 @@ export async function fillByKeyboard(
           }
           await type(text);
           await settle();
+          if (await addedNextWithEnter(control, path)) continue;
         }
         break;
       }
@@ -274,21 +342,12 @@ export async function fillByKeyboard(
             await new Promise((r) => setTimeout(r, 50));
             await picker.updateComplete;
           }
-          const input = picker.shadowRoot?.querySelector('input');
-          const activeCode = () => {
-            const id = input?.getAttribute('aria-activedescendant');
-            const option = id ? picker.shadowRoot?.getElementById(id) : null;
-            return option?.querySelector('[part="option-code"]')?.lastChild?.textContent?.trim();
-          };
-          for (let i = 0; i < 60 && activeCode() !== code; i++) {
-            await press('ArrowDown');
-            await picker.updateComplete;
-          }
-          if (activeCode() !== code) throw new Error(`keyboard fill: code not offered at ${pathText}`);
-          await press('Enter');
+          // The whole code typed names one concept: Tab takes it and moves on, as a clinician does.
+          await press('Tab');
           await picker.updateComplete;
           await settle();
           if (picker.value !== code) throw new Error(`keyboard fill: picker did not take the code at ${pathText}`);
+          continue;
         }
         break;
       }

@@ -7,6 +7,8 @@ export class ListItems {
   private nextKey = 1;
   /** Items of long lists the user opened (by identity: they keep it when moved). */
   private unfoldedItems = new WeakSet<object>();
+  /** Items taken from a list's candidates, with the line they fold to (by identity). */
+  private chosenItems = new WeakMap<object, string>();
   /** Scalar list items added but not typed yet, by list path. */
   private readonly pendingScalars = new Map<string, number>();
 
@@ -26,6 +28,15 @@ export class ListItems {
   }
   unfold(item: object): void {
     this.unfoldedItems.add(item);
+  }
+
+  /** An item taken from the candidates: folded to `summary` until the user opens it. */
+  chosen(item: object, summary: string): void {
+    this.chosenItems.set(item, summary);
+  }
+  /** The folded line of an item taken from the candidates (undefined: any other item). */
+  summaryOf(item: unknown): string | undefined {
+    return item !== null && typeof item === 'object' ? this.chosenItems.get(item) : undefined;
   }
 
   /** Scalar items added at the end of the list at `listPath` and not typed yet. */

@@ -5,6 +5,7 @@ import type { SchemaNode } from '../schema.js';
 import type { VoletApi } from '../controllers/lazy-modules.js';
 import type { Model } from '../render/context.js';
 import type { ContextKey, ContextSummaryRows } from '../render/context-summary.js';
+import type { ListCandidates } from '../render/candidates-field.js';
 import type { EstablishmentContext } from '@dcc-kit/cda/start';
 
 /** One clinician-facing section: a title (catalogue key `s:<volet>/<id>`) and model paths. */
@@ -36,4 +37,8 @@ export interface FormDefinition {
   contextSummary(key: ContextKey, value: unknown, texts: ContextSummaryTexts): ContextSummaryRows;
   /** The model with the host's establishment identifiers filled in where it says nothing yet (never typed by the clinician). */
   withEstablishment?(model: Model, given: EstablishmentContext): Model;
+  /** The model paths the establishment fills: shown as a read-only summary with « Modifier », not as fields. */
+  establishmentPaths?(given: EstablishmentContext): readonly string[];
+  /** Items the establishment offers for a list (e.g. the RCP's members for the quorum), one key each; `term` looks a text up. */
+  establishmentCandidates?(given: EstablishmentContext, listPath: string, term: (key: string) => string): ListCandidates | undefined;
 }

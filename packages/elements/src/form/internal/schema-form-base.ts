@@ -4,7 +4,7 @@
 // documents parts and tokens. The field renderers are in ../render/.
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { getAt, isRequired, parsePath, pathToString, schemaAt, setAt, type Path, type SchemaNode } from '../schema.js';
+import { cloneJson, getAt, isRequired, parsePath, pathToString, schemaAt, setAt, type Path, type SchemaNode } from '../schema.js';
 import type { DirectoryHooks } from '../render/directory-field.js';
 import { directorySearchOf } from '../../directory-picker/client-search.js';
 import { registerDirectoryPickerStrings } from '../../directory-picker/dcc-directory-picker.component.js';
@@ -14,6 +14,8 @@ import { addItem, addObject, moveItem, removeItem } from '../model-edits.js';
 import type { RenderContext } from '../render/context.js';
 import { fieldErrors } from '../render/field-errors.js';
 import { renderNode } from '../render/node.js';
+import { renderGiven } from '../render/given-field.js';
+import { moveInRovingGroup, type CandidateInput } from '../render/candidates-field.js';
 import { valueSetOf } from '../render/picker-field.js';
 import { renderBanner, renderNav, renderPreview, renderSummary, renderToolbar } from '../render/chrome.js';
 import { isPrintShortcut, printElement } from '../print.js';
@@ -53,6 +55,8 @@ export abstract class SchemaFormBase extends SchemaFormState {
         if (open) this.openDetails.add(pathText);
         else this.openDetails.delete(pathText);
       },
+      isGiven: (pathText) => this.isGiven(pathText),
+      candidatesOf: (pathText) => this.candidatesOf(pathText),
       errorsOf: (pathText, exact, path, leaf) => fieldErrors(this.validation, this.texts, pathText, exact, path, leaf),
       valueSetOf: (schema, path) => valueSetOf(schema, path, this.definition.schema),
       renderNode: (schema, path, required, labelOverride) => this.renderNode(schema, path, required, labelOverride),
@@ -115,11 +119,36 @@ export abstract class SchemaFormBase extends SchemaFormState {
 
   private readonly onInput = (event: Event): void => {
     event.stopPropagation();
+    if ((event.target as HTMLElement).dataset?.kind === 'candidate') {
+      this.candidateToggled(event.target as CandidateInput);
+      return;
+    }
     const edit = writeFromInput(event.target as HTMLElement, this.data, this.precisions, this.instantParts, this.dateTexts);
     if (!edit) return;
     this.write(edit.path, edit.value);
     if (edit.rerender) this.requestUpdate();
   };
+
+  /** A candidate checked (its item added, folded to its label) or unchecked (its items removed). */
+  private candidateToggled(box: CandidateInput): void {
+    const pathText = box.dataset.path ?? '';
+    const offer = this.candidatesOf(pathText);
+    const candidate = offer?.candidates.find((c) => c.key === box.dataset.key);
+    if (!offer || !candidate || this.readonly) return;
+    const path = parsePath(pathText);
+    const items = (getAt(this.data, path) as unknown[] | undefined) ?? [];
+    const what = this.texts.itemName(path);
+    if (box.checked) {
+      const item = cloneJson(candidate.item);
+      if (item !== null && typeof item === 'object') this.lists.chosen(item, candidate.label);
+      this.write(path, [...items, item]);
+      this.announcement = this.localize.term('itemAdded', what, items.length + 1);
+    } else {
+      const kept = items.filter((item) => offer.keyOf(item) !== candidate.key);
+      this.write(path, kept.length > 0 ? kept : undefined);
+      this.announcement = this.localize.term('itemRemoved', what, items.length);
+    }
+  }
 
   private readonly onChange = (event: Event): void => {
     event.stopPropagation();
@@ -152,6 +181,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
       'add-object': () => this.addObject(path),
       'remove-object': () => this.removeObject(path),
       'unfold-item': () => this.unfoldItem(path),
+      'edit-given': () => this.editGiven((button.dataset.paths ?? '').split(' ').filter(Boolean)),
       submit: () => this.submit(),
       'mode-edit': () => (this.mode = 'edit'),
       'mode-preview': () => (this.mode = 'preview'),
@@ -170,6 +200,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
    */
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+    if (plain && moveInRovingGroup(event, event.composedPath()[0] as HTMLElement)) return;
     if (event.key === 'Enter' && plain && !event.isComposing) {
       this.enterInListItem(event);
       return;
@@ -313,6 +344,14 @@ export abstract class SchemaFormBase extends SchemaFormState {
     button?.focus();
   }
 
+  /** « Modifier » on fields the establishment gives: they are shown as fields, focus on the first. */
+  private async editGiven(pathTexts: readonly string[]): Promise<void> {
+    for (const p of pathTexts) this.editedGiven.add(p);
+    this.requestUpdate();
+    await this.updateComplete;
+    if (pathTexts[0] !== undefined) await this.focusPath(pathTexts[0]);
+  }
+
   private async addObject(path: Path): Promise<void> {
     addObject(this.definition.schema, this.data, path);
     this.afterEdit();
@@ -393,8 +432,18 @@ export abstract class SchemaFormBase extends SchemaFormState {
     const id = `s-${section.id}`;
     return html`<section part="section" class="section" aria-labelledby=${id} aria-busy=${rendered ? nothing : 'true'}>
       <h2 part="section-title" id=${id} tabindex="-1">${this.texts.sectionTitle(section.id)}</h2>
-      ${rendered ? section.paths.map((p) => this.renderTopPath(parsePath(p))) : html`<p class="pending">${this.localize.term('loading')}</p>`}
+      ${rendered ? this.renderTopPaths(section.paths) : html`<p class="pending">${this.localize.term('loading')}</p>`}
     </section>`;
+  }
+
+  /** A section's paths; those the establishment gives are one summary, where the first of them is. */
+  private renderTopPaths(pathTexts: readonly string[]): unknown[] {
+    // A header part the host gives through its context keeps its own summary (renderTopPath).
+    const given = pathTexts.filter((p) => this.isGiven(p) && !((CONTEXT_KEYS as readonly string[]).includes(p) && this.contextPart(p as ContextKey) !== undefined));
+    return pathTexts.map((p) => {
+      if (!given.includes(p)) return this.renderTopPath(parsePath(p));
+      return p === given[0] ? renderGiven(this.renderContext, given.map(parsePath), given) : nothing;
+    });
   }
 
   private renderTopPath(path: Path): unknown {

@@ -14,7 +14,7 @@ import { DccFormAssociatedElement, type ValidationResult } from '../../form-asso
 import { dccContext, type DccContextValue, type DccSession } from '../../context.js';
 import { realClock, type Clock } from '../../clock.js';
 import { DccInvalidEvent, DccSubmitEvent } from '../../events.js';
-import { cloneJson, ensureRequiredBooleans, isEmptyValue, type Path } from '../schema.js';
+import { cloneJson, ensureRequiredBooleans, getAt, isEmptyValue, parsePath, type Path } from '../schema.js';
 import type { DatePrecision } from '../dates.js';
 import { registerEngineStrings } from '../engine-strings.js';
 import { registerPickerStrings } from '../../code-picker/dcc-code-picker.component.js';
@@ -27,6 +27,8 @@ import { ListItems } from '../controllers/list-items.js';
 import { FormLabels } from '../labels.js';
 import { writeAt } from '../model-edits.js';
 import type { InstantParts, Model } from '../render/context.js';
+import type { ListCandidates } from '../render/candidates-field.js';
+import { itemSummary } from '../render/array-field.js';
 import type { PreviewState } from '../render/chrome.js';
 import { CONTEXT_KEYS, type ContextKey } from '../render/context-summary.js';
 import type { FormDefinition } from './form-definition.js';
@@ -90,6 +92,10 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   protected readonly dateTexts = new Map<string, string>();
   /** Objects whose « Plus de détails » the user opened. */
   protected readonly openDetails = new Set<string>();
+  /** Items offered for lists, by list path (`offerCandidates`); another document drops them. */
+  protected readonly listCandidates = new Map<string, ListCandidates>();
+  /** Fields given by the establishment that the user chose to edit (« Modifier »): shown as fields. */
+  protected readonly editedGiven = new Set<string>();
   protected submitting: Promise<boolean> | undefined;
   private previewing: Promise<void> = Promise.resolve();
   /** Bumped by every change of document or context: a preview built for an older one is dropped. */
@@ -140,6 +146,7 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   set value(value: object | null | undefined) {
     // Another document (or another version): the pending draft is saved under the old one's id first.
     this.draftsController.leaveDocument();
+    this.listCandidates.clear();
     this.replaceData(value && typeof value === 'object' ? cloneJson(value as Model) : {});
     this.defaultModel = cloneJson(this.data);
   }
@@ -153,6 +160,31 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
     return given && this.definition.withEstablishment ? this.definition.withEstablishment(model, given) : model;
   }
 
+  /** The items offered for the list at a path: the host's offer (`offerCandidates`), else the establishment's. */
+  protected candidatesOf(listPath: string): ListCandidates | undefined {
+    const offered = this.listCandidates.get(listPath);
+    if (offered) return offered;
+    const given = this.establishment ?? this.dcc?.establishment;
+    return given && this.definition.establishmentCandidates?.(given, listPath, (key) => this.localize.term(key));
+  }
+
+  private givenPathsCache: { given: EstablishmentContext; paths: ReadonlySet<string> } | undefined;
+
+  /**
+   * Whether the field at a path shows as given by the establishment (a summary, not controls):
+   * the establishment fills it, it holds a value, it has no problem, and the user did not ask
+   * to edit it.
+   */
+  protected isGiven(pathText: string): boolean {
+    const given = this.establishment ?? this.dcc?.establishment;
+    const pathsOf = this.definition.establishmentPaths;
+    if (!given || !pathsOf) return false;
+    if (this.givenPathsCache?.given !== given) this.givenPathsCache = { given, paths: new Set(pathsOf(given)) };
+    if (!this.givenPathsCache.paths.has(pathText) || this.editedGiven.has(pathText)) return false;
+    if (isEmptyValue(getAt(this.data, parsePath(pathText)))) return false;
+    return !this.validation.issues.some((i) => i.path === pathText || i.path.startsWith(`${pathText}.`) || i.path.startsWith(`${pathText}[`));
+  }
+
   /** Every replacement of the whole model (value, reset, draft restore, undo) goes through here. */
   protected replaceData(next: Model): void {
     this.data = this.withEstablishment(next);
@@ -161,6 +193,7 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
     this.instantParts.clear();
     this.dateTexts.clear();
     this.openDetails.clear();
+    this.editedGiven.clear();
     this.precisions.clear();
     this.validation.reset();
     this.invalidatePreview();
@@ -177,6 +210,31 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
     this.previewGeneration++;
     this.preview = undefined;
     if (this.mode === 'preview') this.previewing = this.buildPreview();
+  }
+
+  /**
+   * Offers items for the list at `listPath` (e.g. the RCP's participants for the care team):
+   * a checkbox each above the list, one key to take or leave one (`undefined`: no more offer).
+   * Dropped when another document is shown (`value`).
+   */
+  offerCandidates(listPath: string, offer: ListCandidates | undefined): void {
+    if (offer) this.listCandidates.set(listPath, offer);
+    else this.listCandidates.delete(listPath);
+    this.requestUpdate();
+  }
+
+  /**
+   * Folds the items the list at `listPath` holds now to one line each (« Traitement n° 1 —
+   * chimiothérapie, FEC 100… »), their move and remove buttons beside: what a document started
+   * with (the RCP's proposals) is confirmed at a glance instead of field by field; Enter opens an
+   * item. Items added later open as usual.
+   */
+  foldItems(listPath: string): void {
+    const items = getAt(this.data, parsePath(listPath));
+    if (!Array.isArray(items)) return;
+    for (const item of items)
+      if (item !== null && typeof item === 'object') this.lists.chosen(item, itemSummary(item as Model).replace(/^ — /, ''));
+    this.requestUpdate();
   }
 
   /** Alias of `value`. */

@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { getAt, kindOf, pathToString, type Path, type SchemaNode } from '../schema.js';
 import { idFor, type RenderContext } from './context.js';
 import { renderObjectItem } from './object-field.js';
+import { renderCandidates } from './candidates-field.js';
 
 /** Lists longer than this open folded (one line per item). */
 export const FOLD_LISTS_FROM = 8;
@@ -38,11 +39,12 @@ export function renderArray(ctx: RenderContext, schema: SchemaNode, path: Path, 
   const describedBy = [hintId, errors.ids].filter(Boolean).join(' ');
   const slots = Array.from({ length: count }, (_, i) => items[i]);
   const full = schema.maxItems !== undefined && count >= schema.maxItems;
+  const offer = ctx.readonly ? undefined : ctx.candidatesOf(pathText);
   // No whitespace between tags (here and in the other renderers): it renders nothing in these
   // block, flex and grid containers, and a form of ~1,000 fields made ~5,000 such text nodes.
   return html`<fieldset part="group" class="group list" data-path=${pathText} aria-describedby=${describedBy || nothing}
     ><legend>${label}${required && (schema.minItems ?? 0) > 0 ? html` <span class="req">(${term('required')})</span>` : nothing}</legend
-    >${hint ? html`<p part="hint" class="hint" id=${hintId}>${hint}</p>` : nothing}${errors.template}${count === 0 ? html`<p class="empty">${term('none')}</p>` : nothing}<ol
+    >${hint ? html`<p part="hint" class="hint" id=${hintId}>${hint}</p>` : nothing}${errors.template}${offer ? renderCandidates(ctx, pathText, offer, items) : nothing}${count === 0 && !offer ? html`<p class="empty">${term('none')}</p>` : nothing}<ol
       class="items"
     >${repeat(
         slots,
@@ -55,21 +57,30 @@ export function renderArray(ctx: RenderContext, schema: SchemaNode, path: Path, 
           const item = items[i];
           // Long lists (50 treatments) open with their items folded to one line each: the
           // first render stays fast, and an item opens with Enter (or from an error link).
-          const folded = isObject && count > FOLD_LISTS_FROM && item !== null && typeof item === 'object' && !ctx.lists.isUnfolded(item);
+          // An item taken from the candidates opens folded too: it is who the clinician chose.
+          const object = isObject && item !== null && typeof item === 'object';
+          const folded = object && !ctx.lists.isUnfolded(item) && (count > FOLD_LISTS_FROM || ctx.lists.summaryOf(item) !== undefined);
+          // The item's tools are one Tab stop (a toolbar: the arrows move between its buttons).
+          const first = i > 0 ? 'up' : i < items.length - 1 ? 'down' : 'remove';
+          const tools = ctx.readonly
+            ? nothing
+            : html`<div class="item-tools" role="toolbar" aria-label=${term('itemTools', name)}
+                ><button type="button" data-action="move-up" data-kind="up" data-path=${itemText} ?disabled=${i === 0} tabindex=${first === 'up' ? '0' : '-1'}
+                  >${term('moveUp', name)}</button
+                ><button type="button" data-action="move-down" data-kind="down" data-path=${itemText} ?disabled=${i >= items.length - 1} tabindex=${first === 'down' ? '0' : '-1'}
+                  >${term('moveDown', name)}</button
+                ><button type="button" data-action="remove-item" data-kind="remove" data-path=${itemText} tabindex=${first === 'remove' ? '0' : '-1'}
+                  >${term('remove', name)}</button
+                ></div
+              >`;
           if (folded)
             return html`<li part="item" class="item folded" data-container=${itemText}
               ><button type="button" class="unfold" data-action="unfold-item" data-path=${itemText} aria-expanded="false"
-                >${name}${itemSummary(item as Record<string, unknown>)}</button
-              ></li
+                >${name}${ctx.lists.summaryOf(item) !== undefined ? ` — ${ctx.lists.summaryOf(item)}` : itemSummary(item as Record<string, unknown>)}</button
+              >${ctx.lists.summaryOf(item) !== undefined ? tools : nothing}</li
             >`;
           return html`<li part="item" class="item" data-container=${itemText}
-            >${isObject ? renderObjectItem(ctx, itemSchema, itemPath, name) : ctx.renderNode(itemSchema, itemPath, true, name)}${ctx.readonly
-              ? nothing
-              : html`<div class="item-tools" role="group" aria-label=${term('itemTools', name)}
-                  ><button type="button" data-action="move-up" data-kind="up" data-path=${itemText} ?disabled=${i === 0}>${term('moveUp', name)}</button
-                  ><button type="button" data-action="move-down" data-kind="down" data-path=${itemText} ?disabled=${i >= items.length - 1}>${term('moveDown', name)}</button
-                  ><button type="button" data-action="remove-item" data-kind="remove" data-path=${itemText}>${term('remove', name)}</button></div
-                >`}</li
+            >${isObject ? renderObjectItem(ctx, itemSchema, itemPath, name) : ctx.renderNode(itemSchema, itemPath, true, name)}${tools}</li
           >`;
         },
       )}</ol

@@ -8,6 +8,7 @@ import type { ListItems } from '../controllers/list-items.js';
 import type { DatePrecision } from '../dates.js';
 import type { Path, SchemaNode } from '../schema.js';
 import type { DirectoryHooks } from './directory-field.js';
+import type { ListCandidates } from './candidates-field.js';
 
 export type Model = Record<string, unknown>;
 
@@ -45,6 +46,10 @@ export interface RenderContext {
   readonly openDetails: ReadonlySet<string>;
   /** The user opened or closed the « Plus de détails » of an object. */
   detailsToggled(pathText: string, open: boolean): void;
+  /** Items offered for the list at a path, one key each (render/candidates-field.ts). */
+  candidatesOf(pathText: string): ListCandidates | undefined;
+  /** The field at a path holds what the host's establishment gives: a summary, not controls (render/given-field.ts). */
+  isGiven(pathText: string): boolean;
   /** The errors to show on the control at `pathText` (group: `exact`). */
   errorsOf(pathText: string, exact: boolean, path: Path, leaf?: LeafCheck): FieldErrors;
   /** The value set a coded field is bound to, if any. */

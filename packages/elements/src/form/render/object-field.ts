@@ -5,6 +5,7 @@ import { DETAIL_KEYWORD } from '@dcc-kit/cda/metadata';
 import { getAt, isEmptyValue, isRequired, pathToString, type Path, type SchemaNode } from '../schema.js';
 import { idFor, type RenderContext } from './context.js';
 import { renderDirectoryPicker } from './directory-field.js';
+import { renderGiven } from './given-field.js';
 
 export function renderAddObject(ctx: RenderContext, path: Path, label: string): TemplateResult {
   const pathText = pathToString(path);
@@ -53,14 +54,18 @@ export function renderObjectItem(ctx: RenderContext, schema: SchemaNode, path: P
  * once opened by the user (kept across re-renders until another document is loaded).
  */
 function renderFields(ctx: RenderContext, schema: SchemaNode, path: Path, pathText: string): TemplateResult {
-  const props = Object.entries(schema.properties ?? {});
+  const all = Object.entries(schema.properties ?? {});
+  // What the establishment gives: one summary before the other fields.
+  const given = all.filter(([key]) => ctx.isGiven(pathToString([...path, key])));
+  const props = given.length === 0 ? all : all.filter((entry) => !given.includes(entry));
+  const summary = given.length === 0 ? nothing : renderGiven(ctx, given.map(([key]) => [...path, key]), given.map(([key]) => pathToString([...path, key])));
   const main = props.filter(([, child]) => !child[DETAIL_KEYWORD]);
   const details = props.filter(([, child]) => child[DETAIL_KEYWORD] === true);
   const render = ([key, child]: [string, SchemaNode]) => ctx.renderNode(child, [...path, key], isRequired(schema, key));
-  if (details.length === 0) return html`<div class="fields">${main.map(render)}</div>`;
+  if (details.length === 0) return html`${summary}<div class="fields">${main.map(render)}</div>`;
   const filled = details.some(([key]) => !isEmptyValue(getAt(ctx.data, [...path, key])));
   const open = filled || ctx.openDetails.has(pathText);
-  return html`<div class="fields">${main.map(render)}</div>
+  return html`${summary}<div class="fields">${main.map(render)}</div>
     <details part="details" class="details" ?open=${open} @toggle=${(e: Event) => ctx.detailsToggled(pathText, (e.currentTarget as HTMLDetailsElement).open)}>
       <summary data-action="details" data-kind="details" data-path=${pathText}>${ctx.localize.term('moreDetails')}</summary>
       <div class="fields">${details.map(render)}</div>
