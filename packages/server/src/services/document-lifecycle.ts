@@ -10,6 +10,7 @@ import { HttpProblem, issue, problems } from '../http.js';
 import type { Activity, Professional } from '../auth/professional.js';
 import type { CdaHeader, DocumentRepository, NewVersionPlan, NewVersionState, SignedVersion, TransitionChange, TransitionPrecondition } from '../store/documents-repository.js';
 import type { PatientRepository } from '../store/patients-repository.js';
+import type { InTransaction } from '../store/driver.js';
 import type { Actor, DocumentRecord, DocumentStatus, DocumentType, Page, Patient, VersionRecord } from '../store/records.js';
 import type { PageQuery } from '../middleware/paging.js';
 import { draftIssues, setIdFromModel, setIdToInstance, type DocumentChecker } from './document-checker.js';
@@ -59,13 +60,13 @@ export class DocumentLifecycle {
     if (issues.length) throw problems.badRequest('The model does not match the expected structure.', issues);
   }
 
-  async create(input: { patientId: string; type: DocumentType; model: unknown }, actor: Actor): Promise<DocumentRecord> {
+  async create(input: { patientId: string; type: DocumentType; model: unknown }, actor: Actor, then?: InTransaction<DocumentRecord>): Promise<DocumentRecord> {
     this.checkDraft(input.type, input.model);
     const patient = await this.patients.get(input.patientId, actor.structures);
     if (!patient) throw problems.notFound('Patient');
     // The setId is the XDS-friendly OID the CDA will carry (`2.25.` form of a UUID).
     const setId = setIdFromModel(input.model) ?? uuidToOid(randomUUID());
-    return unwrap(await this.documents.create({ ...input, setId }, actor), 'Patient');
+    return unwrap(await this.documents.create({ ...input, setId }, actor, then), 'Patient');
   }
 
   list(structures: readonly string[], filter: { patientId?: string; type?: string; status?: string }, paging: PageQuery): Promise<Page<DocumentRecord>> {
@@ -139,12 +140,22 @@ export class DocumentLifecycle {
     return { doc, version, patient };
   }
 
-  private transition(doc: DocumentRecord, n: number, expected: number, action: LifecycleAction, actor: Actor, extra: Omit<TransitionChange, 'from' | 'to' | 'action'>, precondition?: TransitionPrecondition) {
+  private transition(
+    doc: DocumentRecord,
+    n: number,
+    expected: number,
+    action: LifecycleAction,
+    actor: Actor,
+    extra: Omit<TransitionChange, 'from' | 'to' | 'action'>,
+    precondition?: TransitionPrecondition,
+    then?: InTransaction<DocumentVersion>,
+  ) {
     const { from, to, action: audit } = TRANSITIONS[action];
-    return this.documents.transition(doc.id, n, expected, { from: [...from], to, action: audit, ...extra }, actor, precondition);
+    return this.documents.transition(doc.id, n, expected, { from: [...from], to, action: audit, ...extra }, actor, precondition, then);
   }
 
-  async validate(document: DocumentRecord, n: number, expected: number, actor: Actor): Promise<DocumentVersion> {
+  /** `then` (each action): runs in the transition's transaction, with its result (the Idempotency-Key's answer). */
+  async validate(document: DocumentRecord, n: number, expected: number, actor: Actor, then?: InTransaction<DocumentVersion>): Promise<DocumentVersion> {
     const { doc, version, patient } = await this.current(document, n, expected, 'validate', actor);
     const prepared = this.checker.prepare(version.model, doc.setId, patient);
     if (prepared.issues.length) throw problems.unprocessable('invalid-model', 'The document is not valid.', prepared.issues);
@@ -153,10 +164,10 @@ export class DocumentLifecycle {
       await this.documents.recordFailedValidation(doc.id, n, outcome.validation, actor);
       throw problems.unprocessable(outcome.validation ? 'conformance-failed' : 'invalid-model', 'The document is not valid.', outcome.issues);
     }
-    return unwrap(await this.transition(doc, n, expected, 'validate', actor, { validation: outcome.validation, cda: outcome.xml }), 'Document');
+    return unwrap(await this.transition(doc, n, expected, 'validate', actor, { validation: outcome.validation, cda: outcome.xml }, undefined, then), 'Document');
   }
 
-  async sign(document: DocumentRecord, n: number, expected: number, actor: Actor, signer: Signer): Promise<DocumentVersion> {
+  async sign(document: DocumentRecord, n: number, expected: number, actor: Actor, signer: Signer, then?: InTransaction<DocumentVersion>): Promise<DocumentVersion> {
     const { doc, version, patient } = await this.current(document, n, expected, 'sign', actor);
     const activity = signingActivity(signer, patient, this.config.signerProfessions ?? DEFAULT_SIGNER_PROFESSIONS);
     const at = new Date();
@@ -171,7 +182,7 @@ export class DocumentLifecycle {
         cdaHeader: outcome.header,
         signedBy: signer.professional.idNatPs,
         signedAt: at,
-      }),
+      }, undefined, then),
       'Document',
     );
   }
@@ -180,7 +191,7 @@ export class DocumentLifecycle {
    * `enqueue` (from the submission service) writes the DMP / MSSanté rows and their jobs in
    * the same transaction as the version's `submitted` state: both or neither.
    */
-  async submit(document: DocumentRecord, n: number, expected: number, actor: Actor, enqueue?: TransitionChange['enqueue']): Promise<DocumentVersion> {
+  async submit(document: DocumentRecord, n: number, expected: number, actor: Actor, enqueue?: TransitionChange['enqueue'], then?: InTransaction<DocumentVersion>): Promise<DocumentVersion> {
     const { doc, patient } = await this.current(document, n, expected, 'submit', actor);
     // The stored status is the identity lifecycle's (services/identity.ts), never what the caller says.
     const notQualified = whyNotSubmittable(patient);
@@ -191,7 +202,7 @@ export class DocumentLifecycle {
     // Checked again inside the transaction, the patient row locked: a concurrent identity change cannot slip through.
     const stillQualified: TransitionPrecondition = async (tx, d) =>
       (await this.patients.isQualifiedForUpdate(tx, d.patientId)) ? undefined : { type: 'identity-not-qualified', detail: "The patient's identity is no longer qualified." };
-    return unwrap(await this.transition(doc, n, expected, 'submit', actor, enqueue ? { enqueue } : {}, stillQualified), 'Document');
+    return unwrap(await this.transition(doc, n, expected, 'submit', actor, enqueue ? { enqueue } : {}, stillQualified, then), 'Document');
   }
 }
 
