@@ -42,7 +42,7 @@ const until = async (what: string, check: () => Promise<boolean>, timeoutMs = 60
 
 function suite(kind: StoreKind) {
   const target = kind === 'postgres' ? postgresTarget() : {};
-  describe(`kill -9 at several points of signatures, restart, retry with the same keys (${kind})`, { skip: target.skip ?? false, timeout: 300_000 }, () => {
+  describe(`kill -9 at several points of signatures, restart, retry with the same keys (${kind})`, { skip: target.skip ?? false, timeout: 480_000 }, () => {
     let psc: PscEmulator;
     let token: string;
     let env: NodeJS.ProcessEnv;

@@ -12,7 +12,7 @@ import { safeReturnTo } from './auth/auth.js';
 import { migrate } from './store/driver.js';
 import { decodeCursor, encodeCursor } from './store/records.js';
 import { openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
-import { DocumentChecker, draftIssues } from './services/document-checker.js';
+import { checkDraft, DocumentChecker, draftIssues } from './services/document-checker.js';
 import type { Patient } from './store/records.js';
 import { isBirthDate } from './services/patients.js';
 import { serverConfigOf } from './main-config.js';
@@ -109,10 +109,26 @@ describe('strict traits', () => {
 });
 
 describe('draft check on save', () => {
-  test('missing parts pass, wrong shapes are refused with model paths', () => {
+  test('missing parts pass, what is not a document (unknown field, wrong JSON type) is refused with model paths', () => {
     assert.deepEqual(draftIssues('pps', { patient: { birthFamilyName: 'X' } }), []);
     const issues = draftIssues('pps', { patient: { birthFamilyName: 3, gender: 'Q' }, nope: true });
-    assert.deepEqual(issues.map((i) => i.path).sort(), ['model.nope', 'model.patient.birthFamilyName', 'model.patient.gender']);
+    assert.deepEqual(issues.map((i) => i.path).sort(), ['model.nope', 'model.patient.birthFamilyName']);
+  });
+
+  test('nothing typed is refused: an almost empty draft and a draft breaking model rules are saved, their problems are warnings', () => {
+    const almostEmpty = checkDraft('pps', { patient: { birthFamilyName: 'MARTIN' } });
+    assert.deepEqual(almostEmpty.refused, []);
+    assert.ok(almostEmpty.warnings.some((w) => w.code === 'required'), JSON.stringify(almostEmpty.warnings.slice(0, 3)));
+    assert.ok(almostEmpty.warnings.length <= 100, 'bounded like every error list');
+    assert.ok(!almostEmpty.warnings.some((w) => w.code === 'type'), 'a missing part is not also a wrong type');
+    // A value outside its list, a partial or mistyped date, a pasted control character, a text too long.
+    const typed = checkDraft('pps', { patient: { birthFamilyName: 'MAR\u000bTIN', gender: 'Q', birthDate: '14/06/1973' }, patientComment: 'x'.repeat(30_000) });
+    assert.deepEqual(typed.refused, []);
+    const codes = Object.fromEntries(typed.warnings.map((w) => [w.path, w.code]));
+    assert.equal(codes['model.patient.gender'], 'enum');
+    assert.equal(codes['model.patient.birthFamilyName'], 'characters');
+    assert.ok(codes['model.patient.birthDate'], JSON.stringify(typed.warnings.map((w) => w.path)));
+    assert.equal(codes['model.patientComment'], 'too-long');
   });
 });
 

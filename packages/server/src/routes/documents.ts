@@ -2,7 +2,7 @@
 import { etag, issue, problems, readBody, type ProblemIssue } from '../http.js';
 import { actorOf } from '../middleware/authenticate.js';
 import { pageQuery, pathId, uuidFilter } from '../middleware/paging.js';
-import { DOCUMENT_STATUSES } from '../services/document-lifecycle.js';
+import { DOCUMENT_STATUSES, type DraftWarnings } from '../services/document-lifecycle.js';
 import type { DocumentRecord, DocumentStatus, DocumentType } from '../store/records.js';
 import type { Reply } from '../http.js';
 import { documentReply, type RouteDeps } from './route-deps.js';
@@ -15,7 +15,11 @@ export function documentRoutes({ router, authenticated, jsonBody, idempotent, do
       const raw = await readBody(ctx.req);
       const input = await jsonBody<{ patientId: string; type: DocumentType; model: unknown }>(ctx, 'DocumentCreate', raw);
       return idempotent(ctx, caller, raw, async (key) => {
-        const reply = (doc: DocumentRecord): Reply => ({ status: 201, body: doc, headers: { ...etag(doc.version), location: `/documents/${doc.id}` } });
+        const reply = ({ warnings, ...doc }: DocumentRecord & DraftWarnings): Reply => ({
+          status: 201,
+          body: warnings.length ? { ...doc, warnings } : doc,
+          headers: { ...etag(doc.version), location: `/documents/${doc.id}` },
+        });
         return reply(await documents.create(input, actorOf(ctx, caller), (tx, doc) => key.record(tx, reply(doc))));
       });
     }),

@@ -34,8 +34,10 @@ export function versionRoutes({ router, authenticated, jsonBody, idempotent, doc
       const expected = requireIfMatch(ctx.req);
       const input = await jsonBody<NewVersionInput>(ctx, 'VersionCreate');
       const doc = await documents.get(pathId(ctx.params.id), caller.structures);
-      const { document, version } = await documents.addVersion(doc, expected, input, actorOf(ctx, caller));
-      return { ...versionReply(document, version, 201), headers: { ...etag(document.version), location: `/documents/${doc.id}/versions/${version.number}` } };
+      const { document, version, warnings } = await documents.addVersion(doc, expected, input, actorOf(ctx, caller));
+      const reply = versionReply(document, version, 201);
+      // What /validate will refuse, said at once: the draft is saved anyway.
+      return { ...reply, ...(warnings.length ? { body: { ...(reply.body as object), warnings } } : {}), headers: { ...etag(document.version), location: `/documents/${doc.id}/versions/${version.number}` } };
     }),
   );
 

@@ -13,7 +13,8 @@ import type { PatientRepository } from '../store/patients-repository.js';
 import type { InTransaction } from '../store/driver.js';
 import type { Actor, DocumentRecord, DocumentStatus, DocumentType, Page, Patient, VersionRecord } from '../store/records.js';
 import type { PageQuery } from '../middleware/paging.js';
-import { draftIssues, setIdFromModel, setIdToInstance, type DocumentChecker } from './document-checker.js';
+import { checkDraft, setIdFromModel, setIdToInstance, type DocumentChecker } from './document-checker.js';
+import type { ProblemIssue } from '../http.js';
 import { whyNotSubmittable } from './identity-rules.js';
 import { unwrap } from './write-result.js';
 import { replacementModel, resolveReason, type ReplacementReason, type ReplacementTarget } from './replacement.js';
@@ -40,6 +41,11 @@ export interface DocumentVersion {
   version: VersionRecord;
 }
 
+/** What a draft save answers: what /validate will refuse, when there is anything (see checkDraft). */
+export interface DraftWarnings {
+  warnings: ProblemIssue[];
+}
+
 /** Who signs: the professional and the activity chosen in the session (if any). */
 export interface Signer {
   professional: Professional;
@@ -54,19 +60,25 @@ export class DocumentLifecycle {
     private readonly config: { allowTestIdentities: boolean; signerProfessions?: readonly string[] },
   ) {}
 
-  /** A draft's shape (400 with model paths); missing parts wait for /validate. */
-  private checkDraft(type: DocumentType, model: unknown): void {
-    const issues = draftIssues(type, model, { allowTestIdentities: this.config.allowTestIdentities });
-    if (issues.length) throw problems.badRequest('The model does not match the expected structure.', issues);
+  /**
+   * A draft is refused only when it is not a document of its kind (400 with model paths);
+   * whatever else /validate will refuse comes back as warnings: nothing typed is lost.
+   */
+  private checkDraft(type: DocumentType, model: unknown): ProblemIssue[] {
+    const { refused, warnings } = checkDraft(type, model, { allowTestIdentities: this.config.allowTestIdentities });
+    if (refused.length) throw problems.badRequest('The model does not match the expected structure.', refused);
+    return warnings;
   }
 
-  async create(input: { patientId: string; type: DocumentType; model: unknown }, actor: Actor, then?: InTransaction<DocumentRecord>): Promise<DocumentRecord> {
-    this.checkDraft(input.type, input.model);
+  /** The new document, with the draft's warnings (also given to `then`, in the transaction). */
+  async create(input: { patientId: string; type: DocumentType; model: unknown }, actor: Actor, then?: InTransaction<DocumentRecord & DraftWarnings>): Promise<DocumentRecord & DraftWarnings> {
+    const warnings = this.checkDraft(input.type, input.model);
     const patient = await this.patients.get(input.patientId, actor.structures);
     if (!patient) throw problems.notFound('Patient');
     // The setId is the XDS-friendly OID the CDA will carry (`2.25.` form of a UUID).
     const setId = setIdFromModel(input.model) ?? uuidToOid(randomUUID());
-    return unwrap(await this.documents.create({ ...input, setId }, actor, then), 'Patient');
+    const withWarnings = (doc: DocumentRecord) => ({ ...doc, warnings });
+    return withWarnings(unwrap(await this.documents.create({ ...input, setId }, actor, then && ((tx, doc) => then(tx, withWarnings(doc)))), 'Patient'));
   }
 
   list(structures: readonly string[], filter: { patientId?: string; type?: string; status?: string }, paging: PageQuery): Promise<Page<DocumentRecord>> {
@@ -89,8 +101,8 @@ export class DocumentLifecycle {
    * §2.3): the server sets the model's setId, versionNumber and replaces from the signed CDA;
    * the first one after the signature needs `replacementReason` (later drafts keep it).
    */
-  async addVersion(doc: DocumentRecord, expected: number, input: NewVersionInput, actor: Actor): Promise<DocumentVersion> {
-    this.checkDraft(doc.type, input.model);
+  async addVersion(doc: DocumentRecord, expected: number, input: NewVersionInput, actor: Actor): Promise<DocumentVersion & DraftWarnings> {
+    const warnings = this.checkDraft(doc.type, input.model);
     if (doc.version !== expected) throw problems.preconditionFailed();
     const plan = (state: NewVersionState): NewVersionPlan => {
       const { document, lastSigned } = state;
@@ -111,7 +123,7 @@ export class DocumentLifecycle {
         action: replacing ? 'document.version.replace' : 'document.version.create',
       };
     };
-    return unwrap(await this.documents.addVersion(doc.id, expected, actor, plan), 'Document');
+    return { ...unwrap(await this.documents.addVersion(doc.id, expected, actor, plan), 'Document'), warnings };
   }
 
   async getVersion(doc: DocumentRecord, n: number, structures: readonly string[]): Promise<VersionRecord & { cda?: string }> {
