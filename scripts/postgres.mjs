@@ -83,7 +83,9 @@ export async function startPostgres({ database = 'dcc' } = {}) {
   run('initdb', ['-D', dataDir, '-U', superuser, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
   // Unix socket in the private folder; fsync off: a test cluster need not survive a crash.
-  const opts = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  // 300 connections: test files run side by side (scripts/test.mjs), each with its servers'
+  // pools (10 each), pg-boss's and the crash tests' child processes; 100 (the default) is reached.
+  const opts = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
   run('pg_ctl', ['-D', dataDir, '-o', opts, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const stop = async () => {
     try {

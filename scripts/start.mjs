@@ -20,7 +20,7 @@
 // metadata only, never health data.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -114,8 +114,28 @@ export const API_ROUTES = new RegExp(`^/(${apiSegments(openapi).join('|')})(/|\\
  */
 export function prepareOfflineWorker() {
   const cli = join(root, 'node_modules', 'msw', 'cli', 'index.js');
-  const r = spawnSync(process.execPath, [cli, 'init', join(demoDir, 'public'), '--save=false'], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`msw init failed (exit ${r.status}): ${r.stderr || r.stdout}`);
+  // Written aside, then renamed into place: demos started side by side (test files run in
+  // parallel) never serve a half-written worker.
+  const aside = mkdtempSync(join(tmpdir(), 'dcc-msw-'));
+  try {
+    const r = spawnSync(process.execPath, [cli, 'init', aside, '--save=false'], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`msw init failed (exit ${r.status}): ${r.stderr || r.stdout}`);
+    mkdirSync(join(demoDir, 'public'), { recursive: true });
+    for (const file of readdirSync(aside)) renameOrCopy(join(aside, file), join(demoDir, 'public', file));
+  } finally {
+    rmSync(aside, { recursive: true, force: true });
+  }
+}
+
+/** rename(2) is atomic within a file system; the temp folder may be on another one (then copy aside and rename). */
+function renameOrCopy(from, to) {
+  try {
+    renameSync(from, to);
+  } catch {
+    const near = `${to}.${process.pid}.tmp`;
+    copyFileSync(from, near);
+    renameSync(near, to);
+  }
 }
 
 /** A compact request log line: method, route template, status, duration (no path, no body). */
@@ -251,7 +271,16 @@ export async function startDemo(options = {}) {
 
     // 4. The page, with the API routes proxied to the backend.
     const logLevel = options.quiet ? 'silent' : 'info';
-    const common = { configFile: viteConfigFile, root: demoDir, logLevel, clearScreen: false, customLogger: redactingLogger(vite, logLevel) };
+    // `port: 0` (tests, which may run side by side): a pre-bundling cache of this demo's own,
+    // so two dev servers never rewrite one cache folder under each other; it starts as a copy of
+    // the shared one (node_modules/.vite-demo, a few MB) so that it starts warm.
+    const ownCache = options.port === 0 && mode === 'dev' ? mkdtempSync(join(tmpdir(), 'dcc-vite-')) : undefined;
+    if (ownCache) {
+      const shared = join(root, 'node_modules', '.vite-demo');
+      if (existsSync(shared)) cpSync(shared, ownCache, { recursive: true });
+      closers.push(async () => rmSync(ownCache, { recursive: true, force: true }));
+    }
+    const common = { configFile: viteConfigFile, root: demoDir, logLevel, clearScreen: false, customLogger: redactingLogger(vite, logLevel), ...(ownCache ? { cacheDir: ownCache } : {}) };
     const serverOptions = { host, port, strictPort: true, proxy: proxyConfig(api.url, dmp && new URL(dmp.simulator.adminUrl).origin) };
     if (mode === 'preview') {
       if (!existsSync(join(demoDir, 'dist', 'index.html'))) await buildDemo({ quiet: options.quiet });

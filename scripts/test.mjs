@@ -5,7 +5,8 @@
 //  2. a throwaway PostgreSQL cluster is started for the backend's tests (unless
 //     DCC_TEST_DATABASE_URL already points at one) and removed at the end;
 //  3. every compiled Node test file of every package and the cross-package tests of tests/,
-//     in one `node --test` process tree (Node 20 has no glob support in --test, hence this list);
+//     in one `node --test` process tree (Node 20 has no glob support in --test, hence this list),
+//     several files at a time (see TEST_CONCURRENCY);
 //  4. the browser tests (`*.browser-test.js`) with @web/test-runner in Debian's Chromium;
 //  5. the Storybook build, so stories and their manifest-fed docs cannot rot.
 import { spawnSync } from 'node:child_process';
@@ -47,6 +48,21 @@ if (nodeTests.length === 0) {
   process.exit(1);
 }
 
+/**
+ * How many Node test files run side by side (`--test-concurrency`). Node 20's default is the
+ * number of cores − 1, which is 1 on the 2-core CI machine: the Node part then ran file after
+ * file (9.5 min) though most files spend their time waiting — on servers, PostgreSQL, child
+ * processes killed and restarted, browsers. Every file is isolated for this: ports are 0
+ * (chosen by the system), each store is an in-memory PGlite, a temporary PGlite folder or a
+ * PostgreSQL schema of its own (the cluster allows 300 connections), each demo has its own Vite
+ * cache and the offline worker is written atomically, caches shared by processes (the compiled
+ * rules) are written aside and renamed, and each file is its own process (environment changes
+ * stay in it). Two, not more, on that machine: the conformance and end-to-end files also need
+ * the CPU, and the end-to-end file's waits must hold under the load of its neighbour.
+ * DCC_TEST_CONCURRENCY overrides it (1 to find a test that depends on another).
+ */
+const TEST_CONCURRENCY = Math.max(1, Number(process.env.DCC_TEST_CONCURRENCY ?? 2) || 1);
+
 let postgres;
 const env = { ...process.env };
 if (!env.DCC_TEST_DATABASE_URL) {
@@ -57,7 +73,8 @@ if (!env.DCC_TEST_DATABASE_URL) {
 
 let status = 0;
 try {
-  const node = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...nodeTests], { cwd: root, stdio: 'inherit', env });
+  console.log(`test: ${nodeTests.length} Node test files, ${TEST_CONCURRENCY} at a time`);
+  const node = spawnSync(process.execPath, ['--test', `--test-concurrency=${TEST_CONCURRENCY}`, '--test-reporter=spec', ...nodeTests], { cwd: root, stdio: 'inherit', env });
   status = node.status ?? 1;
   if (browserTests.length > 0) {
     console.log(`test: ${browserTests.length} browser test file(s) in Chromium`);

@@ -88,7 +88,25 @@ export interface ServerOptions {
   directory?: DirectoryOptions;
   /** INSi and who sets identity statuses (main-config.ts reads them from DCC_INSI_*). */
   identity?: IdentityOptions;
+  /** How long a client may take to send a request (slowloris bounds); defaults in DEFAULT_WIRE_TIMEOUTS. */
+  wireTimeouts?: Partial<WireTimeouts>;
 }
+
+/** Bounds on the time a client takes to send its request: past them, 408 and the connection is closed. */
+export interface WireTimeouts {
+  /** The request line and headers (node:http's headersTimeout). */
+  headersMs: number;
+  /** The whole request, body included (requestTimeout): a 1 MB body on a slow link fits. */
+  requestMs: number;
+  /** How often node:http checks the two bounds above (connectionsCheckingInterval). */
+  checkEveryMs: number;
+}
+
+/**
+ * node:http's defaults (60 s for the headers, 300 s for the request, checked every 30 s) let a
+ * client trickling bytes hold a connection for minutes; these are tighter and checked often.
+ */
+export const DEFAULT_WIRE_TIMEOUTS: WireTimeouts = { headersMs: 15_000, requestMs: 120_000, checkEveryMs: 2_000 };
 
 export interface DccServer {
   readonly server: Server;
@@ -168,7 +186,8 @@ export function createServer(options: ServerOptions): DccServer {
   };
   for (const register of ROUTE_MODULES) register(deps);
 
-  const server = createHttpServer();
+  const wire = { ...DEFAULT_WIRE_TIMEOUTS, ...options.wireTimeouts };
+  const server = createHttpServer({ headersTimeout: wire.headersMs, requestTimeout: wire.requestMs, connectionsCheckingInterval: wire.checkEveryMs });
   serve(server, router, log, guard);
   const purge = setInterval(() => void store.purgeExpired().catch(() => undefined), 10 * 60_000);
   purge.unref();

@@ -2,7 +2,7 @@
 // signs, restarted on the same store (a PGlite folder, or a PostgreSQL schema), and the sign
 // is retried with the same Idempotency-Key: the document ends with its signed version exactly
 // once (one version, signed, one sign in the audit), whatever the retry answers. Loopback only,
-// one crash per store, bounded in time.
+// one crash per store, bounded in time (8 min: under CI load the files run two at a time).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
@@ -24,7 +24,7 @@ type Json = Record<string, unknown>;
 
 function suite(kind: StoreKind) {
   const target = kind === 'postgres' ? postgresTarget() : {};
-  describe(`kill -9 during sign, restart, retry (${kind})`, { skip: target.skip ?? false, timeout: 240_000 }, () => {
+  describe(`kill -9 during sign, restart, retry (${kind})`, { skip: target.skip ?? false, timeout: 480_000 }, () => {
     let psc: PscEmulator;
     let token: string;
     let env: NodeJS.ProcessEnv;

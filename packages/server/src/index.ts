@@ -1,5 +1,5 @@
 // @dcc-kit/server: the reference DCC platform backend.
-export { createServer, jsonLogger, DEFAULT_LIMITS, type DccServer, type ServerOptions, type Logger, type LogEntry, type Rate, type TrafficLimits } from './app.js';
+export { createServer, jsonLogger, DEFAULT_LIMITS, DEFAULT_WIRE_TIMEOUTS, type WireTimeouts, type DccServer, type ServerOptions, type Logger, type LogEntry, type Rate, type TrafficLimits } from './app.js';
 export { Store, PatientRepository, DocumentRepository, AuditRepository, SessionRepository, IdempotencyRepository } from './store/store.js';
 export type * from './store/store.js';
 export { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, type SqlDriver, type SqlExecutor } from './store/driver.js';

@@ -12,7 +12,7 @@ import { safeReturnTo } from './auth/auth.js';
 import { migrate } from './store/driver.js';
 import { decodeCursor, encodeCursor } from './store/records.js';
 import { openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
-import { DocumentChecker, draftIssues } from './services/document-checker.js';
+import { checkDraft, DocumentChecker, draftIssues } from './services/document-checker.js';
 import type { Patient } from './store/records.js';
 import { isBirthDate } from './services/patients.js';
 import { serverConfigOf } from './main-config.js';
@@ -109,10 +109,26 @@ describe('strict traits', () => {
 });
 
 describe('draft check on save', () => {
-  test('missing parts pass, wrong shapes are refused with model paths', () => {
+  test('missing parts pass, what is not a document (unknown field, wrong JSON type) is refused with model paths', () => {
     assert.deepEqual(draftIssues('pps', { patient: { birthFamilyName: 'X' } }), []);
     const issues = draftIssues('pps', { patient: { birthFamilyName: 3, gender: 'Q' }, nope: true });
-    assert.deepEqual(issues.map((i) => i.path).sort(), ['model.nope', 'model.patient.birthFamilyName', 'model.patient.gender']);
+    assert.deepEqual(issues.map((i) => i.path).sort(), ['model.nope', 'model.patient.birthFamilyName']);
+  });
+
+  test('nothing typed is refused: an almost empty draft and a draft breaking model rules are saved, their problems are warnings', () => {
+    const almostEmpty = checkDraft('pps', { patient: { birthFamilyName: 'MARTIN' } });
+    assert.deepEqual(almostEmpty.refused, []);
+    assert.ok(almostEmpty.warnings.some((w) => w.code === 'required'), JSON.stringify(almostEmpty.warnings.slice(0, 3)));
+    assert.ok(almostEmpty.warnings.length <= 100, 'bounded like every error list');
+    assert.ok(!almostEmpty.warnings.some((w) => w.code === 'type'), 'a missing part is not also a wrong type');
+    // A value outside its list, a partial or mistyped date, a pasted control character, a text too long.
+    const typed = checkDraft('pps', { patient: { birthFamilyName: 'MAR\u000bTIN', gender: 'Q', birthDate: '14/06/1973' }, patientComment: 'x'.repeat(30_000) });
+    assert.deepEqual(typed.refused, []);
+    const codes = Object.fromEntries(typed.warnings.map((w) => [w.path, w.code]));
+    assert.equal(codes['model.patient.gender'], 'enum');
+    assert.equal(codes['model.patient.birthFamilyName'], 'characters');
+    assert.ok(codes['model.patient.birthDate'], JSON.stringify(typed.warnings.map((w) => w.path)));
+    assert.equal(codes['model.patientComment'], 'too-long');
   });
 });
 
@@ -145,7 +161,7 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       try {
         assert.deepEqual(await migrate(store.driver), []);
         const names = await store.driver.query<{ name: string }>('SELECT name FROM dcc_migrations');
-        assert.deepEqual(names.map((n) => n.name), ['001_initial.sql', '002_hardening.sql', '003_replacements.sql', '004_dmp_submissions.sql', '005_identity_lifecycle.sql', '006_indicators.sql']);
+        assert.deepEqual(names.map((n) => n.name), ['001_initial.sql', '002_hardening.sql', '003_replacements.sql', '004_dmp_submissions.sql', '005_identity_lifecycle.sql', '006_indicators.sql', '007_idempotency_holder.sql']);
         const actor = { idNatPs: '810209801199', structures: ['492805973'], requestId: 'r' };
         const ids: string[] = [];
         for (const value of ['273064900708440', '158114418421759', '268103726109328']) {
@@ -183,12 +199,28 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       try {
         const t0 = new Date('2026-12-01T10:00:00Z');
         const at = (ms: number) => new Date(t0.getTime() + ms);
-        assert.deepEqual(await store.idempotency.claim('a', 'k', 'POST /x', 'h', t0, 60_000), { state: 'new' });
+        const first = await store.idempotency.claim('a', 'k', 'POST /x', 'h', t0, 60_000);
+        assert.equal(first.state, 'new');
         assert.deepEqual(await store.idempotency.claim('a', 'k', 'POST /x', 'h', at(59_000), 60_000), { state: 'pending', retryAfterMs: 1_000 });
         assert.deepEqual(await store.idempotency.claim('a', 'k', 'POST /x', 'other', at(61_000), 60_000), { state: 'mismatch' });
         const takers = await Promise.all([1, 2, 3].map(() => store.idempotency.claim('a', 'k', 'POST /x', 'h', at(61_000), 60_000)));
         assert.deepEqual(takers.map((c) => c.state).sort(), ['new', 'pending', 'pending']);
-        await store.idempotency.complete('a', 'k', 201, Buffer.from('sealed'));
+        const taker = takers.find((c) => c.state === 'new');
+        assert.ok(first.state === 'new' && taker?.state === 'new' && taker.holder !== first.holder);
+        // The request that lost the key (it outlived its lease) can neither answer nor free it.
+        assert.equal(await store.idempotency.complete('a', 'k', first.holder, 500, Buffer.from('late')), false);
+        await store.idempotency.release('a', 'k', first.holder);
+        // The holder answers in the transaction of its change: rolled back with it, or committed with it.
+        await assert.rejects(
+          store.driver.transaction(async (tx) => {
+            assert.equal(await store.idempotency.complete('a', 'k', taker.holder, 201, Buffer.from('rolled back'), tx), true);
+            throw new Error('the change failed');
+          }),
+          /the change failed/,
+        );
+        assert.equal((await store.idempotency.claim('a', 'k', 'POST /x', 'h', at(62_000), 60_000)).state, 'pending');
+        await store.driver.transaction(async (tx) => assert.equal(await store.idempotency.complete('a', 'k', taker.holder, 201, Buffer.from('sealed'), tx), true));
+        assert.equal(await store.idempotency.complete('a', 'k', taker.holder, 201, Buffer.from('twice')), false, 'answered once');
         const replay = await store.idempotency.claim('a', 'k', 'POST /x', 'h', at(10 * 60_000), 60_000);
         assert.ok(replay.state === 'replay' && replay.status === 201 && replay.sealed.toString() === 'sealed');
       } finally {

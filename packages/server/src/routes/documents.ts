@@ -2,8 +2,9 @@
 import { etag, issue, problems, readBody, type ProblemIssue } from '../http.js';
 import { actorOf } from '../middleware/authenticate.js';
 import { pageQuery, pathId, uuidFilter } from '../middleware/paging.js';
-import { DOCUMENT_STATUSES } from '../services/document-lifecycle.js';
-import type { DocumentStatus, DocumentType } from '../store/records.js';
+import { DOCUMENT_STATUSES, type DraftWarnings } from '../services/document-lifecycle.js';
+import type { DocumentRecord, DocumentStatus, DocumentType } from '../store/records.js';
+import type { Reply } from '../http.js';
 import { documentReply, type RouteDeps } from './route-deps.js';
 
 export function documentRoutes({ router, authenticated, jsonBody, idempotent, documents, audit }: RouteDeps): void {
@@ -13,9 +14,13 @@ export function documentRoutes({ router, authenticated, jsonBody, idempotent, do
     authenticated(async (ctx, caller) => {
       const raw = await readBody(ctx.req);
       const input = await jsonBody<{ patientId: string; type: DocumentType; model: unknown }>(ctx, 'DocumentCreate', raw);
-      return idempotent(ctx, caller, raw, async () => {
-        const doc = await documents.create(input, actorOf(ctx, caller));
-        return { status: 201, body: doc, headers: { ...etag(doc.version), location: `/documents/${doc.id}` } };
+      return idempotent(ctx, caller, raw, async (key) => {
+        const reply = ({ warnings, ...doc }: DocumentRecord & DraftWarnings): Reply => ({
+          status: 201,
+          body: warnings.length ? { ...doc, warnings } : doc,
+          headers: { ...etag(doc.version), location: `/documents/${doc.id}` },
+        });
+        return reply(await documents.create(input, actorOf(ctx, caller), (tx, doc) => key.record(tx, reply(doc))));
       });
     }),
   );

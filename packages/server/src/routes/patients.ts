@@ -4,6 +4,8 @@ import { actorOf } from '../middleware/authenticate.js';
 import { pageQuery, pathId } from '../middleware/paging.js';
 import type { PatientRequest } from '../services/patients.js';
 import type { RouteDeps } from './route-deps.js';
+import type { Reply } from '../http.js';
+import type { Patient } from '../store/records.js';
 
 export function patientRoutes({ router, authenticated, jsonBody, idempotent, patients, audit }: RouteDeps): void {
   router.add(
@@ -12,9 +14,9 @@ export function patientRoutes({ router, authenticated, jsonBody, idempotent, pat
     authenticated(async (ctx, caller) => {
       const raw = await readBody(ctx.req);
       const input = await jsonBody<PatientRequest>(ctx, 'PatientInput', raw);
-      return idempotent(ctx, caller, raw, async () => {
-        const patient = await patients.create(input, actorOf(ctx, caller));
-        return { status: 201, body: patient, headers: { ...etag(patient.version), location: `/patients/${patient.id}` } };
+      return idempotent(ctx, caller, raw, async (key) => {
+        const reply = (patient: Patient): Reply => ({ status: 201, body: patient, headers: { ...etag(patient.version), location: `/patients/${patient.id}` } });
+        return reply(await patients.create(input, actorOf(ctx, caller), (tx, patient) => key.record(tx, reply(patient))));
       });
     }),
   );

@@ -5,7 +5,8 @@ import { etag, requireIfMatch } from '../http.js';
 import { actorOf } from '../middleware/authenticate.js';
 import { pageQuery, pathId, versionNumber } from '../middleware/paging.js';
 import { emptyBody } from '../middleware/request-body.js';
-import type { LifecycleAction, NewVersionInput } from '../services/document-lifecycle.js';
+import type { DocumentVersion, LifecycleAction, NewVersionInput } from '../services/document-lifecycle.js';
+import type { InTransaction } from '../store/driver.js';
 import { readBody, type RequestContext } from '../http.js';
 import type { BodyReader } from '../middleware/request-body.js';
 import type { SubmitChoices } from '../submissions/submission-service.js';
@@ -33,8 +34,10 @@ export function versionRoutes({ router, authenticated, jsonBody, idempotent, doc
       const expected = requireIfMatch(ctx.req);
       const input = await jsonBody<NewVersionInput>(ctx, 'VersionCreate');
       const doc = await documents.get(pathId(ctx.params.id), caller.structures);
-      const { document, version } = await documents.addVersion(doc, expected, input, actorOf(ctx, caller));
-      return { ...versionReply(document, version, 201), headers: { ...etag(document.version), location: `/documents/${doc.id}/versions/${version.number}` } };
+      const { document, version, warnings } = await documents.addVersion(doc, expected, input, actorOf(ctx, caller));
+      const reply = versionReply(document, version, 201);
+      // What /validate will refuse, said at once: the draft is saved anyway.
+      return { ...reply, ...(warnings.length ? { body: { ...(reply.body as object), warnings } } : {}), headers: { ...etag(document.version), location: `/documents/${doc.id}/versions/${version.number}` } };
     }),
   );
 
@@ -68,17 +71,19 @@ export function versionRoutes({ router, authenticated, jsonBody, idempotent, doc
       `/documents/{id}/versions/{n}/${action}`,
       authenticated(async (ctx, caller) => {
         const raw = action === 'submit' ? await readBody(ctx.req) : await emptyBody(ctx);
-        return idempotent(ctx, caller, raw, async () => {
+        return idempotent(ctx, caller, raw, async (key) => {
           const expected = requireIfMatch(ctx.req);
           const doc = await documents.get(pathId(ctx.params.id), caller.structures);
           const n = versionNumber(ctx.params.n);
           const actor = actorOf(ctx, caller);
+          // The key's answer commits with the transition (see middleware/idempotency.ts).
+          const answer: InTransaction<DocumentVersion> = (tx, { document, version }) => key.record(tx, versionReply(document, version));
           const { document, version } =
             action === 'sign'
-              ? await documents.sign(doc, n, expected, actor, { professional: caller.professional, activeActivityId: caller.activeActivityId })
+              ? await documents.sign(doc, n, expected, actor, { professional: caller.professional, activeActivityId: caller.activeActivityId }, answer)
               : action === 'submit'
-                ? await documents.submit(doc, n, expected, actor, await submissions.enqueuer(await submitChoices(ctx, raw, jsonBody), actor))
-                : await documents[action](doc, n, expected, actor);
+                ? await documents.submit(doc, n, expected, actor, await submissions.enqueuer(await submitChoices(ctx, raw, jsonBody), actor), answer)
+                : await documents.validate(doc, n, expected, actor, answer);
           return versionReply(document, version);
         });
       }),

@@ -14,12 +14,20 @@ import { patientFromApi } from '@dcc-kit/cda/identity';
 import { issueWhere } from '@dcc-kit/cda/labels';
 
 /**
- * Issue codes that refuse a draft on save: the shape is wrong (a typo, a wrong type, a
- * value outside its list, a bad format, a control character, too long). Missing required
- * parts and semantic rules (value sets, versioning…) wait for /validate: a draft may be
- * incomplete.
+ * Issue codes that refuse a draft on save: what is not a document of this kind at all (a field
+ * the model does not have, a field of the wrong JSON type). Nothing typed may be lost, so
+ * everything else a clinician can type — missing parts, a value outside its list, a partial or
+ * mistyped date, a pasted control character, a text too long, too many items, a value out of
+ * range, the semantic and plausibility rules — is saved and answered as a warning; /validate
+ * and /sign refuse it until it is mended.
  */
-const DRAFT_BLOCKING = new Set(['unknown-field', 'type', 'enum', 'format', 'characters', 'too-long', 'max-items', 'range', 'invalid']);
+const DRAFT_REFUSING = new Set(['unknown-field', 'type']);
+
+/** A draft on save: what refuses it (400 with model paths) and what /validate will refuse (warnings). */
+export interface DraftCheck {
+  refused: ProblemIssue[];
+  warnings: ProblemIssue[];
+}
 
 // Bounded like the schema issues: a hostile model must not make a megabyte-sized answer.
 const prefixed = (type: DocumentType, issues: readonly ModelIssue[]): ProblemIssue[] =>
@@ -30,14 +38,21 @@ const prefixed = (type: DocumentType, issues: readonly ModelIssue[]): ProblemIss
     ...(i.path ? { where: { fr: issueWhere(type, i.path, 'fr'), en: issueWhere(type, i.path, 'en') } } : {}),
   }));
 
-export function draftIssues(type: DocumentType, model: unknown, options: { allowTestIdentities?: boolean } = {}): ProblemIssue[] {
+export function checkDraft(type: DocumentType, model: unknown, options: { allowTestIdentities?: boolean } = {}): DraftCheck {
   const result = (type === 'pps' ? validatePps : validateFrcp)(model, serverContext(new Date(), options.allowTestIdentities));
-  if (result.ok) return [];
-  // A missing part is also reported as "wrong type" at the same path: ignore both.
+  if (result.ok) return { refused: [], warnings: [] };
+  // A missing part is also reported as "wrong type" at the same path: it is missing, not of the wrong type.
   const missing = result.issues.filter((i) => i.code === 'required').map((i) => i.path);
   const underMissing = (path: string) => missing.some((m) => path === m || path.startsWith(`${m}.`) || path.startsWith(`${m}[`));
-  return prefixed(type, result.issues.filter((i) => DRAFT_BLOCKING.has(i.code) && !underMissing(i.path)));
+  const refusing = (i: ModelIssue) => DRAFT_REFUSING.has(i.code) && !underMissing(i.path);
+  return {
+    refused: prefixed(type, result.issues.filter(refusing)),
+    warnings: prefixed(type, result.issues.filter((i) => !refusing(i) && !(i.code === 'type' && underMissing(i.path)))),
+  };
 }
+
+/** What refuses a draft on save (see checkDraft). */
+export const draftIssues = (type: DocumentType, model: unknown, options: { allowTestIdentities?: boolean } = {}): ProblemIssue[] => checkDraft(type, model, options).refused;
 
 /** Server build context: server clock, fresh UUIDs, test identities only when allowed (configuration). */
 export function serverContext(now = new Date(), allowTestIdentities = true): BuildContext {

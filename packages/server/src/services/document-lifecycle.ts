@@ -10,9 +10,11 @@ import { HttpProblem, issue, problems } from '../http.js';
 import type { Activity, Professional } from '../auth/professional.js';
 import type { CdaHeader, DocumentRepository, NewVersionPlan, NewVersionState, SignedVersion, TransitionChange, TransitionPrecondition } from '../store/documents-repository.js';
 import type { PatientRepository } from '../store/patients-repository.js';
+import type { InTransaction } from '../store/driver.js';
 import type { Actor, DocumentRecord, DocumentStatus, DocumentType, Page, Patient, VersionRecord } from '../store/records.js';
 import type { PageQuery } from '../middleware/paging.js';
-import { draftIssues, setIdFromModel, setIdToInstance, type DocumentChecker } from './document-checker.js';
+import { checkDraft, setIdFromModel, setIdToInstance, type DocumentChecker } from './document-checker.js';
+import type { ProblemIssue } from '../http.js';
 import { whyNotSubmittable } from './identity-rules.js';
 import { unwrap } from './write-result.js';
 import { replacementModel, resolveReason, type ReplacementReason, type ReplacementTarget } from './replacement.js';
@@ -39,6 +41,11 @@ export interface DocumentVersion {
   version: VersionRecord;
 }
 
+/** What a draft save answers: what /validate will refuse, when there is anything (see checkDraft). */
+export interface DraftWarnings {
+  warnings: ProblemIssue[];
+}
+
 /** Who signs: the professional and the activity chosen in the session (if any). */
 export interface Signer {
   professional: Professional;
@@ -53,19 +60,25 @@ export class DocumentLifecycle {
     private readonly config: { allowTestIdentities: boolean; signerProfessions?: readonly string[] },
   ) {}
 
-  /** A draft's shape (400 with model paths); missing parts wait for /validate. */
-  private checkDraft(type: DocumentType, model: unknown): void {
-    const issues = draftIssues(type, model, { allowTestIdentities: this.config.allowTestIdentities });
-    if (issues.length) throw problems.badRequest('The model does not match the expected structure.', issues);
+  /**
+   * A draft is refused only when it is not a document of its kind (400 with model paths);
+   * whatever else /validate will refuse comes back as warnings: nothing typed is lost.
+   */
+  private checkDraft(type: DocumentType, model: unknown): ProblemIssue[] {
+    const { refused, warnings } = checkDraft(type, model, { allowTestIdentities: this.config.allowTestIdentities });
+    if (refused.length) throw problems.badRequest('The model does not match the expected structure.', refused);
+    return warnings;
   }
 
-  async create(input: { patientId: string; type: DocumentType; model: unknown }, actor: Actor): Promise<DocumentRecord> {
-    this.checkDraft(input.type, input.model);
+  /** The new document, with the draft's warnings (also given to `then`, in the transaction). */
+  async create(input: { patientId: string; type: DocumentType; model: unknown }, actor: Actor, then?: InTransaction<DocumentRecord & DraftWarnings>): Promise<DocumentRecord & DraftWarnings> {
+    const warnings = this.checkDraft(input.type, input.model);
     const patient = await this.patients.get(input.patientId, actor.structures);
     if (!patient) throw problems.notFound('Patient');
     // The setId is the XDS-friendly OID the CDA will carry (`2.25.` form of a UUID).
     const setId = setIdFromModel(input.model) ?? uuidToOid(randomUUID());
-    return unwrap(await this.documents.create({ ...input, setId }, actor), 'Patient');
+    const withWarnings = (doc: DocumentRecord) => ({ ...doc, warnings });
+    return withWarnings(unwrap(await this.documents.create({ ...input, setId }, actor, then && ((tx, doc) => then(tx, withWarnings(doc)))), 'Patient'));
   }
 
   list(structures: readonly string[], filter: { patientId?: string; type?: string; status?: string }, paging: PageQuery): Promise<Page<DocumentRecord>> {
@@ -88,8 +101,8 @@ export class DocumentLifecycle {
    * §2.3): the server sets the model's setId, versionNumber and replaces from the signed CDA;
    * the first one after the signature needs `replacementReason` (later drafts keep it).
    */
-  async addVersion(doc: DocumentRecord, expected: number, input: NewVersionInput, actor: Actor): Promise<DocumentVersion> {
-    this.checkDraft(doc.type, input.model);
+  async addVersion(doc: DocumentRecord, expected: number, input: NewVersionInput, actor: Actor): Promise<DocumentVersion & DraftWarnings> {
+    const warnings = this.checkDraft(doc.type, input.model);
     if (doc.version !== expected) throw problems.preconditionFailed();
     const plan = (state: NewVersionState): NewVersionPlan => {
       const { document, lastSigned } = state;
@@ -110,7 +123,7 @@ export class DocumentLifecycle {
         action: replacing ? 'document.version.replace' : 'document.version.create',
       };
     };
-    return unwrap(await this.documents.addVersion(doc.id, expected, actor, plan), 'Document');
+    return { ...unwrap(await this.documents.addVersion(doc.id, expected, actor, plan), 'Document'), warnings };
   }
 
   async getVersion(doc: DocumentRecord, n: number, structures: readonly string[]): Promise<VersionRecord & { cda?: string }> {
@@ -139,12 +152,22 @@ export class DocumentLifecycle {
     return { doc, version, patient };
   }
 
-  private transition(doc: DocumentRecord, n: number, expected: number, action: LifecycleAction, actor: Actor, extra: Omit<TransitionChange, 'from' | 'to' | 'action'>, precondition?: TransitionPrecondition) {
+  private transition(
+    doc: DocumentRecord,
+    n: number,
+    expected: number,
+    action: LifecycleAction,
+    actor: Actor,
+    extra: Omit<TransitionChange, 'from' | 'to' | 'action'>,
+    precondition?: TransitionPrecondition,
+    then?: InTransaction<DocumentVersion>,
+  ) {
     const { from, to, action: audit } = TRANSITIONS[action];
-    return this.documents.transition(doc.id, n, expected, { from: [...from], to, action: audit, ...extra }, actor, precondition);
+    return this.documents.transition(doc.id, n, expected, { from: [...from], to, action: audit, ...extra }, actor, precondition, then);
   }
 
-  async validate(document: DocumentRecord, n: number, expected: number, actor: Actor): Promise<DocumentVersion> {
+  /** `then` (each action): runs in the transition's transaction, with its result (the Idempotency-Key's answer). */
+  async validate(document: DocumentRecord, n: number, expected: number, actor: Actor, then?: InTransaction<DocumentVersion>): Promise<DocumentVersion> {
     const { doc, version, patient } = await this.current(document, n, expected, 'validate', actor);
     const prepared = this.checker.prepare(version.model, doc.setId, patient);
     if (prepared.issues.length) throw problems.unprocessable('invalid-model', 'The document is not valid.', prepared.issues);
@@ -153,10 +176,10 @@ export class DocumentLifecycle {
       await this.documents.recordFailedValidation(doc.id, n, outcome.validation, actor);
       throw problems.unprocessable(outcome.validation ? 'conformance-failed' : 'invalid-model', 'The document is not valid.', outcome.issues);
     }
-    return unwrap(await this.transition(doc, n, expected, 'validate', actor, { validation: outcome.validation, cda: outcome.xml }), 'Document');
+    return unwrap(await this.transition(doc, n, expected, 'validate', actor, { validation: outcome.validation, cda: outcome.xml }, undefined, then), 'Document');
   }
 
-  async sign(document: DocumentRecord, n: number, expected: number, actor: Actor, signer: Signer): Promise<DocumentVersion> {
+  async sign(document: DocumentRecord, n: number, expected: number, actor: Actor, signer: Signer, then?: InTransaction<DocumentVersion>): Promise<DocumentVersion> {
     const { doc, version, patient } = await this.current(document, n, expected, 'sign', actor);
     const activity = signingActivity(signer, patient, this.config.signerProfessions ?? DEFAULT_SIGNER_PROFESSIONS);
     const at = new Date();
@@ -171,7 +194,7 @@ export class DocumentLifecycle {
         cdaHeader: outcome.header,
         signedBy: signer.professional.idNatPs,
         signedAt: at,
-      }),
+      }, undefined, then),
       'Document',
     );
   }
@@ -180,7 +203,7 @@ export class DocumentLifecycle {
    * `enqueue` (from the submission service) writes the DMP / MSSanté rows and their jobs in
    * the same transaction as the version's `submitted` state: both or neither.
    */
-  async submit(document: DocumentRecord, n: number, expected: number, actor: Actor, enqueue?: TransitionChange['enqueue']): Promise<DocumentVersion> {
+  async submit(document: DocumentRecord, n: number, expected: number, actor: Actor, enqueue?: TransitionChange['enqueue'], then?: InTransaction<DocumentVersion>): Promise<DocumentVersion> {
     const { doc, patient } = await this.current(document, n, expected, 'submit', actor);
     // The stored status is the identity lifecycle's (services/identity.ts), never what the caller says.
     const notQualified = whyNotSubmittable(patient);
@@ -191,7 +214,7 @@ export class DocumentLifecycle {
     // Checked again inside the transaction, the patient row locked: a concurrent identity change cannot slip through.
     const stillQualified: TransitionPrecondition = async (tx, d) =>
       (await this.patients.isQualifiedForUpdate(tx, d.patientId)) ? undefined : { type: 'identity-not-qualified', detail: "The patient's identity is no longer qualified." };
-    return unwrap(await this.transition(doc, n, expected, 'submit', actor, enqueue ? { enqueue } : {}, stillQualified), 'Document');
+    return unwrap(await this.transition(doc, n, expected, 'submit', actor, enqueue ? { enqueue } : {}, stillQualified, then), 'Document');
   }
 }
 

@@ -3,6 +3,7 @@
 import { checkInsMatricule, checkInsOid } from '@dcc-kit/cda/identity';
 import { issue, problems, type ProblemIssue } from '../http.js';
 import type { PatientRepository } from '../store/patients-repository.js';
+import type { InTransaction } from '../store/driver.js';
 import type { Actor, Page, Patient, PatientInput } from '../store/records.js';
 import type { PageQuery } from '../middleware/paging.js';
 import { unwrap } from './write-result.js';
@@ -61,13 +62,13 @@ export class PatientService {
     return issues;
   }
 
-  /** A new patient is provisional (§1.5), unless the host's status is taken. */
-  async create(input: PatientRequest, actor: Actor): Promise<Patient> {
+  /** A new patient is provisional (§1.5), unless the host's status is taken. `then`: in the creation's transaction. */
+  async create(input: PatientRequest, actor: Actor, then?: InTransaction<Patient>): Promise<Patient> {
     const issues = this.issues(input, actor);
     if (!this.config.statusFromHost && input.identityStatus !== undefined && input.identityStatus !== 'provisional') issues.push(statusNotSettable('identityStatus'));
     if (issues.length) throw problems.unprocessable('invalid-patient', 'The patient identity is not valid.', issues);
     const identityStatus = this.config.statusFromHost ? (input.identityStatus ?? 'provisional') : 'provisional';
-    return unwrap(await this.patients.create({ ...input, identityStatus }, actor), 'Patient');
+    return unwrap(await this.patients.create({ ...input, identityStatus }, actor, then), 'Patient');
   }
 
   list(structures: readonly string[], filter: { ins?: string }, paging: PageQuery): Promise<Page<Patient>> {

@@ -1,7 +1,7 @@
 // Documents and their immutable versions (a database trigger refuses changes to a version's
 // model), status transitions with the submission rows and jobs, in one transaction with the audit event.
 import { randomUUID } from 'node:crypto';
-import type { SqlDriver, SqlExecutor } from './driver.js';
+import type { InTransaction, SqlDriver, SqlExecutor } from './driver.js';
 import { recordAudit } from './audit-repository.js';
 import {
   encodeCursor,
@@ -73,6 +73,7 @@ export class DocumentRepository {
   async create(
     input: { patientId: string; type: DocumentType; setId: string; model: unknown },
     actor: Actor,
+    then?: InTransaction<DocumentRecord>,
   ): Promise<WriteResult<DocumentRecord>> {
     return this.driver.transaction(async (tx) => {
       const patient = await tx.query('SELECT structure_id FROM patients WHERE id = $1 AND structure_id = ANY($2::text[])', [input.patientId, [...actor.structures]]);
@@ -89,7 +90,9 @@ export class DocumentRepository {
         [id, JSON.stringify(input.model), actor.idNatPs],
       );
       await recordAudit(tx, actor, { action: 'document.create', resourceType: 'document', resourceId: id, version: 1, structureId, patientId: input.patientId, documentId: id });
-      return { ok: true, value: toDocument(rows[0]!) };
+      const value = toDocument(rows[0]!);
+      await then?.(tx, value);
+      return { ok: true, value };
     });
   }
 
@@ -212,6 +215,7 @@ export class DocumentRepository {
   /**
    * Moves version `n` of a document from one of `from` to `to` (with the validation summary
    * and CDA when given), after checking the document version and that `n` is current.
+   * `then` runs last in the transaction (the Idempotency-Key's answer).
    */
   async transition(
     id: string,
@@ -220,6 +224,7 @@ export class DocumentRepository {
     change: TransitionChange,
     actor: Actor,
     precondition?: TransitionPrecondition,
+    then?: InTransaction<{ document: DocumentRecord; version: VersionRecord }>,
   ): Promise<WriteResult<{ document: DocumentRecord; version: VersionRecord }>> {
     return this.driver.transaction(async (tx) => {
       const cur = await tx.query('SELECT * FROM documents WHERE id = $1 AND structure_id = ANY($2::text[]) FOR UPDATE', [id, [...actor.structures]]);
@@ -260,7 +265,9 @@ export class DocumentRepository {
         patientId: doc.patientId,
         documentId: id,
       });
-      return { ok: true, value: { document: toDocument(drows[0]!), version: toVersion(vrows[0]!, true) } };
+      const value = { document: toDocument(drows[0]!), version: toVersion(vrows[0]!, true) };
+      await then?.(tx, value);
+      return { ok: true, value };
     });
   }
 

@@ -17,6 +17,12 @@ export interface SqlExecutor {
   readonly jobDb: JobDb;
 }
 
+/**
+ * Runs at the end of a write's transaction, with what the write produced: what must commit
+ * or roll back with it (the Idempotency-Key's answer). Throwing rolls the write back.
+ */
+export type InTransaction<T> = (tx: SqlExecutor, result: T) => Promise<void>;
+
 /** pg-boss's `IDatabase` shape (kept structural so the store does not import pg-boss). */
 export interface JobDb {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;

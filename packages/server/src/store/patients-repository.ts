@@ -1,7 +1,7 @@
 // Patients: one row per patient and structure (INS unique within a structure), identity
 // data as JSON, optimistic concurrency on `version`.
 import { randomUUID } from 'node:crypto';
-import type { SqlDriver, SqlExecutor } from './driver.js';
+import type { InTransaction, SqlDriver, SqlExecutor } from './driver.js';
 import { recordAudit } from './audit-repository.js';
 import { page, toPatient, type Actor, type Page, type Patient, type PatientInput, type WriteResult } from './records.js';
 
@@ -27,7 +27,8 @@ export async function insTaken(tx: SqlExecutor, input: Pick<PatientInput, 'struc
 export class PatientRepository {
   constructor(private readonly driver: SqlDriver) {}
 
-  async create(input: PatientInput, actor: Actor): Promise<WriteResult<Patient>> {
+  /** `then` runs last in the transaction (the Idempotency-Key's answer). */
+  async create(input: PatientInput, actor: Actor, then?: InTransaction<Patient>): Promise<WriteResult<Patient>> {
     return this.driver.transaction(async (tx) => {
       if (await insTaken(tx, input)) return DUPLICATE_INS;
       const id = randomUUID();
@@ -41,7 +42,9 @@ export class PatientRepository {
       );
       if (!rows[0]) return DUPLICATE_INS;
       await recordAudit(tx, actor, { action: 'patient.create', resourceType: 'patient', resourceId: id, version: 1, structureId: input.structureId, patientId: id });
-      return { ok: true, value: toPatient(rows[0]!) };
+      const value = toPatient(rows[0]!);
+      await then?.(tx, value);
+      return { ok: true, value };
     });
   }
 

@@ -188,7 +188,8 @@ export interface StoredSession {
 }
 
 export type IdempotencyClaim =
-  | { state: 'new' }
+  /** The key is this request's: `holder` names it (the answer is written only by the holder). */
+  | { state: 'new'; holder: string }
   | { state: 'replay'; status: number; sealed: Buffer }
   | { state: 'mismatch' }
   | { state: 'pending'; retryAfterMs: number };

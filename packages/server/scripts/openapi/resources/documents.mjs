@@ -3,6 +3,17 @@ import { ref, str, obj, dateTime, json, P, body, authed, errors } from '../helpe
 
 export const tags = ['documents'];
 
+/** What a save answers beside the saved draft: what /validate will refuse, so the clinician sees it early. */
+const warnings = {
+  warnings: {
+    type: 'array',
+    items: ref('ProblemIssue'),
+    maxItems: 100,
+    description:
+      'On save only (POST /documents, POST …/versions), when there are any: what the draft lacks or which model rule it breaks (missing parts, values outside their list, formats, plausibility…). A draft is saved anyway — nothing typed is lost —; /validate and /sign refuse it until they are mended. Never stored, never replayed differently.',
+  },
+};
+
 /** What identifies a version, in a version and in its summary. */
 const versionKey = { documentId: { type: 'string' }, number: { type: 'integer' }, status: ref('DocumentStatus') };
 /** What a version and its summary both say of it (the summary without the model). */
@@ -31,7 +42,7 @@ export const schemas = {
   Model: {
     anyOf: [ref('PpsDocument'), ref('FrcpDocument')],
     description:
-      'The @dcc-kit/cda build input: PpsDocument (packages/cda/schema/pps.schema.json) or FrcpDocument (frcp.schema.json), the one named by the document type. On save a draft may be incomplete: missing required fields are accepted, but a wrong shape (unknown field, wrong type, value not allowed, bad format, control character, too long) is refused with its path. Full validation happens at /validate.',
+      'The @dcc-kit/cda build input: PpsDocument (packages/cda/schema/pps.schema.json) or FrcpDocument (frcp.schema.json), the one named by the document type. On save a draft is never refused for being incomplete or breaking a model rule (missing fields, a value outside its list, a bad format, a control character, too long, plausibility): those come back as `warnings`. Only what is not a document of this kind is refused, with its path: a model that is not an object, an unknown field, a field of the wrong JSON type. Full validation happens at /validate.',
   },
   DocumentCreate: obj({ patientId: str('Patient id.', { format: 'uuid' }), type: ref('DocumentType'), model: ref('Model') }),
   Document: obj({
@@ -44,7 +55,8 @@ export const schemas = {
     version: { type: 'integer', description: 'Concurrency version of the document and its versions (ETag); bumped by every write.' },
     createdAt: dateTime('Creation time.'),
     updatedAt: dateTime('Last change.'),
-  }),
+    ...warnings,
+  }, ['id', 'patientId', 'type', 'setId', 'currentVersion', 'status', 'version', 'createdAt', 'updatedAt']),
   DocumentList: obj({ items: { type: 'array', items: ref('Document') }, nextCursor: { type: ['string', 'null'] } }),
   ReplacementReason: obj(
     {
@@ -75,7 +87,7 @@ export const schemas = {
   }),
   VersionSummary: obj({ ...versionKey, ...versionFacts }, ['documentId', 'number', 'status', 'createdAt', 'createdBy']),
   Version: obj(
-    { ...versionKey, model: ref('Model'), ...versionFacts },
+    { ...versionKey, model: ref('Model'), ...versionFacts, ...warnings },
     ['documentId', 'number', 'status', 'model', 'createdAt', 'createdBy'],
   ),
   VersionList: obj({ items: { type: 'array', items: ref('VersionSummary') }, nextCursor: { type: ['string', 'null'] } }),
