@@ -22,7 +22,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ELEMENT_PACKAGES = [
   { folder: 'pps-editor', tags: { 'pps-editor': '@dcc-kit/pps-editor/pps-editor.js' } },
   { folder: 'rcp-form', tags: { 'rcp-form': '@dcc-kit/rcp-form/rcp-form.js' } },
-  // Built on its own branch (wip-dmpstatus) in parallel: bundled once it is merged and built.
   { folder: 'dmp-status', tags: { 'dmp-status': '@dcc-kit/dmp-status/dmp-status.js' } },
   { folder: 'dashboard', tags: { 'dcc-dashboard': '@dcc-kit/dashboard/dashboard.js' } },
 ];

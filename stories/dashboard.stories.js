@@ -5,8 +5,6 @@
 // error (with « Réessayer »), loading (an answer that never comes), English.
 import { html } from 'lit';
 import { createDccClient } from '@dcc-kit/sdk';
-import { isDashboardClient } from '@dcc-kit/dashboard';
-import { createIndicatorsFetchClient } from '@dcc-kit/dashboard/fetch-client.js';
 import '@dcc-kit/dashboard/dashboard.js';
 import { SAMPLE_ESTABLISHMENTS, manyEstablishments, sampleRows } from '@dcc-kit/dashboard/testing';
 import { MOCK_API_BASE } from './support/platform-handlers.js';
@@ -16,14 +14,9 @@ const FROM = '2026-01';
 const TO = '2026-12';
 const ROWS = sampleRows(FROM, TO);
 
-/**
- * The SDK's client when it has `indicators` (the contract's `client.indicators`); until then the
- * package's fetch client of the same route.
- */
+/** The SDK's client over the mocked platform API (its `indicators.get`/`.csv`). */
 function storyClient() {
-  const baseUrl = new URL(MOCK_API_BASE, document.baseURI).href;
-  const sdk = createDccClient({ baseUrl });
-  return isDashboardClient(sdk) ? sdk : createIndicatorsFetchClient({ baseUrl });
+  return createDccClient({ baseUrl: new URL(MOCK_API_BASE, document.baseURI).href });
 }
 
 /** Waits until the element shows `selector` (its figures, its empty or error message…). */

@@ -3,7 +3,8 @@
 // strict CSP, the offline login, the menu bar's « Tableau de bord », <dcc-dashboard> showing the
 // last 12 months (the table's numbers equal to the chart's marks), the keyboard reaching the
 // export, and the CSV really downloaded under the contract's name, UTF-8 with its BOM. No
-// console error, no CSP violation. The online view (the backend's GET /indicators) is TDBS's.
+// console error, no CSP violation. The backend's GET /indicators is tested over HTTP by the server
+// and SDK tests (packages/server/src/indicators.e2e.test.ts, packages/sdk/src/indicators.test.ts).
 /* global document, location */
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';

@@ -1,17 +1,10 @@
 // The « Tableau de bord » view (#tableau-de-bord in the menu bar): <dcc-dashboard> of the
-// public package @dcc-kit/dashboard, given the page's SDK client. Until the SDK has
-// `indicators` (the contract of GET /indicators), the package's fetch client of the same route
-// stands in; the page, the offline mode (msw) and the backend answer it alike.
+// public package @dcc-kit/dashboard, given the page's SDK client (`client.indicators`, answered
+// alike by the backend and the offline mode's msw handler).
 import type { DccClient } from '@dcc-kit/sdk';
-import { isDashboardClient, type DashboardClient } from '@dcc-kit/dashboard';
-import { createIndicatorsFetchClient } from '@dcc-kit/dashboard/fetch-client.js';
+import type { DashboardClient } from '@dcc-kit/dashboard';
 
 export const DASHBOARD_HASH = '#tableau-de-bord';
-
-function dashboardClient(client: DccClient): DashboardClient {
-  const sdk: unknown = client;
-  return isDashboardClient(sdk) ? sdk : createIndicatorsFetchClient({ baseUrl: location.origin });
-}
 
 /** Puts the element in `slot` once (it keeps its filters while the user goes back and forth). */
 export function showDashboard(slot: HTMLElement, client: DccClient): void {
@@ -24,6 +17,6 @@ export function showDashboard(slot: HTMLElement, client: DccClient): void {
     return;
   }
   const element = document.createElement('dcc-dashboard') as HTMLElement & { client?: DashboardClient };
-  element.client = dashboardClient(client);
+  element.client = client;
   slot.replaceChildren(element);
 }

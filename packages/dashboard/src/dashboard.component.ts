@@ -6,7 +6,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { LocalizeController, dccContext, realClock, type Clock, type DccContextValue } from '@dcc-kit/elements';
+import { LocalizeController, dccContext, describeError, realClock, type Clock, type DccContextValue } from '@dcc-kit/elements';
 import { isDashboardClient, type DashboardClient, type IndicatorVolet, type IndicatorsQuery, type IndicatorsReport, type MonthTotals } from './indicators-types.js';
 import {
   CHART_VIEWS,
@@ -36,7 +36,6 @@ import { DashboardErrorEvent, DashboardExportEvent, DashboardFilterChangeEvent, 
 import { registerDashboardStrings, type DashboardStrings } from './dashboard-strings.js';
 import { dashboardStyles } from './dashboard-styles.js';
 import { legendMarker, renderChart } from './indicators-chart.js';
-import { describeError } from './describe-error.js';
 
 /** How long a downloaded CSV's object URL stays valid (ms): the browser has started the download by then. */
 export const DOWNLOAD_URL_LIFETIME_MS = 30_000;

@@ -6,7 +6,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
-import { LocalizeController, dccContext, realClock, type Clock, type DccContextValue } from '@dcc-kit/elements';
+import { LocalizeController, dccContext, describeError, realClock, type Clock, type DccContextValue } from '@dcc-kit/elements';
 import type { DmpPatientStatus, Patient, Submission, SubmissionEvent, SubmissionState } from '@dcc-kit/sdk';
 import {
   CONFIRMED_ACTIONS,
@@ -29,7 +29,6 @@ import { DmpStatusActionEvent, DmpStatusActionResultEvent, DmpStatusChangeEvent,
 import { SubmissionFeedController, type FeedState } from './submission-feed-controller.js';
 import { registerDmpStatusStrings, type DmpStatusStrings } from './dmp-status-strings.js';
 import { dmpStatusStyles } from './dmp-status-styles.js';
-import { describeError } from './describe-error.js';
 
 interface PendingConfirmation {
   readonly action: DmpStatusAction;

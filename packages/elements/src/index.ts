@@ -50,6 +50,7 @@ export { localToInstant, instantToLocal } from './form/dates.js';
 export { DRAFT_DEBOUNCE_MS, type DraftSummary } from './form/controllers/draft-controller.js';
 export type { EditorDraft } from './form/internal/schema-form-state.js';
 export { formatParisDateTime, PARIS_TIME_ZONE } from './paris-time.js';
+export { describeError, type DescribedError } from './describe-error.js';
 export { VALIDATION_DEBOUNCE_MS } from './form/controllers/validation-controller.js';
 export { FOLD_LISTS_FROM } from './form/render/array-field.js';
 export { VALUE_SET_KEYWORD } from './form/render/picker-field.js';

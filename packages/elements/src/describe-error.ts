@@ -1,4 +1,4 @@
-// An error of an SDK call as the user reads it: the platform's field message in the user's
+// An error of an SDK call as the user reads it (<dmp-status>, <dcc-dashboard>): the platform's field message in the user's
 // language when there is one, the problem's detail (or title), and the HTTP status. Never the
 // request body or a token (the SDK's errors carry neither).
 interface ProblemLike {
