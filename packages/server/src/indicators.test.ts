@@ -237,7 +237,7 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
           `INSERT INTO submission_events (at, structure_id, submission_id, document_id, version_number, channel, state, kind) VALUES ('2026-03-01T08:00:00Z', '338521651', $1, $2, 2, 'dmp', 'accepted', 'state')`,
           [sub, d],
         );
-        assert.deepEqual(await migrate(driver), ['006_indicators.sql']);
+        assert.deepEqual(await migrate(driver), ['006_indicators.sql', '007_idempotency_holder.sql']); // 006 and the migrations after it
         const [doc] = await driver.query('SELECT finess, establishment_name, center3c, center3c_name, channel FROM documents WHERE id = $1', [d]);
         assert.deepEqual({ ...doc }, { finess: '445075658', establishment_name: 'CHU de Nantes', center3c: '520200', center3c_name: '3C Gironde', channel: 'editor' });
         const versions = await driver.query('SELECT number, validated_at, validated_by FROM document_versions WHERE document_id = $1 ORDER BY number', [d]);
