@@ -28,13 +28,27 @@ const PARIS_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', 
 
 /**
  * Whether a patient born on `birthDate` is a minor on `at` (under 18 on that day of the
- * French calendar: born 2010-08-01 → adult from 2028-08-01). A partial or missing birth date is not
- * read as a minor's: the DMP then says so itself if the patient is one.
+ * French calendar: born 2010-08-01 → adult from 2028-08-01).
+ *
+ * A partial birth date, as the INS traits allow (`YYYY-00-00`, `YYYY-MM-00`, or `YYYY` /
+ * `YYYY-MM`), is read at its LATEST possible day (31 December, the month's last day): [I] a
+ * person who may still be a minor that day is treated as one, because the two mistakes are not
+ * alike — taking a minor for an adult may reveal a document to the legal representatives or
+ * drop the secret connection the minor asked for, while taking an adult for a minor only asserts
+ * a secret connection the DMP ignores for an adult and keeps a copy out of her mailbox.
+ * A missing or unreadable birth date is not read as a minor's (nothing to go by: the DMP then
+ * says so itself if the patient is one).
  */
 export function isMinorOn(birthDate: string | undefined, at: Date): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate ?? '');
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(birthDate ?? '');
   if (!m) return false;
-  const adultFrom = `${String(Number(m[1]) + 18).padStart(4, '0')}-${m[2]}-${m[3]}`;
+  const year = Number(m[1]);
+  const month = Number(m[2] ?? '0') || 12;
+  if (month > 12) return false;
+  // day 0 of the next month is the month's last day (UTC arithmetic: no time zone in a date)
+  const day = Number(m[3] ?? '0') || new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const adultFrom = `${pad(year + 18, 4)}-${pad(month)}-${pad(day)}`;
   return PARIS_DATE.format(at) < adultFrom;
 }
 
