@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { depositsInSecretConnection, isMinorOn } from './submission-context.js';
+import { inSecretConnection, isMinorOn } from './submission-context.js';
 
 test('isMinorOn: under 18 until the eighteenth birthday, a day of the French calendar', () => {
   assert.equal(isMinorOn('2010-08-01', new Date('2028-07-31T12:00:00Z')), true);
@@ -32,13 +32,13 @@ test('isMinorOn: a partial birth date (INS traits: 00 for an unknown day or mont
   assert.equal(isMinorOn('2008-13-00', new Date('2020-01-01T00:00:00Z')), false);
 });
 
-test('depositsInSecretConnection: a minor document hidden from the legal representatives only', () => {
+test('inSecretConnection: a minor document hidden from the legal representatives only', () => {
   const now = new Date('2026-12-06T10:00:00Z');
-  assert.equal(depositsInSecretConnection(['INVISIBLE_REPRESENTANTS_LEGAUX'], '2016-05-12', now), true);
-  assert.equal(depositsInSecretConnection(['MASQUE_PS'], '2016-05-12', now), false);
-  assert.equal(depositsInSecretConnection([], '2016-05-12', now), false);
+  assert.equal(inSecretConnection(['INVISIBLE_REPRESENTANTS_LEGAUX'], '2016-05-12', now), true);
+  assert.equal(inSecretConnection(['MASQUE_PS'], '2016-05-12', now), false);
+  assert.equal(inSecretConnection([], '2016-05-12', now), false);
   // an adult's legal representatives (guardianship): the flag, without a secret connection
-  assert.equal(depositsInSecretConnection(['INVISIBLE_REPRESENTANTS_LEGAUX'], '1950-01-01', now), false);
+  assert.equal(inSecretConnection(['INVISIBLE_REPRESENTANTS_LEGAUX'], '1950-01-01', now), false);
   // a partial birth date of someone who may still be a minor: in secret connection
-  assert.equal(depositsInSecretConnection(['INVISIBLE_REPRESENTANTS_LEGAUX'], '2008-00-00', now), true);
+  assert.equal(inSecretConnection(['INVISIBLE_REPRESENTANTS_LEGAUX'], '2008-00-00', now), true);
 });

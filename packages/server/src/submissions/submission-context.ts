@@ -2,6 +2,7 @@
 // status, and who the VIHF asserts (indirect authentication: the signer, for the document's
 // structure — EX_2.1-1140 wants the author's structure).
 import type { SqlExecutor } from '../store/driver.js';
+import { insCx } from '@dcc-kit/dmp/client';
 import type { ActingParty, Ins } from './ports.js';
 
 /** TRE_G15 profession 10 (médecin): only médecins sign (DCC_SIGNER_PROFESSIONS default). */
@@ -11,8 +12,11 @@ export function actingParty(idNatPs: string, structureId: string, secteurActivit
   return { nameId: idNatPs, displayName: idNatPs, roles: [MEDECIN], structureId, secteurActivite };
 }
 
-/** The XDS patientId (CX) of an INS: `matricule^^^&oid&ISO`. */
-export const patientCx = (matricule: string, oid: string) => `${matricule}^^^&${oid}&ISO`;
+/**
+ * The XDS patientId (CX) of an INS, `matricule^^^&oid&ISO^NH` (dmp-mes.md §1.3): the connector's
+ * one writer of it (the copy kept here lacked `^NH`, so archive/delete never reached a real DMP).
+ */
+export const patientCx = (matricule: string, oid: string) => insCx({ matricule, oid });
 
 export interface SubmissionFacts {
   cda: Uint8Array;
@@ -58,8 +62,15 @@ export function isMinorOn(birthDate: string | undefined, at: Date): boolean {
  * the VIHF carries confidentiality-code INVISIBLE_REPRESENTANTS_LEGAUX. [I] The platform learns
  * the secret connection from that choice (the minor opposed disclosure, CSP L.1111-5): it keeps
  * no flag of its own, and the DMP still refuses a document of such a minor sent without it.
+ *
+ * The one rule for the deposit (the worker, on the row's visibility) and for every later DMP
+ * action on the entry (mask, make visible, archive, delete — the service, on the stored row's
+ * visibility before the change): an entry still hidden from the legal representatives of a patient
+ * who is a minor on the day of the action is acted on in secret connection. [I] Once the flag is
+ * lifted (irreversible) the entry is the representatives' to see, and at 18 there are no legal
+ * representatives to hide from: no secret connection then.
  */
-export function depositsInSecretConnection(visibility: readonly string[], birthDate: string | undefined, at: Date): boolean {
+export function inSecretConnection(visibility: readonly string[], birthDate: string | undefined, at: Date): boolean {
   return visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX') && isMinorOn(birthDate, at);
 }
 
