@@ -38,7 +38,7 @@ export async function updateDocumentSet(request: SoapRequest, ctx: { state: DmpS
   if (ssPatient !== undefined && ssPatient.replace(/(\^NH)\^.*$/, '$1') !== resourceId.replace(/(\^NH)\^.*$/, '$1')) {
     throw new Refused([problem('SIM_RESOURCE_ID_MISMATCH', 'VIHF/resource-id', 'differs from SubmissionSet.patientId')]);
   }
-  checkPatientForAccess(state, ins, vihf.nameId);
+  const patient = checkPatientForAccess(state, ins, vihf.nameId);
 
   // Stage 4
   const { parsed, problems: syntax } = checkSubmission(submission, undefined, { update: true });
@@ -49,6 +49,13 @@ export async function updateDocumentSet(request: SoapRequest, ctx: { state: DmpS
   const add = (code: Problem['code'], location: string, detail?: string): void => { problems.push(problem(code, location, detail)); };
   const notAuthor = (entry: Entry): boolean => !isAuthorOf(vihf, { persons: entry.authorPersons, structures: entry.authorStructures });
   const authorLocation = vihf.mode === 'DIRECTE' ? 'VIHF/NameID' : 'VIHF/Identifiant_Structure';
+  // [I] A minor's secret connection covers what is done to her hidden entries afterwards too: an
+  // entry still hidden from the legal representatives is changed (visibility, archive, delete)
+  // only under a VIHF asserting the secret connection, as it was deposited (§2.2, stage 6);
+  // otherwise the change — and the entry's existence — would be made outside it.
+  const outsideSecretConnection = (entry: Entry): boolean =>
+    patient.minorSecretConnection && !vihf.confidentialityCode && flagsOf(entry.confidentiality).includes('INVISIBLE_REPRESENTANTS_LEGAUX');
+  const secretLocation = 'VIHF/urn:oasis:names:tc:xspa:1.0:resource:patient:hl7:confidentiality-code';
   const changes: (() => void)[] = [];
   const ssUUID = `urn:uuid:${randomUUID()}`;
 
@@ -66,6 +73,7 @@ export async function updateDocumentSet(request: SoapRequest, ctx: { state: DmpS
     // The new metadata version must still say what the stored document says (stage 5 on the stored bytes).
     else problems.push(...(await checkCoherence([{ ...e, bytes: current.bytes }], {})).problems);
     if (notAuthor(current)) add('SIM_NOT_AUTHOR', authorLocation, 'only an author may change the visibility');
+    if (outsideSecretConnection(current)) add('SIM_SECRET_CONNECTION', secretLocation, 'the entry of a minor in secret connection is hidden from the legal representatives: its visibility changes in secret connection only');
     const level = (codes: { code: string; scheme: string }[]): string | undefined => codes.find((c) => c.scheme === HL7_CONFIDENTIALITY_SCHEME)?.code;
     if (level(e.confidentiality) !== level(current.confidentiality)) add('SIM_METADATA_UPDATE', `${e.label}.confidentialityCode`, 'the CDA confidentiality (N/R/V) cannot change');
     const before = flagsOf(current.confidentiality);
@@ -106,6 +114,7 @@ export async function updateDocumentSet(request: SoapRequest, ctx: { state: DmpS
     if (from !== entry.status) { add('SIM_METADATA_UPDATE', `${location}.OriginalStatus`, `the entry is ${entry.status}`); continue; }
     if (!ALLOWED.has(`${from}>${to}`)) { add('SIM_METADATA_UPDATE', `${location}.NewStatus`, `${from} → ${to} is not allowed${from === 'Deleted' ? ' (Deleted is terminal)' : ''}`); continue; }
     if (notAuthor(entry)) { add('SIM_NOT_AUTHOR', authorLocation, 'only an author may archive or delete'); continue; }
+    if (outsideSecretConnection(entry)) { add('SIM_SECRET_CONNECTION', secretLocation, 'the entry of a minor in secret connection is hidden from the legal representatives: it is archived or deleted in secret connection only'); continue; }
     changes.push(() => { entry.status = to; });
   }
   if (parsed.entries.length === 0 && !parsed.associations.some((x) => x.type === XDS.associationType.updateAvailabilityStatus)) {

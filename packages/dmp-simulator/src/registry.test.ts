@@ -160,3 +160,32 @@ test('ITI-18: FindDocuments filters on classCode, typeCode and the creation time
   assert.equal(await find({ $XDSDocumentEntryCreationTimeFrom: '20190218', $XDSDocumentEntryCreationTimeTo: '20190219' }), true);
   assert.equal(await find({ $XDSDocumentEntryCreationTimeFrom: '20190219' }), false);
 });
+
+test('ITI-57 in a minor’s secret connection: an entry hidden from the legal representatives changes only under a VIHF asserting it', async () => {
+  const patched = await fetch(`${sim.adminUrl}/patients/${FRCP_INS.matricule}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ minorSecretConnection: true }) });
+  assert.ok(patched.ok, `the patient is a minor in secret connection (HTTP ${patched.status})`);
+  const secret = { secretConnection: true };
+  const deposited = await post(sim.url, 'repository', iti41(sim.url, { signer: signer(), visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'], vihf: secret }));
+  assert.match(deposited.text, SUCCESS, deposited.text);
+  const v1 = (await clinicalEntries()).find((e) => e.status === 'Approved')!;
+  const SECRET_VIHF = 'VIHF/urn:oasis:names:tc:xspa:1.0:resource:patient:hl7:confidentiality-code';
+  const mask = (previousVersion: number, vihf = {}) =>
+    post(sim.url, 'registry', iti57Visibility(sim.url, { signer: signer(), logicalId: v1.logicalId, previousVersion, visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX', 'MASQUE_PS'], vihf }));
+  const status = async (from: 'Approved' | 'Archived', to: 'Approved' | 'Archived' | 'Deleted', vihf = {}) => {
+    const current = (await clinicalEntries()).find((e) => e.status === 'Approved' || e.status === 'Archived')!;
+    return post(sim.url, 'registry', iti57Status(sim.url, { signer: signer(), entryUUID: current.entryUUID, from, to, vihf }));
+  };
+  // outside the secret connection: refused, nothing changed
+  assert.deepEqual(codes((await mask(1)).text), [['SIM_SECRET_CONNECTION', SECRET_VIHF]]);
+  assert.deepEqual(codes((await status('Approved', 'Archived')).text), [['SIM_SECRET_CONNECTION', SECRET_VIHF]]);
+  assert.deepEqual(codes((await status('Approved', 'Deleted')).text), [['SIM_SECRET_CONNECTION', SECRET_VIHF]]);
+  assert.deepEqual((await clinicalEntries()).map((e) => [e.version, e.status]), [[1, 'Approved']]);
+  // in the secret connection: done
+  assert.match((await mask(1, secret)).text, SUCCESS);
+  assert.match((await status('Approved', 'Archived', secret)).text, SUCCESS);
+  assert.match((await status('Archived', 'Approved', secret)).text, SUCCESS);
+  // the minor lets her legal representatives see it (in secret connection); from then on the entry is theirs to see, so no secret connection is asked
+  const lifted = await post(sim.url, 'registry', iti57Visibility(sim.url, { signer: signer(), logicalId: v1.logicalId, previousVersion: 2, visibility: ['MASQUE_PS'], vihf: secret }));
+  assert.match(lifted.text, SUCCESS, lifted.text);
+  assert.match((await status('Approved', 'Archived')).text, SUCCESS);
+});

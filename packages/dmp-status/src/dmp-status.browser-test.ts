@@ -2,7 +2,7 @@
 // identity, feeding cue, queued, sending, retrying at HH:MM (Paris time), accepted, refused with
 // its French reason, parked and its retry, the DMPi labels and filters (masked, invisible to
 // the patient and its alert, archived hidden then shown, old versions), a live update from the
-// change feed and its resumption after a drop (FakeClock), the confirmation dialog with the
+// change feed (a DMP outage: retrying at HH:MM, then accepted) and its resumption after a drop (FakeClock), the confirmation dialog with the
 // keyboard, an action's failure, the host's permissions, English.
 import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
@@ -260,6 +260,28 @@ describe('<dmp-status> live', () => {
     assert.deepEqual(changes.map((c) => c.detail.state), ['sending', 'accepted']);
     await until(() => actionsOf(m).includes('archive'), 'the accepted entry’s actions after the re-read');
     await expectNoAxeViolations(m.el, { context: 'after live update' });
+  });
+
+  it('a DMP outage live: « nouvel essai à HH:MM » (Paris time) from the feed, then the next attempt accepted', async () => {
+    const m = await mount(state({ submissions: [submission('d1', 1, { state: 'sending', attempts: 1 })] }));
+    await until(() => m.client.followers === 1, 'the feed followed');
+    const changes: DmpStatusChangeEvent[] = [];
+    m.el.addEventListener('dmp-status-change', (e) => changes.push(e));
+    // the worker's transient failure: retrying, next attempt at 13:05 UTC = 14:05 in Paris (winter)
+    m.client.emit('sub-d1-1-dmp', { state: 'retrying', nextAttemptAt: '2026-12-01T13:05:00Z', attempts: 1, reason: { code: 'http-503', fr: 'Le DMP n’a pas répondu.', en: 'The DMP did not answer.' } });
+    await until(() => m.part('state-retrying'), 'retrying shown');
+    assert.match(m.part('live')!.textContent!, /PPS, version 1 — DMP : nouvel essai prévu\./);
+    // the time comes with the version's re-read, without a reload or a manual refresh
+    await until(() => /DMP nouvel essai à 14:05/.test(m.text()), 'the next attempt’s time shown');
+    assert.equal(m.client.calls.filter((c) => c.method === 'patients.get').length, 1, 'no reload of the element');
+    assert.deepEqual(actionsOf(m), [], 'nothing to do while it retries by itself');
+    await expectNoAxeViolations(m.el, { context: 'retrying live' });
+    m.client.emit('sub-d1-1-dmp', { state: 'sending', nextAttemptAt: undefined, attempts: 2 });
+    await until(() => m.part('state-sending'), 'the next attempt shown');
+    assert.doesNotMatch(m.text(), /nouvel essai/);
+    m.client.emit('sub-d1-1-dmp', { state: 'accepted', dmp: { entryUUID: 'urn:uuid:d1-1', status: 'Approved' } });
+    await until(() => m.part('state-accepted'), 'accepted shown');
+    assert.deepEqual(changes.map((c) => c.detail.state), ['retrying', 'sending', 'accepted']);
   });
 
   it('an event of a version not listed reads the list again', async () => {

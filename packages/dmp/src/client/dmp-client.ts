@@ -161,17 +161,23 @@ export class DmpClient {
     return { ...base, warnings: expectSuccess(outcome), alreadyStored: false };
   }
 
-  /** ITI-57 TD3.3a/b: mask/unmask to professionals, lift the invisibility to the patient / legal representatives. */
-  async updateVisibility(input: { cda: Uint8Array; logicalId: string; previousVersion: number; visibility: readonly VisibilityFlag[]; newEntryUUID: string; submissionSetUniqueId?: string }, actor: ActingParty, signal?: AbortSignal): Promise<void> {
-    const { body, entry } = visibilityUpdateRequest({ ...input, submissionSetUniqueId: input.submissionSetUniqueId ?? oidFromUuid(), sourceId: this.sourceId() }, { now: this.now() });
-    const answer = await this.exchange('registry', ACTIONS.updateDocumentSet, body, this.vihf(actor, entry.patientId), undefined, signal);
+  /**
+   * ITI-57 TD3.3a/b: mask/unmask to professionals, lift the invisibility to the patient / legal
+   * representatives. `secretConnection`: the entry is a minor's deposited in secret connection,
+   * so the change is made in it too (the VIHF's confidentiality-code, §2.2).
+   */
+  async updateVisibility(input: { cda: Uint8Array; logicalId: string; previousVersion: number; visibility: readonly VisibilityFlag[]; newEntryUUID: string; submissionSetUniqueId?: string; secretConnection?: boolean }, actor: ActingParty, signal?: AbortSignal): Promise<void> {
+    const { secretConnection = false, ...update } = input;
+    const { body, entry } = visibilityUpdateRequest({ ...update, submissionSetUniqueId: input.submissionSetUniqueId ?? oidFromUuid(), sourceId: this.sourceId() }, { now: this.now() });
+    const answer = await this.exchange('registry', ACTIONS.updateDocumentSet, body, this.vihf(actor, entry.patientId, secretConnection), undefined, signal);
     expectSuccess(registryOutcome(answer.payload));
   }
 
-  /** ITI-57 TD3.3c/d: archive, un-archive, delete (UpdateAvailabilityStatus). */
-  async updateStatus(input: { entryUUID: string; from: 'Approved' | 'Archived'; to: 'Approved' | 'Archived' | 'Deleted'; patientId: string; submissionSetUniqueId?: string }, actor: ActingParty, signal?: AbortSignal): Promise<void> {
-    const body = statusUpdateRequest({ ...input, submissionSetUniqueId: input.submissionSetUniqueId ?? oidFromUuid(), sourceId: this.sourceId() }, { now: this.now(), submitter: actor });
-    const answer = await this.exchange('registry', ACTIONS.updateDocumentSet, body, this.vihf(actor, input.patientId), undefined, signal);
+  /** ITI-57 TD3.3c/d: archive, un-archive, delete (UpdateAvailabilityStatus); `secretConnection` as for updateVisibility. */
+  async updateStatus(input: { entryUUID: string; from: 'Approved' | 'Archived'; to: 'Approved' | 'Archived' | 'Deleted'; patientId: string; submissionSetUniqueId?: string; secretConnection?: boolean }, actor: ActingParty, signal?: AbortSignal): Promise<void> {
+    const { secretConnection = false, ...update } = input;
+    const body = statusUpdateRequest({ ...update, submissionSetUniqueId: input.submissionSetUniqueId ?? oidFromUuid(), sourceId: this.sourceId() }, { now: this.now(), submitter: actor });
+    const answer = await this.exchange('registry', ACTIONS.updateDocumentSet, body, this.vihf(actor, input.patientId, secretConnection), undefined, signal);
     expectSuccess(registryOutcome(answer.payload));
   }
 

@@ -35,11 +35,11 @@ export interface DmpPort {
   patientStatus(ins: Ins, actor: ActingParty, signal?: AbortSignal): Promise<DmpPatientStatus>;
   provideAndRegister(input: ProvideInput, actor: ActingParty, signal?: AbortSignal): Promise<{ entryUUID: string; uniqueId: string }>;
   updateVisibility(
-    input: { cda: Uint8Array; logicalId: string; previousVersion: number; visibility: readonly VisibilityFlag[]; newEntryUUID: string },
+    input: { cda: Uint8Array; logicalId: string; previousVersion: number; visibility: readonly VisibilityFlag[]; newEntryUUID: string; /** as in ProvideInput: an entry of a minor's secret connection changes in it */ secretConnection?: boolean },
     actor: ActingParty,
     signal?: AbortSignal,
   ): Promise<void>;
-  updateStatus(input: { entryUUID: string; from: 'Approved' | 'Archived'; to: 'Approved' | 'Archived' | 'Deleted'; patientId: string }, actor: ActingParty, signal?: AbortSignal): Promise<void>;
+  updateStatus(input: { entryUUID: string; from: 'Approved' | 'Archived'; to: 'Approved' | 'Archived' | 'Deleted'; patientId: string; secretConnection?: boolean }, actor: ActingParty, signal?: AbortSignal): Promise<void>;
 }
 
 export interface MssPort {

@@ -11,7 +11,7 @@ import type { Actor, DocumentRecord } from '../store/records.js';
 import type { SubmissionRecord, SubmissionRepository } from '../store/submissions-repository.js';
 import { DMP_QUEUE, MSS_QUEUE, type JobQueue } from './job-queue.js';
 import { asPortFailure, VISIBILITY_FLAGS, type ActingParty, type DmpPatientStatus, type DmpPort, type VisibilityFlag } from './ports.js';
-import { actingParty, isMinorOn, patientCx } from './submission-context.js';
+import { actingParty, inSecretConnection, isMinorOn, patientCx } from './submission-context.js';
 
 /** What the submit body chooses: visibility flags and MSSanté recipients. */
 export interface SubmitChoices {
@@ -150,7 +150,14 @@ export class SubmissionService {
         throw problems.conflict('visibility-unchanged', 'The document already has this visibility.');
       const newEntryUUID = `urn:uuid:${randomUUID()}`;
       await this.requireDmp().updateVisibility(
-        { cda: ctx.cda, logicalId: row.dmp!.logicalId ?? row.dmp!.entryUUID, previousVersion: row.dmp!.metadataVersion ?? 1, visibility, newEntryUUID },
+        {
+          cda: ctx.cda,
+          logicalId: row.dmp!.logicalId ?? row.dmp!.entryUUID,
+          previousVersion: row.dmp!.metadataVersion ?? 1,
+          visibility,
+          newEntryUUID,
+          ...(ctx.secretConnection ? { secretConnection: true } : {}),
+        },
         ctx.party,
         AbortSignal.timeout(60_000),
       );
@@ -165,7 +172,11 @@ export class SubmissionService {
       const [from, to] = action === 'archive' ? ['Approved', 'Archived'] : action === 'unarchive' ? ['Archived', 'Approved'] : [status, 'Deleted'];
       if (status !== from || (from !== 'Approved' && from !== 'Archived'))
         throw problems.conflict('dmp-status-conflict', `The DMP entry is ${status}: it cannot be ${action}d.`);
-      await this.requireDmp().updateStatus({ entryUUID: row.dmp!.entryUUID, from: from as 'Approved' | 'Archived', to: to as 'Approved' | 'Archived' | 'Deleted', patientId: ctx.patientCx }, ctx.party, AbortSignal.timeout(60_000));
+      await this.requireDmp().updateStatus(
+        { entryUUID: row.dmp!.entryUUID, from: from as 'Approved' | 'Archived', to: to as 'Approved' | 'Archived' | 'Deleted', patientId: ctx.patientCx, ...(ctx.secretConnection ? { secretConnection: true } : {}) },
+        ctx.party,
+        AbortSignal.timeout(60_000),
+      );
       return { state: 'accepted', dmpStatus: to };
     });
   }
@@ -180,20 +191,27 @@ export class SubmissionService {
     n: number,
     actor: Actor,
     action: string,
-    run: (row: SubmissionRecord, ctx: { cda: Uint8Array; party: ActingParty; patientCx: string }) => Promise<Parameters<SubmissionRepository['change']>[2]>,
+    run: (row: SubmissionRecord, ctx: { cda: Uint8Array; party: ActingParty; patientCx: string; secretConnection: boolean }) => Promise<Parameters<SubmissionRepository['change']>[2]>,
   ): Promise<SubmissionRecord> {
     this.requireDmp();
     const row = (await this.rows.forVersion(doc.id, n)).find((r) => r.channel === 'dmp');
     if (!row) throw problems.notFound('DMP submission');
     if (row.state !== 'accepted' || !row.dmp) throw problems.conflict('not-in-dmp', `The version is not in the DMP (its submission is ${row.state}).`);
-    const facts = await this.driver.query<{ cda: string; signed_by: string; ins_value: string; ins_oid: string }>(
-      `SELECT v.cda, v.signed_by, p.ins_value, p.ins_oid FROM document_versions v JOIN patients p ON p.id = $3 WHERE v.document_id = $1 AND v.number = $2`,
+    const facts = await this.driver.query<{ cda: string; signed_by: string; ins_value: string; ins_oid: string; birth_date: string | null }>(
+      `SELECT v.cda, v.signed_by, p.ins_value, p.ins_oid, p.data->'traits'->>'birthDate' AS birth_date FROM document_versions v JOIN patients p ON p.id = $3 WHERE v.document_id = $1 AND v.number = $2`,
       [doc.id, n, doc.patientId],
     );
     const f = facts[0]!;
+    // The entry as the DMP holds it (the stored row, before this change) says whether the action is made in secret connection, by the deposit's own rule.
+    const secretConnection = inSecretConnection(row.visibility, f.birth_date ?? undefined, (this.config.now ?? (() => new Date()))());
     let change;
     try {
-      change = await run(row, { cda: new TextEncoder().encode(f.cda), party: actingParty(actor.idNatPs, row.structureId, this.config.secteurActivite), patientCx: patientCx(f.ins_value, f.ins_oid) });
+      change = await run(row, {
+        cda: new TextEncoder().encode(f.cda),
+        party: actingParty(actor.idNatPs, row.structureId, this.config.secteurActivite),
+        patientCx: patientCx(f.ins_value, f.ins_oid),
+        secretConnection,
+      });
     } catch (error) {
       throw error instanceof HttpProblem ? error : dmpProblem(error);
     }

@@ -9,7 +9,7 @@ import type { SqlDriver, SqlExecutor } from '../store/driver.js';
 import type { SubmissionChange, SubmissionReason, SubmissionRecord, SubmissionRepository } from '../store/submissions-repository.js';
 import { DMP_QUEUE, MSS_QUEUE, type JobData, type JobQueue, type QueueName } from './job-queue.js';
 import { asPortFailure, type DmpPort, type MssPort, type VisibilityFlag } from './ports.js';
-import { actingParty, depositsInSecretConnection, submissionFacts } from './submission-context.js';
+import { actingParty, inSecretConnection, submissionFacts } from './submission-context.js';
 import { requeueSubmission } from './submission-service.js';
 import { whyNotSubmittable } from '../services/identity-rules.js';
 import type { IdentityStatus } from '../store/records.js';
@@ -226,7 +226,7 @@ export class SubmissionWorker {
       if (closed) return this.finish(DMP_QUEUE, job, row, { state: 'parked', stateDetail: `dmp-${closed}`, reason: DMP_CLOSED[closed] });
       const earlier = await this.rows.earlierOfSet(this.driver, row.setId, row.seq);
       const parent = [...earlier].reverse().find((r) => r.state === 'accepted' && r.dmp && (r.dmp.status ?? 'Approved') === 'Approved');
-      const secretConnection = depositsInSecretConnection(row.visibility, facts.birthDate, (this.options.now ?? (() => new Date()))());
+      const secretConnection = inSecretConnection(row.visibility, facts.birthDate, (this.options.now ?? (() => new Date()))());
       const accepted = await dmp.provideAndRegister(
         {
           cda: facts.cda,

@@ -17,6 +17,7 @@ import { SubmissionService } from './submission-service.js';
 import { SubmissionWorker } from './submission-worker.js';
 import { ANS_PATIENT, ansPatient, frcpVariant, newOid, signedDocument } from '../testing/submission-fixtures.js';
 import type { Actor } from '../store/records.js';
+import { HttpProblem } from '../http.js';
 
 const LPS = { name: 'dcc-kit', version: '0.1.0', instanceId: '1.2.250.1.213.1.1.9.1', homologationId: 'HOMOLOG-TEST' };
 const SOURCE_ID = '1.2.250.1.213.1.1.9';
@@ -211,7 +212,10 @@ describe('a minor with a secret connection (dmp-mes.md §2.2): deposited hidden 
   let service: SubmissionService;
   let patientId: string;
   const example = readFileSync(path.join(resolveKitDir(), 'ExemplesCDA', 'CANCER-FRCP_2022.01_Appareil.xml'), 'utf8');
-  type SimEntry = { uniqueId: string; isSignature?: boolean; visibility: string[] };
+  type SimEntry = { uniqueId: string; isSignature?: boolean; visibility: string[]; status: string; version: number };
+  /** The simulator's current (not Deprecated) clinical entry of `uniqueId`. */
+  const current = async (uniqueId: string) =>
+    ((await (await fetch(`${sim.adminUrl}/entries?patientId=${ANS_PATIENT.ins}`)).json()) as SimEntry[]).find((e) => e.uniqueId === uniqueId && !e.isSignature && e.status !== 'Deprecated')!;
 
   before(async () => {
     const pki = await createTestPki();
@@ -247,7 +251,7 @@ describe('a minor with a secret connection (dmp-mes.md §2.2): deposited hidden 
         row = (await store.submissions.forVersion(doc.id, 1))[0]!;
       }
       const entries = (await (await fetch(`${sim.adminUrl}/entries?patientId=${ANS_PATIENT.ins}`)).json()) as SimEntry[];
-      return { row, entry: entries.find((e) => e.uniqueId === id && !e.isSignature) };
+      return { doc: (await store.documents.get(doc.id, actor.structures))!, row, entry: entries.find((e) => e.uniqueId === id && !e.isSignature) };
     } finally {
       await worker.stop();
     }
@@ -285,5 +289,41 @@ describe('a minor with a secret connection (dmp-mes.md §2.2): deposited hidden 
     assert.equal(row.reason?.code, 'SIM_SECRET_CONNECTION');
     assert.match(row.reason?.field ?? '', /VIHF/);
     assert.equal(entry, undefined);
+  });
+
+  test('the later DMP actions on the entry (mask, archive, unarchive, make visible to the legal representatives) are made in the secret connection too', async () => {
+    const { doc, row, entry } = await deposit({ visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'] }, IN_1995);
+    assert.equal(row.state, 'accepted', JSON.stringify(row.reason));
+    const actions = new SubmissionService(store.driver, store.submissions, jobs, { dmp: port, mssConfigured: false, secteurActivite: 'SA01^1.2.250.1.71.4.2.4', now: IN_1995 });
+    const masked = await actions.changeVisibility(doc, 1, { maskedToProfessionals: true }, actor);
+    assert.deepEqual([...masked.visibility].sort(), ['INVISIBLE_REPRESENTANTS_LEGAUX', 'MASQUE_PS']);
+    assert.deepEqual([...(await current(entry!.uniqueId)).visibility].sort(), ['INVISIBLE_REPRESENTANTS_LEGAUX', 'MASQUE_PS']);
+    assert.equal((await actions.changeStatus(doc, 1, 'archive', actor)).dmp?.status, 'Archived');
+    assert.equal((await current(entry!.uniqueId)).status, 'Archived');
+    assert.equal((await actions.changeStatus(doc, 1, 'unarchive', actor)).dmp?.status, 'Approved');
+    // the minor lets her legal representatives see it: still asked in the secret connection (the entry is hidden until then)
+    const shown = await actions.changeVisibility(doc, 1, { visibleToLegalRepresentatives: true }, actor);
+    assert.deepEqual(shown.visibility, ['MASQUE_PS']);
+    assert.deepEqual((await current(entry!.uniqueId)).visibility, ['MASQUE_PS']);
+    // no longer hidden from them: deleting it needs no secret connection, and is done
+    assert.equal((await actions.changeStatus(doc, 1, 'delete', actor)).dmp?.status, 'Deleted');
+    assert.equal((await current(entry!.uniqueId)).status, 'Deleted');
+  });
+
+  test('the same actions by a server whose record says the patient is an adult: outside the secret connection, the DMP refuses each, nothing changes', async () => {
+    const { doc, row, entry } = await deposit({ visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'] }, IN_1995);
+    assert.equal(row.state, 'accepted', JSON.stringify(row.reason));
+    const in2026 = new SubmissionService(store.driver, store.submissions, jobs, { dmp: port, mssConfigured: false, secteurActivite: 'SA01^1.2.250.1.71.4.2.4', now: () => new Date('2026-06-01T10:00:00Z') });
+    for (const act of [() => in2026.changeVisibility(doc, 1, { maskedToProfessionals: true }, actor), () => in2026.changeStatus(doc, 1, 'archive', actor), () => in2026.changeStatus(doc, 1, 'delete', actor)]) {
+      await assert.rejects(act(), (e: HttpProblem) => {
+        assert.ok(e instanceof HttpProblem, String(e));
+        assert.deepEqual([e.status, e.type, e.errors?.[0]?.code], [422, 'dmp-refused', 'SIM_SECRET_CONNECTION'], JSON.stringify(e.errors));
+        return true;
+      });
+    }
+    const stored = await current(entry!.uniqueId);
+    assert.deepEqual([stored.status, stored.version, stored.visibility], ['Approved', 1, ['INVISIBLE_REPRESENTANTS_LEGAUX']]);
+    const after = (await store.submissions.forVersion(doc.id, 1))[0]!;
+    assert.deepEqual([after.state, after.dmp?.status, after.visibility], ['accepted', 'Approved', ['INVISIBLE_REPRESENTANTS_LEGAUX']]);
   });
 });
