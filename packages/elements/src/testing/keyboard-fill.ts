@@ -335,6 +335,14 @@ export async function fillByKeyboard(
         const code = (wanted as { code?: string } | undefined)?.code;
         const picker = control as HTMLElement & { value: string; updateComplete: Promise<unknown> };
         if (code && picker.value !== code) {
+          if (picker.value) {
+            // Another concept is there (e.g. the establishment's, after « Modifier »): select it and
+            // type over it, as a clinician does.
+            await driver.down('Control');
+            await press('a');
+            await driver.up('Control');
+            await press('Backspace');
+          }
           await type(code);
           await picker.updateComplete;
           // The value set is loaded on first use: wait for the options (at most 10 s).
