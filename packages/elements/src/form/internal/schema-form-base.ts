@@ -7,7 +7,7 @@ import { guard } from 'lit/directives/guard.js';
 import { cloneJson, getAt, isRequired, parsePath, pathToString, schemaAt, setAt, type Path, type SchemaNode } from '../schema.js';
 import type { DirectoryHooks } from '../render/directory-field.js';
 import { directorySearchOf } from '../../directory-picker/client-search.js';
-import { registerDirectoryPickerStrings } from '../../directory-picker/dcc-directory-picker.component.js';
+import { registerDirectoryPickerStrings } from '../../directory-picker/strings.js';
 import { writeFromInput, writeFromPicker } from './control-input.js';
 import type { DraftBannerAction } from '../controllers/draft-controller.js';
 import { addItem, addObject, moveItem, removeItem } from '../model-edits.js';
@@ -23,6 +23,23 @@ import { renderIdentityStatus } from '../render/identity-status.js';
 import { CONTEXT_KEYS, renderContextSummary, type ContextKey } from '../render/context-summary.js';
 import type { ContextSummaryTexts, FormSection } from './form-definition.js';
 import { SchemaFormState } from './schema-form-state.js';
+
+/**
+ * <dcc-directory-picker> is defined on first need (a form with a directory search): its code
+ * stays out of the editors' eager bundle. Until it is defined its tag is an empty element; the
+ * fields below it are there for manual entry meanwhile. A failed load is retried next render.
+ */
+let directoryPickerDefinition: Promise<void> | undefined;
+function defineDirectoryPicker(): Promise<void> {
+  if (customElements.get('dcc-directory-picker')) return Promise.resolve();
+  directoryPickerDefinition ??= import('../../define/dcc-directory-picker.js').then(
+    () => undefined,
+    () => {
+      directoryPickerDefinition = undefined;
+    },
+  );
+  return directoryPickerDefinition;
+}
 
 export type { FormDefinition, FormSection, ContextSummaryTexts } from './form-definition.js';
 
@@ -68,9 +85,19 @@ export abstract class SchemaFormBase extends SchemaFormState {
   private directoryHooks(): DirectoryHooks {
     registerDirectoryPickerStrings();
     return {
-      search: (kind) => directorySearchOf(this.dcc?.client, kind),
+      search: (kind) => {
+        const search = directorySearchOf(this.dcc?.client, kind);
+        // The picker element is loaded only for a form that has a directory to search.
+        if (search) defineDirectoryPicker();
+        return search;
+      },
       fill: (path, value) => this.write(path, value),
     };
+  }
+
+  /** Also waits for <dcc-directory-picker>'s definition when the form shows pickers (loaded on first need). */
+  override get renderComplete(): Promise<void> {
+    return super.renderComplete.then(() => directoryPickerDefinition);
   }
 
   constructor() {
