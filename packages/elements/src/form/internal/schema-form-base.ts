@@ -18,7 +18,7 @@ import { renderGiven } from '../render/given-field.js';
 import { moveInRovingGroup, type CandidateInput } from '../render/candidates-field.js';
 import { valueSetOf } from '../render/picker-field.js';
 import { renderBanner, renderNav, renderPreview, renderSummary, renderToolbar } from '../render/chrome.js';
-import { isPrintShortcut, printElement } from '../print.js';
+import { isPrintShortcut } from '../print-shortcut.js';
 import { renderIdentityStatus } from '../render/identity-status.js';
 import { CONTEXT_KEYS, renderContextSummary, type ContextKey } from '../render/context-summary.js';
 import type { ContextSummaryTexts, FormSection } from './form-definition.js';
@@ -118,6 +118,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
     if (fromForm) this.mode = 'preview';
     await this.previewComplete;
     await this.updateComplete;
+    const { printElement } = await this.lazy.print();
     printElement(this, this.localize.lang(), () => {
       if (!fromForm) return;
       this.mode = 'edit';
@@ -212,7 +213,8 @@ export abstract class SchemaFormBase extends SchemaFormState {
       submit: () => this.submit(),
       'mode-edit': () => (this.mode = 'edit'),
       'mode-preview': () => (this.mode = 'preview'),
-      print: () => printElement(this, this.localize.lang()),
+      // Loaded with the preview; a click while it still loads prints once it is there.
+      print: () => (this.printing ? this.printing.printElement(this, this.localize.lang()) : void this.print()),
       'banner-undo': () => this.onBannerAction('undo'),
       'banner-discard': () => this.onBannerAction('discard'),
       'banner-restore': () => this.onBannerAction('restore-anyway'),
