@@ -54,7 +54,8 @@ export class PpsEditor extends DccSchemaForm {
    * editor leaves the document it showed (its draft is kept) and shows the new one, with the
    * RCP's participants offered above the care team (a checkbox each: one key to take one) and
    * the acts taken from the RCP's proposals folded to one line each (Enter opens one).
-   * The start's code (with the treatment value sets) is loaded on first use, hence a promise.
+   * Focus then lands on the first field left to fill (`focusNextToFill`). The start's code
+   * (with the treatment value sets) is loaded on first use, hence a promise.
    * @returns the RCP's participants to offer for the care team, and the alternative proposals.
    * @throws RangeError (the promise rejects) when the RCP has no document id (it is not a signed RCP).
    */
@@ -76,6 +77,9 @@ export class PpsEditor extends DccSchemaForm {
       })),
       keyOf: (item) => (item as { professional?: { idNatPs?: string } } | undefined)?.professional?.idNatPs,
     });
+    // Typing continues where the RCP left something to fill (unless the user types elsewhere).
+    await this.updateComplete;
+    await this.focusNextToFill();
     return started;
   }
 

@@ -70,7 +70,8 @@ export class RcpForm extends DccSchemaForm {
    * history (medical history, comorbidities, past treatments); then the establishment's
    * identifiers. What belongs to the new session (time, attendees, case summary, proposal…)
    * is left to fill. The form leaves the document it showed (its draft is kept).
-   * The start's code is loaded on first use, hence a promise.
+   * Focus then lands on the first field left to fill (`focusNextToFill`). The start's code is
+   * loaded on first use, hence a promise.
    * @returns the model the form now shows.
    */
   async startFromPreviousRcp(previous: FrcpDocument): Promise<FrcpStart> {
@@ -79,6 +80,9 @@ export class RcpForm extends DccSchemaForm {
     this.documentId = '';
     this.serverVersion = undefined;
     this.value = started;
+    // Typing continues on the first field of the new session (unless the user types elsewhere).
+    await this.updateComplete;
+    await this.focusNextToFill();
     return started;
   }
 
