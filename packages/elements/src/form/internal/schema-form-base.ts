@@ -19,7 +19,6 @@ import { moveInRovingGroup, type CandidateInput } from '../render/candidates-fie
 import { valueSetOf } from '../render/picker-field.js';
 import { renderBanner, renderNav, renderPreview, renderSummary, renderToolbar } from '../render/chrome.js';
 import { isPrintShortcut } from '../print-shortcut.js';
-import { deepActiveElement, nextToFill, typingOutside } from '../next-to-fill.js';
 import { renderIdentityStatus } from '../render/identity-status.js';
 import { CONTEXT_KEYS, renderContextSummary, type ContextKey } from '../render/context-summary.js';
 import type { ContextSummaryTexts, FormSection } from './form-definition.js';
@@ -310,6 +309,8 @@ export abstract class SchemaFormBase extends SchemaFormState {
   }
 
   private async landOnNextToFill(after: HTMLElement | undefined): Promise<boolean> {
+    // Needed only after a start or Enter: its own small chunk.
+    const { deepActiveElement, nextToFill, typingOutside } = await import('../next-to-fill.js');
     // From Enter, the user is here; from a start, only if they are not typing elsewhere.
     const allowed = () =>
       this.mode === 'edit' && !this.readonly && !this.isDisabled && (after ? deepActiveElement(this.ownerDocument) === after : !typingOutside(this));
