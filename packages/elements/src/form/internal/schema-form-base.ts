@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { cloneJson, getAt, isEmptyValue, isRequired, parsePath, pathToString, schemaAt, setAt, type Path, type SchemaNode } from '../schema.js';
 import type { DirectoryHooks } from '../render/directory-field.js';
-import { directorySearchOf } from '../../directory-picker/client-search.js';
+import { hasDirectory } from '../../directory-picker/has-directory.js';
 import { registerDirectoryPickerStrings } from '../../directory-picker/strings.js';
 import { writeFromInput, writeFromPicker } from './control-input.js';
 import type { DraftBannerAction } from '../controllers/draft-controller.js';
@@ -25,20 +25,23 @@ import type { ContextSummaryTexts, FormSection } from './form-definition.js';
 import { SchemaFormState } from './schema-form-state.js';
 
 /**
- * <dcc-directory-picker> is defined on first need (a form with a directory search): its code
- * stays out of the editors' eager bundle. Until it is defined its tag is an empty element; the
- * fields below it are there for manual entry meanwhile. A failed load is retried next render.
+ * <dcc-directory-picker> and the client's searches load on first need (a form with a
+ * directory): their code stays out of the editors' eager bundle. Until the element is defined
+ * its tag is an empty element; the fields below it are there for manual entry meanwhile. A
+ * failed load is retried next render.
  */
-let directoryPickerDefinition: Promise<void> | undefined;
-function defineDirectoryPicker(): Promise<void> {
-  if (customElements.get('dcc-directory-picker')) return Promise.resolve();
-  directoryPickerDefinition ??= import('../../define/dcc-directory-picker.js').then(
-    () => undefined,
+let directoryLoading: Promise<void> | undefined;
+let clientSearch: typeof import('../../directory-picker/client-search.js') | undefined;
+function loadDirectory(): Promise<void> {
+  directoryLoading ??= Promise.all([import('../../define/dcc-directory-picker.js'), import('../../directory-picker/client-search.js')]).then(
+    ([, searches]) => {
+      clientSearch = searches;
+    },
     () => {
-      directoryPickerDefinition = undefined;
+      directoryLoading = undefined;
     },
   );
-  return directoryPickerDefinition;
+  return directoryLoading;
 }
 
 export type { FormDefinition, FormSection, ContextSummaryTexts } from './form-definition.js';
@@ -86,18 +89,24 @@ export abstract class SchemaFormBase extends SchemaFormState {
     registerDirectoryPickerStrings();
     return {
       search: (kind) => {
-        const search = directorySearchOf(this.dcc?.client, kind);
-        // The picker element is loaded only for a form that has a directory to search.
-        if (search) defineDirectoryPicker();
-        return search;
+        const client = this.dcc?.client;
+        if (!hasDirectory(client)) return undefined;
+        // The picker element and the searches load only for a form that has a directory to search.
+        void loadDirectory();
+        return async (text, signal) => {
+          await loadDirectory();
+          const search = clientSearch?.directorySearchOf(client, kind);
+          if (!search) throw new Error('The directory search could not be loaded.');
+          return search(text, signal);
+        };
       },
       fill: (path, value) => this.write(path, value),
     };
   }
 
-  /** Also waits for <dcc-directory-picker>'s definition when the form shows pickers (loaded on first need). */
+  /** Also waits for <dcc-directory-picker> and the searches when the form shows pickers (loaded on first need). */
   override get renderComplete(): Promise<void> {
-    return super.renderComplete.then(() => directoryPickerDefinition);
+    return super.renderComplete.then(() => directoryLoading);
   }
 
   constructor() {
