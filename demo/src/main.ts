@@ -450,7 +450,7 @@ async function newPpsFromRcp(d: Document): Promise<void> {
       frcp.document = { ...frcp.document, id: { root: root!, ...(extension ? { extension } : {}) } };
     }
     showEditor('pps', {});
-    const started = (editors.pps as unknown as PpsEditor).startFromRcp(frcp);
+    const started = await (editors.pps as unknown as PpsEditor).startFromRcp(frcp);
     say(`PPS prérempli depuis la Fiche RCP signée ; ${started.careTeamCandidates.length} participant(s) de la RCP à proposer pour l'équipe de soins.`, 'ok');
   } catch (error) {
     handle(error);

@@ -6,7 +6,8 @@
 import ppsJsonSchema from '@dcc-kit/cda/schema/pps.form.json' with { type: 'json' };
 import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
 import { ppsSections as cdaPpsSections } from '@dcc-kit/cda/labels';
-import { establishmentPaths, applyEstablishmentToPps, professionalLabel, startPpsFromRcp, type PpsFromRcp } from '@dcc-kit/cda/start';
+import { establishmentPaths, applyEstablishmentToPps, professionalLabel } from '@dcc-kit/cda/start/context';
+import type { PpsFromRcp } from '@dcc-kit/cda/start';
 import type { FrcpDocument } from '@dcc-kit/cda/core';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerPpsStrings } from './pps-strings.js';
@@ -53,10 +54,13 @@ export class PpsEditor extends DccSchemaForm {
    * editor leaves the document it showed (its draft is kept) and shows the new one, with the
    * RCP's participants offered above the care team (a checkbox each: one key to take one) and
    * the acts taken from the RCP's proposals folded to one line each (Enter opens one).
+   * Focus then lands on the first field left to fill (`focusNextToFill`). The start's code
+   * (with the treatment value sets) is loaded on first use, hence a promise.
    * @returns the RCP's participants to offer for the care team, and the alternative proposals.
-   * @throws RangeError when the RCP has no document id (it is not a signed RCP).
+   * @throws RangeError (the promise rejects) when the RCP has no document id (it is not a signed RCP).
    */
-  startFromRcp(frcp: FrcpDocument): PpsFromRcp {
+  async startFromRcp(frcp: FrcpDocument): Promise<PpsFromRcp> {
+    const { startPpsFromRcp } = await import('@dcc-kit/cda/start');
     const started = startPpsFromRcp(frcp);
     this.documentId = '';
     this.serverVersion = undefined;
@@ -73,6 +77,9 @@ export class PpsEditor extends DccSchemaForm {
       })),
       keyOf: (item) => (item as { professional?: { idNatPs?: string } } | undefined)?.professional?.idNatPs,
     });
+    // Typing continues where the RCP left something to fill (unless the user types elsewhere).
+    await this.updateComplete;
+    await this.focusNextToFill();
     return started;
   }
 

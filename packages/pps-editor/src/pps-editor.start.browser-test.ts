@@ -31,7 +31,7 @@ describe('<pps-editor> startFromRcp', () => {
     </dcc-provider>`);
     const editor = provider.querySelector('pps-editor') as PpsEditor;
     await editor.updateComplete;
-    const { careTeamCandidates, alternatives } = editor.startFromRcp(frcp);
+    const { careTeamCandidates, alternatives } = await editor.startFromRcp(frcp);
     await editor.updateComplete;
     const value = editor.value as unknown as PpsDocument;
     assert.deepEqual(
@@ -58,7 +58,7 @@ describe('<pps-editor> startFromRcp', () => {
     </dcc-provider>`);
     const editor = provider.querySelector('pps-editor') as PpsEditor;
     await editor.updateComplete;
-    const { careTeamCandidates } = editor.startFromRcp(frcp);
+    const { careTeamCandidates } = await editor.startFromRcp(frcp);
     await editor.renderComplete;
     const root = editor.shadowRoot!;
     const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-kind="candidate"][data-path="careNetwork.careTeam"]')];
@@ -86,7 +86,7 @@ describe('<pps-editor> startFromRcp', () => {
     const frcp = await rcp();
     delete frcp.document!.id;
     const editor = await fixture<PpsEditor>(html`<pps-editor .value=${{ patientComment: 'kept' }}></pps-editor>`);
-    assert.throws(() => editor.startFromRcp(frcp), /document\.id/);
+    await assert.rejects(editor.startFromRcp(frcp), /document\.id/);
     assert.equal((editor.value as Record<string, unknown>).patientComment, 'kept');
   });
 

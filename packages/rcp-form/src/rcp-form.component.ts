@@ -6,7 +6,8 @@
 import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.form.json' with { type: 'json' };
 import { documentMadeAt, headerSummaryRows } from '@dcc-kit/cda/editor';
 import { frcpSections } from '@dcc-kit/cda/labels';
-import { establishmentPaths, applyEstablishmentToRcp, professionalLabel, startRcpFromPreviousRcp, type FrcpStart } from '@dcc-kit/cda/start';
+import { establishmentPaths, applyEstablishmentToRcp, professionalLabel } from '@dcc-kit/cda/start/context';
+import type { FrcpStart } from '@dcc-kit/cda/start';
 import type { FrcpDocument } from '@dcc-kit/cda/core';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
 import { registerRcpStrings } from './rcp-strings.js';
@@ -69,13 +70,19 @@ export class RcpForm extends DccSchemaForm {
    * history (medical history, comorbidities, past treatments); then the establishment's
    * identifiers. What belongs to the new session (time, attendees, case summary, proposal…)
    * is left to fill. The form leaves the document it showed (its draft is kept).
+   * Focus then lands on the first field left to fill (`focusNextToFill`). The start's code is
+   * loaded on first use, hence a promise.
    * @returns the model the form now shows.
    */
-  startFromPreviousRcp(previous: FrcpDocument): FrcpStart {
+  async startFromPreviousRcp(previous: FrcpDocument): Promise<FrcpStart> {
+    const { startRcpFromPreviousRcp } = await import('@dcc-kit/cda/start');
     const started = startRcpFromPreviousRcp(previous);
     this.documentId = '';
     this.serverVersion = undefined;
     this.value = started;
+    // Typing continues on the first field of the new session (unless the user types elsewhere).
+    await this.updateComplete;
+    await this.focusNextToFill();
     return started;
   }
 

@@ -17,7 +17,7 @@ describe('<rcp-form> startFromPreviousRcp', () => {
   it('keeps patient, diagnosis and history of the previous RCP; nothing of its session', async () => {
     const previous = await loadExampleJson<FrcpDocument>('frcp', '01-sein-appareil-organes-post-operatoire.json');
     const form = await fixture<RcpForm>(html`<rcp-form document-id="old-rcp"></rcp-form>`);
-    form.startFromPreviousRcp(previous);
+    await form.startFromPreviousRcp(previous);
     await form.updateComplete;
     const value = form.value as unknown as FrcpDocument;
     assert.equal(form.documentId, '');

@@ -56,11 +56,7 @@ export function performanceStatusText(frcp: Pick<FrcpDocument, 'functionalStatus
   return `Indice de performance OMS : ${WHO_GRADES[who.stage] ?? who.stage} (évalué le ${frenchDate(who.date)}, selon la Fiche RCP).`;
 }
 
-/** « Camille LEFORT — Médecin - Oncologie, opt médicale (SM) »: who a professional offered for a list is. */
-export function professionalLabel(p: Pick<HealthProfessional, 'name' | 'profession'>): string {
-  const name = [p.name.given, p.name.family].filter(Boolean).join(' ');
-  return p.profession?.displayName ? `${name} — ${p.profession.displayName}` : name;
-}
+export { professionalLabel } from './professional-label.js';
 
 function isProfessional(actor: unknown): actor is HealthProfessional {
   const a = actor as Partial<HealthProfessional> | undefined;

@@ -6,8 +6,22 @@ import { DccUnmatchedTextEvent } from '../events.js';
 import { registerDefaultTranslation } from '../localize.js';
 import { visuallyHiddenStyles } from '../styles/tokens.js';
 import { pickerStyles } from '../styles/picker.js';
-import { VALUE_SET_SYNONYMS } from '@dcc-kit/cda/value-set-synonyms';
-import { absentConceptFor, foldForSearch, indexValueSet, searchConcepts, type IndexedConcept } from './search.js';
+import type { IndexedConcept } from './search.js';
+
+type VocabularySearch = typeof import('./vocabulary-search.js');
+/** The search with the clinicians' words, loaded once for the page on first need (a lazy chunk). */
+let vocabulary: VocabularySearch | undefined;
+let vocabularyLoading: Promise<VocabularySearch> | undefined;
+function loadVocabulary(): Promise<VocabularySearch> {
+  vocabularyLoading ??= import('./vocabulary-search.js').then(
+    (loaded) => (vocabulary = loaded),
+    (error: unknown) => {
+      vocabularyLoading = undefined;
+      throw error;
+    },
+  );
+  return vocabularyLoading;
+}
 
 let stringsRegistered = false;
 /**
@@ -286,8 +300,25 @@ export class DccCodePicker extends DccFormAssociatedElement {
     }
   }
 
-  /** Loads the value set named by `valueSetName` (once per name for the whole page). */
+  /**
+   * Loads the value set named by `valueSetName` (once per name for the whole page), and the
+   * search (once for the page).
+   */
   ensureValueSet(): Promise<void> {
+    return Promise.all([this.ensureSearch(), this.loadValueSet()]).then(() => undefined);
+  }
+
+  private ensureSearch(): Promise<void> {
+    if (vocabulary) return Promise.resolve();
+    return loadVocabulary().then(
+      () => this.requestUpdate(),
+      () => {
+        this.loadError = true;
+      },
+    );
+  }
+
+  private loadValueSet(): Promise<void> {
     if (this.valueSet || this.loadedValueSet || !this.valueSetName) return Promise.resolve();
     if (this.loading) return this.loading;
     const name = this.valueSetName;
@@ -313,8 +344,8 @@ export class DccCodePicker extends DccFormAssociatedElement {
   // ---- search and selection ---------------------------------------------------------------
   private filteredConcepts(): IndexedConcept[] {
     const vs = this.currentValueSet;
-    if (!vs) return [];
-    return searchConcepts(indexValueSet(vs), this.searchText ?? '', VALUE_SET_SYNONYMS[vs.name]);
+    if (!vs || !vocabulary) return [];
+    return vocabulary.searchValueSet(vs, this.searchText ?? '');
   }
 
   private optionId(index: number): string {
@@ -452,7 +483,8 @@ export class DccCodePicker extends DccFormAssociatedElement {
         // Leaving a field whose text is exactly a code or a label, or matches one concept only,
         // keeps that concept (Tab after « docetax » takes the one match); anything else goes
         // back to the current selection (never a silent half-typed value).
-        const folded = foldForSearch(text);
+        // No search loaded yet means no results: the text goes on as unmatched, never lost.
+        const folded = vocabulary?.foldForSearch(text);
         const exact = results.find((r) => r.foldedCode === folded || r.foldedLabel === folded) ?? (results.length === 1 ? results[0] : undefined);
         if (exact) this.select(exact);
         // Text naming no concept is not thrown away: the enclosing form may keep it as free text.
@@ -520,10 +552,10 @@ export class DccCodePicker extends DccFormAssociatedElement {
     const describedBy = [this.help ? `${this.idPrefix}-help` : '', showError ? `${this.idPrefix}-error` : '', hostDescription ? `${this.idPrefix}-host-description` : '']
       .filter(Boolean)
       .join(' ');
-    const loadingText = this.open && !this.currentValueSet && !this.loadError ? this.localize.term('loading') : '';
+    const loadingText = this.open && (!this.currentValueSet || !vocabulary) && !this.loadError ? this.localize.term('loading') : '';
     let status = '';
     // A concept clinicians look for that the national value set lacks: say so, and the free-text path.
-    const absent = this.open && this.currentValueSet && this.searchText ? absentConceptFor(VALUE_SET_SYNONYMS[this.currentValueSet.name], this.searchText) : undefined;
+    const absent = this.open && this.currentValueSet && this.searchText ? vocabulary?.absentConceptIn(this.currentValueSet, this.searchText) : undefined;
     if (this.loadError) status = this.localize.term('dccCodePicker.loadFailed');
     else if (this.open && this.currentValueSet) {
       status =

@@ -4,6 +4,7 @@
 // HealthProfessional or Organization block by picking its parts, without converting them.
 import type { DccClientLike } from '../context.js';
 import type { DirectoryOption, DirectorySearch } from './dcc-directory-picker.component.js';
+import { hasDirectory } from './has-directory.js';
 
 /** The kinds of block the model marks with `x-dcc-directory` (@dcc-kit/cda/metadata). */
 export type DirectoryKind = 'practitioner' | 'organization';
@@ -62,8 +63,7 @@ export function professionalValue(p: Professional): Model {
 const title = (p: Professional) => [p.name.suffix === 'DR' ? 'Dr' : p.name.suffix === 'PR' ? 'Pr' : '', p.name.given ?? '', p.name.family].filter(Boolean).join(' ');
 
 function directoryOf(client: DccClientLike | undefined): DirectoryApi | undefined {
-  const directory = (client as { directory?: Partial<DirectoryApi> } | undefined)?.directory;
-  return typeof directory?.practitioners === 'function' && typeof directory.organizations === 'function' ? (directory as DirectoryApi) : undefined;
+  return hasDirectory(client) ? ((client as { directory: DirectoryApi }).directory) : undefined;
 }
 
 /** The search of `kind` through the client's `directory` API; undefined when the client has none. */

@@ -76,10 +76,9 @@ export function printElement(element: HTMLElement, lang = 'fr', afterPrint?: () 
   view.print();
 }
 
-/** Ctrl+P, or ⌘P on a Mac: the browser's print shortcut. */
-export function isPrintShortcut(event: KeyboardEvent): boolean {
-  return event.key.toLowerCase() === 'p' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
-}
+import { isPrintShortcut } from './print-shortcut.js';
+
+export { isPrintShortcut };
 
 /** What `routePagePrint` prints: an editor (`<pps-editor>`, `<rcp-form>`). */
 export interface PrintableEditor extends HTMLElement {

@@ -1,6 +1,6 @@
 // What a schema form loads only when needed, so that the eager bundle carries only the schemas
 // and the rendering: the editor's validation/build chunk (first check, on connect), and the
-// narrative reader (the preview). Value sets are loaded by <dcc-code-picker> on its own.
+// narrative reader and the printing (the preview). Value sets are loaded by <dcc-code-picker> on its own.
 import type { ModelIssue } from '@dcc-kit/cda/core';
 import type { NarrativeHeader } from '@dcc-kit/cda/narrative';
 
@@ -32,5 +32,10 @@ export class LazyModules {
   /** The narrative reader: needed only for the preview (a later user action), its own chunk. */
   narrative(): Promise<typeof import('../narrative.js')> {
     return import('../narrative.js');
+  }
+
+  /** The printing (page stylesheet, print dialog): loaded with the preview, whose « Imprimer » prints at once. */
+  print(): Promise<typeof import('../print.js')> {
+    return import('../print.js');
   }
 }

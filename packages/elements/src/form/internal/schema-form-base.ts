@@ -4,10 +4,10 @@
 // documents parts and tokens. The field renderers are in ../render/.
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { cloneJson, getAt, isRequired, parsePath, pathToString, schemaAt, setAt, type Path, type SchemaNode } from '../schema.js';
+import { cloneJson, getAt, isEmptyValue, isRequired, parsePath, pathToString, schemaAt, setAt, type Path, type SchemaNode } from '../schema.js';
 import type { DirectoryHooks } from '../render/directory-field.js';
-import { directorySearchOf } from '../../directory-picker/client-search.js';
-import { registerDirectoryPickerStrings } from '../../directory-picker/dcc-directory-picker.component.js';
+import { hasDirectory } from '../../directory-picker/has-directory.js';
+import { registerDirectoryPickerStrings } from '../../directory-picker/strings.js';
 import { writeFromInput, writeFromPicker } from './control-input.js';
 import type { DraftBannerAction } from '../controllers/draft-controller.js';
 import { addItem, addObject, moveItem, removeItem } from '../model-edits.js';
@@ -18,11 +18,31 @@ import { renderGiven } from '../render/given-field.js';
 import { moveInRovingGroup, type CandidateInput } from '../render/candidates-field.js';
 import { valueSetOf } from '../render/picker-field.js';
 import { renderBanner, renderNav, renderPreview, renderSummary, renderToolbar } from '../render/chrome.js';
-import { isPrintShortcut, printElement } from '../print.js';
+import { isPrintShortcut } from '../print-shortcut.js';
 import { renderIdentityStatus } from '../render/identity-status.js';
 import { CONTEXT_KEYS, renderContextSummary, type ContextKey } from '../render/context-summary.js';
 import type { ContextSummaryTexts, FormSection } from './form-definition.js';
 import { SchemaFormState } from './schema-form-state.js';
+
+/**
+ * <dcc-directory-picker> and the client's searches load on first need (a form with a
+ * directory): their code stays out of the editors' eager bundle. Until the element is defined
+ * its tag is an empty element; the fields below it are there for manual entry meanwhile. A
+ * failed load is retried next render.
+ */
+let directoryLoading: Promise<void> | undefined;
+let clientSearch: typeof import('../../directory-picker/client-search.js') | undefined;
+function loadDirectory(): Promise<void> {
+  directoryLoading ??= Promise.all([import('../../define/dcc-directory-picker.js'), import('../../directory-picker/client-search.js')]).then(
+    ([, searches]) => {
+      clientSearch = searches;
+    },
+    () => {
+      directoryLoading = undefined;
+    },
+  );
+  return directoryLoading;
+}
 
 export type { FormDefinition, FormSection, ContextSummaryTexts } from './form-definition.js';
 
@@ -68,9 +88,25 @@ export abstract class SchemaFormBase extends SchemaFormState {
   private directoryHooks(): DirectoryHooks {
     registerDirectoryPickerStrings();
     return {
-      search: (kind) => directorySearchOf(this.dcc?.client, kind),
+      search: (kind) => {
+        const client = this.dcc?.client;
+        if (!hasDirectory(client)) return undefined;
+        // The picker element and the searches load only for a form that has a directory to search.
+        void loadDirectory();
+        return async (text, signal) => {
+          await loadDirectory();
+          const search = clientSearch?.directorySearchOf(client, kind);
+          if (!search) throw new Error('The directory search could not be loaded.');
+          return search(text, signal);
+        };
+      },
       fill: (path, value) => this.write(path, value),
     };
+  }
+
+  /** Also waits for <dcc-directory-picker> and the searches when the form shows pickers (loaded on first need). */
+  override get renderComplete(): Promise<void> {
+    return super.renderComplete.then(() => directoryLoading);
   }
 
   constructor() {
@@ -91,6 +127,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
     if (fromForm) this.mode = 'preview';
     await this.previewComplete;
     await this.updateComplete;
+    const { printElement } = await this.lazy.print();
     printElement(this, this.localize.lang(), () => {
       if (!fromForm) return;
       this.mode = 'edit';
@@ -185,7 +222,8 @@ export abstract class SchemaFormBase extends SchemaFormState {
       submit: () => this.submit(),
       'mode-edit': () => (this.mode = 'edit'),
       'mode-preview': () => (this.mode = 'preview'),
-      print: () => printElement(this, this.localize.lang()),
+      // Loaded with the preview; a click while it still loads prints once it is there.
+      print: () => (this.printing ? this.printing.printElement(this, this.localize.lang()) : void this.print()),
       'banner-undo': () => this.onBannerAction('undo'),
       'banner-discard': () => this.onBannerAction('discard'),
       'banner-restore': () => this.onBannerAction('restore-anyway'),
@@ -202,7 +240,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
     if (plain && moveInRovingGroup(event, event.composedPath()[0] as HTMLElement)) return;
     if (event.key === 'Enter' && plain && !event.isComposing) {
-      this.enterInListItem(event);
+      if (!this.enterInListItem(event)) this.enterConfirms(event);
       return;
     }
     if (event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
@@ -232,19 +270,75 @@ export abstract class SchemaFormBase extends SchemaFormState {
     this.announcement = this.localize.term('keptAsText', this.texts.labelOf([...owner, key]));
   };
 
-  private enterInListItem(event: KeyboardEvent): void {
+  /** The one-line field Enter was pressed in (Enter belongs to a textarea, a picker, a button). */
+  private oneLineField(event: KeyboardEvent): HTMLInputElement | undefined {
     const el = event.composedPath()[0] as HTMLElement;
-    // One-line fields only: Enter belongs to a textarea (new line), a picker (choose), a button.
-    if (!(el instanceof HTMLInputElement) || el.type === 'checkbox' || el.dataset.path === undefined || this.readonly || this.isDisabled) return;
-    const path = parsePath(el.dataset.path);
+    if (!(el instanceof HTMLInputElement) || el.type === 'checkbox' || el.dataset.path === undefined || this.readonly || this.isDisabled) return undefined;
+    return el;
+  }
+
+  /** Enter in a field of a list's last item adds the next item; true when it did. */
+  private enterInListItem(event: KeyboardEvent): boolean {
+    const el = this.oneLineField(event);
+    if (!el) return false;
+    const path = parsePath(el.dataset.path ?? '');
     let at = path.length - 1;
     while (at >= 0 && typeof path[at] !== 'number') at--;
-    if (at < 0) return;
+    if (at < 0) return false;
     const arrayPath = path.slice(0, at);
     const count = ((getAt(this.data, arrayPath) as unknown[] | undefined)?.length ?? 0) + this.lists.pending(pathToString(arrayPath));
-    if (path[at] !== count - 1) return;
+    if (path[at] !== count - 1) return false;
     event.preventDefault();
     void this.addItem(arrayPath);
+    return true;
+  }
+
+  /**
+   * Enter anywhere else in a one-line field confirms what was typed there: focus lands on the
+   * next field still to fill (or on « Valider et enregistrer » when none is left), no Tabs.
+   */
+  private enterConfirms(event: KeyboardEvent): void {
+    const el = this.oneLineField(event);
+    if (!el) return;
+    event.preventDefault();
+    void this.landOnNextToFill(el);
+  }
+
+  /**
+   * Moves focus to the first field still to fill: the first with an error shown or required
+   * and empty, in the order of the form (folded items, fields the establishment gives and
+   * closed « plus de détails » are skipped: they are confirmed at a glance). Done after a start
+   * (`startFromRcp`, `startFromPreviousRcp`); a host may call it after its own prefill.
+   * Never takes the focus from a field the user is typing in outside the editor; the live
+   * region says where focus went.
+   * @returns whether focus moved.
+   */
+  focusNextToFill(): Promise<boolean> {
+    return this.landOnNextToFill(undefined);
+  }
+
+  private async landOnNextToFill(after: HTMLElement | undefined): Promise<boolean> {
+    // Needed only after a start or Enter: its own small chunk.
+    const { deepActiveElement, nextToFill, typingOutside } = await import('../next-to-fill.js');
+    // From Enter, the user is here; from a start, only if they are not typing elsewhere.
+    const allowed = () =>
+      this.mode === 'edit' && !this.readonly && !this.isDisabled && (after ? deepActiveElement(this.ownerDocument) === after : !typingOutside(this));
+    if (!allowed()) return false;
+    await this.sections.renderAll();
+    await this.updateComplete;
+    if (!allowed()) return false;
+    const target = nextToFill(this.renderRoot, (pathText) => isEmptyValue(getAt(this.data, parsePath(pathText))), after);
+    if (target) {
+      target.focus();
+      target.scrollIntoView?.({ block: 'center' });
+      this.announcement = this.localize.term('nextToFill', this.texts.trail(parsePath(target.dataset.path ?? '')));
+      return true;
+    }
+    if (!after) return false;
+    const submit = this.renderRoot.querySelector<HTMLElement>('[part~="submit"]');
+    submit?.focus();
+    this.announcement = this.localize.term('nothingToFill');
+    return submit !== null;
   }
 
   private readonly onSummaryClick = (event: Event): void => {

@@ -105,6 +105,8 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   protected readonly lists = new ListItems();
   protected readonly texts = new FormLabels(this.localize, () => this.definition.id);
   protected readonly lazy = new LazyModules(() => this.definition.load());
+  /** The printing, loaded with the preview so that « Imprimer » prints at once (its click is the user's gesture). */
+  protected printing: Awaited<ReturnType<LazyModules['print']>> | undefined;
   protected readonly validation = new ValidationController(this, {
     clock: this.timeSource,
     check: async () => {
@@ -480,7 +482,8 @@ export abstract class SchemaFormState extends DccFormAssociatedElement {
   protected async buildPreview(): Promise<void> {
     const generation = ++this.previewGeneration;
     this.preview = { state: 'loading' };
-    const api = await this.lazy.api();
+    const [api, printing] = await Promise.all([this.lazy.api(), this.lazy.print()]);
+    this.printing = printing;
     // Another document (or mode) since: its own build shows, never this one.
     if (generation !== this.previewGeneration) return;
     const model = this.value;
