@@ -454,7 +454,7 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
       }
       await other.waitForFunction(
         (name) => [...document.querySelectorAll('#patient-table tbody tr')].some((tr) => tr.cells[0]?.textContent?.includes(name)),
-        { timeout: 10_000 },
+        { timeout: 30_000 },
         adult.usedName ?? adult.traits.birthName,
       );
       await other.evaluate((name) => {
@@ -463,9 +463,9 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
       }, adult.usedName ?? adult.traits.birthName);
       await other.keyboard.press('Enter');
       // The newest document first: the draft just saved in the first tab.
-      await other.waitForFunction(() => document.querySelector('#document-table tbody tr td:nth-child(3)')?.textContent === 'Brouillon', { timeout: 10_000 });
+      await other.waitForFunction(() => document.querySelector('#document-table tbody tr td:nth-child(3)')?.textContent === 'Brouillon', { timeout: 30_000 });
       await other.click('#document-table tbody tr:first-child button');
-      await other.waitForFunction(() => !document.getElementById('editor').hidden && /version 1/.test(document.getElementById('editor-title').textContent), { timeout: 10_000 });
+      await other.waitForFunction(() => !document.getElementById('editor').hidden && /version 1/.test(document.getElementById('editor-title').textContent), { timeout: 30_000 });
       await other.click('#save-draft');
       await other.waitForFunction(() => [...document.querySelectorAll('#steps li')].some((li) => li.className === 'done'), { timeout: 30_000 });
       assert.match(await other.$eval('#editor-title', (e) => e.textContent), /version 2/);

@@ -72,9 +72,9 @@ const MAX_RETURN_TO = 1000;
 export const REQUIRED_ACR = 'eidas1';
 
 /** Refresh shortly before the access token ends: 30 s, or a quarter of a shorter lifetime. */
-function needsRefresh(data: SessionData): boolean {
+function needsRefresh(data: SessionData, now: number): boolean {
   const margin = Math.min(REFRESH_MARGIN_MS, data.tokens.accessTtlMs / 4);
-  return data.tokens.accessExpiresAt - margin <= Date.now();
+  return data.tokens.accessExpiresAt - margin <= now;
 }
 
 const hasControlCharacter = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
@@ -198,6 +198,8 @@ export class PscAuth {
     if (!claims || claims.acr !== REQUIRED_ACR)
       throw new HttpProblem(401, 'insufficient-authentication', 'Niveau d’authentification insuffisant', `The login must be at level ${REQUIRED_ACR}.`);
     const professional = await this.userInfo(config, tokens.access_token, claims.sub);
+    // The access token's life is counted on the injected clock (tests move it); the session row's
+    // expiry stays on real time, as the store purges it by the database's clock.
     const now = Date.now();
     const refreshTtl = typeof tokens.refresh_expires_in === 'number' ? tokens.refresh_expires_in * 1000 : SESSION_MAX_MS;
     const session: SessionData = {
@@ -209,7 +211,7 @@ export class PscAuth {
         accessToken: tokens.access_token,
         ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
         ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
-        accessExpiresAt: now + (tokens.expiresIn() ?? 60) * 1000,
+        accessExpiresAt: this.now() + (tokens.expiresIn() ?? 60) * 1000,
         accessTtlMs: (tokens.expiresIn() ?? 60) * 1000,
       },
       expiresAt: now + Math.min(SESSION_MAX_MS, tokens.refresh_token ? refreshTtl : SESSION_MAX_MS),
@@ -247,7 +249,7 @@ export class PscAuth {
     const stored = await this.store.sessions.get(id, 'session');
     const data = stored ? this.cipher.decrypt<SessionData>(stored.payload) : undefined;
     if (!data || data.expiresAt <= Date.now()) return undefined;
-    if (!needsRefresh(data)) return { id, data };
+    if (!needsRefresh(data, this.now())) return { id, data };
     const refreshed = await this.refresh(id, data);
     return refreshed ? { id, data: refreshed } : undefined;
   }
@@ -273,7 +275,7 @@ export class PscAuth {
     const stored = await this.store.sessions.get(id, 'session');
     const current = stored ? this.cipher.decrypt<SessionData>(stored.payload) : undefined;
     if (!current) return undefined;
-    if (current.tokens.refreshToken !== data.tokens.refreshToken || !needsRefresh(current)) return current;
+    if (current.tokens.refreshToken !== data.tokens.refreshToken || !needsRefresh(current, this.now())) return current;
     if (!data.tokens.refreshToken) {
       await this.store.sessions.delete(id);
       return undefined;
@@ -288,7 +290,7 @@ export class PscAuth {
           accessToken: tokens.access_token,
           refreshToken: tokens.refresh_token ?? data.tokens.refreshToken,
           ...(tokens.id_token ?? data.tokens.idToken ? { idToken: tokens.id_token ?? data.tokens.idToken } : {}),
-          accessExpiresAt: Date.now() + (tokens.expiresIn() ?? 60) * 1000,
+          accessExpiresAt: this.now() + (tokens.expiresIn() ?? 60) * 1000,
           accessTtlMs: (tokens.expiresIn() ?? 60) * 1000,
         },
       };
