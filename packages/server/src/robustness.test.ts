@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { createServer, type DccServer, type LogEntry } from './app.js';
 import { example } from './testing/harness.js';
+import { seededRandom as seeded } from './testing/seeded-random.js';
 import { openStore } from './main-config.js';
 import type { Patient } from './store/records.js';
 import type { Store } from './store/store.js';
@@ -44,18 +45,6 @@ function exchange(port: number, data: string | Buffer, timeoutMs = 2000): Promis
       socket.end();
     });
   });
-}
-
-/** mulberry32: a small seeded generator, so a failing fuzz run can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('malformed requests do not end the server', () => {

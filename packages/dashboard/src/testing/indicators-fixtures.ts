@@ -105,28 +105,5 @@ export function reportFor(query: IndicatorsQuery, rows: readonly IndicatorRow[],
   };
 }
 
-/**
- * The fictitious CSV's columns, after the server's (packages/server's indicators CSV, whose
- * README documents them); the fictitious names hold no `;` or quote, so no field is quoted.
- */
-const CSV_COLUMNS: readonly (readonly [string, (r: IndicatorRow, report: IndicatorsReport) => string | number])[] = [
-  ['Mois', (r) => r.month],
-  ['FINESS établissement', (r) => r.finess],
-  ['Raison sociale établissement', (r, report) => report.establishments.find((e) => e.finess === r.finess)?.name ?? ''],
-  ['Identifiant 3C', (r) => r.center3c ?? ''],
-  ['Nom 3C', (r, report) => report.centers3c.find((c) => c.id === r.center3c)?.name ?? ''],
-  ['Volet', (r) => (r.volet === 'pps' ? 'PPS' : 'FRCP')],
-  ['Canal', (r) => (r.channel === 'connector' ? 'Connecteur' : 'Éditeur web')],
-  ['Documents créés', (r) => r.created],
-  ['Documents validés', (r) => r.validated],
-  ['Documents signés', (r) => r.signed],
-  ['Documents déposés DMP', (r) => r.deposited],
-  ['Dépôts DMP refusés', (r) => r.refused],
-  ['Professionnels distincts', (r) => r.professionals],
-];
-
-/** A CSV of a report's rows as the contract shapes it: UTF-8 BOM, `;`, CRLF, a header row. */
-export function reportCsv(report: IndicatorsReport): string {
-  const lines = [CSV_COLUMNS.map(([name]) => name).join(';'), ...report.rows.map((r) => CSV_COLUMNS.map(([, get]) => String(get(r, report))).join(';'))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
+/** The report's CSV as the server writes it (its one list of columns, UTF-8 BOM, `;`, CRLF). */
+export { indicatorsCsv as reportCsv } from '@dcc-kit/server/indicators-csv';

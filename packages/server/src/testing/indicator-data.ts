@@ -5,18 +5,9 @@
 // the expected figures in plain JavaScript without the SQL.
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../store/driver.js';
+import { seededRandom } from './seeded-random.js';
 
-/** mulberry32: a small seeded generator (the same seed gives the same history). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export type EventKind = 'created' | 'saved' | 'validated' | 'signed' | 'submitted' | 'deposited' | 'refused';
 export interface GeneratedEvent {
