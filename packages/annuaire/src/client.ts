@@ -140,12 +140,7 @@ export class AnnuaireClient {
 
   /** Every match, page after page, at most `maxPages` pages. */
   async *allPractitioners(query: PractitionerQuery, options: CallOptions = {}): AsyncGenerator<DirectoryProfessional> {
-    let page = await this.searchPractitioners(query, options);
-    for (let n = 1; ; n++) {
-      yield* page.items;
-      if (!page.next || n >= this.maxPages) return;
-      page = await this.practitionersPage(page.next, options);
-    }
+    yield* this.everyPage(await this.searchPractitioners(query, options), (next) => this.practitionersPage(next, options));
   }
 
   // ---- structures ----
@@ -159,11 +154,16 @@ export class AnnuaireClient {
   }
 
   async *allOrganizations(query: OrganizationQuery, options: CallOptions = {}): AsyncGenerator<DirectoryOrganization> {
-    let page = await this.searchOrganizations(query, options);
+    yield* this.everyPage(await this.searchOrganizations(query, options), (next) => this.organizationsPage(next, options));
+  }
+
+  /** The items of `first` and of the pages after it, at most `maxPages` pages. */
+  private async *everyPage<T>(first: DirectoryPage<T>, following: (next: string) => Promise<DirectoryPage<T>>): AsyncGenerator<T> {
+    let page = first;
     for (let n = 1; ; n++) {
       yield* page.items;
       if (!page.next || n >= this.maxPages) return;
-      page = await this.organizationsPage(page.next, options);
+      page = await following(page.next);
     }
   }
 

@@ -1,7 +1,7 @@
 // The INSi client (identity-auth.md §1.9): one SOAP 1.2 exchange per operation, over mutual TLS
 // with the organisation certificate (CN INSI-AUTO or INSI-MANU), reusing the DMP connector's
 // envelope and transport. Node only.
-import { DmpError, mutualTlsAgent, post, type DmpClientOptions, type TlsMaterial } from '@dcc-kit/dmp/client';
+import { ClientDispatcher, DmpError, post, type DmpClientOptions, type TlsMaterial } from '@dcc-kit/dmp/client';
 
 /** An undici dispatcher (the DMP connector's transport is undici). */
 type Dispatcher = NonNullable<DmpClientOptions['dispatcher']>;
@@ -28,21 +28,19 @@ const decoder = new TextDecoder();
 
 export class InsiClient {
   private readonly options: InsiClientOptions;
-  private readonly dispatcher: Dispatcher | undefined;
-  private readonly ownsDispatcher: boolean;
+  private readonly transport: ClientDispatcher;
   private readonly now: () => Date;
 
   constructor(options: InsiClientOptions) {
     if (!/^https?:\/\//.test(options.endpoint)) throw new Error('InsiClient: endpoint must be an http(s) URL.');
     this.options = options;
     this.now = options.now ?? (() => new Date());
-    this.dispatcher = options.dispatcher ?? (options.tls ? mutualTlsAgent(options.tls) : undefined);
-    this.ownsDispatcher = !options.dispatcher && !!options.tls;
+    this.transport = new ClientDispatcher(options);
   }
 
   /** Closes the TLS agent this client made (not a dispatcher it was given). */
   async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher?.close();
+    await this.transport.close();
   }
 
   /** rechercherInsAvecTraitsIdentite with exactly the first names given (one request). */
@@ -87,7 +85,7 @@ export class InsiClient {
         contentType: plainSoapContentType(action),
         body: envelope,
         timeoutMs: this.options.timeoutMs ?? 15_000,
-        ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
+        ...(this.transport.dispatcher ? { dispatcher: this.transport.dispatcher } : {}),
         ...(signal ? { signal } : {}),
       });
     } catch (error) {

@@ -10,7 +10,7 @@ import { buildMtom, type MtomAttachment } from '../soap/mtom.js';
 import { readSoapAnswer, registryOutcome, expectSuccess, type SoapAnswer } from '../soap/response.js';
 import { DmpError } from '../soap/dmp-error.js';
 import { signedVihf } from '../security/vihf.js';
-import { mutualTlsAgent, post, type TlsMaterial } from './transport.js';
+import { ClientDispatcher, post, type TlsMaterial } from './transport.js';
 import { patientStatusRequestXml, parsePatientStatus, type DmpPatientStatus } from './patient-status.js';
 import { findDocumentsRequestXml, parseRegistryDocuments, type RegistryDocument } from './find-documents.js';
 import { oidFromUuid, provideAndRegisterRequest, statusUpdateRequest, visibilityUpdateRequest, type ProvideAndRegisterInput } from './requests.js';
@@ -73,21 +73,19 @@ export function insCx(ins: Ins): string {
 
 export class DmpClient {
   protected readonly options: DmpClientOptions;
-  private readonly dispatcher: Dispatcher | undefined;
-  private readonly ownsDispatcher: boolean;
+  private readonly transport: ClientDispatcher;
   protected readonly now: () => Date;
 
   constructor(options: DmpClientOptions) {
     if (!/^https?:\/\//.test(options.endpoint)) throw new Error(`DmpClient: endpoint must be an http(s) URL (got "${options.endpoint}")`);
     this.options = { ...options, endpoint: options.endpoint.replace(/\/+$/, '') };
     this.now = options.now ?? (() => new Date());
-    this.dispatcher = options.dispatcher ?? (options.tls ? mutualTlsAgent(options.tls) : undefined);
-    this.ownsDispatcher = !options.dispatcher && !!options.tls;
+    this.transport = new ClientDispatcher(options);
   }
 
   /** Closes the TLS agent this client made (not a dispatcher it was given). */
   async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher?.close();
+    await this.transport.close();
   }
 
   protected vihf(actor: ActingParty, patientId: string | undefined, secretConnection = false): string {
@@ -120,7 +118,7 @@ export class DmpClient {
       contentType: message.contentType,
       body: message.body,
       timeoutMs: this.options.timeoutMs ?? 30_000,
-      ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
+      ...(this.transport.dispatcher ? { dispatcher: this.transport.dispatcher } : {}),
       ...(signal ? { signal } : {}),
     });
     return readSoapAnswer(reply);

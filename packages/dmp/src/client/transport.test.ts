@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import https from 'node:https';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { post, mutualTlsAgent } from './transport.js';
+import { post, mutualTlsAgent, ClientDispatcher } from './transport.js';
+import { Agent } from 'undici';
 import { DmpError } from '../soap/dmp-error.js';
 import { testCerts } from '../security/test-pki.test.util.js';
 
@@ -80,4 +81,23 @@ test('transport failures: timeout and dropped connection are transient; connecti
   const refused = await rejection(post({ url, contentType: 'text/plain', body: 'x', timeoutMs: 2000 }));
   assert.equal(refused.code, 'connection');
   assert.equal(refused.transient, true);
+});
+
+test('ClientDispatcher: a given dispatcher is used and left open; an Agent made from tls is closed; none without either', async () => {
+  const pki = await testCerts();
+  const given = new Agent();
+  const withGiven = new ClientDispatcher({ dispatcher: given, tls: { cert: pki.client.cert, key: pki.client.key, ca: pki.ca.cert } });
+  assert.equal(withGiven.dispatcher, given, 'the given dispatcher wins over tls');
+  await withGiven.close();
+  assert.equal(given.closed, false, 'the caller closes what it gave');
+  await given.close();
+
+  const made = new ClientDispatcher({ tls: { cert: pki.client.cert, key: pki.client.key, ca: pki.ca.cert } });
+  assert.ok(made.dispatcher instanceof Agent);
+  await made.close();
+  assert.equal((made.dispatcher as Agent).closed, true, 'the Agent made from tls is closed by its owner');
+
+  const none = new ClientDispatcher({});
+  assert.equal(none.dispatcher, undefined);
+  await none.close();
 });

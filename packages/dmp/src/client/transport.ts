@@ -18,6 +18,26 @@ export function mutualTlsAgent(tls: TlsMaterial, options: { connectTimeoutMs?: n
   return new Agent({ connect: { cert: tls.cert, key: tls.key, ca: tls.ca, rejectUnauthorized: true, timeout: options.connectTimeoutMs ?? 10_000 } });
 }
 
+/**
+ * The dispatcher a SOAP client sends with: the one it was given (the caller's to close), else a
+ * mutual-TLS Agent made from `tls` (the client's to close), else undici's global one. The DMP
+ * and INSi clients hold one each.
+ */
+export class ClientDispatcher {
+  readonly dispatcher: Dispatcher | undefined;
+  private readonly owned: boolean;
+
+  constructor(options: { dispatcher?: Dispatcher | undefined; tls?: TlsMaterial | undefined }) {
+    this.dispatcher = options.dispatcher ?? (options.tls ? mutualTlsAgent(options.tls) : undefined);
+    this.owned = !options.dispatcher && !!options.tls;
+  }
+
+  /** Closes the Agent made here; a dispatcher that was given is left open. */
+  async close(): Promise<void> {
+    if (this.owned) await this.dispatcher?.close();
+  }
+}
+
 const TLS_CODES = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_SIGNATURE_FAILURE', 'ERR_TLS_HANDSHAKE_TIMEOUT']);
 
 function errorCodeOf(error: unknown): string | undefined {

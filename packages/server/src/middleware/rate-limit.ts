@@ -43,6 +43,22 @@ export type Clock = () => number;
 /** Most keys a bucket map keeps: past it, full (idle) buckets are dropped first. */
 const MAX_KEYS = 50_000;
 
+/**
+ * Counts one more slot of `key` in `counts`; the returned function gives it back, once however
+ * often it is called, and forgets a key at zero.
+ */
+function holdSlot(counts: Map<string, number>, key: string): () => void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    const left = (counts.get(key) ?? 1) - 1;
+    if (left <= 0) counts.delete(key);
+    else counts.set(key, left);
+  };
+}
+
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
@@ -109,15 +125,7 @@ export class TrafficGuard {
     if (count >= this.limits.concurrentPerClient) throw tooManyRequests(1, 'Too many requests in progress from this client.');
     const wait = this.clients.take(client);
     if (wait) throw tooManyRequests(wait, 'Too many requests from this client.');
-    this.inFlight.set(client, count + 1);
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      const left = (this.inFlight.get(client) ?? 1) - 1;
-      if (left <= 0) this.inFlight.delete(client);
-      else this.inFlight.set(client, left);
-    };
+    return holdSlot(this.inFlight, client);
   }
 
   /**
@@ -127,15 +135,7 @@ export class TrafficGuard {
   openStream(who: string): () => void {
     const count = this.streams.get(who) ?? 0;
     if (count >= this.limits.streamsPerProfessional) throw tooManyRequests(5, 'Too many change feeds open for this professional.');
-    this.streams.set(who, count + 1);
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      const left = (this.streams.get(who) ?? 1) - 1;
-      if (left <= 0) this.streams.delete(who);
-      else this.streams.set(who, left);
-    };
+    return holdSlot(this.streams, who);
   }
 
   professional(idNatPs: string): void {
