@@ -11,22 +11,11 @@ import {
   insKey,
   insOid,
   isInsOid,
-  type IdentityIssue,
   type IdentityIssueCode,
 } from './index.js';
-
-/** The issue must not leak the checked value (identifiers are personal data and messages reach the logs). */
-function assertNoLeak(value: string, issue: IdentityIssue | undefined): void {
-  if (issue === undefined) return;
-  assert.deepEqual(Object.keys(issue).sort(), ['code', 'message']);
-  assert.ok(!issue.message.fr.includes(value), `fr message of ${issue.code} contains the checked value`);
-  assert.ok(!issue.message.en.includes(value), `en message of ${issue.code} contains the checked value`);
-}
+import { assertNoLeak, digits } from './identity.test.util.js';
 
 // ── Generators ───────────────────────────────────────────────────────────────────────────────────────────────────
-const digit = fc.integer({ min: 0, max: 9 }).map(String);
-const digits = (n: number): fc.Arbitrary<string> =>
-  fc.array(digit, { minLength: n, maxLength: n }).map((a) => a.join(''));
 /** Any canonical 13-character matricule, Corsican départements included. */
 const matricule13 = fc
   .tuple(

@@ -11,21 +11,10 @@ import {
   checkSiret,
   luhnCheckDigit,
   luhnValid,
-  type IdentityIssue,
 } from './index.js';
-
-/** The issue must not leak the checked value (identifiers are personal data and messages reach the logs). */
-function assertNoLeak(value: string, issue: IdentityIssue | undefined): void {
-  if (issue === undefined) return;
-  assert.deepEqual(Object.keys(issue).sort(), ['code', 'message']);
-  assert.ok(!issue.message.fr.includes(value), `fr message of ${issue.code} contains the checked value`);
-  assert.ok(!issue.message.en.includes(value), `en message of ${issue.code} contains the checked value`);
-}
+import { assertNoLeak, digits } from './identity.test.util.js';
 
 // ── Generators ───────────────────────────────────────────────────────────────────────────────────────────────────
-const digit = fc.integer({ min: 0, max: 9 }).map(String);
-const digits = (min: number, max = min): fc.Arbitrary<string> =>
-  fc.array(digit, { minLength: min, maxLength: max }).map((a) => a.join(''));
 /** A Luhn-valid number of `length` digits. */
 const luhnNumber = (length: number): fc.Arbitrary<string> => digits(length - 1).map((b) => b + luhnCheckDigit(b));
 /** Replaces the digit at `position` by another digit. */
