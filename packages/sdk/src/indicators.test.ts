@@ -3,31 +3,16 @@
 // the CSV (BOM kept), a bad period as a DccValidationError naming the parameter, cancellation.
 // The server is loaded at run time (as integration.test.ts).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { loadExample } from '@dcc-kit/cda/examples';
 import { patientToApi, type ModelPatient } from '@dcc-kit/cda/identity';
-import { DR_LEFORT, startPscEmulator, type PscEmulator } from '@dcc-kit/psc-emulator';
-import { pscLogin } from '@dcc-kit/psc-emulator/login';
-import { createDccClient, type DccClient } from './client.js';
+import { DR_LEFORT } from '@dcc-kit/psc-emulator';
+import type { DccClient } from './client.js';
 import { DccAbortError, DccValidationError } from './errors.js';
-import { createOidcTokenProvider } from './oidc.js';
+import { loadOptional, startServerStack, type ServerModule, type ServerStack } from './server-stack.test.util.js';
 import type { DocumentModel, IndicatorsReport, PatientInput } from './types.js';
 
-interface ServerModule {
-  createServer(options: Record<string, unknown>): { listen(port?: number): Promise<{ url: string }>; close(): Promise<void> };
-  openStore(options: { memory: true }): Promise<{ close(): Promise<void> }>;
-  professionalFromUserInfo(userinfo: Record<string, unknown>): { activities: { id: string; structureId: string }[] };
-}
-const SERVER_SPECIFIER = '@dcc-kit/server';
-const server = await (async (): Promise<ServerModule | string> => {
-  try {
-    return (await import(SERVER_SPECIFIER)) as ServerModule;
-  } catch (error) {
-    if (process.env.CI) throw error;
-    return `@dcc-kit/server is not built (${error instanceof Error ? error.message : 'import failed'}): skipped`;
-  }
-})();
+const server = await loadOptional<ServerModule>('@dcc-kit/server');
 
 const month = (d: Date): string => {
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).formatToParts(d);
@@ -36,40 +21,20 @@ const month = (d: Date): string => {
 
 describe('indicators.* against the real server', { skip: typeof server === 'string' ? server : false }, () => {
   const s = server as ServerModule;
-  let psc: PscEmulator;
-  let app: { close(): Promise<void> };
-  let store: { close(): Promise<void> };
+  let stack: ServerStack;
   let client: DccClient;
   const period = { from: month(new Date()), to: month(new Date()) };
 
   before(async () => {
-    store = await s.openStore({ memory: true });
-    const pscRef: { current?: PscEmulator } = {};
-    const created = s.createServer({
-      store,
-      sessionKey: randomBytes(32),
-      logger: () => {},
-      identity: { statusFromHost: true },
-      oidc: () => ({ discoveryUrl: pscRef.current!.discoveryUrl, clientId: 'dcc-server', clientSecret: 'server-secret', allowInsecureRequests: true }),
-    });
-    app = created;
-    const baseUrl = (await created.listen(0)).url;
-    const vendor = { client_id: 'vendor-backend', client_secret: 'vendor-secret', redirect_uris: ['http://127.0.0.1:9/vendor/callback'] };
-    psc = await startPscEmulator({ clients: [{ client_id: 'dcc-server', client_secret: 'server-secret', redirect_uris: [`${baseUrl}/auth/callback`] }, vendor] });
-    pscRef.current = psc;
-    const { config, tokens } = await pscLogin({ discoveryUrl: psc.discoveryUrl, clientId: vendor.client_id, clientSecret: vendor.client_secret, redirectUri: vendor.redirect_uris[0]!, user: DR_LEFORT.userinfo.SubjectNameID });
-    const activity = s.professionalFromUserInfo(DR_LEFORT.userinfo as unknown as Record<string, unknown>).activities[0]!;
-    client = createDccClient({ baseUrl, tokenProvider: createOidcTokenProvider({ config, tokens }), activityId: activity.id, retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 100 }, timeoutMs: 30_000 });
+    stack = await startServerStack(s, { identity: { statusFromHost: true } });
+    client = await stack.clientFor(DR_LEFORT);
+    const structureId = s.professionalFromUserInfo(DR_LEFORT.userinfo as unknown as Record<string, unknown>).activities[0]!.structureId;
     const model = loadExample('pps', '01-').input;
-    const patient = await client.patients.create({ ...patientToApi(model.patient as ModelPatient), identityStatus: 'qualified', structureId: activity.structureId } as PatientInput);
+    const patient = await client.patients.create({ ...patientToApi(model.patient as ModelPatient), identityStatus: 'qualified', structureId } as PatientInput);
     await client.documents.create({ patientId: patient.data.id, type: 'pps', model: model as DocumentModel });
   });
 
-  after(async () => {
-    await app?.close();
-    await psc?.close();
-    await store?.close();
-  });
+  after(async () => stack?.close());
 
   it('get: the report, the document counted under the connector channel', async () => {
     const report: IndicatorsReport = await client.indicators.get(period);

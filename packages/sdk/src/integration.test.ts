@@ -2,43 +2,20 @@
 // from the real authorization-code flow (openid-client as a confidential client + completeLogin), and the SDK with
 // createOidcTokenProvider. The server is loaded at run time so the SDK's build does not depend on the server's.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
 import { loadExample } from '@dcc-kit/cda/examples';
 import { patientToApi, type ModelPatient } from '@dcc-kit/cda/identity';
-import { DR_LABORDE, DR_LEFORT, startPscEmulator, type PscEmulator, type PscTestUser } from '@dcc-kit/psc-emulator';
+import { DR_LABORDE, DR_LEFORT } from '@dcc-kit/psc-emulator';
 
 import { createDccClient, retryOnPreconditionFailed, type DccClient } from './client.js';
 import { DccAuthenticationError, DccNotFoundError, DccPreconditionFailedError, DccValidationError } from './errors.js';
-import { createOidcTokenProvider } from './oidc.js';
 import { createStaticTokenProvider } from './token-provider.js';
-import { pscLogin } from '@dcc-kit/psc-emulator/login';
 import type { DocumentModel, PatientInput } from './types.js';
+import { loadOptional, startServerStack, type ServerModule, type ServerStack } from './server-stack.test.util.js';
 
-/** The part of @dcc-kit/server this test uses. */
-interface ServerModule {
-  createServer(options: {
-    store: unknown;
-    sessionKey: Buffer;
-    logger?: (entry: unknown) => void;
-    auditReaders?: readonly string[];
-    identity?: { statusFromHost?: boolean };
-    oidc: () => { discoveryUrl: string; clientId: string; clientSecret: string; allowInsecureRequests?: boolean };
-  }): { listen(port?: number): Promise<{ url: string }>; close(): Promise<void> };
-  openStore(options: { memory: true }): Promise<{ close(): Promise<void> }>;
-  professionalFromUserInfo(userinfo: Record<string, unknown>): { activities: { id: string; structureId: string }[] };
-}
-
-const SERVER_SPECIFIER = '@dcc-kit/server';
-let server: ServerModule | undefined;
-let unavailable: string | undefined;
-try {
-  server = (await import(SERVER_SPECIFIER)) as ServerModule;
-} catch (error) {
-  if (process.env.CI) throw error;
-  unavailable = `@dcc-kit/server is not built (${error instanceof Error ? error.message : 'import failed'}): SDK integration tests skipped`;
-}
+const loaded = await loadOptional<ServerModule>('@dcc-kit/server');
+const unavailable = typeof loaded === 'string' ? `${loaded} (SDK integration tests)` : undefined;
 
 function example(prefix: string): Record<string, unknown> {
   return loadExample('pps', prefix).input;
@@ -50,12 +27,9 @@ function patientOf(model: Record<string, unknown>, structureId: string): Patient
 }
 
 const ICO = '492805973';
-const VENDOR = { client_id: 'vendor-backend', client_secret: 'vendor-secret', redirect_uris: ['http://127.0.0.1:9/vendor/callback'] };
 
 describe('SDK against the real server over HTTP', { skip: unavailable ?? false }, () => {
-  let psc: PscEmulator;
-  let app: { close(): Promise<void> };
-  let store: { close(): Promise<void> };
+  let stack: ServerStack;
   let baseUrl: string;
   let lefort: DccClient;
   let laborde: DccClient;
@@ -63,58 +37,19 @@ describe('SDK against the real server over HTTP', { skip: unavailable ?? false }
   let patientEtag: string;
   let documentId: string;
 
-  async function clientFor(user: PscTestUser, structureId: string): Promise<DccClient> {
-    const { config, tokens } = await pscLogin({
-      discoveryUrl: psc.discoveryUrl,
-      clientId: VENDOR.client_id,
-      clientSecret: VENDOR.client_secret,
-      redirectUri: VENDOR.redirect_uris[0]!,
-      user: user.userinfo.SubjectNameID,
-    });
-    const activity = server!.professionalFromUserInfo(user.userinfo as unknown as Record<string, unknown>).activities.find((a) => a.structureId === structureId);
-    assert.ok(activity, `activity of ${structureId}`);
-    return createDccClient({
-      baseUrl,
-      tokenProvider: createOidcTokenProvider({ config, tokens }),
-      activityId: activity.id,
-      retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 100 },
-      timeoutMs: 30_000,
-    });
-  }
-
   before(async () => {
-    const s = server!;
-    store = await s.openStore({ memory: true });
-    // The server reads its PSC settings on first use; the emulator needs the server's URL first.
-    const pscRef: { current?: PscEmulator } = {};
-    const created = s.createServer({
-      store,
-      sessionKey: randomBytes(32),
-      logger: () => {},
+    stack = await startServerStack(loaded as ServerModule, {
       // Dr LEFORT administers her structures' audit trail in this test (the audit test reads it).
       auditReaders: [DR_LEFORT.userinfo.SubjectNameID],
       // Patients are created with their status (the host is the identity authority here).
       identity: { statusFromHost: true },
-      oidc: () => ({ discoveryUrl: pscRef.current!.discoveryUrl, clientId: 'dcc-server', clientSecret: 'server-secret', allowInsecureRequests: true }),
     });
-    app = created;
-    baseUrl = (await created.listen(0)).url;
-    psc = await startPscEmulator({
-      clients: [
-        { client_id: 'dcc-server', client_secret: 'server-secret', redirect_uris: [`${baseUrl}/auth/callback`], post_logout_redirect_uris: [`${baseUrl}/`] },
-        VENDOR,
-      ],
-    });
-    pscRef.current = psc;
-    lefort = await clientFor(DR_LEFORT, ICO);
-    laborde = await clientFor(DR_LABORDE, '338521651');
+    baseUrl = stack.baseUrl;
+    lefort = await stack.clientFor(DR_LEFORT, ICO);
+    laborde = await stack.clientFor(DR_LABORDE, '338521651');
   });
 
-  after(async () => {
-    await app?.close();
-    await psc?.close();
-    await store?.close();
-  });
+  after(async () => stack?.close());
 
   it('answers health with the API version the SDK speaks', async () => {
     const res = await lefort.health();
