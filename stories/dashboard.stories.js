@@ -9,6 +9,7 @@ import '@dcc-kit/dashboard/dashboard.js';
 import { SAMPLE_ESTABLISHMENTS, manyEstablishments, sampleRows } from '@dcc-kit/dashboard/testing';
 import { MOCK_API_BASE } from './support/platform-handlers.js';
 import { indicatorsHandlers } from './support/indicators-handlers.js';
+import { shownIn } from './support/shown.js';
 
 const FROM = '2026-01';
 const TO = '2026-12';
@@ -20,16 +21,7 @@ function storyClient() {
 }
 
 /** Waits until the element shows `selector` (its figures, its empty or error message…). */
-async function shown(canvasElement, selector) {
-  const element = canvasElement.querySelector('dcc-dashboard');
-  const end = Date.now() + 5000;
-  while (!element?.shadowRoot?.querySelector(selector)) {
-    if (Date.now() > end) throw new Error(`dcc-dashboard: ${selector} not shown`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await element.updateComplete;
-  return element;
-}
+const shown = (canvasElement, selector) => shownIn(canvasElement, 'dcc-dashboard', selector);
 
 const story = (scenario, waitFor = '[part~="figures"]', args = {}) => ({
   parameters: { mockApi: indicatorsHandlers(scenario) },

@@ -10,6 +10,7 @@ import '@dcc-kit/dmp-status/dmp-status.js';
 import { MOCK_API_BASE } from './support/platform-handlers.js';
 import { PATIENT_ID, accepted, activeDmp, doc, patient, submission, version } from '@dcc-kit/dmp-status/testing';
 import { dmpHandlers } from './support/dmp-handlers.js';
+import { shownIn } from './support/shown.js';
 
 const pps = [doc('doc-pps-1', 'pps', 1)];
 const ppsV1 = [version('doc-pps-1', 1)];
@@ -19,16 +20,7 @@ function scenario(over = {}) {
 }
 
 /** Waits until the element has read the platform (its patient part or an error shows). */
-async function loadedIn(canvasElement, selector = '[part~="patient"]') {
-  const element = canvasElement.querySelector('dmp-status');
-  const end = Date.now() + 5000;
-  while (!element?.shadowRoot?.querySelector(selector)) {
-    if (Date.now() > end) throw new Error(`dmp-status: ${selector} not shown`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await element.updateComplete;
-  return element;
-}
+const loadedIn = (canvasElement, selector = '[part~="patient"]') => shownIn(canvasElement, 'dmp-status', selector);
 
 const story = (s, extra = {}) => ({
   parameters: { mockApi: dmpHandlers(s) },

@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildCdn } from '../scripts/build-cdn.mjs';
+import { launchChromium, skipWithoutChromium } from './support/chromium.mjs';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'";
 const BUNDLE_PATH = '/vendor/dcc-kit/';
 
@@ -50,7 +50,7 @@ function serve(cdnDir) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): zero-build browser test skipped`;
+const skip = skipWithoutChromium('zero-build browser test');
 
 describe('zero-build bundles in a plain page under a strict CSP', { skip }, () => {
   let workDir;
@@ -65,11 +65,7 @@ describe('zero-build bundles in a plain page under a strict CSP', { skip }, () =
     server = await serve(built.outDir);
     base = `http://127.0.0.1:${server.address().port}`;
     console.log(`# static server on ${base}`);
-    const { default: puppeteer } = await import('puppeteer-core');
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

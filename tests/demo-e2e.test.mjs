@@ -11,7 +11,7 @@
 // label. Screenshots of each step: .artifacts/e2e/.
 /* global CSS, customElements, document, slotText */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -20,10 +20,10 @@ import { startDemo } from '../scripts/start.mjs';
 import { SEEDED_PATIENTS, seededPatientBody } from '../scripts/demo-seed.mjs';
 import { TYPED_FRCP, TYPED_PPS } from './e2e/typed-documents.mjs';
 import { notSubmittableBecause } from '@dcc-kit/cda/identity';
+import { launchChromium, skipWithoutChromium } from './support/chromium.mjs';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', '.artifacts', 'e2e');
-const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): end-to-end test skipped`;
+const skip = skipWithoutChromium('end-to-end test');
 
 const adult = seededPatientBody(SEEDED_PATIENTS[0]);
 const minorSecret = seededPatientBody(SEEDED_PATIENTS[1]);
@@ -132,11 +132,7 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     console.log(`# screenshots: ${ARTIFACTS}`);
     // Short retry delays: the injected outage is retried within seconds.
     demo = await startDemo({ port: 0, pscPort: 0, memory: true, quiet: true, env: { DCC_SUBMISSION_RETRY_DELAY_SECONDS: '2', DCC_SUBMISSION_RETRY_DELAY_MAX_SECONDS: '2' } });
-    const { default: puppeteer } = await import('puppeteer-core');
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     await page.setViewport({ width: 1400, height: 1000 });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

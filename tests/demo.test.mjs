@@ -5,7 +5,7 @@
 // the real login through the emulator's page.
 /* global customElements, document, Headers, Request */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { loadExample } from '@dcc-kit/cda/examples';
@@ -13,10 +13,10 @@ import { patientToApi } from '@dcc-kit/cda/identity';
 import { completeLogin, DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { createDccClient } from '@dcc-kit/sdk';
 import { startDemo } from '../scripts/start.mjs';
+import { launchChromium, skipWithoutChromium } from './support/chromium.mjs';
 
 const ICO = '492805973'; // DR_LEFORT's salaried activity (FINESS)
 const OTHER_TEST_NIR = '273064900708539'; // same birth traits as the PPS example's patient, valid key
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 function examplePps() {
   return loadExample('pps', '01-sein-gauche-fec-docetaxel-radiotherapie').input;
@@ -207,13 +207,9 @@ describe('npm start: demo page, backend and PSC emulator on one origin', () => {
   }
 
   // Under CI the browser is required (scripts/test.mjs installs it): no silent skip there.
-  const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): browser smoke test skipped`;
+  const skip = skipWithoutChromium('browser smoke test');
   test('browser smoke test: elements defined, no script error, login and logout through the emulator pages', { skip }, async () => {
-    const { default: puppeteer } = await import('puppeteer-core');
-    const browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       // Failed loads are checked below with their URL.
@@ -261,11 +257,7 @@ describe('npm start: demo page, backend and PSC emulator on one origin', () => {
   });
 
   test('browser, offline mode (msw): patient, Fiche RCP example, submit → validated and signed in the page', { skip }, async () => {
-    const { default: puppeteer } = await import('puppeteer-core');
-    const browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const problems = await watchProblems(page, /^Failed to load resource: .*401/);

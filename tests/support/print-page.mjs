@@ -1,13 +1,11 @@
 // What the print tests share: a host page of tests/print/ served by Vite and opened in Debian's
 // Chromium (puppeteer-core), and the text of a PDF read back with pdfjs-dist.
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-/** `skip` option of the suites: false where Chromium is there (always in CI), else why not. */
-export const skipWithoutChromium = (what) => (existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): ${what} skipped`);
+export { CHROMIUM, skipWithoutChromium } from './chromium.mjs';
 
 /**
  * Serves tests/print/ and opens `file` in Chromium; resolves once the page set
@@ -24,11 +22,7 @@ export async function openPrintPage(file) {
   await server.listen();
   const url = new URL(file, server.resolvedUrls.local[0]).href;
   console.log(`# print test page: ${url}`);
-  const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const close = async () => {
     await browser.close();
     await server.close();

@@ -1,5 +1,7 @@
 // What the submitted CDA says, read by the simulator itself (independently of the connector's
-// metadata derivation, so the coherence check of §5.3 stage 5 is not tautological).
+// metadata derivation, so the coherence check of §5.3 stage 5 is not tautological: a faithful
+// platform reads with its own code, and a reader shared with `@dcc-kit/dmp/metadata` would let
+// one bug pass both sides). Keep it separate even where it looks like the connector's reader.
 import { createHash } from 'node:crypto';
 import { SaxesParser } from 'saxes';
 import { INS_C_OID, INS_OIDS as SPEC_INS_OIDS } from '@dcc-kit/dmp/metadata';

@@ -26,6 +26,16 @@ export function fixedCode(w: XmlSink, name: string, code: string, codeSystem: st
   empty(w, name, ['code', code], ['codeSystem', codeSystem], ['displayName', displayName]);
 }
 
+/** A `translation` into the ANS's TA_ASIP terminology: `[code, displayName]`. */
+export function taAsipTranslation(w: XmlSink, [code, displayName]: readonly [string, string]): void {
+  w.start('translation');
+  w.attr('code', code);
+  w.attr('codeSystem', OID.taAsip);
+  w.attr('codeSystemName', 'TA_ASIP');
+  w.attr('displayName', displayName);
+  w.end();
+}
+
 export function ts(w: XmlSink, name: string, value: string | undefined, nullFlavor = 'UNK'): void {
   if (value === undefined) empty(w, name, ['nullFlavor', nullFlavor]);
   else empty(w, name, ['value', toTs(value)]);

@@ -3,7 +3,7 @@
 import type { XmlSink } from '../xml/writer.js';
 import { empty, textElement } from '../xml/writer.js';
 import type { Coding, Period } from '../model/common.js';
-import { cd, fixedCode, ivl, ts } from './datatypes.js';
+import { cd, fixedCode, ivl, taAsipTranslation, ts } from './datatypes.js';
 import { BuildState, OID } from './state.js';
 
 export interface SectionHead {
@@ -24,14 +24,7 @@ export function openSection(state: BuildState, head: SectionHead, withId = true)
   w.attr('code', head.code[0]);
   w.attr('codeSystem', head.code[1]);
   w.attr('displayName', head.code[2]);
-  if (head.translation) {
-    w.start('translation');
-    w.attr('code', head.translation[0]);
-    w.attr('codeSystem', OID.taAsip);
-    w.attr('codeSystemName', 'TA_ASIP');
-    w.attr('displayName', head.translation[1]);
-    w.end();
-  }
+  if (head.translation) taAsipTranslation(w, head.translation);
   w.end();
   if (head.title === undefined) empty(w, 'title', ['nullFlavor', 'NA']);
   else textElement(w, 'title', head.title);

@@ -5,7 +5,7 @@ import type { XmlSink } from '../xml/writer.js';
 import { empty, textElement } from '../xml/writer.js';
 import type { HeaderInput } from '../check/header.js';
 import type { Actor, Coding, Period } from '../model/common.js';
-import { addr, assignedEntity, author, cd, ii, ivl, organization, personName, telecoms, ts } from './datatypes.js';
+import { addr, assignedEntity, author, cd, ii, ivl, organization, personName, taAsipTranslation, telecoms, ts } from './datatypes.js';
 import { recordTarget, relatedInformant } from './record-target.js';
 import { BuildState, OID, XSI } from './state.js';
 
@@ -45,14 +45,7 @@ export function headerParticipant(
     w.attr('displayName', p.functionCode.displayName);
   } else w.attr('nullFlavor', 'NA');
   textElement(w, 'originalText', p.comment);
-  if (p.roleCode) {
-    w.start('translation');
-    w.attr('code', p.roleCode[0]);
-    w.attr('codeSystem', OID.taAsip);
-    w.attr('codeSystemName', 'TA_ASIP');
-    w.attr('displayName', p.roleCode[1]);
-    w.end();
-  }
+  if (p.roleCode) taAsipTranslation(w, p.roleCode);
   w.end();
   ivl(w, 'time', p.period, true);
   w.start('associatedEntity');

@@ -2,6 +2,10 @@
 // outside its `component` (the body can be megabytes; nothing of it goes into the metadata).
 // The ClinicalDocument may be the root or, in an ANS "auto-présentable" document, sit inside an
 // XSLT stylesheet: the first one in the HL7 namespace is read either way.
+// The DMP simulator reads the same header with its own code (`@dcc-kit/dmp-simulator`'s
+// cda-read.ts) on purpose: it checks these metadata against the CDA as the platform does, and a
+// shared reader would let one bug pass both sides unseen. Only facts of the spec (the INS OIDs)
+// are shared.
 import { SaxesParser } from 'saxes';
 
 export const HL7_NS = 'urn:hl7-org:v3';
