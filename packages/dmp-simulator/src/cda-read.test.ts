@@ -52,3 +52,19 @@ test('dnKey compares RFC 4514 and OpenSSL-style subject DNs regardless of order,
   assert.equal(dnKey('CN=a\\,b,C=FR'), dnKey('C=FR\nCN=a,b'.replace('a,b', 'a\\,b')));
   assert.notEqual(dnKey('CN=x,C=FR'), dnKey('CN=y,C=FR'));
 });
+
+test('readCda reads the patient traits: the BR family wherever it stands, the first word of the first given name', () => {
+  assert.deepEqual(readCda(frcpExample()).patient, { birthFamilyName: 'PAT-TROIS', firstGivenName: 'DOMINIQUE', birthTime: '19790328', gender: 'F' });
+  const cda = (names: string) =>
+    new TextEncoder().encode(
+      `<ClinicalDocument xmlns="urn:hl7-org:v3"><recordTarget><patientRole><patient><name>${names}</name>` +
+        '<administrativeGenderCode code="M"/><birthTime value="19800101"/></patient></patientRole></recordTarget></ClinicalDocument>',
+    );
+  assert.deepEqual(readCda(cda('<given>Jean Paul</given><family qualifier="SP">DURAND</family><family qualifier="BR">MARTIN</family><given>Pierre</given>')).patient, {
+    birthFamilyName: 'MARTIN',
+    firstGivenName: 'Jean',
+    birthTime: '19800101',
+    gender: 'M',
+  });
+  assert.equal(readCda(cda('<family>DURAND</family>')).patient.birthFamilyName, 'DURAND', 'no BR: the first family');
+});

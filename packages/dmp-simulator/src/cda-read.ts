@@ -40,6 +40,8 @@ export interface CdaView {
   setId?: CdaId;
   versionNumber?: number;
   ins?: { matricule: string; oid: string };
+  /** The patient's traits (recordTarget/patientRole/patient), what the MSSanté sink checks for X-MSS-INS. */
+  patient: PatientTraits;
   serviceStart?: string;
   serviceStop?: string;
   serviceEventCodes: CdaCode[];
@@ -56,6 +58,16 @@ export interface CdaView {
    * (EX_GEN-1060) [I].
    */
   contentHash: string;
+}
+
+export interface PatientTraits {
+  /** The `family` qualified BR (birth name), else the first `family`. */
+  birthFamilyName?: string;
+  /** The first word of the first `given`. */
+  firstGivenName?: string;
+  birthTime?: string;
+  /** administrativeGenderCode/@code */
+  gender?: string;
 }
 
 export class CdaUnreadable extends Error {}
@@ -76,7 +88,7 @@ export function readCda(bytes: Uint8Array): CdaView {
   } catch {
     throw new CdaUnreadable('not UTF-8');
   }
-  const view: CdaView = { autoPresentable: false, contentHash: '', templateIds: [], serviceEventCodes: [], authorPersonIds: [], authorStructureIds: [] };
+  const view: CdaView = { autoPresentable: false, contentHash: '', templateIds: [], patient: {}, serviceEventCodes: [], authorPersonIds: [], authorStructureIds: [] };
   const outer: string[] = []; // elements above ClinicalDocument (the XSLT of the auto-présentable variant)
   let path: string[] | undefined; // element names below ClinicalDocument, while inside it
   let found = false;
@@ -84,6 +96,7 @@ export function readCda(bytes: Uint8Array): CdaView {
   let serviceEvent: { start?: string; stop?: string } | undefined;
   let relatedIsRplc = false;
   let versionText: string | undefined;
+  let nameText: { part: 'family' | 'given'; text: string; birthName: boolean } | undefined;
   const parser = new SaxesParser({ xmlns: true });
   let failure: string | undefined;
   parser.on('error', (error) => { failure ??= error.message; });
@@ -131,6 +144,10 @@ export function readCda(bytes: Uint8Array): CdaView {
         if (!view.ins && ii?.extension && INS_OID_SET.has(ii.root)) view.ins = { matricule: ii.extension, oid: ii.root };
         break;
       }
+      case 'recordTarget/patientRole/patient/name/family': nameText = { part: 'family', text: '', birthName: (attr('qualifier') ?? '').split(/\s+/).includes('BR') }; break;
+      case 'recordTarget/patientRole/patient/name/given': if (view.patient.firstGivenName === undefined) nameText = { part: 'given', text: '', birthName: false }; break;
+      case 'recordTarget/patientRole/patient/birthTime': view.patient.birthTime ??= attr('value'); break;
+      case 'recordTarget/patientRole/patient/administrativeGenderCode': view.patient.gender ??= attr('code'); break;
       case 'documentationOf/serviceEvent': serviceEvent = {}; break;
       case 'documentationOf/serviceEvent/code': { const c = code(); if (c) view.serviceEventCodes.push(c); break; }
       case 'documentationOf/serviceEvent/effectiveTime/low': if (serviceEvent) serviceEvent.start ??= attr('value'); break;
@@ -144,11 +161,20 @@ export function readCda(bytes: Uint8Array): CdaView {
       case 'relatedDocument/parentDocument/id': if (relatedIsRplc) view.replaces ??= id(); break;
     }
   });
-  parser.on('text', (t) => { if (titleText !== undefined && path?.[0] === 'title') titleText += t; });
+  parser.on('text', (t) => {
+    if (titleText !== undefined && path?.[0] === 'title') titleText += t;
+    if (nameText) nameText.text += t;
+  });
   parser.on('closetag', () => {
     if (!path) { outer.pop(); return; }
     const at = path.join('/');
     if (at === 'title' && titleText !== undefined) { view.title ??= titleText.replace(/\s+/g, ' ').trim(); titleText = undefined; }
+    if (nameText && (at === 'recordTarget/patientRole/patient/name/family' || at === 'recordTarget/patientRole/patient/name/given')) {
+      const text = nameText.text.trim();
+      if (nameText.part === 'given') view.patient.firstGivenName = text.split(/\s+/)[0];
+      else if (nameText.birthName || view.patient.birthFamilyName === undefined) view.patient.birthFamilyName = text;
+      nameText = undefined;
+    }
     if (at === 'documentationOf/serviceEvent' && serviceEvent) {
       // The first serviceEvent with a start time gives the service times (its own high, if any).
       if (serviceEvent.start && view.serviceStart === undefined) {

@@ -1,7 +1,9 @@
 // What the sink needs from an attached CDA's header: the document code, the INS and the four
-// INS traits. Read with saxes on the CDA itself (no dependency on the sender's metadata code).
-import { SaxesParser } from 'saxes';
+// INS traits. Read by the simulator's own CDA reader (cda-read.ts, the one its DMP side checks
+// the metadata with), not by the sender's metadata code, so that the sink does not share a bug
+// with the writer it checks.
 import { isInsOid } from '@dcc-kit/cda/identity';
+import { readCda } from '../cda-read.js';
 
 export interface CdaHeader {
   code?: string;
@@ -12,52 +14,20 @@ export interface CdaHeader {
   sex?: string;
 }
 
-const CDA_NS = 'urn:hl7-org:v3';
-
-/** @throws Error when not well-formed or not a ClinicalDocument. */
-export function readCdaHeader(xml: string): CdaHeader {
-  const header: CdaHeader = {};
-  const parser = new SaxesParser({ xmlns: true });
-  const path: string[] = [];
-  let capture: 'family' | 'given' | undefined;
-  let captured = '';
-  let familyQualifier: string | undefined;
-  let root: string | undefined;
-  // saxes keeps one handler per event: everything of 'opentag' is here.
-  parser.on('opentag', (tag) => {
-    root ??= tag.local;
-    path.push(tag.local);
-    if (tag.uri !== CDA_NS) return;
-    const p = path.join('/');
-    const a = (n: string): string | undefined => tag.attributes[n]?.value;
-    if (p === 'ClinicalDocument/code') header.code = a('code');
-    else if (p === 'ClinicalDocument/recordTarget/patientRole/id') {
-      const root = a('root');
-      const extension = a('extension');
-      if (root && extension && isInsOid(root) && !header.ins) header.ins = { matricule: extension, oid: root };
-    } else if (p === 'ClinicalDocument/recordTarget/patientRole/patient/name/family') {
-      capture = 'family';
-      captured = '';
-      familyQualifier = a('qualifier');
-    } else if (p === 'ClinicalDocument/recordTarget/patientRole/patient/name/given' && header.firstGivenName === undefined) {
-      capture = 'given';
-      captured = '';
-    } else if (p === 'ClinicalDocument/recordTarget/patientRole/patient/birthTime') header.birthDate = a('value');
-    else if (p === 'ClinicalDocument/recordTarget/patientRole/patient/administrativeGenderCode') header.sex = a('code');
-  });
-  parser.on('text', (t) => {
-    if (capture) captured += t;
-  });
-  parser.on('closetag', () => {
-    if (capture === 'family') {
-      if (familyQualifier?.split(/\s+/).includes('BR') || header.birthFamilyName === undefined) header.birthFamilyName = captured.trim();
-    } else if (capture === 'given') {
-      header.firstGivenName = captured.trim().split(/\s+/)[0];
-    }
-    capture = undefined;
-    path.pop();
-  });
-  parser.write(xml).close();
-  if (root !== 'ClinicalDocument') throw new Error('not a ClinicalDocument');
-  return header;
+/**
+ * The header of an attached CDA. An obsolete INS-C identifier is not an INS here (the sink
+ * neither matches it against the metadata nor counts it as qualified).
+ * @throws CdaUnreadable when not UTF-8, not well-formed or without an HL7 ClinicalDocument.
+ */
+export function readCdaHeader(bytes: Uint8Array): CdaHeader {
+  const view = readCda(bytes);
+  const { birthFamilyName, firstGivenName, birthTime, gender } = view.patient;
+  return {
+    ...(view.code ? { code: view.code.code } : {}),
+    ...(view.ins && isInsOid(view.ins.oid) ? { ins: view.ins } : {}),
+    ...(birthFamilyName !== undefined ? { birthFamilyName } : {}),
+    ...(firstGivenName !== undefined ? { firstGivenName } : {}),
+    ...(birthTime !== undefined ? { birthDate: birthTime } : {}),
+    ...(gender !== undefined ? { sex: gender } : {}),
+  };
 }

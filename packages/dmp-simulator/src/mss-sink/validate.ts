@@ -94,7 +94,7 @@ export function validateMessage(message: ReceivedMessage, findings: ValidationFi
     if (sha1(bytes) !== doc.hash!.toLowerCase()) throw new SinkRefusal('SIM_MSS_HASH_MISMATCH', `${at}/Slot[@name="hash"]`);
     let header: CdaHeader;
     try {
-      header = readCdaHeader(new TextDecoder().decode(bytes));
+      header = readCdaHeader(bytes);
     } catch {
       throw new SinkRefusal('SIM_MSS_BAD_DOCUMENT', path);
     }
