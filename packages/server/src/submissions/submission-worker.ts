@@ -211,7 +211,7 @@ export class SubmissionWorker {
     const row = await this.claim(DMP_QUEUE, job);
     if (!row) return;
     const facts = await submissionFacts(this.driver, row.documentId, row.versionNumber);
-    if (!facts) return this.finish(DMP_QUEUE, job, row, { state: 'refused', reason: { code: 'not-signed', fr: 'La version n’est pas signée.', en: 'The version is not signed.', field: 'status' } });
+    if (!facts) return this.finish(DMP_QUEUE, job, row, { state: 'refused', reason: NOT_SIGNED });
     const notQualified = whyNotSubmittable({ identityStatus: facts.identityStatus as IdentityStatus });
     if (notQualified)
       return this.finish(DMP_QUEUE, job, row, {
@@ -253,7 +253,7 @@ export class SubmissionWorker {
     const row = await this.claim(MSS_QUEUE, job);
     if (!row) return;
     const facts = await submissionFacts(this.driver, row.documentId, row.versionNumber);
-    if (!facts) return this.finish(MSS_QUEUE, job, row, { state: 'refused', reason: { code: 'not-signed', fr: 'La version n’est pas signée.', en: 'The version is not signed.', field: 'status' } });
+    if (!facts) return this.finish(MSS_QUEUE, job, row, { state: 'refused', reason: NOT_SIGNED });
     const address = row.channel === 'mss:patient' ? `${facts.ins.matricule}@patient.mssante.fr` : row.channel.slice('mss:'.length);
     try {
       await mss.send({ cda: facts.cda, visibility: row.visibility as VisibilityFlag[], to: [address], submissionSetUniqueId: row.submissionSetId, messageId: `<${row.id}@submissions.dcc-kit>` }, AbortSignal.timeout(this.options.callTimeoutMs ?? 60_000));
@@ -278,6 +278,9 @@ const JOB_LOST: SubmissionReason = {
   en: 'The sending job was lost (too many interruptions): retry the submission.',
   field: 'state',
 };
+
+/** A queued version that is not (or no longer) signed: neither channel carries it. */
+const NOT_SIGNED: SubmissionReason = { code: 'not-signed', fr: 'La version n’est pas signée.', en: 'The version is not signed.', field: 'status' };
 
 const DMP_CLOSED: Record<string, SubmissionReason> = {
   closed: { code: 'dmp-closed', fr: 'Le DMP du patient est fermé : le document ne peut pas y être déposé.', en: "The patient's DMP is closed: the document cannot be deposited.", field: 'patient.dmp' },
