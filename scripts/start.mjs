@@ -22,10 +22,10 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { seedPatients } from './demo-seed.mjs';
+import { freePort } from './free-port.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const demoDir = join(root, 'demo');
@@ -246,6 +246,7 @@ export async function startDemo(options = {}) {
     const clientSecret = randomBytes(24).toString('base64url');
     // The page's port comes first: the backend's redirect URI and cookies depend on it.
     let port = options.port ?? Number(env.DEMO_PORT ?? 4100);
+    // port 0: the backend must know the page's origin before the page listens.
     if (port === 0) port = await freePort(host);
     const publicUrl = (options.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
     // Without an explicit folder the kit locator reads ANS_KIT_DIR itself, and names it when the kit is missing.
@@ -341,18 +342,6 @@ function redactingLogger(vite, logLevel) {
     warnOnce: (msg, o) => base.warnOnce(redact(msg), o),
     error: (msg, o) => base.error(redact(msg), o),
   };
-}
-
-/** A free TCP port on `host` (for `port: 0`: the backend must know the page's origin first). */
-function freePort(host) {
-  return new Promise((done, fail) => {
-    const probe = createNetServer();
-    probe.once('error', fail);
-    probe.listen(0, host, () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
-      probe.close(() => done(port));
-    });
-  });
 }
 
 /** `vite build` of the page into demo/dist (strict CSP, no inline script or style). */
