@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import * as oidc from 'openid-client';
 
 import { completeLogin, completeLogout } from './complete-login.js';
+import { pscAuthorizationRequest } from './psc-login.js';
 import { PSC_ACR, startPscEmulator, type PscEmulator } from './emulator.js';
 import { renderLoginPage, renderLogoutPage } from './pages.js';
 import { DR_LABORDE, DR_LEFORT, IDE_MARCHAND } from './users.js';
@@ -25,22 +26,7 @@ async function discover(auth: oidc.ClientAuth, clientId = CLIENT_ID): Promise<oi
   });
 }
 
-async function authorizationRequest(overrides: Record<string, string> = {}, auth = config) {
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const nonce = oidc.randomNonce();
-  const url = oidc.buildAuthorizationUrl(auth, {
-    redirect_uri: REDIRECT_URI,
-    scope: 'openid scope_all',
-    acr_values: 'eidas1',
-    state,
-    nonce,
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    ...overrides,
-  });
-  return { url, verifier, state, nonce };
-}
+const authorizationRequest = (overrides: Record<string, string> = {}, auth = config) => pscAuthorizationRequest(auth, REDIRECT_URI, overrides);
 
 async function login(user: string, auth = config) {
   const request = await authorizationRequest({}, auth);

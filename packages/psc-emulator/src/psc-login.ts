@@ -7,6 +7,32 @@ import * as oidc from 'openid-client';
 
 import { completeLogin } from './complete-login.js';
 
+/**
+ * The authorization request a PSC client makes: PKCE (S256), state, nonce, `openid scope_all`,
+ * acr `eidas1`; `overrides` replace or add parameters (the emulator's tests of refused requests).
+ * Keep `verifier`, `state` and `nonce` for the code grant.
+ */
+export async function pscAuthorizationRequest(
+  config: oidc.Configuration,
+  redirectUri: string,
+  overrides: Record<string, string> = {},
+): Promise<{ url: URL; verifier: string; state: string; nonce: string }> {
+  const verifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: 'openid scope_all',
+    acr_values: 'eidas1',
+    state,
+    nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    ...overrides,
+  });
+  return { url, verifier, state, nonce };
+}
+
 /** Logs `user` (an IdNat_PS of the emulator) in through the emulator and returns the tokens. */
 export async function pscLogin(args: {
   discoveryUrl: string;
@@ -18,18 +44,7 @@ export async function pscLogin(args: {
   const config = await oidc.discovery(new URL(args.discoveryUrl), args.clientId, args.clientSecret, undefined, {
     execute: [oidc.allowInsecureRequests],
   });
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const nonce = oidc.randomNonce();
-  const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: args.redirectUri,
-    scope: 'openid scope_all',
-    acr_values: 'eidas1',
-    state,
-    nonce,
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-  });
+  const { url, verifier, state, nonce } = await pscAuthorizationRequest(config, args.redirectUri);
   const callback = await completeLogin(url.href, { user: args.user });
   const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
     pkceCodeVerifier: verifier,
