@@ -3,21 +3,17 @@
 // paging and 503.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnnuaireClient, type Timing } from '@dcc-kit/annuaire';
-import { startAnnuaireSimulator, type AnnuaireSimulator } from './simulator.js';
+import type { AnnuaireClient } from '@dcc-kit/annuaire';
+import type { AnnuaireSimulator } from './simulator.js';
+import { startSimulatorUnderTest } from './frozen-time.test.util.js';
 import { directoryRecords } from './records.js';
 import { answerDirectorySearch, directoryUnavailableAnswer, type DirectoryRecords } from './offline-directory.js';
 
 let sim: AnnuaireSimulator;
 let client: AnnuaireClient;
 let records: DirectoryRecords;
-let simNow = 1_800_000_000_000;
-const noWait: Timing = { now: () => simNow, sleep: async (ms) => void (simNow += ms) };
-
 before(async () => {
-  sim = await startAnnuaireSimulator({ now: () => simNow, ratePerSecond: 1000 });
-  console.log(`annuaire simulator on ${sim.baseUrl}`);
-  client = new AnnuaireClient({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, timing: noWait, rate: 1e6 });
+  ({ sim, client } = await startSimulatorUnderTest());
   records = directoryRecords();
 });
 after(() => sim.close());

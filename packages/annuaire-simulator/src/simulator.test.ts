@@ -4,21 +4,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkAdeli, checkFiness, checkRpps, checkSiret } from '@dcc-kit/cda/identity';
 import { loadExample } from '@dcc-kit/cda/examples';
-import { AnnuaireClient, AnnuaireError, type Timing } from '@dcc-kit/annuaire';
+import { AnnuaireClient, AnnuaireError } from '@dcc-kit/annuaire';
 import { startAnnuaireSimulator, type AnnuaireSimulator } from './simulator.js';
 import { defaultSeed } from './seed.js';
+import { frozenNow, noWait, startSimulatorUnderTest } from './frozen-time.test.util.js';
 
 let sim: AnnuaireSimulator;
 let client: AnnuaireClient;
-// The simulator's rate-limit clock: frozen unless a test moves it, so that no test depends on speed.
-let simNow = 1_800_000_000_000;
-const noWait: Timing = { now: () => simNow, sleep: async (ms) => void (simNow += ms) };
-
-before(async () => {
-  sim = await startAnnuaireSimulator({ now: () => simNow, ratePerSecond: 1000 });
-  console.log(`annuaire simulator on ${sim.baseUrl}`);
-  client = new AnnuaireClient({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, timing: noWait, rate: 1e6 });
-});
+// The simulator's rate-limit clock is frozen unless a test's waits move it (frozen-time.test.util.ts).
+before(async () => ({ sim, client } = await startSimulatorUnderTest()));
 after(() => sim.close());
 
 test('the seed: a few dozen entries, every identifier valid, the examples’ and PSC users’ ones included', () => {
@@ -104,7 +98,7 @@ test('an unknown parameter is a 400 OperationOutcome, not an unfiltered search',
 });
 
 test('past 17 calls in a second: 429 with Retry-After; the client waits it and succeeds', async () => {
-  const limited = await startAnnuaireSimulator({ now: () => simNow });
+  const limited = await startAnnuaireSimulator({ now: frozenNow });
   try {
     const statuses: number[] = [];
     for (let i = 0; i < 18; i++) statuses.push((await fetch(`${limited.baseUrl}/Organization?_count=1`, { headers: { 'ESANTE-API-KEY': limited.apiKey } })).status);
