@@ -55,7 +55,8 @@ export async function seedPatients(store, simulatorAdminUrl) {
 // transaction straight into the tables (as a migration would): the triggers of migrations 006
 // and 008 derive the facts and keep the indicators' rollup, exactly as for the routes' writes.
 // The models are the @dcc-kit/cda examples (fictitious patients) with the establishment and the
-// 3C changed; each structure's documents belong to one fictitious patient of the examples.
+// 3C changed and the structure's patient in place of theirs; each structure's documents belong to
+// one fictitious patient of the examples (a patient of their own, so the demo's four stay clear).
 // Only on the demo's own embedded store (scripts/start.mjs never calls it on a DATABASE_URL);
 // a store already holding the history keeps it (set ids start with `demo-history-`).
 
@@ -116,7 +117,8 @@ export async function seedIndicatorHistory(store, { now = new Date(), perStructu
   const versions = [];
   const submissions = [];
   for (const s of HISTORY_STRUCTURES) {
-    const body = { ...patientToApi(loadExample('pps', s.patientExample).input.patient), identityStatus: 'qualified', structureId: s.structureId };
+    const patientModel = loadExample('pps', s.patientExample).input.patient;
+    const body = { ...patientToApi(patientModel), identityStatus: 'qualified', structureId: s.structureId };
     const actor = { idNatPs: 'demo-seed', structures: [s.structureId], requestId: 'demo-seed' };
     await store.patients.create(body, actor);
     const [patient] = await store.driver.query('SELECT id FROM patients WHERE structure_id = $1 AND ins_value = $2', [s.structureId, body.ins.value]);
@@ -127,8 +129,8 @@ export async function seedIndicatorHistory(store, { now = new Date(), perStructu
       const [center, centerName] = pick(volet === 'pps' ? s.pps3c : s.frcp3c);
       const custodian = { ...(volet === 'pps' ? ppsBase : frcpBase).custodian, idNatStruct: `1${finess}`, name: establishment };
       const model = volet === 'pps'
-        ? { ...ppsBase, custodian, careNetwork: { ...ppsBase.careNetwork, coordinationCentre3C: { ...ppsBase.careNetwork?.coordinationCentre3C, organization: { name: centerName, idNatStruct: center } } } }
-        : { ...frcpBase, custodian, meeting: { ...frcpBase.meeting, managerId: center, denomination: `ONCO / ${centerName} / Sein` } };
+        ? { ...ppsBase, patient: patientModel, custodian, careNetwork: { ...ppsBase.careNetwork, coordinationCentre3C: { ...ppsBase.careNetwork?.coordinationCentre3C, organization: { name: centerName, idNatStruct: center } } } }
+        : { ...frcpBase, patient: patientModel, custodian, meeting: { ...frcpBase.meeting, managerId: center, denomination: `ONCO / ${centerName} / Sein` } };
       // More activity in recent months, as a platform being adopted.
       const createdAt = new Date(start + Math.floor(Math.sqrt(rnd()) * 360 * 86_400_000));
       const channel = rnd() < 0.3 ? 'connector' : 'editor';

@@ -1,7 +1,7 @@
 // The indicators' SQL against a generated history (issue 14, "What must hold"): seeded random
 // documents, versions, validations, signatures and DMP outcomes across months, establishments,
-// 3C and channels; the expected figures are computed here in plain JavaScript from the events
-// the generator wrote, never from the database. On PGlite and on PostgreSQL.
+// 3C and channels; the expected figures are computed in plain JavaScript from the events the
+// generator wrote, never from the database (testing/indicator-expected.ts). On PGlite and on PostgreSQL.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';

@@ -1,0 +1,145 @@
+// <dcc-dashboard> against the real backend, in Debian's Chromium: the demo (`startDemo`: the
+// backend on in-memory PGlite with the year of fictitious indicator history of
+// scripts/demo-seed.mjs, the local Pro Santé Connect, the Vite page with its strict CSP) —
+// a real login through the emulator's page as Dr LEFORT (ICO), the « Tableau de bord » view, the
+// SDK calling GET /indicators over real HTTP. The table shows exactly the server's JSON months
+// for the shown volet (then for the other), the chart's marks equal the table, the CSV the
+// element downloads is byte for byte the server's CSV, and axe finds no WCAG 2.1 A/AA violation
+// in the element. No console error, no CSP violation.
+/* global document, axe */
+import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { DR_LEFORT } from '@dcc-kit/psc-emulator';
+import { startDemo } from '../scripts/start.mjs';
+
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): skipped`;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function until(check, what, ms = 60_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+let demo;
+let downloads;
+
+before(async () => {
+  if (skip) return;
+  demo = await startDemo({ port: 0, pscPort: 0, memory: true, quiet: true, history: true });
+  console.log(`demo (real backend, seeded history) on ${demo.url}`);
+  downloads = mkdtempSync(join(tmpdir(), 'dcc-dashboard-backend-'));
+});
+
+after(async () => {
+  await demo?.close();
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
+});
+
+test('« Tableau de bord » on the real backend: the server’s figures in the table and the chart, its CSV downloaded, axe-clean', { skip, timeout: 300_000 }, async () => {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1400, height: 1000 });
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      // Before the login, /auth/session answers 401 (the page then offers the login).
+      if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    await page.exposeFunction('reportCspViolation', (directive) => problems.push(`CSP violation: ${directive}`));
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (e) => globalThis.reportCspViolation(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    const cdp = await page.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+
+    // A real login through the local Pro Santé Connect, acting for ICO.
+    await page.goto(`${demo.url}/`);
+    await page.waitForSelector('html[data-ready]', { timeout: 120_000 });
+    await Promise.all([page.waitForNavigation({ timeout: 30_000 }), page.click('#login')]);
+    await page.click(`input[value="${DR_LEFORT.userinfo.SubjectNameID}"]`);
+    await Promise.all([page.waitForNavigation({ timeout: 30_000 }), page.click('button[type=submit]')]);
+    await page.waitForSelector('html[data-ready]', { timeout: 30_000 });
+    const ico = await page.$$eval('#activity option', (options) => options.find((o) => o.textContent.includes('492805973'))?.value);
+    await page.select('#activity', ico);
+    await page.click('#dashboard-link');
+    await page.waitForSelector('#tableau-de-bord:not([hidden])', { timeout: 10_000 });
+
+    /** What the element shows: its table rows, its chart's marks, its period and volet. */
+    const shown = () =>
+      page.evaluate(() => {
+        const element = document.querySelector('dcc-dashboard');
+        const root = element?.shadowRoot;
+        if (!root?.querySelector('[part~="figures"]') || !element.report) return undefined;
+        const table = [...root.querySelectorAll('tbody tr')].map((tr) => ({
+          month: tr.dataset.month,
+          cells: Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.column, Number(td.dataset.value)])),
+        }));
+        const marks = [...root.querySelectorAll('[part~="chart-svg"] .mark')].map((m) => ({ series: m.dataset.series, month: m.dataset.month, value: Number(m.dataset.value) }));
+        return { table, marks, period: element.report.period, volet: element.volet };
+      });
+    const first = await until(shown, 'the dashboard figures');
+    assert.equal(first.table.length, 12, 'the last 12 months');
+
+    // The server's JSON for the same period, fetched by the page with the same session.
+    const q = `from=${first.period.from}&to=${first.period.to}`;
+    const server = await page.evaluate(async (query) => (await fetch(`/indicators?${query}`, { credentials: 'same-origin' })).json(), q);
+    assert.ok(server.rows.length > 10, `the seeded history is there (${server.rows.length} rows)`);
+    assert.ok(server.establishments.length >= 3 && server.centers3c.length >= 3, 'several establishments and 3C');
+    const compare = (view, volet) => {
+      assert.equal(view.volet, volet);
+      for (const row of view.table) {
+        const want = server.months.find((m) => m.month === row.month && m.volet === volet);
+        assert.ok(want, `${volet} ${row.month} in the server's months`);
+        for (const [column, value] of Object.entries(row.cells)) assert.equal(value, want[column], `${volet} ${row.month} ${column}`);
+      }
+      assert.ok(view.table.some((r) => r.cells.created > 0 && r.cells.deposited > 0), `${volet}: real figures`);
+      for (const mark of view.marks) assert.equal(mark.value, view.table.find((r) => r.month === mark.month).cells[mark.series], `${volet} mark ${mark.series} ${mark.month}`);
+    };
+    compare(first, 'pps');
+    await page.evaluate(() => {
+      const input = document.querySelector('dcc-dashboard').shadowRoot.querySelector('input[name="volet"][value="frcp"]');
+      input.click();
+    });
+    compare(await until(async () => {
+      const v = await shown();
+      return v?.volet === 'frcp' ? v : undefined;
+    }, 'the FRCP figures'), 'frcp');
+
+    // axe (WCAG 2.1 A/AA) on the element with the real figures.
+    await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const result = await axe.run(document.querySelector('dcc-dashboard'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.length} node(s)`);
+    });
+    assert.deepEqual(violations, []);
+
+    // The CSV the element downloads is the server's CSV, byte for byte.
+    await page.evaluate(() => document.querySelector('dcc-dashboard').shadowRoot.querySelector('[part~="export"]').click());
+    const name = `indicateurs-dcc-${first.period.from}-${first.period.to}.csv`;
+    await until(() => readdirSync(downloads).includes(name), `the download ${name}`, 30_000);
+    const downloaded = readFileSync(join(downloads, name));
+    const serverCsv = Buffer.from(await page.evaluate(async (query) => [...new Uint8Array(await (await fetch(`/indicators?${query}&format=csv`, { credentials: 'same-origin' })).arrayBuffer())], q));
+    assert.deepEqual([...downloaded.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
+    assert.equal(downloaded.toString('utf8'), serverCsv.toString('utf8'));
+    assert.equal(downloaded.toString('utf8').split('\r\n').length, server.rows.length + 2, 'header, one line per server row, final CRLF');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
