@@ -57,9 +57,15 @@ test('« Tableau de bord » on the real backend: the server’s figures in the t
     await page.setViewport({ width: 1400, height: 1000 });
     const problems = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    // A failed load is reported with its address by the response listener below.
     page.on('console', (m) => {
-      // Before the login, /auth/session answers 401 (the page then offers the login).
-      if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(`console: ${m.text()}`);
+      if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    page.on('response', (r) => {
+      // Before the login, /auth/session answers 401 (the page then offers the login); the page
+      // declares no icon, so the browser's own /favicon.ico guess is a 404.
+      const path = new URL(r.url()).pathname;
+      if (r.status() >= 400 && !(r.status() === 401 && path === '/auth/session') && path !== '/favicon.ico') problems.push(`HTTP ${r.status()} ${path}`);
     });
     await page.exposeFunction('reportCspViolation', (directive) => problems.push(`CSP violation: ${directive}`));
     await page.evaluateOnNewDocument(() => {

@@ -19,6 +19,8 @@
 --                                          group had that professional that month. Distinct
 --                                          professionals cannot be summed across groups: the
 --                                          report counts DISTINCT over these rows.
+--   indicator_labels                       per structure, the FINESS and 3C its documents name,
+--                                          with their names (the report's filter labels)
 -- A group row exists while one of its documents has an event that month; a document's facts
 -- changing (a later version names another custodian or 3C) moves its months to the new group.
 -- The views indicator_*_recomputed compute the same rows from the source tables: the backfill
@@ -96,6 +98,36 @@ CREATE TABLE indicator_group_professionals (
   documents integer NOT NULL,
   UNIQUE NULLS NOT DISTINCT (month, structure_id, finess, center3c, volet, channel, professional)
 );
+
+-- The filters' labels: per structure, every establishment (FINESS) and 3C its documents name,
+-- with the names the documents give them and how many documents do (the report shows the
+-- greatest name, as the documents' query did).
+CREATE TABLE indicator_labels (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  structure_id text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('finess', '3c')),
+  key text NOT NULL,
+  name text,
+  documents integer NOT NULL,
+  UNIQUE NULLS NOT DISTINCT (structure_id, kind, key, name)
+);
+CREATE VIEW indicator_labels_recomputed AS
+  SELECT structure_id, 'finess'::text AS kind, finess AS key, establishment_name AS name, count(*)::integer AS documents
+    FROM documents WHERE finess IS NOT NULL GROUP BY 1, 2, 3, 4
+  UNION ALL
+  SELECT structure_id, '3c', center3c, center3c_name, count(*)::integer FROM documents WHERE center3c IS NOT NULL GROUP BY 1, 2, 3, 4;
+
+CREATE FUNCTION dcc_indicator_label_add(l_structure text, l_kind text, l_key text, l_name text, delta integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  row_id bigint;
+  left_documents integer;
+BEGIN
+  IF l_key IS NULL THEN RETURN; END IF;
+  INSERT INTO indicator_labels AS l (structure_id, kind, key, name, documents) VALUES (l_structure, l_kind, l_key, l_name, delta)
+  ON CONFLICT (structure_id, kind, key, name) DO UPDATE SET documents = l.documents + EXCLUDED.documents
+  RETURNING l.id, l.documents INTO row_id, left_documents;
+  IF left_documents = 0 THEN DELETE FROM indicator_labels WHERE id = row_id; END IF;
+END $$;
 
 CREATE VIEW indicator_document_months_recomputed AS
   SELECT document_id, dcc_indicator_month(at) AS month, count(*)::integer AS events,
@@ -212,6 +244,16 @@ END $$;
 
 CREATE FUNCTION indicator_rollup_documents() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (OLD.structure_id, OLD.finess, OLD.establishment_name, OLD.center3c, OLD.center3c_name)
+      IS DISTINCT FROM (NEW.structure_id, NEW.finess, NEW.establishment_name, NEW.center3c, NEW.center3c_name)) THEN
+    PERFORM dcc_indicator_label_add(OLD.structure_id, 'finess', OLD.finess, OLD.establishment_name, -1);
+    PERFORM dcc_indicator_label_add(OLD.structure_id, '3c', OLD.center3c, OLD.center3c_name, -1);
+  END IF;
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND (OLD.structure_id, OLD.finess, OLD.establishment_name, OLD.center3c, OLD.center3c_name)
+      IS DISTINCT FROM (NEW.structure_id, NEW.finess, NEW.establishment_name, NEW.center3c, NEW.center3c_name)) THEN
+    PERFORM dcc_indicator_label_add(NEW.structure_id, 'finess', NEW.finess, NEW.establishment_name, 1);
+    PERFORM dcc_indicator_label_add(NEW.structure_id, '3c', NEW.center3c, NEW.center3c_name, 1);
+  END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     IF TG_OP = 'UPDATE' AND (OLD.structure_id, OLD.finess, OLD.center3c, OLD.type, OLD.channel)
         IS DISTINCT FROM (NEW.structure_id, NEW.finess, NEW.center3c, NEW.type, NEW.channel) THEN
@@ -270,12 +312,13 @@ INSERT INTO indicator_groups (month, structure_id, finess, center3c, volet, chan
   SELECT * FROM indicator_groups_recomputed;
 INSERT INTO indicator_group_professionals (month, structure_id, finess, center3c, volet, channel, professional, documents)
   SELECT * FROM indicator_group_professionals_recomputed;
+INSERT INTO indicator_labels (structure_id, kind, key, name, documents) SELECT * FROM indicator_labels_recomputed;
 
 CREATE TRIGGER indicator_rollup_documents AFTER INSERT OR DELETE ON documents
   FOR EACH ROW EXECUTE FUNCTION indicator_rollup_documents();
 CREATE TRIGGER indicator_rollup_documents_update AFTER UPDATE ON documents
-  FOR EACH ROW WHEN ((OLD.structure_id, OLD.finess, OLD.center3c, OLD.type, OLD.channel, OLD.created_at)
-                     IS DISTINCT FROM (NEW.structure_id, NEW.finess, NEW.center3c, NEW.type, NEW.channel, NEW.created_at))
+  FOR EACH ROW WHEN ((OLD.structure_id, OLD.finess, OLD.center3c, OLD.type, OLD.channel, OLD.created_at, OLD.establishment_name, OLD.center3c_name)
+                     IS DISTINCT FROM (NEW.structure_id, NEW.finess, NEW.center3c, NEW.type, NEW.channel, NEW.created_at, NEW.establishment_name, NEW.center3c_name))
   EXECUTE FUNCTION indicator_rollup_documents();
 CREATE TRIGGER indicator_rollup_versions AFTER INSERT OR DELETE ON document_versions
   FOR EACH ROW EXECUTE FUNCTION indicator_rollup_versions();

@@ -23,6 +23,7 @@ const ROLLUP: ReadonlyArray<readonly [string, string]> = [
   ['indicator_document_month_professionals', 'document_id, month, professional, events'],
   ['indicator_groups', 'month, structure_id, finess, center3c, volet, channel, documents, created, validated, signed, deposited, refused'],
   ['indicator_group_professionals', 'month, structure_id, finess, center3c, volet, channel, professional, documents'],
+  ['indicator_labels', 'structure_id, kind, key, name, documents'],
 ];
 
 /** Each rollup table holds exactly the rows of its `_recomputed` view (both differences empty). */

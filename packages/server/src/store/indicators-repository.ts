@@ -77,11 +77,8 @@ SELECT 'month', to_char(month, 'YYYY-MM'), NULL, NULL, volet, NULL, NULL, NULL, 
   FROM scoped_professionals GROUP BY month, volet`;
 
 const LABELS_SQL = `
-SELECT 'finess' AS kind, finess AS id, max(establishment_name) AS name FROM documents
- WHERE finess IS NOT NULL AND ($1::text[] IS NULL OR structure_id = ANY($1::text[])) GROUP BY finess
-UNION ALL
-SELECT '3c', center3c, max(center3c_name) FROM documents
- WHERE center3c IS NOT NULL AND ($1::text[] IS NULL OR structure_id = ANY($1::text[])) GROUP BY center3c
+SELECT kind, key AS id, max(name) AS name FROM indicator_labels
+ WHERE ($1::text[] IS NULL OR structure_id = ANY($1::text[])) GROUP BY kind, key
 ORDER BY 1, 2`;
 
 type Row = Record<string, unknown>;
