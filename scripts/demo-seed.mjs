@@ -5,6 +5,7 @@
 import { loadExample } from '@dcc-kit/cda/examples';
 import { patientToApi } from '@dcc-kit/cda/identity';
 import { randomUUID } from 'node:crypto';
+import { seededRandom } from '@dcc-kit/server/seeded-random';
 
 export const SEED_STRUCTURE = '492805973';
 
@@ -88,18 +89,6 @@ const HISTORY_PROFESSIONALS = ['810101229700', '810100000011', '810100000012', '
 const PPS_MODEL = '01-sein-gauche-fec-docetaxel-radiotherapie';
 const FRCP_MODEL = '01-sein-appareil-organes-post-operatoire';
 
-/** A small seeded generator (mulberry32): the same history on every fresh store. */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Writes about `perStructure` documents per structure over the 12 months before `now`, unless
  * the store already holds them. Returns how many documents were written (0 when already there).
@@ -107,7 +96,7 @@ function seeded(seed) {
 export async function seedIndicatorHistory(store, { now = new Date(), perStructure = 100 } = {}) {
   const [done] = await store.driver.query(`SELECT count(*)::integer AS n FROM documents WHERE set_id LIKE 'demo-history-%'`);
   if (Number(done.n) > 0) return 0;
-  const rnd = seeded(20260101);
+  const rnd = seededRandom(20260101); // the same history on every fresh store
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const later = (t, maxDays) => new Date(Math.min(t.getTime() + 3_600_000 + Math.floor(rnd() * maxDays * 86_400_000), now.getTime() - 60_000));
   const ppsBase = loadExample('pps', PPS_MODEL).input;

@@ -2,6 +2,7 @@
 // contract: rows per (month, FINESS, 3C, volet, channel) from a seeded generator, and the
 // months derived from the rows the way the contract defines them (every month × volet, zeros
 // included; connector / editor = documents created through each channel). No real data.
+import { seededRandom } from '@dcc-kit/server/seeded-random';
 import type { IndicatorRow, IndicatorsQuery, IndicatorsReport, IndicatorVolet, MonthTotals } from '../indicators-types.js';
 import { monthsBetween } from '../dashboard-model.js';
 
@@ -32,21 +33,10 @@ export function manyEstablishments(count: number, centers = 4): FixtureEstablish
   }));
 }
 
-/** A small deterministic generator (mulberry32): the same seed gives the same figures. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rows for every month of the period, establishment, volet and channel, with plausible funnels (created ≥ validated ≥ signed ≥ deposited + refused). */
 export function sampleRows(from: string, to: string, establishments: readonly FixtureEstablishment[] = SAMPLE_ESTABLISHMENTS, seed = 14): IndicatorRow[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const rows: IndicatorRow[] = [];
   for (const month of monthsBetween(from, to))
     for (const e of establishments)
