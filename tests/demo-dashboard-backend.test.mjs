@@ -16,20 +16,11 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { startDemo } from '../scripts/start.mjs';
+import { CHROMIUM } from './support/print-page.mjs';
+import { dashboardShown, launchChromium, until, watchedPage } from './support/dashboard-page.mjs';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): skipped`;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function until(check, what, ms = 60_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 let demo;
 let downloads;
@@ -47,32 +38,17 @@ after(async () => {
 });
 
 test('« Tableau de bord » on the real backend: the server’s figures in the table and the chart, its CSV downloaded, axe-clean', { skip, timeout: 300_000 }, async () => {
-  const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    await page.setViewport({ width: 1400, height: 1000 });
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     // A failed load is reported with its address by the response listener below.
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
+    const { page, problems } = await watchedPage(browser, { ignoreConsole: /^Failed to load resource/, downloadPath: downloads });
+    await page.setViewport({ width: 1400, height: 1000 });
     page.on('response', (r) => {
       // Before the login, /auth/session answers 401 (the page then offers the login); the page
       // declares no icon, so the browser's own /favicon.ico guess is a 404.
       const path = new URL(r.url()).pathname;
       if (r.status() >= 400 && !(r.status() === 401 && path === '/auth/session') && path !== '/favicon.ico') problems.push(`HTTP ${r.status()} ${path}`);
     });
-    await page.exposeFunction('reportCspViolation', (directive) => problems.push(`CSP violation: ${directive}`));
-    await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (e) => globalThis.reportCspViolation(`${e.effectiveDirective} ${e.blockedURI}`));
-    });
-    const cdp = await page.createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
 
     // A real login through the local Pro Santé Connect, acting for ICO.
     await page.goto(`${demo.url}/`);
@@ -86,19 +62,7 @@ test('« Tableau de bord » on the real backend: the server’s figures in the t
     await page.click('#dashboard-link');
     await page.waitForSelector('#tableau-de-bord:not([hidden])', { timeout: 10_000 });
 
-    /** What the element shows: its table rows, its chart's marks, its period and volet. */
-    const shown = () =>
-      page.evaluate(() => {
-        const element = document.querySelector('dcc-dashboard');
-        const root = element?.shadowRoot;
-        if (!root?.querySelector('[part~="figures"]') || !element.report) return undefined;
-        const table = [...root.querySelectorAll('tbody tr')].map((tr) => ({
-          month: tr.dataset.month,
-          cells: Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.column, Number(td.dataset.value)])),
-        }));
-        const marks = [...root.querySelectorAll('[part~="chart-svg"] .mark')].map((m) => ({ series: m.dataset.series, month: m.dataset.month, value: Number(m.dataset.value) }));
-        return { table, marks, period: element.report.period, volet: element.volet };
-      });
+    const shown = () => dashboardShown(page);
     const first = await until(shown, 'the dashboard figures');
     assert.equal(first.table.length, 12, 'the last 12 months');
 
