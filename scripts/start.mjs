@@ -24,7 +24,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { seedPatients } from './demo-seed.mjs';
+import { seedIndicatorHistory, seedPatients } from './demo-seed.mjs';
 import { freePort } from './free-port.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -169,8 +169,8 @@ function proxyConfig(target, simulatorUrl) {
  * @param {{ port?: number, pscPort?: number, apiPort?: number, dmpPort?: number, smtpPort?: number, insiPort?: number,
  *   host?: string, publicUrl?: string, databaseUrl?: string, dataDir?: string, memory?: boolean,
  *   annuairePort?: number, mode?: 'dev' | 'preview', kitDir?: string, logger?: (entry: unknown) => void, quiet?: boolean,
- *   env?: Record<string, string>, seed?: boolean }} [options]
- *   `env` → settings over process.env (e.g. DCC_SUBMISSION_RETRY_DELAY_SECONDS); `seed: false` → no seeded patients.
+ *   env?: Record<string, string>, seed?: boolean, history?: boolean }} [options]
+ *   `env` → settings over process.env (e.g. DCC_SUBMISSION_RETRY_DELAY_SECONDS); `seed: false` → no seeded patients; `history` → the indicator history (default: on the persistent embedded store only).
  *   `memory: true` → throwaway in-memory PGlite (tests); `port: 0` → any free port (for every part).
  * @returns {Promise<{ url: string, apiUrl: string, pscIssuer: string, store: string,
  *   dmp?: { url: string, adminUrl: string, smtp: { host: string, port: number } },
@@ -267,6 +267,8 @@ export async function startDemo(options = {}) {
       publicUrl,
     });
     if (options.seed !== false) await seedPatients(store, dmp?.simulator.adminUrl);
+    // A year of fictitious indicator history for the dashboard: the demo's own embedded store only (never a DATABASE_URL).
+    if (options.seed !== false && !databaseUrl && (options.history ?? !options.memory)) await seedIndicatorHistory(store);
     const api = await app.listen(options.apiPort ?? Number(env.API_PORT ?? 0), '127.0.0.1');
     closers.push(() => app.close());
 

@@ -7,39 +7,19 @@
 // and SDK tests (packages/server/src/indicators.e2e.test.ts, packages/sdk/src/indicators.test.ts).
 /* global document, location */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { prepareOfflineWorker } from '../scripts/start.mjs';
+import { skipWithoutChromium } from './support/chromium.mjs';
+import { dashboardShown, launchChromium, until, watchedPage } from './support/dashboard-page.mjs';
+import { freePort } from '../scripts/free-port.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // Under CI the browser is required: no silent skip there.
-const skip = existsSync(CHROMIUM) || process.env.CI ? false : `${CHROMIUM} not found (set CHROME_PATH): skipped`;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function until(check, what, ms = 60_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const skip = skipWithoutChromium('the dashboard page test');
 
 let server;
 let url;
@@ -63,25 +43,10 @@ after(async () => {
 });
 
 test('« Tableau de bord » in the offline demo: figures, table = chart, CSV downloaded with the keyboard, no CSP violation', { skip, timeout: 240_000 }, async () => {
-  const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      // Before the offline login, /auth/session answers 401 (the page then offers the login).
-      if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 401/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    await page.exposeFunction('reportCspViolation', (directive) => problems.push(`CSP violation: ${directive}`));
-    await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (e) => globalThis.reportCspViolation(`${e.effectiveDirective} ${e.blockedURI}`));
-    });
-    const cdp = await page.createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    // Before the offline login, /auth/session answers 401 (the page then offers the login).
+    const { page, problems } = await watchedPage(browser, { ignoreConsole: /^Failed to load resource: the server responded with a status of 401/, downloadPath: downloads });
 
     await page.goto(`${url}/?offline=1`);
     await page.waitForSelector('html[data-ready]', { timeout: 120_000 });
@@ -89,21 +54,10 @@ test('« Tableau de bord » in the offline demo: figures, table = chart, CSV dow
     await page.waitForSelector('#session-in:not([hidden])', { timeout: 30_000 });
     await page.click('#dashboard-link');
     await page.waitForSelector('#tableau-de-bord:not([hidden])', { timeout: 10_000 });
-    const figures = await until(
-      () =>
-        page.evaluate(() => {
-          const root = document.querySelector('dcc-dashboard')?.shadowRoot;
-          if (!root?.querySelector('[part~="figures"]')) return undefined;
-          const table = [...root.querySelectorAll('tbody tr')].map((tr) => ({
-            month: tr.dataset.month,
-            cells: Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.column, Number(td.dataset.value)])),
-          }));
-          const marks = [...root.querySelectorAll('[part~="chart-svg"] .mark')].map((m) => ({ series: m.dataset.series, month: m.dataset.month, value: Number(m.dataset.value) }));
-          const report = document.querySelector('dcc-dashboard').report;
-          return { table, marks, period: report.period, workspaceHidden: document.getElementById('workspace').hidden, hash: location.hash };
-        }),
-      'the dashboard figures',
-    );
+    const figures = await until(async () => {
+      const view = await dashboardShown(page);
+      return view && { ...view, ...(await page.evaluate(() => ({ workspaceHidden: document.getElementById('workspace').hidden, hash: location.hash }))) };
+    }, 'the dashboard figures');
     assert.equal(figures.hash, '#tableau-de-bord');
     assert.equal(figures.workspaceHidden, true, 'the view replaces the workspace');
     assert.equal(figures.table.length, 12, 'the last 12 months');

@@ -2,10 +2,9 @@
 // contract: rows per (month, FINESS, 3C, volet, channel) from a seeded generator, and the
 // months derived from the rows the way the contract defines them (every month × volet, zeros
 // included; connector / editor = documents created through each channel). No real data.
+import { seededRandom } from '@dcc-kit/server/testing/seeded-random';
 import type { IndicatorRow, IndicatorsQuery, IndicatorsReport, IndicatorVolet, MonthTotals } from '../indicators-types.js';
 import { monthsBetween } from '../dashboard-model.js';
-// The same seed gives the same figures: the server tests' seeded generator (browser-safe, a dev dependency).
-import { seededRandom } from '@dcc-kit/server/testing/seeded-random';
 
 export interface FixtureEstablishment {
   finess: string;
@@ -33,6 +32,7 @@ export function manyEstablishments(count: number, centers = 4): FixtureEstablish
     center3c: `3c-fictif-${(i % centers) + 1}`,
   }));
 }
+
 
 /** Rows for every month of the period, establishment, volet and channel, with plausible funnels (created ≥ validated ≥ signed ≥ deposited + refused). */
 export function sampleRows(from: string, to: string, establishments: readonly FixtureEstablishment[] = SAMPLE_ESTABLISHMENTS, seed = 14): IndicatorRow[] {
