@@ -10,7 +10,8 @@ import { createValidator, type Validator } from '../validator.js';
 import type { CompiledSchemaStore } from '../schema-cache.js';
 import { createFsLoader } from './fs-loader.js';
 import { resolveKitDir } from './kit-dir.js';
-import { createFolderSchemaStore, createFolderXPathStore } from './schema-store.js';
+import { createFolderCodeCache, createFolderSchemaStore, createFolderXPathStore } from './schema-store.js';
+import { SAXON_CODE_CACHE_NAME, saveSaxonCodeCache, useSaxonCodeCache } from '../saxon-node.js';
 import type { CompiledXPathStore } from '../schematron/xpath-store.js';
 import { startXsdThread, type XsdThread } from './xsd-thread.js';
 
@@ -60,13 +61,21 @@ export function createNodeValidator(options: NodeValidatorOptions = {}): Validat
   const thread = options.xsdThread === true ? startXsdThread({ kitDir }) : options.xsdThread || undefined;
   // A failed thread is not retried: its reason is the XML schema layer's engine error.
   const xsd = thread ? { xsdValidator: () => thread.validator } : {};
-  const caches = options.cacheDir === false ? {} : folderStores(compiledRulesDir(options.cacheDir ?? defaultCacheDir()));
+  const folder = options.cacheDir === false ? undefined : compiledRulesDir(options.cacheDir ?? defaultCacheDir());
+  const caches = folder ? folderStores(folder) : {};
+  const codeCached = folder ? useSaxonCodeCache(createFolderCodeCache(folder, SAXON_CODE_CACHE_NAME)) : false;
   const validator = createValidator({ loader: createFsLoader(kitDir), ...caches, ...xsd });
-  if (!thread) return validator;
+  if (!thread && !codeCached) return validator;
   return {
     ...validator,
+    async validate(xml, opts) {
+      const result = await validator.validate(xml, opts);
+      // After a first verdict the code cache holds every saxon-js function that verdict ran.
+      if (codeCached) await saveSaxonCodeCache().catch(() => undefined); // a failing cache must not fail validation
+      return result;
+    },
     dispose() {
-      thread.close(); // at once, even while the schema still compiles
+      thread?.close(); // at once, even while the schema still compiles
       validator.dispose();
     },
   };
