@@ -15,7 +15,7 @@
  *   never asks for, is required on first use only (≈ 65 ms of CPU at start otherwise).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import type NodeSaxonJS from 'saxon-js';
@@ -23,6 +23,8 @@ import type NodeSaxonJS from 'saxon-js';
 type Saxon = typeof NodeSaxonJS;
 
 const packageFile = createRequire(import.meta.url).resolve('saxon-js');
+/** `require.cache`: the modules `require` (and `import` of CommonJS) hand out. */
+const requireCache = createRequire(import.meta.url).cache;
 const saxonVersion = (JSON.parse(readFileSync(path.join(path.dirname(packageFile), 'package.json'), 'utf8')) as { version: string }).version;
 
 interface CodeCache {
@@ -63,6 +65,10 @@ export function saxonCodeCacheStatus(): { readonly loaded: boolean; readonly fro
 
 function load(): Saxon {
   if (loaded) return loaded;
+  // One saxon-js per process: nodes of one copy are not nodes to another. When something
+  // required it already, that copy is used; the copy loaded here is registered as `require`'s.
+  const existing = requireCache[packageFile];
+  if (existing?.loaded) return (loaded = existing.exports as Saxon);
   const source = readFileSync(packageFile, 'utf8');
   let cachedData: Buffer | undefined;
   try {
@@ -70,17 +76,20 @@ function load(): Saxon {
   } catch {
     cachedData = undefined; // unreadable: compile
   }
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: packageFile, ...(cachedData ? { cachedData } : {}) });
+  const script = new vm.Script(Module.wrap(source), { filename: packageFile, ...(cachedData ? { cachedData } : {}) });
   fromCodeCache = cachedData !== undefined && script.cachedDataRejected === false;
   if (codeCache && !fromCodeCache) unsaved = script;
   const packageRequire = createRequire(packageFile);
   let axios: unknown;
   const lazyAxios = new Proxy({}, { get: (_target, key) => Reflect.get((axios ??= packageRequire('axios')) as object, key) });
   const moduleRequire = Object.assign((id: string) => (id === 'axios' ? lazyAxios : packageRequire(id)), packageRequire);
-  const module = { exports: {} as Saxon };
+  const module = new Module(packageFile);
+  module.filename = packageFile;
+  module.paths = (Module as unknown as { _nodeModulePaths(from: string): string[] })._nodeModulePaths(path.dirname(packageFile));
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, moduleRequire, module, packageFile, path.dirname(packageFile));
-  loaded = module.exports;
+  module.loaded = true;
+  requireCache[packageFile] = module;
+  loaded = module.exports as Saxon;
   return loaded;
 }
 
