@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResourceLoader } from '../loader.js';
@@ -20,6 +21,24 @@ export function createFsLoader(kitDir: string): ResourceLoader {
       const bytes = await read(root, kitPath);
       return bytes === undefined ? undefined : `sha256:${createHash('sha256').update(bytes).digest('base64')}`;
     },
+  };
+}
+
+/**
+ * The same folder read synchronously, for libxml2's input provider (it opens each included
+ * schema while it compiles): bytes, or undefined when absent; the same path rules.
+ */
+export function createFsSyncReader(kitDir: string): (kitPath: string) => Buffer | undefined {
+  const root = path.resolve(kitDir);
+  return (kitPath) => {
+    const file = resolveInside(root, kitPath);
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw new Error(`Cannot read ${kitPath} from the kit folder ${root}: ${(error as Error).message}`, { cause: error });
+    }
   };
 }
 

@@ -4,8 +4,9 @@
  * that one compiled schema. It loads libxml2-wasm and nothing of the schematron engine.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createXsdValidator, type XsdIssue, type XsdValidator } from '../xsd.js';
-import { createFsLoader } from './fs-loader.js';
+import path from 'node:path';
+import { createXsdValidatorReading, type XsdIssue, type XsdValidator } from '../xsd.js';
+import { createFsSyncReader } from './fs-loader.js';
 
 export interface XsdThreadData {
   readonly kitDir: string;
@@ -26,7 +27,8 @@ const { kitDir, schemaPath } = workerData as XsdThreadData;
 
 let validator: XsdValidator | undefined;
 try {
-  validator = await createXsdValidator(createFsLoader(kitDir), schemaPath);
+  // libxml2 reads the includes from the kit folder as it meets them (no pre-scan of 650 kB).
+  validator = createXsdValidatorReading(createFsSyncReader(kitDir), path.resolve(kitDir), schemaPath);
   port.postMessage({ kind: 'ready' } satisfies XsdThreadMessage);
 } catch (error) {
   port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies XsdThreadMessage);
