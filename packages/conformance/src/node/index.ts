@@ -66,13 +66,18 @@ export function createNodeValidator(options: NodeValidatorOptions = {}): Validat
   const codeCached = folder ? useSaxonCodeCache(createFolderCodeCache(folder, SAXON_CODE_CACHE_NAME)) : false;
   const validator = createValidator({ loader: createFsLoader(kitDir), ...caches, ...xsd });
   if (!thread && !codeCached) return validator;
+  // After a first verdict the code cache holds every saxon-js function that verdict ran.
+  const savingCodeCache = async <T>(result: T): Promise<T> => {
+    if (codeCached) await saveSaxonCodeCache().catch(() => undefined); // a failing cache must not fail validation
+    return result;
+  };
   return {
     ...validator,
     async validate(xml, opts) {
-      const result = await validator.validate(xml, opts);
-      // After a first verdict the code cache holds every saxon-js function that verdict ran.
-      if (codeCached) await saveSaxonCodeCache().catch(() => undefined); // a failing cache must not fail validation
-      return result;
+      return savingCodeCache(await validator.validate(xml, opts));
+    },
+    async validateMany(docs) {
+      return savingCodeCache(await validator.validateMany(docs));
     },
     dispose() {
       thread?.close(); // at once, even while the schema still compiles
