@@ -1,12 +1,11 @@
 /**
  * `dcc` — command-line entry. Subcommands live in their own modules; `main` returns the
  * exit code instead of exiting so that tests can run it in-process.
+ *
+ * Each subcommand's module is imported when that command runs: a new process pays only for
+ * the packages its command uses (importing them all cost ≈ 0.4 s of CPU before
+ * `dcc validate` started: the CDA model, the DMP connector, MSSanté…).
  */
-import { validateCommand } from './validate-command.js';
-import { buildCommand, parseCommand } from './build-command.js';
-import { metadataCommand } from './metadata-command.js';
-import { packageCommand } from './package-command.js';
-import { kitCommand } from './kit-command.js';
 
 export interface Io {
   readonly stdout: { write(chunk: string): unknown };
@@ -61,17 +60,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'validate':
-      return validateCommand(rest, io);
+      return (await import('./validate-command.js')).validateCommand(rest, io);
     case 'build':
-      return buildCommand(rest, io);
+      return (await import('./build-command.js')).buildCommand(rest, io);
     case 'parse':
-      return parseCommand(rest, io);
+      return (await import('./build-command.js')).parseCommand(rest, io);
     case 'metadata':
-      return metadataCommand(rest, io);
+      return (await import('./metadata-command.js')).metadataCommand(rest, io);
     case 'package':
-      return packageCommand(rest, io);
+      return (await import('./package-command.js')).packageCommand(rest, io);
     case 'kit':
-      return kitCommand(rest, io);
+      return (await import('./kit-command.js')).kitCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

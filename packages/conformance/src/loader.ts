@@ -13,6 +13,13 @@ export interface ResourceLoader {
    * (so that `doc-available()` can answer false); rejects on any other failure.
    */
   readText(path: string): Promise<string | undefined>;
+  /**
+   * A digest of the resource's content (`undefined` when it does not exist), when the loader
+   * has a faster one than hashing its text in JavaScript (Node: SHA-256 of the file's bytes).
+   * Used to check that a cached compiled schema still matches the kit; any change of content
+   * must change it.
+   */
+  contentHash?(path: string): Promise<string | undefined>;
 }
 
 /** Loader reading the kit over HTTP(S) with `fetch` (browser, or Node 18+). */

@@ -136,3 +136,20 @@ describe('contentHash', () => {
     assert.match(contentHash('abc'), /^[0-9a-z]+:3$/);
   });
 });
+
+describe('loadCompiledSchema with a loader that has its own content hash', () => {
+  it('checks the entry with the loader\'s hash; an entry hashed otherwise is compiled again, then reused', async () => {
+    const files = kit();
+    const own = (text: string) => `own:${text.length}:${text}`;
+    const loader = { ...createMemoryLoader(files), contentHash: async (path: string) => (files.has(path) ? own(files.get(path) ?? '') : undefined) };
+    const store = recordingStore();
+    const plain = await loadCompiledSchema(createMemoryLoader(files), MAIN, store); // cyrb53 hashes
+    const first = await loadCompiledSchema(loader, MAIN, store);
+    assert.notEqual(first, plain, 'other hashes: compiled again');
+    assert.deepEqual((await store.entry(KEY))?.hashes, [own(files.get(MAIN) ?? ''), own(files.get('sch/inc/rule.sch') ?? '')]);
+    assert.equal(await loadCompiledSchema(loader, MAIN, store), first);
+    files.set('sch/inc/rule.sch', rule('@b'));
+    const changed = await loadCompiledSchema(loader, MAIN, store);
+    assert.deepEqual(testsOf(changed), ['@b']);
+  });
+});

@@ -45,14 +45,17 @@ export function contentHash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36) + `:${text.length}`;
 }
 
+/**
+ * The content hashes of the files: the loader's own (a different algorithm gives different
+ * strings, so an entry hashed by another loader is simply compiled again) or cyrb53 of the text.
+ */
 async function hashes(loader: ResourceLoader, files: readonly string[]): Promise<string[] | undefined> {
-  const out: string[] = [];
-  for (const file of files) {
+  const hash = loader.contentHash ? loader.contentHash.bind(loader) : async (file: string) => {
     const text = await loader.readText(file);
-    if (text === undefined) return undefined;
-    out.push(contentHash(text));
-  }
-  return out;
+    return text === undefined ? undefined : contentHash(text);
+  };
+  const out = await Promise.all(files.map(hash));
+  return out.every((h) => h !== undefined) ? out : undefined;
 }
 
 /** Runs a store operation; a store failing in any way (rejection or synchronous throw) is as good as no store. */

@@ -69,6 +69,13 @@ export interface ValidatorOptions {
   readonly store?: CompiledSchemaStore;
   /** Where compiled XPath is kept between processes (optional; see schematron/xpath-store.ts). */
   readonly xpathStore?: CompiledXPathStore;
+  /**
+   * The XML schema layer's validator when it runs elsewhere (another thread: Node's
+   * `startXsdThread`); called once, on first use. The layer then starts before the document is
+   * parsed and runs while the schematron layers run here. Default: compiled in this thread
+   * (`createXsdValidator`), run in turn with the other layers.
+   */
+  readonly xsdValidator?: () => Promise<XsdValidator>;
 }
 
 /** The document's volet cannot be detected and none was given. */
@@ -125,6 +132,7 @@ function splitByRole(issues: LayerIssue[]): { errors: LayerIssue[]; warnings: La
 
 export function createValidator(options: ValidatorOptions): Validator {
   const { loader, store, xpathStore } = options;
+  const xsdElsewhere = options.xsdValidator;
   const resources = new ResourceCache(loader);
   const runners = new Map<string, Promise<SchematronRunner>>();
   let xsd: Promise<XsdValidator> | undefined;
@@ -141,7 +149,7 @@ export function createValidator(options: ValidatorOptions): Validator {
   };
   const xsdValidator = () => {
     if (!xsd) {
-      xsd = createXsdValidator(loader, GENERIC_LAYERS[0].path);
+      xsd = xsdElsewhere ? xsdElsewhere() : createXsdValidator(loader, GENERIC_LAYERS[0].path);
       xsd.catch(() => (xsd = undefined));
     }
     return xsd;
@@ -187,6 +195,8 @@ export function createValidator(options: ValidatorOptions): Validator {
 
   async function validateOne(doc: { name: string; text: string; volet?: Volet }, only: ReadonlySet<LayerSlot> | undefined): Promise<ValidationResult> {
     const wants = (layer: LayerDefinition) => !only || only.has(slotOf(layer));
+    // On another thread the XML schema layer runs meanwhile (it needs neither the volet nor the tree).
+    const early = xsdElsewhere && wants(GENERIC_LAYERS[0]) ? xsdLayer(doc) : undefined; // never rejects
     // A partial validation without schematron layers (the XSD on its own worker) needs no tree;
     // its volet is only a hint, the verdict takes the volet of the part that parsed the document.
     const needsTree = !only || [...only].some((slot) => slot !== 'xsd');
@@ -198,7 +208,7 @@ export function createValidator(options: ValidatorOptions): Validator {
     const selected = layersFor(volet).filter(wants);
     const index = parsed && selected.some((l) => l.kind === 'schematron') ? new DocumentIndex(parsed) : undefined;
     const layers: LayerResult[] = [];
-    for (const layer of selected) layers.push(layer.kind === 'xsd' ? await xsdLayer(doc) : await schematronLayer(layer, index));
+    for (const layer of selected) layers.push(layer.kind === 'xsd' ? await (early ?? xsdLayer(doc)) : await schematronLayer(layer, index));
     return { volet, valid: layers.every((l) => l.valid), layers };
   }
 

@@ -12,19 +12,31 @@ import { decodeLocation } from './xsd-schema-files.js';
 const VIRTUAL_ROOT = '/__dcc_kit_xsd__/';
 
 const mounted = new Map<string, Uint8Array>();
+/** Folders whose files are read on demand (mountReader), by folder prefix. */
+const readers = new Map<string, (kitPath: string) => Uint8Array | undefined>();
+/** Told of a file under the virtual root but in no folder (a location that climbed out of its folder). */
+const strays = new Set<(fileName: string) => void>();
 const openFiles = new Map<number, { readonly bytes: Uint8Array; offset: number }>();
 let providerRegistered = false;
 let nextMount = 1;
 let nextDescriptor = 1;
 
 function lookup(fileName: string): Uint8Array | undefined {
-  return mounted.get(fileName) ?? mounted.get(decodeLocation(fileName));
+  const bytes = mounted.get(fileName) ?? mounted.get(decodeLocation(fileName));
+  if (bytes) return bytes;
+  const folder = /^\/__dcc_kit_xsd__\/\d+\//.exec(fileName)?.[0];
+  const read = folder ? readers.get(folder) : undefined;
+  if (read) return read(fileName.slice((folder as string).length)) ?? read(decodeLocation(fileName).slice((folder as string).length));
+  if (!folder) for (const stray of strays) stray(fileName);
+  return undefined;
 }
 
 function registerProvider(): void {
   if (providerRegistered) return;
   const accepted = xmlRegisterInputProvider({
-    match: (fileName) => fileName.startsWith(VIRTUAL_ROOT),
+    // While a reader is mounted every file is ours: one outside the kit is refused, not left
+    // to libxml2's own loader (which skips an import it cannot load, with a warning only).
+    match: (fileName) => fileName.startsWith(VIRTUAL_ROOT) || strays.size > 0,
     open: (fileName) => {
       const bytes = lookup(fileName);
       if (!bytes) return undefined; // libxml2 reports the file as missing
@@ -44,6 +56,25 @@ function registerProvider(): void {
   });
   if (!accepted) throw new Error('libxml2-wasm refused the schema input provider (its table of input callbacks is full)');
   providerRegistered = true;
+}
+
+/**
+ * Mounts a folder whose files libxml2 reads on demand through `read` (kit-relative path →
+ * bytes, or undefined when absent): no need to know the includes beforehand. Node only, where
+ * files can be read synchronously.
+ */
+export function mountReader(read: (kitPath: string) => Uint8Array | undefined, stray: (fileName: string) => void): VirtualFolder {
+  registerProvider();
+  const folder = `${VIRTUAL_ROOT}${nextMount++}/`;
+  readers.set(folder, read);
+  strays.add(stray);
+  return {
+    url: (kitPath) => folder + kitPath,
+    unmount() {
+      readers.delete(folder);
+      strays.delete(stray);
+    },
+  };
 }
 
 export interface VirtualFolder {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { before, describe, it } from 'node:test';
 import { createMemoryLoader } from './loader.js';
-import { createFsLoader } from './node/fs-loader.js';
+import { createFsLoader, createFsSyncReader } from './node/fs-loader.js';
 import { resolveKitDir } from './node/kit-dir.js';
-import { createXsdValidator } from './xsd.js';
+import { createXsdValidator, createXsdValidatorReading } from './xsd.js';
 import type { XsdValidator } from './xsd.js';
 
 const EXAMPLES = [
@@ -30,7 +30,13 @@ function lineOf(text: string, fragment: string): number {
   return text.slice(0, offset).split('\n').length;
 }
 
-describe('createXsdValidator on the ANS kit', () => {
+const kitFactories: Array<[string, (kitDir: string) => Promise<XsdValidator>]> = [
+  ['createXsdValidator', (kitDir) => createXsdValidator(createFsLoader(kitDir))],
+  ['createXsdValidatorReading (libxml2 reads the includes itself)', async (kitDir) => createXsdValidatorReading(createFsSyncReader(kitDir), kitDir)],
+];
+
+for (const [factoryName, createForKit] of kitFactories)
+describe(`${factoryName} on the ANS kit`, () => {
   const examples = new Map<string, string>();
   let validator: XsdValidator;
 
@@ -42,7 +48,7 @@ describe('createXsdValidator on the ANS kit', () => {
 
   before(async () => {
     const kitDir = resolveKitDir();
-    validator = await createXsdValidator(createFsLoader(kitDir));
+    validator = await createForKit(kitDir);
     for (const name of EXAMPLES) examples.set(name, await readFile(`${kitDir}/ExemplesCDA/${name}`, 'utf8'));
   });
 
@@ -361,5 +367,65 @@ describe('createXsdValidator schema loading', () => {
   it('rejects a schemaLocation leading outside the kit', async () => {
     const files = { 'main.xsd': `<xs:schema ${XS}><xs:include schemaLocation="../outside.xsd"/></xs:schema>` };
     await assert.rejects(createXsdValidator(createMemoryLoader(files), 'main.xsd'), /outside the kit folder/);
+  });
+});
+
+describe('createXsdValidatorReading schema loading (libxml2 opens each file itself)', () => {
+  const HEADER = '<?xml version="1.0" encoding="UTF-8"?>';
+  const XS = 'xmlns:xs="http://www.w3.org/2001/XMLSchema"';
+  const files: Record<string, string> = {
+    'schemas/main.xsd': `${HEADER}
+<xs:schema ${XS} xmlns:h="urn:hl7-org:v3" targetNamespace="urn:hl7-org:v3" elementFormDefault="qualified">
+  <!-- A commented-out reference is not a dependency: <xs:include schemaLocation="missing.xsd"/> -->
+  <xs:include schemaLocation="types/document.xsd"/>
+  <xs:element name="ClinicalDocument" type="h:Document"/>
+</xs:schema>`,
+    'schemas/types/document.xsd': `${HEADER}
+<xs:schema ${XS} xmlns:h="urn:hl7-org:v3" xmlns:e="urn:ext" targetNamespace="urn:hl7-org:v3" elementFormDefault="qualified">
+  <xs:import namespace="urn:ext" schemaLocation="./../ext/./ext.xsd"/>
+  <xs:complexType name="Document">
+    <xs:sequence><xs:element name="title" type="xs:string"/><xs:element ref="e:flag"/></xs:sequence>
+  </xs:complexType>
+</xs:schema>`,
+    'schemas/ext/ext.xsd': `${HEADER}
+<xs:schema ${XS} targetNamespace="urn:ext" elementFormDefault="qualified">
+  <xs:element name="flag" type="xs:boolean"/>
+</xs:schema>`,
+  };
+  const reader = (map: Record<string, string>) => {
+    const opened: string[] = [];
+    const read = (path: string) => {
+      opened.push(path);
+      return map[path] === undefined ? undefined : new TextEncoder().encode(map[path]);
+    };
+    return { read, opened };
+  };
+  const doc = (flag: string) => `<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:e="urn:ext">\n  <title>t</title>\n  <e:flag>${flag}</e:flag>\n</ClinicalDocument>`;
+
+  it('reads the includes and imports libxml2 meets, relative to the including file, and validates', async () => {
+    const { read, opened } = reader(files);
+    const validator = createXsdValidatorReading(read, 'test kit', 'schemas/main.xsd');
+    assert.deepEqual(opened.sort(), ['schemas/ext/ext.xsd', 'schemas/main.xsd', 'schemas/types/document.xsd']);
+    assert.deepEqual(await validator.validate(doc('true')), []);
+    assert.deepEqual((await validator.validate(doc('maybe'))).map((issue) => [issue.location, issue.line]), [['/ClinicalDocument/e:flag', 3]]);
+    validator.dispose();
+  });
+
+  it('refuses a schema with a missing import or include, naming the file', () => {
+    const { 'schemas/ext/ext.xsd': _removed, ...incomplete } = files;
+    assert.throws(() => createXsdValidatorReading(reader(incomplete).read, 'test kit', 'schemas/main.xsd'), {
+      message: 'XML schema file schemas/ext/ext.xsd does not exist in test kit; refusing to validate with an incomplete schema',
+    });
+    assert.throws(() => createXsdValidatorReading(reader({}).read, 'empty kit'), /XML schema file infrastructure\/cda\/CDA_extended\.xsd does not exist in empty kit/);
+  });
+
+  it('refuses a location leading outside the kit, and a schema that does not compile', () => {
+    const outside = { 'main.xsd': `<xs:schema ${XS}><xs:include schemaLocation="../outside.xsd"/></xs:schema>`, '../outside.xsd': `<xs:schema ${XS}/>` };
+    assert.throws(() => createXsdValidatorReading(reader(outside).read, 'test kit', 'main.xsd'), /outside the kit folder/);
+    // libxml2 only warns when an import cannot be loaded, and would compile without it.
+    const importOutside = { 'main.xsd': `<xs:schema ${XS}><xs:import namespace="urn:x" schemaLocation="../../x.xsd"/></xs:schema>` };
+    assert.throws(() => createXsdValidatorReading(reader(importOutside).read, 'test kit', 'main.xsd'), /outside the kit folder \(\/x\.xsd\); refusing to validate with an incomplete schema/);
+    const broken = { 'main.xsd': `${HEADER}\n<xs:schema ${XS}><xs:element name="a" type="xs:nope"/></xs:schema>` };
+    assert.throws(() => createXsdValidatorReading(reader(broken).read, 'test kit', 'main.xsd'), /^Error: The XML schema main\.xsd from test kit does not compile: .*main\.xsd:2: .*nope/);
   });
 });

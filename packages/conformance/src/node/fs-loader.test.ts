@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,16 @@ describe('createFsLoader', () => {
     assert.equal(loader.description, kit);
     assert.equal(await loader.readText('schematrons/include/a.sch'), 'contenu é');
     assert.equal(await loader.readText('schematrons/./other/../include/a.sch'), 'contenu é');
+  });
+
+  it('hashes a file\'s bytes (SHA-256), undefined for a missing file, with the same path rules', async () => {
+    const first = await loader.contentHash?.('schematrons/include/a.sch');
+    assert.equal(first, `sha256:${createHash('sha256').update('contenu é', 'utf8').digest('base64')}`);
+    assert.equal(await loader.contentHash?.('schematrons/./include/a.sch'), first);
+    assert.equal(await loader.contentHash?.('schematrons/missing.sch'), undefined);
+    await assert.rejects(loader.contentHash?.('../secret.txt') ?? Promise.resolve(), /leads outside the kit folder/);
+    writeFileSync(path.join(kit, 'schematrons', 'include', 'b.sch'), 'contenu e');
+    assert.notEqual(await loader.contentHash?.('schematrons/include/b.sch'), first);
   });
 
   it('resolves undefined for a missing file, or a path through a file', async () => {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResourceLoader } from '../loader.js';
@@ -11,17 +13,47 @@ export function createFsLoader(kitDir: string): ResourceLoader {
   return {
     description: root,
     async readText(kitPath) {
-      const file = resolveInside(root, kitPath);
-      try {
-        return await readFile(file, 'utf8');
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        // ENOTDIR: a path component is a file, so the resource cannot exist either.
-        if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-        throw new Error(`Cannot read ${kitPath} from the kit folder ${root}: ${(error as Error).message}`, { cause: error });
-      }
+      return read(root, kitPath, 'utf8');
+    },
+    // Native SHA-256 of the bytes: checking the cached compiled rules against 2 MB of .sch
+    // files cost ≈ 0.1–0.16 s of CPU with a JavaScript hash of the decoded text.
+    async contentHash(kitPath) {
+      const bytes = await read(root, kitPath);
+      return bytes === undefined ? undefined : `sha256:${createHash('sha256').update(bytes).digest('base64')}`;
     },
   };
+}
+
+/**
+ * The same folder read synchronously, for libxml2's input provider (it opens each included
+ * schema while it compiles): bytes, or undefined when absent; the same path rules.
+ */
+export function createFsSyncReader(kitDir: string): (kitPath: string) => Buffer | undefined {
+  const root = path.resolve(kitDir);
+  return (kitPath) => {
+    const file = resolveInside(root, kitPath);
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw new Error(`Cannot read ${kitPath} from the kit folder ${root}: ${(error as Error).message}`, { cause: error });
+    }
+  };
+}
+
+async function read(root: string, kitPath: string): Promise<Buffer | undefined>;
+async function read(root: string, kitPath: string, encoding: 'utf8'): Promise<string | undefined>;
+async function read(root: string, kitPath: string, encoding?: 'utf8'): Promise<Buffer | string | undefined> {
+  const file = resolveInside(root, kitPath);
+  try {
+    return encoding ? await readFile(file, encoding) : await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR: a path component is a file, so the resource cannot exist either.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new Error(`Cannot read ${kitPath} from the kit folder ${root}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 function resolveInside(root: string, kitPath: string): string {

@@ -10,11 +10,16 @@ import { createValidator, type Validator } from '../validator.js';
 import type { CompiledSchemaStore } from '../schema-cache.js';
 import { createFsLoader } from './fs-loader.js';
 import { resolveKitDir } from './kit-dir.js';
-import { createFolderSchemaStore, createFolderXPathStore } from './schema-store.js';
+import { createFolderCodeCache, createFolderSchemaStore, createFolderXPathStore } from './schema-store.js';
+import { SAXON_CODE_CACHE_NAME, saveSaxonCodeCache, useSaxonCodeCache } from '../saxon-node.js';
+import type { CompiledXPathStore } from '../schematron/xpath-store.js';
+import { startXsdThread, type XsdThread } from './xsd-thread.js';
 
+export { VoletNotDetectedError } from '../validator.js';
 export { createFsLoader } from './fs-loader.js';
 export { KIT_DIR_ENV, KitNotFoundError, resolveKitDir, type KitDirSource } from './kit-dir.js';
 export { createFolderSchemaStore, createFolderXPathStore } from './schema-store.js';
+export { startXsdThread, type XsdThread, type XsdThreadOptions } from './xsd-thread.js';
 
 export const CACHE_DIR_ENV = 'DCC_CACHE_DIR';
 
@@ -23,6 +28,13 @@ export interface NodeValidatorOptions {
   readonly kitDir?: string;
   /** Folder for compiled schematrons; `false` disables the disk cache. */
   readonly cacheDir?: string | false;
+  /**
+   * Run the XML schema layer on a worker thread of its own, in parallel with the schematron
+   * layers in this thread: `true` starts the thread now, or give one already started with
+   * `startXsdThread` (to start its compilation before loading this module). Default: this
+   * thread. For one document in a new process (the CLI); a pool's workers keep the default.
+   */
+  readonly xsdThread?: boolean | XsdThread;
 }
 
 /** The default cache folder: $DCC_CACHE_DIR, else node_modules/.cache/dcc-kit, else the OS temp folder. */
@@ -46,10 +58,36 @@ export function compiledRulesDir(cacheDir: string): string {
 
 export function createNodeValidator(options: NodeValidatorOptions = {}): Validator {
   const kitDir = resolveKitDir(options.kitDir);
-  if (options.cacheDir === false) return createValidator({ loader: createFsLoader(kitDir) });
-  const folder = compiledRulesDir(options.cacheDir ?? defaultCacheDir());
-  const store: CompiledSchemaStore = createFolderSchemaStore(folder);
-  return createValidator({ loader: createFsLoader(kitDir), store, xpathStore: createFolderXPathStore(folder) });
+  const thread = options.xsdThread === true ? startXsdThread({ kitDir }) : options.xsdThread || undefined;
+  // A failed thread is not retried: its reason is the XML schema layer's engine error.
+  const xsd = thread ? { xsdValidator: () => thread.validator } : {};
+  const folder = options.cacheDir === false ? undefined : compiledRulesDir(options.cacheDir ?? defaultCacheDir());
+  const caches = folder ? folderStores(folder) : {};
+  const codeCached = folder ? useSaxonCodeCache(createFolderCodeCache(folder, SAXON_CODE_CACHE_NAME)) : false;
+  const validator = createValidator({ loader: createFsLoader(kitDir), ...caches, ...xsd });
+  if (!thread && !codeCached) return validator;
+  // After a first verdict the code cache holds every saxon-js function that verdict ran.
+  const savingCodeCache = async <T>(result: T): Promise<T> => {
+    if (codeCached) await saveSaxonCodeCache().catch(() => undefined); // a failing cache must not fail validation
+    return result;
+  };
+  return {
+    ...validator,
+    async validate(xml, opts) {
+      return savingCodeCache(await validator.validate(xml, opts));
+    },
+    async validateMany(docs) {
+      return savingCodeCache(await validator.validateMany(docs));
+    },
+    dispose() {
+      thread?.close(); // at once, even while the schema still compiles
+      validator.dispose();
+    },
+  };
+}
+
+function folderStores(folder: string): { store: CompiledSchemaStore; xpathStore: CompiledXPathStore } {
+  return { store: createFolderSchemaStore(folder), xpathStore: createFolderXPathStore(folder) };
 }
 
 export { createValidatorPool, DEFAULT_POOL_SIZE, type ValidatorPool, type ValidatorPoolOptions } from './validator-pool.js';

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CompiledSchemaEntry, CompiledSchemaStore } from '../schema-cache.js';
@@ -36,6 +37,24 @@ export function createFolderXPathStore(folder: string): CompiledXPathStore {
   };
 }
 
+/**
+ * V8's code cache of a module (saxon-node.ts), a binary file in the same private folder: read
+ * synchronously (when the module first loads), written the same way as the other entries.
+ */
+export function createFolderCodeCache(folder: string, name: string): { read(): Buffer | undefined; write(data: Buffer): Promise<void> } {
+  const file = path.join(folder, name);
+  return {
+    read() {
+      try {
+        return readFileSync(file);
+      } catch {
+        return undefined; // absent or unreadable: compile
+      }
+    },
+    write: (data) => writeAtomically(folder, file, data),
+  };
+}
+
 const fileFor = (folder: string, key: string) => path.join(folder, `${key.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`);
 
 async function readPrivate(folder: string, key: string): Promise<string | undefined> {
@@ -46,13 +65,16 @@ async function readPrivate(folder: string, key: string): Promise<string | undefi
   }
 }
 
-async function writePrivate(folder: string, key: string, text: string): Promise<void> {
+function writePrivate(folder: string, key: string, text: string): Promise<void> {
+  return writeAtomically(folder, fileFor(folder, key), text);
+}
+
+async function writeAtomically(folder: string, file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(folder, { recursive: true, mode: 0o700 });
   await chmod(folder, 0o700); // an existing folder made by an older version may be wider
-  const file = fileFor(folder, key);
   const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temporary, text, { mode: 0o600, flag: 'wx' });
+    await writeFile(temporary, data, { mode: 0o600, flag: 'wx' });
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
