@@ -23,6 +23,11 @@ export interface SharedViolationSet {
   readonly variable: string;
   /** XPath evaluated from the document node. */
   readonly violations: string;
+  /**
+   * The same nodes found among the elements having attribute `local` (bound to
+   * `$__dcc_attributed`, see sharedDescendantTest), when the predicate allows it.
+   */
+  readonly attribute?: { readonly local: string; readonly violations: string };
 }
 
 export type PlannedItem = RuleItem & {
@@ -98,7 +103,7 @@ export class RulePlanner {
             variable = `__dcc_violations${this.predicateVariables.size}`;
             this.predicateVariables.set(shared.predicate, variable);
           }
-          violations.set(variable, { variable, violations: shared.violations });
+          violations.set(variable, { variable, violations: shared.violations, ...(shared.attribute ? { attribute: shared.attribute } : {}) });
           return { ...item, evaluated: shared.check.replace('$__dcc_pending', `$${variable}`) };
         }
       }

@@ -143,6 +143,25 @@ describe('SchematronRunner: rule matching', () => {
     ok(result);
     assert.deepEqual(located(result), ['/doc/obs any', '/doc/act any', '/doc/obs obs', '/doc/obs[2] obs', '/doc/obs[2] second']);
   });
+
+  it('matches contexts written templateId[@root=…] as the templateId/@root form, and templateIds of two namespaces', async () => {
+    const xml = `<doc xmlns="urn:h" xmlns:o="urn:other">
+  <obs classCode="OBS"><templateId root="1.2.3"/></obs>
+  <act><templateId root="9.9"/><templateId root="1.2.3"/></act>
+  <obs classCode="OBS"><o:templateId root="1.2.3"/></obs>
+  <obs><templateId root="1.2.3.4"/><templateId root=" 1.2.3"/></obs>
+  <obs><entry><templateId root="1.2.3"/></entry></obs>
+</doc>`;
+    const result = await run(
+      `<ns prefix="o" uri="urn:other"/>
+<pattern id="bracket"><rule context="*[h:templateId[@root='1.2.3']]"><report test="true()">bracket</report></rule></pattern>
+<pattern id="and"><rule context="h:obs[h:templateId[@root = &quot;1.2.3&quot;] and @classCode='OBS']"><report test="true()">and</report></rule></pattern>
+<pattern id="other"><rule context="*[o:templateId[@root='1.2.3']]"><report test="true()">other</report></rule></pattern>`,
+      xml,
+    );
+    ok(result);
+    assert.deepEqual(located(result), ['/doc/obs bracket', '/doc/act bracket', '/doc/obs[4]/entry bracket', '/doc/obs and', '/doc/obs[2] other']);
+  });
 });
 
 describe('SchematronRunner: findings', () => {

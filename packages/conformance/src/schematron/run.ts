@@ -20,7 +20,7 @@
 import SaxonJS from '#saxon';
 import type { ResourceLoader } from '../loader.js';
 import type { CheckItem, CompiledRule, CompiledSchema, MatchBranch } from './model.js';
-import { ABSENT_RESOURCE, ENGINE_ERROR_NS, NEED_RESOURCE, RESOURCES_PARAM, variableReferences } from './xpath-text.js';
+import { ABSENT_RESOURCE, ATTRIBUTED_PARAM, ENGINE_ERROR_NS, NEED_RESOURCE, RESOURCES_PARAM, variableReferences } from './xpath-text.js';
 import { resolveKitPath } from './paths.js';
 import { type RulePlan, RulePlanner } from './rule-plan.js';
 import { CompiledXPaths } from './xpath-cache.js';
@@ -67,6 +67,8 @@ export class DocumentIndex {
   readonly order = new Map<Node, number>();
   private readonly byName = new Map<string, Node[]>();
   private byTemplateId: Map<string, Node[]> | undefined;
+  private readonly templateIdNamespaces = new Set<string>();
+  private readonly byAttribute = new Map<string, Node[]>();
 
   constructor(readonly document: Document) {
     let n = 0;
@@ -99,8 +101,10 @@ export class DocumentIndex {
 
   /** Elements having a child `{namespace}templateId` whose @root is `root`, in document order. */
   withTemplateId(namespace: string, root: string): Node[] {
-    if (!this.byTemplateId) {
-      this.byTemplateId = new Map();
+    if (!this.byTemplateId) this.byTemplateId = new Map();
+    if (!this.templateIdNamespaces.has(namespace)) {
+      // Indexed per namespace asked (a layer may name templateId in another namespace).
+      this.templateIdNamespaces.add(namespace);
       for (const templateId of this.elements(namespace, 'templateId')) {
         const key = `${namespace}\u0000${(templateId as Element).getAttribute('root') ?? ''}`;
         const parent = templateId.parentNode as Node;
@@ -110,6 +114,26 @@ export class DocumentIndex {
       }
     }
     return this.byTemplateId.get(`${namespace}\u0000${root}`) ?? [];
+  }
+
+  /** Elements having an attribute `local` in no namespace (XPath `@local`), in document order. */
+  withAttribute(local: string): Node[] {
+    let list = this.byAttribute.get(local);
+    if (!list) {
+      list = [];
+      for (const node of this.elements('*', '*')) {
+        const attributes = (node as Element).attributes;
+        for (let i = 0; i < attributes.length; i++) {
+          const a = attributes[i] as Attr;
+          if (!a.namespaceURI && (a.localName ?? a.name) === local) {
+            list.push(node);
+            break;
+          }
+        }
+      }
+      this.byAttribute.set(local, list);
+    }
+    return list;
   }
 
   /** The elements a match branch can start from (see MatchBranch.candidates). */
@@ -268,7 +292,7 @@ export class SchematronRunner {
     }
 
     // Node sets shared by the rules' checks, found once per document (see rule-plan.ts).
-    const documentSets = new DocumentSets(index, (expr) => this.evaluate(expr, doc, {}, 'array') as Node[]);
+    const documentSets = new DocumentSets(index, (expr, params) => this.evaluate(expr, doc, params, 'array') as Node[]);
 
     // Rule contexts' shared leading steps, each evaluated once for this document (match-plan.ts).
     const matchSets = new MatchSets(
@@ -409,7 +433,7 @@ class DocumentSets {
   private readonly violations = new Map<string, Node[] | null>();
   constructor(
     private readonly index: DocumentIndex,
-    private readonly evaluate: (expr: string) => Node[],
+    private readonly evaluate: (expr: string, params: Record<string, unknown>) => Node[],
   ) {}
 
   /** Whether every violation set `plan` reads could be found (finding them on first use). */
@@ -418,7 +442,7 @@ class DocumentSets {
       let nodes = this.violations.get(set.variable);
       if (nodes === undefined) {
         try {
-          nodes = this.evaluate(set.violations);
+          nodes = set.attribute ? this.evaluate(set.attribute.violations, { [ATTRIBUTED_PARAM]: this.index.withAttribute(set.attribute.local) }) : this.evaluate(set.violations, {});
         } catch {
           nodes = null; // the rules reading it evaluate their check as written (RulePlan.plain)
         }

@@ -10,6 +10,8 @@ import {
   NEED_RESOURCE,
   parseFirstStep,
   requiredTemplateIdRoot,
+  requiredTemplateId,
+  attributeRequiredForFalse,
   RESOURCES_PARAM,
   rewriteResourceFunctions,
   splitTopLevelArgs,
@@ -267,6 +269,45 @@ describe('requiredTemplateIdRoot', () => {
       'cda:templateId/@root=$x',
     ]) {
       assert.equal(requiredTemplateIdRoot(predicate), undefined, predicate);
+    }
+  });
+});
+
+describe('requiredTemplateId', () => {
+  it('reads both forms, alone or first in a top-level and chain', () => {
+    assert.deepEqual(requiredTemplateId("cda:templateId/@root='1.2.3'"), { prefix: 'cda', root: '1.2.3' });
+    assert.deepEqual(requiredTemplateId("cda:templateId[@root='1.2.3']"), { prefix: 'cda', root: '1.2.3' });
+    assert.deepEqual(requiredTemplateId(' templateId [ @root = "9" ] and (@a or @b)'), { prefix: '', root: '9' });
+  });
+
+  it('refuses or, other filters and other shapes', () => {
+    for (const predicate of [
+      "cda:templateId[@root='1'] or @a",
+      "cda:templateId[@root='1'] and @a or @b",
+      "cda:templateId[@root='1' or @a]",
+      "cda:templateId[@root='1' and @extension='2']",
+      "cda:templateId[@root='1'][1]",
+      "cda:templateId[@root!='1']",
+      "cda:templateId[@extension='1']",
+      "cda:templateId[@root='1']/@root",
+      "not(cda:templateId[@root='1'])",
+      "cda:templateId[@root=$x]",
+    ]) {
+      assert.equal(requiredTemplateId(predicate), undefined, predicate);
+    }
+  });
+});
+
+describe('attributeRequiredForFalse', () => {
+  it('names the attribute of a leading not(@name) in a top-level or chain', () => {
+    assert.equal(attributeRequiredForFalse('not(@nullFlavor) or (@nullFlavor and *)'), 'nullFlavor');
+    assert.equal(attributeRequiredForFalse('  not( @a )  or b and c or d'), 'a');
+    assert.equal(attributeRequiredForFalse('(not(@a) or b)'), 'a');
+  });
+
+  it('refuses anything else', () => {
+    for (const predicate of ['not(@a)', 'not(@a) and b', 'not(@a or b) or c', 'not(@x:a) or b', 'not(a) or b', '(not(@a)) = false() or b', 'not(@a) or b, c', 'b or not(@a)', '(not(@a) or b) and c', 'not(@a)[1] or b']) {
+      assert.equal(attributeRequiredForFalse(predicate), undefined, predicate);
     }
   });
 });

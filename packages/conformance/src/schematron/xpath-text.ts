@@ -334,9 +334,27 @@ export function requiredTemplateIdRoot(predicate: string): { prefix: string; roo
   return { prefix: m[1] ?? '', root: (m[2] ?? m[3]) as string };
 }
 
+/**
+ * The templateId root a predicate requires, in either form the kit writes:
+ * `prefix:templateId/@root = 'literal'` (requiredTemplateIdRoot) or
+ * `prefix:templateId[@root = 'literal']` (a node test whose effective boolean value is true
+ * exactly when such a child exists), alone or first in a top-level `and` chain.
+ */
+export function requiredTemplateId(predicate: string): { prefix: string; root: string } | undefined {
+  const written = requiredTemplateIdRoot(predicate);
+  if (written) return written;
+  const m = /^\s*(?:([A-Za-z_][\w.-]*):)?templateId\s*\[\s*@root\s*=\s*(?:'([^']*)'|"([^"]*)")\s*\]/.exec(predicate);
+  if (!m) return undefined;
+  const after = predicate.slice(m[0].length);
+  if (/\sor\s/.test(` ${topLevelCode(after)} `)) return undefined;
+  if (after.trim() !== '' && !/^\s*and\s/.test(after)) return undefined;
+  return { prefix: m[1] ?? '', root: (m[2] ?? m[3]) as string };
+}
+
 /** An absolute descendant step `//prefix:name` replaced by a variable (see rewriteAbsoluteDescendants). */
 export interface SharedElementSet {
   readonly variable: string;
+  /** Namespace URI, or `*` for `//*:name`. */
   readonly namespace: string;
   readonly local: string;
 }
@@ -388,8 +406,9 @@ export function rewriteAbsoluteDescendants(
     const m = /^\/\/((\*|[A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*))(?![\w.:(-])/.exec(expr.slice(start));
     if (!m) continue;
     const prefix = m[2] as string;
-    const namespace = namespaces[prefix];
-    if (prefix === '*' || namespace === undefined) continue;
+    // `*:name`: elements of that local name in any namespace (or none).
+    const namespace = prefix === '*' ? '*' : namespaces[prefix];
+    if (namespace === undefined) continue;
     const predicates = predicatesAfter(expr, start + m[0].length);
     if (predicates === undefined || !predicates.every(isNonPositionalPredicate)) continue;
     const local = m[3] as string;
@@ -419,15 +438,20 @@ function predicatesAfter(expr: string, from: number): string[] | undefined {
   }
 }
 
+/** The parameter bound to the elements having the attribute of sharedDescendantTest's `attribute`. */
+export const ATTRIBUTED_PARAM = '__dcc_attributed';
+
 /**
  * The ART-DECOR datatype rules' nullFlavor test, `every $e in descendant-or-self::* satisfies
  * $e[PRED]` as a whole check, where PRED reads only the element it is about (no variable, no
  * position() or last(), a boolean or node-sequence value): the elements of the document for
  * which PRED is false do not depend on the rule node, so they are found once per document
  * (`violations`, evaluated from the document node) and the check becomes "none of them is
- * the rule node or below it" (`check`, reading the variable). Undefined for any other shape.
+ * the rule node or below it" (`check`, reading the variable). When PRED starts with
+ * `not(@NAME) or`, `attribute.violations` finds the same nodes among the elements having
+ * @NAME only (attributeRequiredForFalse). Undefined for any other shape.
  */
-export function sharedDescendantTest(expr: string, variable: string): { predicate: string; violations: string; check: string } | undefined {
+export function sharedDescendantTest(expr: string, variable: string): { predicate: string; violations: string; check: string; attribute?: { local: string; violations: string } } | undefined {
   const m = /^boolean\(\s*every\s+\$([A-Za-z_][\w.-]*)\s+in\s+descendant-or-self::\*\s+satisfies\s+\$([A-Za-z_][\w.-]*)\s*(?=\[)/.exec(expr);
   if (!m || m[1] !== m[2]) return undefined;
   const predicates = predicatesAfter(expr, m[0].length);
@@ -443,11 +467,39 @@ export function sharedDescendantTest(expr: string, variable: string): { predicat
   if (close < 0 || expr.slice(close + 1).trim() !== ')') return undefined;
   if (variableReferences(predicate).size > 0 || !isNonPositionalPredicate(predicate)) return undefined;
   if (findFunctionCalls(predicate, ['current', 'document', 'doc', 'doc-available', 'collection', 'function-lookup']).length > 0) return undefined;
+  const attribute = attributeRequiredForFalse(predicate);
   return {
     predicate,
     violations: `//*[not(${predicate})]`,
     check: `boolean(let $__dcc_here := . return empty($${variable}[ancestor-or-self::node() intersect $__dcc_here]))`,
+    // The same nodes from the elements having that attribute, bound to $__dcc_attributed.
+    ...(attribute ? { attribute: { local: attribute, violations: `$${ATTRIBUTED_PARAM}[not(${predicate})]` } } : {}),
   };
+}
+
+/**
+ * The attribute a predicate is certainly true without: `NAME` when the predicate is a
+ * top-level `or` chain whose first operand is `not(@NAME)` (NAME without prefix). An element
+ * lacking that attribute makes the first operand true, so `//*[not(PRED)]` selects only
+ * elements having it (the same nodes, in the same order, from those elements).
+ */
+export function attributeRequiredForFalse(predicate: string): string | undefined {
+  let body = predicate.trim();
+  // A parenthesis around the whole predicate changes nothing (`(not(@a) or b)`).
+  while (body.startsWith('(')) {
+    try {
+      if (closingParen(body, 0) !== body.length - 1) break;
+    } catch {
+      return undefined;
+    }
+    body = body.slice(1, -1).trim();
+  }
+  const first = /^not\s*\(\s*@([A-Za-z_][\w.-]*)\s*\)\s+or\s/.exec(body);
+  if (!first) return undefined;
+  // `or` is the loosest binary operator: `not(@a) or X` has not(@a) as its first operand
+  // whatever X holds, unless a top-level comma makes the whole a sequence.
+  if (topLevelCode(body).includes(',')) return undefined;
+  return first[1];
 }
 
 /** A location step as written (`hl7:addr[…]`, `self::x[…]`, `@code`, `..`), with predicates. */
