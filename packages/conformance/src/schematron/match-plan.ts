@@ -32,11 +32,20 @@ export interface MatchStep {
   readonly candidates: MatchBranch['candidates'];
   /** Depth-first number, stable for a planner (tests, statistics). */
   readonly id: number;
+  /**
+   * At the root: the step is `$__dcc_candidates/self::T` where the name test T selects exactly
+   * the candidates' name (no predicate, no templateId filter), so its nodes are the candidates
+   * themselves (the element index gives them distinct and in document order).
+   */
+  readonly identity?: boolean;
 }
 
 export class MatchPlanner {
   private readonly steps = new Map<string, MatchStep>();
   private readonly leaves = new WeakMap<MatchBranch, MatchStep | null>();
+
+  /** `namespaces`: the layer's prefixes, to recognise identity steps (none: no step is one). */
+  constructor(private readonly namespaces: Record<string, string> = {}) {}
 
   /** Number of distinct steps planned so far. */
   get size(): number {
@@ -58,16 +67,28 @@ export class MatchPlanner {
     const path = splitPathSteps(branch.select);
     const [first, ...rest] = path?.steps ?? [];
     if (!path || path.start !== `$${CANDIDATES_PARAM}` || !first || first.descendant) return undefined;
-    let step = this.step(`${JSON.stringify(branch.candidates)}\u0000`, `$${CANDIDATES_PARAM}/${first.step}`, undefined, branch.candidates);
+    let step = this.step(`${JSON.stringify(branch.candidates)}\u0000`, `$${CANDIDATES_PARAM}/${first.step}`, undefined, branch.candidates, this.selectsAllCandidates(first.step, branch.candidates));
     for (const { step: text, descendant } of rest) step = this.step('', `$${CONTEXT_PARAM}${descendant ? '//' : '/'}${text}`, step, undefined);
     return step;
   }
 
-  private step(prefix: string, expr: string, parent: MatchStep | undefined, candidates: MatchBranch['candidates']): MatchStep {
+  /** Whether `self::T` (T a name test, nothing else) selects every candidate of `spec`. */
+  private selectsAllCandidates(step: string, spec: NonNullable<MatchBranch['candidates']>): boolean {
+    if (spec.templateId) return false;
+    const m = /^self::(?:(\*|[A-Za-z_][\w.-]*):)?(\*|[A-Za-z_][\w.-]*)$/.exec(step);
+    if (!m) return false;
+    const prefix = m[1];
+    const local = m[2] as string;
+    // No prefix: no namespace (saxon-js is given no default element namespace), or any for `*`.
+    const namespace = prefix === undefined ? (local === '*' ? '*' : '') : prefix === '*' ? '*' : this.namespaces[prefix];
+    return namespace !== undefined && namespace === spec.namespace && local === spec.local;
+  }
+
+  private step(prefix: string, expr: string, parent: MatchStep | undefined, candidates: MatchBranch['candidates'], identity = false): MatchStep {
     const key = `${parent ? parent.id : prefix}\u0001${expr}`;
     let step = this.steps.get(key);
     if (!step) {
-      step = { expr, parent, candidates, id: this.steps.size };
+      step = { expr, parent, candidates, id: this.steps.size, ...(identity ? { identity } : {}) };
       this.steps.set(key, step);
     }
     return step;
@@ -98,7 +119,9 @@ export class MatchSets {
       else result = await this.attempt(step.expr, CONTEXT_PARAM, parent.nodes);
     } else {
       const candidates = step.candidates ? this.candidatesOf(step.candidates) : [];
-      result = candidates.length === 0 ? { nodes: [] } : await this.attempt(step.expr, CANDIDATES_PARAM, candidates);
+      if (candidates.length === 0) result = { nodes: [] };
+      else if (step.identity) result = { nodes: candidates };
+      else result = await this.attempt(step.expr, CANDIDATES_PARAM, candidates);
     }
     this.results.set(step, result);
     return result;

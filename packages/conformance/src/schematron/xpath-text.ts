@@ -162,6 +162,59 @@ export function rewriteResourceFunctions(expr: string, counter = { next: 0 }): s
   return out + expr.slice(last);
 }
 
+/** The parameter holding the text indexes of kit resources (see rewriteTextLookups). */
+export const TEXT_INDEX_PARAM = '__dcc_text_index';
+export const NEED_TEXT_INDEX = 'NEED-TEXT-INDEX';
+/** Separates the resource URI from the element name in a text index key. */
+export const TEXT_INDEX_KEY_SEPARATOR = '#//';
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Replaces a look-up by text in a kit resource, `doc(U)//name[text() = string($v)]` as
+ * rewriteResourceFunctions wrote it, by a look-up in an index of that resource built once:
+ * the terminology rules scan a whole value set or RDF file that way for every code of the
+ * document. `text() = string($v)` (a general comparison of untypedAtomic text nodes with a
+ * string) is true when one text child's value is exactly that string, so the elements named
+ * `name` under the document, keyed by the distinct values of their text children (in
+ * document order, see TextIndexes), give the same nodes; `$v` is a variable, so the key does
+ * not depend on the focus. The resource is still found (or reported missing) exactly as
+ * before; an index not yet built raises NEED-TEXT-INDEX with its key, and the driver builds
+ * it and evaluates again. `(…)/.` keeps document order without duplicates when U names
+ * several documents. Returns the expression unchanged when nothing has that shape.
+ */
+export function rewriteTextLookups(expr: string): { expr: string; rewritten: boolean } {
+  if (!expr.includes('__dcc_arg') || !expr.includes('text()')) return { expr, rewritten: false };
+  const map = escapeRegex(`Q{${MAP_NS}}`);
+  const absent = escapeRegex(`error(QName('${ENGINE_ERROR_NS}', '${ABSENT_RESOURCE}'), `);
+  const need = escapeRegex(`error(QName('${ENGINE_ERROR_NS}', '${NEED_RESOURCE}'), `);
+  const shape = new RegExp(
+    `\\(for \\$__dcc_arg(\\d+) in \\(((?:(?!\\(for \\$__dcc_arg).)*?)\\) return \\(let \\$__dcc_u\\1 := string\\(\\$__dcc_arg\\1\\) return if \\(${map}contains\\(\\$${RESOURCES_PARAM}, \\$__dcc_u\\1\\)\\) then ` +
+      `\\(let \\$__dcc_v\\1 := \\$${RESOURCES_PARAM}\\(\\$__dcc_u\\1\\) return if \\(\\$__dcc_v\\1 instance of node\\(\\)\\) then \\$__dcc_v\\1 else ${absent}\\$__dcc_u\\1\\)\\) else ${need}\\$__dcc_u\\1\\)\\)\\)` +
+      `//((?:[A-Za-z_][\\w.-]*:)?[A-Za-z_][\\w.-]*)\\[\\s*text\\(\\)\\s*=\\s*string\\(\\s*\\$([A-Za-z_][\\w.-]*)\\s*\\)\\s*\\]`,
+    'gs',
+  );
+  let rewritten = false;
+  const out = expr.replace(shape, (_whole, n: string, uris: string, name: string, variable: string) => {
+    rewritten = true;
+    const key = `concat($__dcc_u${n}, '${TEXT_INDEX_KEY_SEPARATOR}${name}')`;
+    const lookup =
+      `(let $__dcc_k${n} := ${key} return if (${`Q{${MAP_NS}}`}contains($${TEXT_INDEX_PARAM}, $__dcc_k${n})) then $${TEXT_INDEX_PARAM}($__dcc_k${n})(string($${variable})) ` +
+      `else error(QName('${ENGINE_ERROR_NS}', '${NEED_TEXT_INDEX}'), $__dcc_k${n}))`;
+    return (
+      `((for $__dcc_arg${n} in (${uris}) return (let $__dcc_u${n} := string($__dcc_arg${n}) return if (Q{${MAP_NS}}contains($${RESOURCES_PARAM}, $__dcc_u${n})) then ` +
+      `(let $__dcc_v${n} := $${RESOURCES_PARAM}($__dcc_u${n}) return if ($__dcc_v${n} instance of node()) then ${lookup} else error(QName('${ENGINE_ERROR_NS}', '${ABSENT_RESOURCE}'), $__dcc_u${n})) ` +
+      `else error(QName('${ENGINE_ERROR_NS}', '${NEED_RESOURCE}'), $__dcc_u${n})))/.)`
+    );
+  });
+  return { expr: out, rewritten };
+}
+
+/** What builds a text index: the `name` elements of `$__dcc_doc` by the distinct values of their text children. */
+export function textIndexBuilder(name: string): string {
+  return `Q{${MAP_NS}}merge(for $__dcc_e in $__dcc_doc//${name} return (for $__dcc_t in distinct-values($__dcc_e/text() ! string(.)) return Q{${MAP_NS}}entry($__dcc_t, $__dcc_e)), map{'duplicates': 'combine'})`;
+}
+
 /** Splits a function's argument text at top-level commas. */
 export function splitTopLevelArgs(args: string): string[] {
   const parts: string[] = [];
