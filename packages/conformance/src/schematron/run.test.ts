@@ -302,6 +302,40 @@ describe('SchematronRunner: document(), doc() and doc-available()', () => {
     assert.equal(loader.reads.has('sch/inc/vs/set.xml'), false);
   });
 
+  it('looks codes up by text in a terminology through an index built once, with the results and errors of the scan', async () => {
+    // The terminology rules' shape: doc(U)//name[text() = string($v)], U from the node.
+    const loader = countingLoader({
+      [MAIN]: schema(`<ns prefix="s" uri="urn:s"/><let name="dir" value="'t/'"/><pattern id="p"><rule context="c"><let name="code" value="@code"/><let name="system" value="@system"/>
+  <assert test="not(doc-available(concat($dir, $system, '.rdf')) and not(exists(doc(concat($dir, $system, '.rdf'))//s:notation[text()= string($code)])))">unknown <value-of select="$code"/> in <value-of select="$system"/></assert>
+  <report test="count(doc(concat($dir, 'u.xml'))//code[text() = string($code)]) gt 1">twice <value-of select="$code"/></report>
+</rule><rule context="m"><let name="code" value="@code"/><assert test="exists(doc('t/absent.xml')//code[text() = string($code)])">never</assert></rule></pattern>`),
+      'sch/t/1.rdf': '<rdf xmlns:s="urn:s"><d><s:notation>A</s:notation></d><d><s:notation>B<!-- split -->B</s:notation><s:notation> C</s:notation></d><notation>D</notation></rdf>',
+      'sch/t/2.rdf': '<rdf xmlns:s="urn:s"><s:notation>Z</s:notation></rdf>',
+      'sch/t/u.xml': '<u><code>A</code><x><code>A</code></x><code>B</code></u>',
+    });
+    const runner = await runnerFor('', {}, loader);
+    const xml = '<r><c code="A" system="1"/><c code="B" system="1"/><c code="BB" system="1"/><c code="C" system="1"/><c code=" C" system="1"/><c code="D" system="1"/><c code="A" system="2"/><c code="Z" system="2"/><c code="A" system="9"/><c system="1"/></r>';
+    const first = await runner.run(await index(xml));
+    ok(first);
+    assert.deepEqual(located(first), [
+      '/r/c twice A',
+      '/r/c[3] unknown BB in 1',
+      '/r/c[4] unknown C in 1',
+      '/r/c[6] unknown D in 1',
+      '/r/c[7] unknown A in 2',
+      '/r/c[7] twice A',
+      '/r/c[9] twice A',
+      '/r/c[10] unknown in 1',
+    ]);
+    assert.deepEqual(located(await runner.run(await index(xml))), located(first));
+    assert.equal(loader.reads.get('sch/t/1.rdf'), 1);
+    // A missing resource is still an engine error, not an empty look-up.
+    const missing = await runner.run(await index('<r><m code="A"/></r>'));
+    assert.deepEqual(missing.findings, []);
+    assert.equal(missing.engineErrors.length, 1);
+    assert.match(missing.engineErrors[0]?.message ?? '', /t\/absent\.xml/);
+  });
+
   it('serves documents to rule contexts and global lets too', async () => {
     const result = await run(
       `<let name="codes" value="doc('vs/set.xml')//v/@code"/>

@@ -12,6 +12,7 @@ import {
   requiredTemplateIdRoot,
   requiredTemplateId,
   attributeRequiredForFalse,
+  rewriteTextLookups,
   RESOURCES_PARAM,
   rewriteResourceFunctions,
   splitTopLevelArgs,
@@ -308,6 +309,28 @@ describe('attributeRequiredForFalse', () => {
   it('refuses anything else', () => {
     for (const predicate of ['not(@a)', 'not(@a) and b', 'not(@a or b) or c', 'not(@x:a) or b', 'not(a) or b', '(not(@a)) = false() or b', 'not(@a) or b, c', 'b or not(@a)', '(not(@a) or b) and c', 'not(@a)[1] or b']) {
       assert.equal(attributeRequiredForFalse(predicate), undefined, predicate);
+    }
+  });
+});
+
+describe('rewriteTextLookups', () => {
+  it('rewrites doc(U)//name[text() = string($v)] as written by rewriteResourceFunctions, and nothing else', () => {
+    const rewritten = rewriteTextLookups(rewriteResourceFunctions("exists(doc(concat($d, @s, '.rdf'))//s:notation[text()= string($code)])"));
+    assert.equal(rewritten.rewritten, true);
+    assert.match(rewritten.expr, /__dcc_text_index\(\$__dcc_k0\)\(string\(\$code\)\)/);
+    assert.match(rewritten.expr, /concat\(\$d, @s, '\.rdf'\)/);
+    for (const expr of [
+      "exists(doc('u.xml')//code[text() = $code])",
+      "exists(doc('u.xml')//code[text() = string(.)])",
+      "exists(doc('u.xml')//code[text() = string($code)][2])", // position among siblings
+      "exists(doc('u.xml')//code[text() = string($code)] [@a])",
+      "exists(doc('u.xml')//code[. = string($code)])",
+      "exists(doc('u.xml')/code[text() = string($code)])",
+      "exists(doc-available('u.xml'))",
+    ]) {
+      const adapted = rewriteResourceFunctions(expr);
+      const result = rewriteTextLookups(adapted);
+      assert.deepEqual(result, { expr: adapted, rewritten: false }, expr);
     }
   });
 });

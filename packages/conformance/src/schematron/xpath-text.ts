@@ -181,7 +181,8 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * not depend on the focus. The resource is still found (or reported missing) exactly as
  * before; an index not yet built raises NEED-TEXT-INDEX with its key, and the driver builds
  * it and evaluates again. `(…)/.` keeps document order without duplicates when U names
- * several documents. Returns the expression unchanged when nothing has that shape.
+ * several documents. Not when another predicate follows (it would select by position among
+ * siblings). Returns the expression unchanged when nothing has that shape.
  */
 export function rewriteTextLookups(expr: string): { expr: string; rewritten: boolean } {
   if (!expr.includes('__dcc_arg') || !expr.includes('text()')) return { expr, rewritten: false };
@@ -191,7 +192,7 @@ export function rewriteTextLookups(expr: string): { expr: string; rewritten: boo
   const shape = new RegExp(
     `\\(for \\$__dcc_arg(\\d+) in \\(((?:(?!\\(for \\$__dcc_arg).)*?)\\) return \\(let \\$__dcc_u\\1 := string\\(\\$__dcc_arg\\1\\) return if \\(${map}contains\\(\\$${RESOURCES_PARAM}, \\$__dcc_u\\1\\)\\) then ` +
       `\\(let \\$__dcc_v\\1 := \\$${RESOURCES_PARAM}\\(\\$__dcc_u\\1\\) return if \\(\\$__dcc_v\\1 instance of node\\(\\)\\) then \\$__dcc_v\\1 else ${absent}\\$__dcc_u\\1\\)\\) else ${need}\\$__dcc_u\\1\\)\\)\\)` +
-      `//((?:[A-Za-z_][\\w.-]*:)?[A-Za-z_][\\w.-]*)\\[\\s*text\\(\\)\\s*=\\s*string\\(\\s*\\$([A-Za-z_][\\w.-]*)\\s*\\)\\s*\\]`,
+      `//((?:[A-Za-z_][\\w.-]*:)?[A-Za-z_][\\w.-]*)\\[\\s*text\\(\\)\\s*=\\s*string\\(\\s*\\$([A-Za-z_][\\w.-]*)\\s*\\)\\s*\\](?!\\s*\\[)`,
     'gs',
   );
   let rewritten = false;
