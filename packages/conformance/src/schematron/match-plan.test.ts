@@ -127,6 +127,36 @@ describe('MatchPlanner and MatchSets', () => {
     assert.deepEqual(evaluated.sort(), ['$__dcc_candidates/self::h:a[@n]', "$__dcc_candidates/self::h:a[h:t/@root = 'x']", '$__dcc_context/b', '$__dcc_context/h:b'].sort());
   });
 
+  it('shares the steps of absolute branches from the document node, positions included', async () => {
+    const contexts = ['/h:r/h:a/h:b/h:e', '/h:r/h:a[1]/h:b[2]/h:e', '/h:r/h:a[@n]//h:e[@code > 3]', '/h:r/h:a/h:b/h:c', '/h:r/h:z/h:b', '/h:r/h:a[2]/..'];
+    const schema = await compiled(contexts);
+    const document = await SaxonJS.getResource({ text: DOC, type: 'xml' });
+    const index = new DocumentIndex(document);
+    const planner = new MatchPlanner({ h: 'urn:h' });
+    let evaluations = 0;
+    const sets = new MatchSets(
+      (spec) => index.candidates(spec),
+      async (expr, param, nodes) => {
+        evaluations++;
+        return evaluate(expr, document, { [param]: nodes });
+      },
+      document,
+    );
+    for (const rule of schema.patterns[0]?.rules ?? []) {
+      const branch = rule.match[0];
+      assert.ok(branch && !branch.candidates, rule.context);
+      const whole = evaluate(branch.select, document, {});
+      const leaf = planner.leaf(branch);
+      assert.ok(leaf, rule.context);
+      const result = await sets.of(leaf);
+      assert.ok('nodes' in result);
+      assert.deepEqual(result.nodes, whole, rule.context);
+    }
+    // r; a, a/b, a/b/e, a/b/c; a[1], a[1]/b[2], …/e; a[@n], a[@n]//e[…]; z (nothing after it); a[2], a[2]/..
+    assert.equal(evaluations, 13);
+    assert.equal(planner.leaf({ select: '//h:e' }), undefined);
+  });
+
   it('keeps the error of a step for every branch that goes through it, and evaluates it once', async () => {
     const schema = await compiled(["h:a[h:t/@root = 'x']/h:b[error(QName('urn:t', 'boom'), 'boom')]/h:e", "h:a[h:t/@root = 'x']/h:b[error(QName('urn:t', 'boom'), 'boom')]/h:c"]);
     const document = await SaxonJS.getResource({ text: DOC, type: 'xml' });

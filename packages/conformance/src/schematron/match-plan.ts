@@ -38,6 +38,8 @@ export interface MatchStep {
    * themselves (the element index gives them distinct and in document order).
    */
   readonly identity?: boolean;
+  /** The root of an absolute branch: its nodes are the document node alone. */
+  readonly document?: boolean;
 }
 
 export class MatchPlanner {
@@ -63,12 +65,26 @@ export class MatchPlanner {
   }
 
   private plan(branch: MatchBranch): MatchStep | undefined {
-    if (!branch.candidates) return undefined;
+    if (!branch.candidates) return this.planAbsolute(branch.select);
     const path = splitPathSteps(branch.select);
     const [first, ...rest] = path?.steps ?? [];
     if (!path || path.start !== `$${CANDIDATES_PARAM}` || !first || first.descendant) return undefined;
     let step = this.step(`${JSON.stringify(branch.candidates)}\u0000`, `$${CANDIDATES_PARAM}/${first.step}`, undefined, branch.candidates, this.selectsAllCandidates(first.step, branch.candidates));
     for (const { step: text, descendant } of rest) step = this.step('', `$${CONTEXT_PARAM}${descendant ? '//' : '/'}${text}`, step, undefined);
+    return step;
+  }
+
+  /**
+   * An absolute branch `/s1/…/sn` (the FRCP layer's contexts are whole paths from the root):
+   * evaluated from the document node, `/s1` is `$__dcc_context/s1` with the context bound to
+   * that node alone, so the steps are shared as for the other branches.
+   */
+  private planAbsolute(select: string): MatchStep | undefined {
+    if (!select.startsWith('/') || select.startsWith('//')) return undefined;
+    const path = splitPathSteps(`$${CONTEXT_PARAM}${select}`);
+    if (!path || path.start !== `$${CONTEXT_PARAM}` || path.steps.length === 0) return undefined;
+    let step = this.step('\u0002document', '', undefined, undefined, false, true);
+    for (const { step: text, descendant } of path.steps) step = this.step('', `$${CONTEXT_PARAM}${descendant ? '//' : '/'}${text}`, step, undefined);
     return step;
   }
 
@@ -84,11 +100,11 @@ export class MatchPlanner {
     return namespace !== undefined && namespace === spec.namespace && local === spec.local;
   }
 
-  private step(prefix: string, expr: string, parent: MatchStep | undefined, candidates: MatchBranch['candidates'], identity = false): MatchStep {
+  private step(prefix: string, expr: string, parent: MatchStep | undefined, candidates: MatchBranch['candidates'], identity = false, document = false): MatchStep {
     const key = `${parent ? parent.id : prefix}\u0001${expr}`;
     let step = this.steps.get(key);
     if (!step) {
-      step = { expr, parent, candidates, id: this.steps.size, ...(identity ? { identity } : {}) };
+      step = { expr, parent, candidates, id: this.steps.size, ...(identity ? { identity } : {}), ...(document ? { document } : {}) };
       this.steps.set(key, step);
     }
     return step;
@@ -106,13 +122,17 @@ export class MatchSets {
     private readonly candidatesOf: (spec: NonNullable<MatchBranch['candidates']>) => Node[],
     /** Evaluates a step's expression with its parameter (candidates or context) bound; may throw. */
     private readonly evaluate: (expr: string, param: string, nodes: readonly Node[]) => Promise<Node[]>,
+    /** The document node, root of the absolute branches. */
+    private readonly document?: Node,
   ) {}
 
   async of(step: MatchStep): Promise<StepResult> {
     const known = this.results.get(step);
     if (known) return known;
     let result: StepResult;
-    if (step.parent) {
+    if (step.document) {
+      result = { nodes: this.document ? [this.document] : [] };
+    } else if (step.parent) {
       const parent = await this.of(step.parent);
       if ('error' in parent) result = parent;
       else if (parent.nodes.length === 0) result = parent;

@@ -336,6 +336,24 @@ describe('SchematronRunner: document(), doc() and doc-available()', () => {
     assert.match(missing.engineErrors[0]?.message ?? '', /t\/absent\.xml/);
   });
 
+  it('compares codes with the nodes of a constant path in a value set, found once, with positions as written', async () => {
+    const loader = countingLoader({
+      [MAIN]: schema(`<pattern id="p"><rule context="x"><let name="v" value="distinct-values(tokenize(normalize-space(@c), '\\s'))"/>
+  <assert test="empty($v[not(. = (doc('vs/set.xml')/*/valueSet/conceptList/concept/@code))])">not all of <value-of select="@c"/></assert>
+  <report test="@c = doc('vs/set.xml')//valueSet[1]/conceptList/concept/@code">first <value-of select="@c"/></report>
+  <report test="count(doc('vs/set.xml')//concept/@code) != 4">count</report>
+</rule></pattern>`),
+      'sch/vs/set.xml': '<vs><valueSet><conceptList><concept code="A"/><concept code="B"/></conceptList></valueSet><valueSet><conceptList><concept code="C"/><concept code="A"/></conceptList></valueSet></vs>',
+    });
+    const runner = await runnerFor('', {}, loader);
+    const xml = '<r><x c="A"/><x c="C"/><x c="A  B"/><x c="A D"/><x c=""/></r>';
+    const first = await runner.run(await index(xml));
+    ok(first);
+    assert.deepEqual(located(first), ['/r/x first A', '/r/x[4] not all of A D']);
+    assert.deepEqual(located(await runner.run(await index(xml))), located(first));
+    assert.equal(loader.reads.get('sch/vs/set.xml'), 1);
+  });
+
   it('serves documents to rule contexts and global lets too', async () => {
     const result = await run(
       `<let name="codes" value="doc('vs/set.xml')//v/@code"/>

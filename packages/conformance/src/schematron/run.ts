@@ -20,7 +20,7 @@
 import SaxonJS from '#saxon';
 import type { ResourceLoader } from '../loader.js';
 import type { CheckItem, CompiledRule, CompiledSchema, MatchBranch } from './model.js';
-import { ABSENT_RESOURCE, ATTRIBUTED_PARAM, ENGINE_ERROR_NS, NEED_RESOURCE, NEED_TEXT_INDEX, RESOURCES_PARAM, TEXT_INDEX_KEY_SEPARATOR, TEXT_INDEX_PARAM, textIndexBuilder, variableReferences } from './xpath-text.js';
+import { ABSENT_RESOURCE, ATTRIBUTED_PARAM, ENGINE_ERROR_NS, NEED_RESOURCE, NEED_TEXT_INDEX, PATH_KEY_SEPARATOR, pathLookupBuilder, RESOURCES_PARAM, TEXT_INDEX_KEY_SEPARATOR, TEXT_INDEX_PARAM, textIndexBuilder, variableReferences } from './xpath-text.js';
 import { resolveKitPath } from './paths.js';
 import { type RulePlan, RulePlanner } from './rule-plan.js';
 import { CompiledXPaths } from './xpath-cache.js';
@@ -268,11 +268,13 @@ export class SchematronRunner {
 
   /** Builds the text index `key` (`uri#//name`) of a resource already provided. */
   private buildTextIndex(key: string): void {
-    const at = key.lastIndexOf(TEXT_INDEX_KEY_SEPARATOR);
+    const path = key.lastIndexOf(PATH_KEY_SEPARATOR);
+    const at = path >= 0 ? path : key.lastIndexOf(TEXT_INDEX_KEY_SEPARATOR);
     const uri = key.slice(0, at);
     const doc = this.resourceDocs.get(uri);
     if (at < 0 || !doc) throw new Error(`text index ${key}: the document was not loaded`);
-    const index = this.evaluate(textIndexBuilder(key.slice(at + TEXT_INDEX_KEY_SEPARATOR.length)), null, { __dcc_doc: doc }, 'xdm');
+    const builder = path >= 0 ? pathLookupBuilder(key.slice(at + PATH_KEY_SEPARATOR.length)) : textIndexBuilder(key.slice(at + TEXT_INDEX_KEY_SEPARATOR.length));
+    const index = this.evaluate(builder, null, { __dcc_doc: doc }, 'xdm');
     this.textIndexes = SaxonJS.XPath.evaluate(`Q{${MAP_NS}}put($m, $k, $v)`, null, { params: { m: this.textIndexes, k: key, v: index }, resultForm: 'xdm' });
   }
 
@@ -332,6 +334,7 @@ export class SchematronRunner {
     const matchSets = new MatchSets(
       (spec) => index.candidates(spec),
       (expr, param, nodes) => this.withResources(() => this.evaluate(expr, doc, { ...globals, [RESOURCES_PARAM]: this.resources, [param]: nodes }, 'array') as Node[]),
+      doc,
     );
 
     for (const pattern of this.schema.patterns) {

@@ -335,6 +335,28 @@ describe('rewriteTextLookups', () => {
   });
 });
 
+describe('rewriteTextLookups: constant paths in a resource', () => {
+  it('rewrites doc(U) followed by name tests, attribute tests and numeric positions only', () => {
+    for (const expr of ["@code = doc('v.xml')/*/valueSet/conceptList/concept/@code", "count(doc('v.xml')//valueSet[1]/conceptList/concept/@code)", "doc('v.xml')/s:a//s:b"]) {
+      const result = rewriteTextLookups(rewriteResourceFunctions(expr));
+      assert.equal(result.rewritten, true, expr);
+      assert.match(result.expr, /#path:\//, expr);
+    }
+    for (const expr of [
+      "doc('v.xml')//valueSet[1]/conceptList/concept/concat(@code, @codeSystem)",
+      "doc('v.xml')//valueSet[1][conceptList/concept[@code = $c]]",
+      "doc('v.xml')//valueSet[$n]/@code",
+      "doc('v.xml')/a/b/(@c)",
+      "doc('v.xml')/a/text()",
+      "doc('v.xml')/a[last()]",
+      "doc('v.xml')",
+    ]) {
+      const adapted = rewriteResourceFunctions(expr);
+      assert.deepEqual(rewriteTextLookups(adapted), { expr: adapted, rewritten: false }, expr);
+    }
+  });
+});
+
 describe('variableReferences', () => {
   it('lists referenced variable names, skipping strings and comments', () => {
     assert.deepEqual([...variableReferences("$a + $b:c + count($dash-name) + '$d' (: $e :) + $a")].sort(), ['a', 'b:c', 'dash-name']);

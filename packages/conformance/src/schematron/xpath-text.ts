@@ -167,6 +167,8 @@ export const TEXT_INDEX_PARAM = '__dcc_text_index';
 export const NEED_TEXT_INDEX = 'NEED-TEXT-INDEX';
 /** Separates the resource URI from the element name in a text index key. */
 export const TEXT_INDEX_KEY_SEPARATOR = '#//';
+/** Separates the resource URI from the path in the key of a path's nodes (see rewriteTextLookups). */
+export const PATH_KEY_SEPARATOR = '#path:';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -183,32 +185,48 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * it and evaluates again. `(…)/.` keeps document order without duplicates when U names
  * several documents. Not when another predicate follows (it would select by position among
  * siblings). Returns the expression unchanged when nothing has that shape.
+ *
+ * Likewise `doc(U)/p/a/t/h` (name and attribute tests, numeric positions, nothing else) reads
+ * the nodes of that path found once per resource (the value-set rules compare a code with
+ * `doc(U)/*\/valueSet/conceptList/concept/@code` for every code of the document).
  */
 export function rewriteTextLookups(expr: string): { expr: string; rewritten: boolean } {
-  if (!expr.includes('__dcc_arg') || !expr.includes('text()')) return { expr, rewritten: false };
+  if (!expr.includes('__dcc_arg')) return { expr, rewritten: false };
   const map = escapeRegex(`Q{${MAP_NS}}`);
   const absent = escapeRegex(`error(QName('${ENGINE_ERROR_NS}', '${ABSENT_RESOURCE}'), `);
   const need = escapeRegex(`error(QName('${ENGINE_ERROR_NS}', '${NEED_RESOURCE}'), `);
-  const shape = new RegExp(
+  const docFor =
     `\\(for \\$__dcc_arg(\\d+) in \\(((?:(?!\\(for \\$__dcc_arg).)*?)\\) return \\(let \\$__dcc_u\\1 := string\\(\\$__dcc_arg\\1\\) return if \\(${map}contains\\(\\$${RESOURCES_PARAM}, \\$__dcc_u\\1\\)\\) then ` +
-      `\\(let \\$__dcc_v\\1 := \\$${RESOURCES_PARAM}\\(\\$__dcc_u\\1\\) return if \\(\\$__dcc_v\\1 instance of node\\(\\)\\) then \\$__dcc_v\\1 else ${absent}\\$__dcc_u\\1\\)\\) else ${need}\\$__dcc_u\\1\\)\\)\\)` +
-      `//((?:[A-Za-z_][\\w.-]*:)?[A-Za-z_][\\w.-]*)\\[\\s*text\\(\\)\\s*=\\s*string\\(\\s*\\$([A-Za-z_][\\w.-]*)\\s*\\)\\s*\\](?!\\s*\\[)`,
+      `\\(let \\$__dcc_v\\1 := \\$${RESOURCES_PARAM}\\(\\$__dcc_u\\1\\) return if \\(\\$__dcc_v\\1 instance of node\\(\\)\\) then \\$__dcc_v\\1 else ${absent}\\$__dcc_u\\1\\)\\) else ${need}\\$__dcc_u\\1\\)\\)\\)`;
+  const byText = new RegExp(
+    `${docFor}//((?:[A-Za-z_][\\w.-]*:)?[A-Za-z_][\\w.-]*)\\[\\s*text\\(\\)\\s*=\\s*string\\(\\s*\\$([A-Za-z_][\\w.-]*)\\s*\\)\\s*\\](?!\\s*\\[)`,
     'gs',
   );
+  // A path of name tests, attribute tests and numeric positions only, ending there.
+  const byPath = new RegExp(`${docFor}((?:/{1,2}@?(?:\\*|[A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?)(?:\\[\\d+\\])?)+)(?![\\w.:\\-\\[/(])`, 'gs');
   let rewritten = false;
-  const out = expr.replace(shape, (_whole, n: string, uris: string, name: string, variable: string) => {
+  const indexed = (n: string, uris: string, key: string, use: (index: string) => string) => {
     rewritten = true;
-    const key = `concat($__dcc_u${n}, '${TEXT_INDEX_KEY_SEPARATOR}${name}')`;
     const lookup =
-      `(let $__dcc_k${n} := ${key} return if (${`Q{${MAP_NS}}`}contains($${TEXT_INDEX_PARAM}, $__dcc_k${n})) then $${TEXT_INDEX_PARAM}($__dcc_k${n})(string($${variable})) ` +
+      `(let $__dcc_k${n} := ${key} return if (${`Q{${MAP_NS}}`}contains($${TEXT_INDEX_PARAM}, $__dcc_k${n})) then ${use(`$${TEXT_INDEX_PARAM}($__dcc_k${n})`)} ` +
       `else error(QName('${ENGINE_ERROR_NS}', '${NEED_TEXT_INDEX}'), $__dcc_k${n}))`;
     return (
       `((for $__dcc_arg${n} in (${uris}) return (let $__dcc_u${n} := string($__dcc_arg${n}) return if (Q{${MAP_NS}}contains($${RESOURCES_PARAM}, $__dcc_u${n})) then ` +
       `(let $__dcc_v${n} := $${RESOURCES_PARAM}($__dcc_u${n}) return if ($__dcc_v${n} instance of node()) then ${lookup} else error(QName('${ENGINE_ERROR_NS}', '${ABSENT_RESOURCE}'), $__dcc_u${n})) ` +
       `else error(QName('${ENGINE_ERROR_NS}', '${NEED_RESOURCE}'), $__dcc_u${n})))/.)`
     );
-  });
+  };
+  const out = expr
+    .replace(byText, (_whole, n: string, uris: string, name: string, variable: string) =>
+      indexed(n, uris, `concat($__dcc_u${n}, '${TEXT_INDEX_KEY_SEPARATOR}${name}')`, (index) => `${index}(string($${variable}))`),
+    )
+    .replace(byPath, (_whole, n: string, uris: string, path: string) => indexed(n, uris, `concat($__dcc_u${n}, '${PATH_KEY_SEPARATOR}${path}')`, (index) => index));
   return { expr: out, rewritten };
+}
+
+/** What finds the nodes of a path key: the path from `$__dcc_doc`. */
+export function pathLookupBuilder(path: string): string {
+  return `$__dcc_doc${path}`;
 }
 
 /** What builds a text index: the `name` elements of `$__dcc_doc` by the distinct values of their text children. */
