@@ -72,6 +72,23 @@ describe('rewriteAbsoluteDescendants', () => {
     }
   });
 
+  it('with relative, rewrites .//prefix:name to the elements below the context node, with the same result', async () => {
+    const { index, contexts } = await documentAndIndex();
+    const cases = ['boolean(.//h:q[@code = "6"])', 'count(.//h:p)', 'string-join(.//h:p/@code, ",")', 'not(.//h:q) or .//h:p[@code][not(@nullFlavor)]', 'count(.//*:p)', 'exists(h:q) and count(.//h:q[@code]) = 2'];
+    for (const expr of cases) {
+      const rewritten = rewriteAbsoluteDescendants(expr, NS, variableFor, { relative: true });
+      assert.notEqual(rewritten.expr, expr, `${expr} should be rewritten`);
+      for (const context of contexts) {
+        const params: Record<string, unknown> = {};
+        for (const set of rewritten.sets) params[set.variable] = index.elements(set.namespace, set.local);
+        assert.deepEqual(evaluate(rewritten.expr, context, params), evaluate(expr, context), `${expr} → ${rewritten.expr}`);
+      }
+    }
+    for (const expr of ['count(.//h:p[1])', 'count(..//h:p)', 'count(h:s/.//h:p)', 'count(h:s[.//h:p])', 'count(h:s ! .//h:p)', 'count($v/.//h:p)', 'count(.//p)', "'.//h:p'"]) {
+      assert.equal(rewriteAbsoluteDescendants(expr, NS, variableFor, { relative: true }).expr, expr, expr);
+    }
+  });
+
   it('leaves alone what could select by position, change focus, or name no declared namespace', () => {
     const untouched = [
       'count(//h:p[1])', // position among siblings, not in the whole document

@@ -114,7 +114,7 @@ export class RulePlanner {
           return { ...item, evaluated: shared.check.replace('$__dcc_pending', `$${variable}`) };
         }
       }
-      const rewritten = this.memo(this.rewrites, item.expr, () => rewriteAbsoluteDescendants(item.expr, this.namespaces, this.variableFor));
+      const rewritten = this.memo(this.rewrites, item.expr, () => rewriteAbsoluteDescendants(item.expr, this.namespaces, this.variableFor, { relative: true }));
       for (const set of rewritten.sets) sets.set(set.variable, set);
       const looked = this.memo(this.lookups, rewritten.expr, () => rewriteTextLookups(rewritten.expr));
       if (looked.rewritten) textIndexed = true;

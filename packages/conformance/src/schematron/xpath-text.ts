@@ -443,6 +443,9 @@ const KEYWORDS_BEFORE_PATH = /(?:^|[^\w.-])(?:and|or|return|satisfies|then|else|
  * certainly the focus of the whole expression are replaced: not inside a predicate or an
  * enclosed expression, not in parentheses that are the right-hand side of `/` or `!`, and
  * starting an operand (after `(`, `,`, a comparison, `|`, or and/or/return/satisfies/then/else/in).
+ * With `relative`, `.//prefix:name` (the context node's descendants, the FRCP layer's 30 templateId checks on
+ * one node each walking the whole body) becomes the variable's elements having the context
+ * node as an ancestor, under the same conditions.
  * The caller evaluates the result only with a context node of the document it bound.
  * Returns the expression unchanged (and no sets) when nothing qualifies.
  */
@@ -450,32 +453,43 @@ export function rewriteAbsoluteDescendants(
   expr: string,
   namespaces: Record<string, string>,
   variableFor: (namespace: string, local: string) => string,
+  options: { readonly relative?: boolean } = {},
 ): { expr: string; sets: SharedElementSet[] } {
   // Enclosing groups of each position: the opening bracket and what precedes it.
   if (!expr.includes('//')) return { expr, sets: [] };
   const groups: Array<{ open: string; afterStep: boolean }> = [];
-  const candidates: Array<{ start: number; safe: boolean }> = [];
-  // The last character outside strings and comments that is not white space ('' at the start).
+  const candidates: Array<{ start: number; safe: boolean; relative: boolean }> = [];
+  // The last character outside strings and comments that is not white space ('' at the start),
+  // and the one before it.
   let previous = '';
+  let beforePrevious = '';
   scanCode(expr, (i) => {
     const c = expr[i] as string;
     if (c === '(' || c === '[' || c === '{') {
       groups.push({ open: c, afterStep: previous === '/' || previous === '!' });
     } else if (c === ')' || c === ']' || c === '}') {
       groups.pop();
+    } else if (options.relative && c === '/' && expr[i + 1] === '/' && expr[i - 1] === '.' && !/[\w.)\]$@*-]/.test(expr[i - 2] ?? '')) {
+      // `.//name`: the context item (a `.` starting an operand), then its descendants.
+      const startsOperand = beforePrevious === '' || '(,=<>|'.includes(beforePrevious) || KEYWORDS_BEFORE_PATH.test(expr.slice(Math.max(0, i - 13), i - 1).trimEnd());
+      const safe = startsOperand && groups.every((g) => g.open === '(' && !g.afterStep);
+      candidates.push({ start: i - 1, safe, relative: true });
     } else if (c === '/' && expr[i + 1] === '/' && expr[i - 1] !== '/') {
       const startsOperand = previous === '' || '(,=<>|'.includes(previous) || KEYWORDS_BEFORE_PATH.test(expr.slice(Math.max(0, i - 12), i).trimEnd());
       const safe = startsOperand && groups.every((g) => g.open === '(' && !g.afterStep);
-      candidates.push({ start: i, safe });
+      candidates.push({ start: i, safe, relative: false });
     }
-    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') previous = c;
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') {
+      beforePrevious = previous;
+      previous = c;
+    }
   });
   const sets = new Map<string, SharedElementSet>();
   let out = '';
   let last = 0;
-  for (const { start, safe } of candidates) {
+  for (const { start, safe, relative } of candidates) {
     if (!safe || start < last) continue;
-    const m = /^\/\/((\*|[A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*))(?![\w.:(-])/.exec(expr.slice(start));
+    const m = /^\.?\/\/((\*|[A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*))(?![\w.:(-])/.exec(expr.slice(start));
     if (!m) continue;
     const prefix = m[2] as string;
     // `*:name`: elements of that local name in any namespace (or none).
@@ -486,7 +500,9 @@ export function rewriteAbsoluteDescendants(
     const local = m[3] as string;
     const variable = variableFor(namespace, local);
     sets.set(variable, { variable, namespace, local });
-    out += `${expr.slice(last, start)}$${variable}`;
+    // `.//x` is every x below the context node: the document's x having it as an ancestor.
+    const replacement = relative ? `(let $__dcc_focus := . return $${variable}[ancestor::node() intersect $__dcc_focus])` : `$${variable}`;
+    out += `${expr.slice(last, start)}${replacement}`;
     last = start + m[0].length;
   }
   return { expr: out + expr.slice(last), sets: [...sets.values()] };
