@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeValidator, createValidatorPool, resolveKitDir } from '@dcc-kit/conformance/node';
+import { measureOfficialExamples } from './schematron-layers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const kitDir = resolveKitDir();
@@ -175,4 +176,9 @@ for (const [label, argv, before] of [
 console.log(`  (${load()}) previous engine (recorded, issue 15): 1 document 3.1 s (node bin) / 4.4 s (npx); 20 documents 18.6 s. Targets: 1 document ≤ 1.1 s; 20 documents ≤ 7.5 s (10× the kit).`);
 }
 console.log('\nReference (ANS kit, Java, same machine; ../shared/spec/performance-baselines.md): 21.3–22.7 s and 1.06 GB for one document; 75 s for 20 documents.');
+
+// Per layer in CPU time (less sensitive to load than wall time), with the document's parse and
+// index, for the official PPS example and the two FRCP examples (schematron-layers.mjs).
+console.log('');
+if (await measureOfficialExamples(RUNS)) throw new Error('a schematron layer reported an engine error on an official example');
 rmSync(tmp, { recursive: true, force: true });

@@ -309,6 +309,18 @@ describe('compileSchematron: messages and rule contexts', () => {
       { select: '//(@code)' },
     ]);
   });
+
+  it('selects candidates by templateId from a first step written templateId[@root=…] too', async () => {
+    const compiled = await compile({
+      'main.sch': schema(`<pattern id="p"><rule context="*[h:templateId[@root='1.2.3']] | h:obs[h:templateId[@root='4'] and @x] | h:obs[h:templateId[@root='5'] or @x] | h:obs[h:templateId[@root='6' or @x]]"/></pattern>`),
+    });
+    assert.deepEqual(compiled.patterns[0]?.rules[0]?.match, [
+      { select: "$__dcc_candidates/self::*[h:templateId[@root='1.2.3']]", candidates: { namespace: '*', local: '*', templateId: { namespace: 'urn:h', root: '1.2.3' } } },
+      { select: "$__dcc_candidates/self::h:obs[h:templateId[@root='4'] and @x]", candidates: { namespace: 'urn:h', local: 'obs', templateId: { namespace: 'urn:h', root: '4' } } },
+      { select: "$__dcc_candidates/self::h:obs[h:templateId[@root='5'] or @x]", candidates: { namespace: 'urn:h', local: 'obs' } },
+      { select: "$__dcc_candidates/self::h:obs[h:templateId[@root='6' or @x]]", candidates: { namespace: 'urn:h', local: 'obs' } },
+    ]);
+  });
 });
 
 describe('compileSchematron: refused constructs', () => {

@@ -18,7 +18,7 @@
 import SaxonJS from '#saxon';
 import type { ResourceLoader } from '../loader.js';
 import { type CheckItem, type CompiledPattern, type CompiledRule, type CompiledSchema, COMPILED_SCHEMA_FORMAT, type MatchBranch, type MessagePart, type RuleItem } from './model.js';
-import { applyJavaRegexReading, isNonPositionalPredicate, parseFirstStep, requiredTemplateIdRoot, rewriteResourceFunctions, splitTopLevelUnion } from './xpath-text.js';
+import { applyJavaRegexReading, isNonPositionalPredicate, parseFirstStep, requiredTemplateId, rewriteResourceFunctions, splitTopLevelUnion } from './xpath-text.js';
 import { dirname, joinKitPath } from './paths.js';
 
 export const SCHEMATRON_NS = 'http://purl.oclc.org/dsdl/schematron';
@@ -310,7 +310,7 @@ function compileMatch(context: string, namespaces: Record<string, string>): Matc
     else namespace = uriOf(step.prefix);
     let templateId: { namespace: string; root: string } | undefined;
     for (const predicate of step.predicates) {
-      const required = requiredTemplateIdRoot(predicate);
+      const required = requiredTemplateId(predicate);
       if (required) {
         templateId = { namespace: required.prefix ? uriOf(required.prefix) : '', root: required.root };
         break;

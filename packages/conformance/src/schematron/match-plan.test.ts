@@ -95,6 +95,68 @@ describe('MatchPlanner and MatchSets', () => {
     assert.equal(evaluations, 14);
   });
 
+  it('takes the candidates themselves for a first step that is only their name test, and evaluates the rest', async () => {
+    const text = `<r xmlns="urn:h" xmlns:o="urn:o"><a n="1"><t root="x"/><b/><o:a><b/></o:a></a><a xmlns=""><b/></a><a/></r>`;
+    const contexts = ['h:a', 'h:a/h:b', '*', 'h:*', '*:a', 'a', 'a/b', 'o:a', 'h:a[@n]', "h:a[h:t/@root = 'x']"];
+    const loader = createMemoryLoader({ 'm.sch': `<schema xmlns="${SCHEMATRON_NS}" queryBinding="xslt2"><ns prefix="h" uri="urn:h"/><ns prefix="o" uri="urn:o"/><pattern>${contexts.map((c) => `<rule context="${c}"><report test="true()">x</report></rule>`).join('')}</pattern></schema>` }, 'test');
+    const schema = await compileSchematron(loader, 'm.sch');
+    const document = await SaxonJS.getResource({ text, type: 'xml' });
+    const index = new DocumentIndex(document);
+    const namespaces = { h: 'urn:h', o: 'urn:o' };
+    const planner = new MatchPlanner(namespaces);
+    const evaluated: string[] = [];
+    const sets = new MatchSets(
+      (spec) => index.candidates(spec),
+      async (expr, param, nodes) => {
+        evaluated.push(expr);
+        return SaxonJS.XPath.evaluate(expr, document, { namespaceContext: namespaces, params: { [param]: nodes }, resultForm: 'array' }) as Node[];
+      },
+    );
+    for (const rule of schema.patterns[0]?.rules ?? []) {
+      const branch = rule.match[0];
+      assert.ok(branch?.candidates, rule.context);
+      const whole = SaxonJS.XPath.evaluate(branch.select, document, { namespaceContext: namespaces, params: { [CANDIDATES_PARAM]: index.candidates(branch.candidates) }, resultForm: 'array' }) as Node[];
+      assert.ok(whole.length > 0, rule.context);
+      const leaf = planner.leaf(branch);
+      assert.ok(leaf, rule.context);
+      const result = await sets.of(leaf);
+      assert.ok('nodes' in result);
+      assert.deepEqual(result.nodes, whole, rule.context);
+    }
+    // Only the steps with a predicate or after the first step went to saxon-js.
+    assert.deepEqual(evaluated.sort(), ['$__dcc_candidates/self::h:a[@n]', "$__dcc_candidates/self::h:a[h:t/@root = 'x']", '$__dcc_context/b', '$__dcc_context/h:b'].sort());
+  });
+
+  it('shares the steps of absolute branches from the document node, positions included', async () => {
+    const contexts = ['/h:r/h:a/h:b/h:e', '/h:r/h:a[1]/h:b[2]/h:e', '/h:r/h:a[@n]//h:e[@code > 3]', '/h:r/h:a/h:b/h:c', '/h:r/h:z/h:b', '/h:r/h:a[2]/..'];
+    const schema = await compiled(contexts);
+    const document = await SaxonJS.getResource({ text: DOC, type: 'xml' });
+    const index = new DocumentIndex(document);
+    const planner = new MatchPlanner({ h: 'urn:h' });
+    let evaluations = 0;
+    const sets = new MatchSets(
+      (spec) => index.candidates(spec),
+      async (expr, param, nodes) => {
+        evaluations++;
+        return evaluate(expr, document, { [param]: nodes });
+      },
+      document,
+    );
+    for (const rule of schema.patterns[0]?.rules ?? []) {
+      const branch = rule.match[0];
+      assert.ok(branch && !branch.candidates, rule.context);
+      const whole = evaluate(branch.select, document, {});
+      const leaf = planner.leaf(branch);
+      assert.ok(leaf, rule.context);
+      const result = await sets.of(leaf);
+      assert.ok('nodes' in result);
+      assert.deepEqual(result.nodes, whole, rule.context);
+    }
+    // r; a, a/b, a/b/e, a/b/c; a[1], a[1]/b[2], …/e; a[@n], a[@n]//e[…]; z (nothing after it); a[2], a[2]/..
+    assert.equal(evaluations, 13);
+    assert.equal(planner.leaf({ select: '//h:e' }), undefined);
+  });
+
   it('keeps the error of a step for every branch that goes through it, and evaluates it once', async () => {
     const schema = await compiled(["h:a[h:t/@root = 'x']/h:b[error(QName('urn:t', 'boom'), 'boom')]/h:e", "h:a[h:t/@root = 'x']/h:b[error(QName('urn:t', 'boom'), 'boom')]/h:c"]);
     const document = await SaxonJS.getResource({ text: DOC, type: 'xml' });

@@ -32,11 +32,22 @@ export interface MatchStep {
   readonly candidates: MatchBranch['candidates'];
   /** Depth-first number, stable for a planner (tests, statistics). */
   readonly id: number;
+  /**
+   * At the root: the step is `$__dcc_candidates/self::T` where the name test T selects exactly
+   * the candidates' name (no predicate, no templateId filter), so its nodes are the candidates
+   * themselves (the element index gives them distinct and in document order).
+   */
+  readonly identity?: boolean;
+  /** The root of an absolute branch: its nodes are the document node alone. */
+  readonly document?: boolean;
 }
 
 export class MatchPlanner {
   private readonly steps = new Map<string, MatchStep>();
   private readonly leaves = new WeakMap<MatchBranch, MatchStep | null>();
+
+  /** `namespaces`: the layer's prefixes, to recognise identity steps (none: no step is one). */
+  constructor(private readonly namespaces: Record<string, string> = {}) {}
 
   /** Number of distinct steps planned so far. */
   get size(): number {
@@ -54,20 +65,46 @@ export class MatchPlanner {
   }
 
   private plan(branch: MatchBranch): MatchStep | undefined {
-    if (!branch.candidates) return undefined;
+    if (!branch.candidates) return this.planAbsolute(branch.select);
     const path = splitPathSteps(branch.select);
     const [first, ...rest] = path?.steps ?? [];
     if (!path || path.start !== `$${CANDIDATES_PARAM}` || !first || first.descendant) return undefined;
-    let step = this.step(`${JSON.stringify(branch.candidates)}\u0000`, `$${CANDIDATES_PARAM}/${first.step}`, undefined, branch.candidates);
+    let step = this.step(`${JSON.stringify(branch.candidates)}\u0000`, `$${CANDIDATES_PARAM}/${first.step}`, undefined, branch.candidates, this.selectsAllCandidates(first.step, branch.candidates));
     for (const { step: text, descendant } of rest) step = this.step('', `$${CONTEXT_PARAM}${descendant ? '//' : '/'}${text}`, step, undefined);
     return step;
   }
 
-  private step(prefix: string, expr: string, parent: MatchStep | undefined, candidates: MatchBranch['candidates']): MatchStep {
+  /**
+   * An absolute branch `/s1/…/sn` (the FRCP layer's contexts are whole paths from the root):
+   * evaluated from the document node, `/s1` is `$__dcc_context/s1` with the context bound to
+   * that node alone, so the steps are shared as for the other branches.
+   */
+  private planAbsolute(select: string): MatchStep | undefined {
+    if (!select.startsWith('/') || select.startsWith('//')) return undefined;
+    const path = splitPathSteps(`$${CONTEXT_PARAM}${select}`);
+    if (!path || path.start !== `$${CONTEXT_PARAM}` || path.steps.length === 0) return undefined;
+    let step = this.step('\u0002document', '', undefined, undefined, false, true);
+    for (const { step: text, descendant } of path.steps) step = this.step('', `$${CONTEXT_PARAM}${descendant ? '//' : '/'}${text}`, step, undefined);
+    return step;
+  }
+
+  /** Whether `self::T` (T a name test, nothing else) selects every candidate of `spec`. */
+  private selectsAllCandidates(step: string, spec: NonNullable<MatchBranch['candidates']>): boolean {
+    if (spec.templateId) return false;
+    const m = /^self::(?:(\*|[A-Za-z_][\w.-]*):)?(\*|[A-Za-z_][\w.-]*)$/.exec(step);
+    if (!m) return false;
+    const prefix = m[1];
+    const local = m[2] as string;
+    // No prefix: no namespace (saxon-js is given no default element namespace), or any for `*`.
+    const namespace = prefix === undefined ? (local === '*' ? '*' : '') : prefix === '*' ? '*' : this.namespaces[prefix];
+    return namespace !== undefined && namespace === spec.namespace && local === spec.local;
+  }
+
+  private step(prefix: string, expr: string, parent: MatchStep | undefined, candidates: MatchBranch['candidates'], identity = false, document = false): MatchStep {
     const key = `${parent ? parent.id : prefix}\u0001${expr}`;
     let step = this.steps.get(key);
     if (!step) {
-      step = { expr, parent, candidates, id: this.steps.size };
+      step = { expr, parent, candidates, id: this.steps.size, ...(identity ? { identity } : {}), ...(document ? { document } : {}) };
       this.steps.set(key, step);
     }
     return step;
@@ -85,20 +122,26 @@ export class MatchSets {
     private readonly candidatesOf: (spec: NonNullable<MatchBranch['candidates']>) => Node[],
     /** Evaluates a step's expression with its parameter (candidates or context) bound; may throw. */
     private readonly evaluate: (expr: string, param: string, nodes: readonly Node[]) => Promise<Node[]>,
+    /** The document node, root of the absolute branches. */
+    private readonly document?: Node,
   ) {}
 
   async of(step: MatchStep): Promise<StepResult> {
     const known = this.results.get(step);
     if (known) return known;
     let result: StepResult;
-    if (step.parent) {
+    if (step.document) {
+      result = { nodes: this.document ? [this.document] : [] };
+    } else if (step.parent) {
       const parent = await this.of(step.parent);
       if ('error' in parent) result = parent;
       else if (parent.nodes.length === 0) result = parent;
       else result = await this.attempt(step.expr, CONTEXT_PARAM, parent.nodes);
     } else {
       const candidates = step.candidates ? this.candidatesOf(step.candidates) : [];
-      result = candidates.length === 0 ? { nodes: [] } : await this.attempt(step.expr, CANDIDATES_PARAM, candidates);
+      if (candidates.length === 0) result = { nodes: [] };
+      else if (step.identity) result = { nodes: candidates };
+      else result = await this.attempt(step.expr, CANDIDATES_PARAM, candidates);
     }
     this.results.set(step, result);
     return result;

@@ -77,4 +77,5 @@ export interface CheckItem {
 /** Literal text, or an XPath whose string result is inserted (value-of, name). */
 export type MessagePart = { readonly text: string } | { readonly expr: string };
 
-export const COMPILED_SCHEMA_FORMAT = 2;
+// 3: a first step's `templateId[@root = '…']` predicate also selects candidates by templateId.
+export const COMPILED_SCHEMA_FORMAT = 3;

@@ -58,6 +58,37 @@ describe('rewriteAbsoluteDescendants', () => {
     }
   });
 
+  it('rewrites //*:name (any namespace) to the elements of that local name, with the same result', async () => {
+    const { index, contexts } = await documentAndIndex();
+    for (const expr of ['count(//*:p)', 'string-join(//*:p/@code, ",")', 'count(//*:p[@code]/*:q)', 'exists(//*:r/*:s/*:p)']) {
+      const rewritten = rewriteAbsoluteDescendants(expr, NS, variableFor);
+      assert.notEqual(rewritten.expr, expr, `${expr} should be rewritten`);
+      assert.ok(rewritten.sets.every((set) => set.namespace === '*'));
+      for (const context of contexts) {
+        const params: Record<string, unknown> = {};
+        for (const set of rewritten.sets) params[set.variable] = index.elements(set.namespace, set.local);
+        assert.deepEqual(evaluate(rewritten.expr, context, params), evaluate(expr, context), `${expr} → ${rewritten.expr}`);
+      }
+    }
+  });
+
+  it('with relative, rewrites .//prefix:name to the elements below the context node, with the same result', async () => {
+    const { index, contexts } = await documentAndIndex();
+    const cases = ['boolean(.//h:q[@code = "6"])', 'count(.//h:p)', 'string-join(.//h:p/@code, ",")', 'not(.//h:q) or .//h:p[@code][not(@nullFlavor)]', 'count(.//*:p)', 'exists(h:q) and count(.//h:q[@code]) = 2'];
+    for (const expr of cases) {
+      const rewritten = rewriteAbsoluteDescendants(expr, NS, variableFor, { relative: true });
+      assert.notEqual(rewritten.expr, expr, `${expr} should be rewritten`);
+      for (const context of contexts) {
+        const params: Record<string, unknown> = {};
+        for (const set of rewritten.sets) params[set.variable] = index.elements(set.namespace, set.local);
+        assert.deepEqual(evaluate(rewritten.expr, context, params), evaluate(expr, context), `${expr} → ${rewritten.expr}`);
+      }
+    }
+    for (const expr of ['count(.//h:p[1])', 'count(..//h:p)', 'count(h:s/.//h:p)', 'count(h:s[.//h:p])', 'count(h:s ! .//h:p)', 'count($v/.//h:p)', 'count(.//p)', "'.//h:p'"]) {
+      assert.equal(rewriteAbsoluteDescendants(expr, NS, variableFor, { relative: true }).expr, expr, expr);
+    }
+  });
+
   it('leaves alone what could select by position, change focus, or name no declared namespace', () => {
     const untouched = [
       'count(//h:p[1])', // position among siblings, not in the whole document
@@ -108,6 +139,19 @@ describe('sharedDescendantTest', () => {
       if ((expected as boolean[])[0]) passes++;
     }
     assert.ok(passes > 0 && passes < contexts.length, 'both outcomes are exercised');
+  });
+
+  it('finds the same violations among the elements having the attribute the predicate starts with', async () => {
+    const { doc, index } = await documentAndIndex();
+    const shared = sharedDescendantTest(TEST, 'violations');
+    assert.equal(shared?.attribute?.local, 'nullFlavor');
+    const expected = evaluate(shared?.violations ?? '', doc) as Node[];
+    assert.ok(expected.length > 0);
+    assert.deepEqual(evaluate(shared?.attribute?.violations ?? '', doc, { __dcc_attributed: index.withAttribute('nullFlavor') }), expected);
+    // Not an attribute in another namespace, nor a namespace declaration.
+    assert.deepEqual(index.withAttribute('type'), []);
+    assert.deepEqual(index.withAttribute('xsi'), []);
+    assert.equal(sharedDescendantTest('boolean(every $elm in descendant-or-self::* satisfies $elm[@code or not(@nullFlavor)])', 'v')?.attribute, undefined);
   });
 
   it('refuses predicates that read variables, positions, other documents, or other shapes of check', () => {

@@ -14,15 +14,23 @@
  * look-up in the document's elements that fail the predicate, found once per document
  * (sharedDescendantTest). If finding them fails on a document, the runner uses the rule's
  * `plain` plan, which evaluates the check as written.
+ *
+ * The terminology rules' look-ups by text in a value set (`doc(U)//code[text() = string($v)]`)
+ * read an index of the resource built once per layer and process (rewriteTextLookups).
  */
 import type { CompiledRule, RuleItem } from './model.js';
-import { rewriteAbsoluteDescendants, type SharedElementSet, sharedDescendantTest } from './xpath-text.js';
+import { rewriteAbsoluteDescendants, rewriteTextLookups, type SharedElementSet, sharedDescendantTest } from './xpath-text.js';
 
 /** Elements of the document failing a rule-independent predicate, found once per document. */
 export interface SharedViolationSet {
   readonly variable: string;
   /** XPath evaluated from the document node. */
   readonly violations: string;
+  /**
+   * The same nodes found among the elements having attribute `local` (bound to
+   * `$__dcc_attributed`, see sharedDescendantTest), when the predicate allows it.
+   */
+  readonly attribute?: { readonly local: string; readonly violations: string };
 }
 
 export type PlannedItem = RuleItem & {
@@ -40,6 +48,8 @@ export interface RulePlan {
   readonly plain: RulePlan | undefined;
   /** Whether the rule has any assert or report. */
   readonly checks: boolean;
+  /** Whether an evaluated expression reads the resources' text indexes (rewriteTextLookups). */
+  readonly textIndexed: boolean;
   /**
    * One XPath evaluating the rule on every node it matched (`$__dcc_nodes`): the positions
    * (1-based) of the nodes where at least one assert fails or one report succeeds. Lets
@@ -78,6 +88,7 @@ export class RulePlanner {
   // The generated rules repeat the same checks hundreds of times: analyse each text once.
   private readonly sharedTests = new Map<string, ReturnType<typeof sharedDescendantTest>>();
   private readonly rewrites = new Map<string, ReturnType<typeof rewriteAbsoluteDescendants>>();
+  private readonly lookups = new Map<string, ReturnType<typeof rewriteTextLookups>>();
 
   private memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
     if (cache.has(key)) return cache.get(key) as T;
@@ -89,6 +100,7 @@ export class RulePlanner {
   private build(rule: CompiledRule, shareViolations: boolean): RulePlan {
     const sets = new Map<string, SharedElementSet>();
     const violations = new Map<string, SharedViolationSet>();
+    let textIndexed = false;
     const items = rule.items.map((item): PlannedItem => {
       if (shareViolations && item.kind !== 'let') {
         const shared = this.memo(this.sharedTests, item.expr, () => sharedDescendantTest(item.expr, '__dcc_pending'));
@@ -98,13 +110,15 @@ export class RulePlanner {
             variable = `__dcc_violations${this.predicateVariables.size}`;
             this.predicateVariables.set(shared.predicate, variable);
           }
-          violations.set(variable, { variable, violations: shared.violations });
+          violations.set(variable, { variable, violations: shared.violations, ...(shared.attribute ? { attribute: shared.attribute } : {}) });
           return { ...item, evaluated: shared.check.replace('$__dcc_pending', `$${variable}`) };
         }
       }
-      const rewritten = this.memo(this.rewrites, item.expr, () => rewriteAbsoluteDescendants(item.expr, this.namespaces, this.variableFor));
+      const rewritten = this.memo(this.rewrites, item.expr, () => rewriteAbsoluteDescendants(item.expr, this.namespaces, this.variableFor, { relative: true }));
       for (const set of rewritten.sets) sets.set(set.variable, set);
-      return { ...item, evaluated: rewritten.expr };
+      const looked = this.memo(this.lookups, rewritten.expr, () => rewriteTextLookups(rewritten.expr));
+      if (looked.rewritten) textIndexed = true;
+      return { ...item, evaluated: looked.expr };
     });
     const body = (k: number): string => {
       const item = items[k];
@@ -119,6 +133,7 @@ export class RulePlanner {
       violations: [...violations.values()],
       plain: violations.size > 0 ? this.build(rule, false) : undefined,
       checks: items.some((item) => item.kind !== 'let'),
+      textIndexed,
       batch: `for $__dcc_position in 1 to count($__dcc_nodes) return (if (exists($__dcc_nodes[$__dcc_position] ! ${body(0)})) then $__dcc_position else ())`,
     };
   }

@@ -143,6 +143,25 @@ describe('SchematronRunner: rule matching', () => {
     ok(result);
     assert.deepEqual(located(result), ['/doc/obs any', '/doc/act any', '/doc/obs obs', '/doc/obs[2] obs', '/doc/obs[2] second']);
   });
+
+  it('matches contexts written templateId[@root=…] as the templateId/@root form, and templateIds of two namespaces', async () => {
+    const xml = `<doc xmlns="urn:h" xmlns:o="urn:other">
+  <obs classCode="OBS"><templateId root="1.2.3"/></obs>
+  <act><templateId root="9.9"/><templateId root="1.2.3"/></act>
+  <obs classCode="OBS"><o:templateId root="1.2.3"/></obs>
+  <obs><templateId root="1.2.3.4"/><templateId root=" 1.2.3"/></obs>
+  <obs><entry><templateId root="1.2.3"/></entry></obs>
+</doc>`;
+    const result = await run(
+      `<ns prefix="o" uri="urn:other"/>
+<pattern id="bracket"><rule context="*[h:templateId[@root='1.2.3']]"><report test="true()">bracket</report></rule></pattern>
+<pattern id="and"><rule context="h:obs[h:templateId[@root = &quot;1.2.3&quot;] and @classCode='OBS']"><report test="true()">and</report></rule></pattern>
+<pattern id="other"><rule context="*[o:templateId[@root='1.2.3']]"><report test="true()">other</report></rule></pattern>`,
+      xml,
+    );
+    ok(result);
+    assert.deepEqual(located(result), ['/doc/obs bracket', '/doc/act bracket', '/doc/obs[4]/entry bracket', '/doc/obs and', '/doc/obs[2] other']);
+  });
 });
 
 describe('SchematronRunner: findings', () => {
@@ -281,6 +300,58 @@ describe('SchematronRunner: document(), doc() and doc-available()', () => {
     assert.equal(loader.reads.get('sch/vs/set.xml'), 1);
     assert.equal(loader.reads.has('sch/vs/unused.xml'), false);
     assert.equal(loader.reads.has('sch/inc/vs/set.xml'), false);
+  });
+
+  it('looks codes up by text in a terminology through an index built once, with the results and errors of the scan', async () => {
+    // The terminology rules' shape: doc(U)//name[text() = string($v)], U from the node.
+    const loader = countingLoader({
+      [MAIN]: schema(`<ns prefix="s" uri="urn:s"/><let name="dir" value="'t/'"/><pattern id="p"><rule context="c"><let name="code" value="@code"/><let name="system" value="@system"/>
+  <assert test="not(doc-available(concat($dir, $system, '.rdf')) and not(exists(doc(concat($dir, $system, '.rdf'))//s:notation[text()= string($code)])))">unknown <value-of select="$code"/> in <value-of select="$system"/></assert>
+  <report test="count(doc(concat($dir, 'u.xml'))//code[text() = string($code)]) gt 1">twice <value-of select="$code"/></report>
+</rule><rule context="m"><let name="code" value="@code"/><assert test="exists(doc('t/absent.xml')//code[text() = string($code)])">never</assert></rule></pattern>`),
+      'sch/t/1.rdf': '<rdf xmlns:s="urn:s"><d><s:notation>A</s:notation></d><d><s:notation>B<!-- split -->B</s:notation><s:notation> C</s:notation></d><notation>D</notation></rdf>',
+      'sch/t/2.rdf': '<rdf xmlns:s="urn:s"><s:notation>Z</s:notation></rdf>',
+      'sch/t/u.xml': '<u><code>A</code><x><code>A</code></x><code>B</code></u>',
+    });
+    const runner = await runnerFor('', {}, loader);
+    const xml = '<r><c code="A" system="1"/><c code="B" system="1"/><c code="BB" system="1"/><c code="C" system="1"/><c code=" C" system="1"/><c code="D" system="1"/><c code="A" system="2"/><c code="Z" system="2"/><c code="A" system="9"/><c system="1"/></r>';
+    const first = await runner.run(await index(xml));
+    ok(first);
+    assert.deepEqual(located(first), [
+      '/r/c twice A',
+      '/r/c[3] unknown BB in 1',
+      '/r/c[4] unknown C in 1',
+      '/r/c[6] unknown D in 1',
+      '/r/c[7] unknown A in 2',
+      '/r/c[7] twice A',
+      '/r/c[9] twice A',
+      '/r/c[10] unknown in 1',
+    ]);
+    assert.deepEqual(located(await runner.run(await index(xml))), located(first));
+    assert.equal(loader.reads.get('sch/t/1.rdf'), 1);
+    // A missing resource is still an engine error, not an empty look-up.
+    const missing = await runner.run(await index('<r><m code="A"/></r>'));
+    assert.deepEqual(missing.findings, []);
+    assert.equal(missing.engineErrors.length, 1);
+    assert.match(missing.engineErrors[0]?.message ?? '', /t\/absent\.xml/);
+  });
+
+  it('compares codes with the nodes of a constant path in a value set, found once, with positions as written', async () => {
+    const loader = countingLoader({
+      [MAIN]: schema(`<pattern id="p"><rule context="x"><let name="v" value="distinct-values(tokenize(normalize-space(@c), '\\s'))"/>
+  <assert test="empty($v[not(. = (doc('vs/set.xml')/*/valueSet/conceptList/concept/@code))])">not all of <value-of select="@c"/></assert>
+  <report test="@c = doc('vs/set.xml')//valueSet[1]/conceptList/concept/@code">first <value-of select="@c"/></report>
+  <report test="count(doc('vs/set.xml')//concept/@code) != 4">count</report>
+</rule></pattern>`),
+      'sch/vs/set.xml': '<vs><valueSet><conceptList><concept code="A"/><concept code="B"/></conceptList></valueSet><valueSet><conceptList><concept code="C"/><concept code="A"/></conceptList></valueSet></vs>',
+    });
+    const runner = await runnerFor('', {}, loader);
+    const xml = '<r><x c="A"/><x c="C"/><x c="A  B"/><x c="A D"/><x c=""/></r>';
+    const first = await runner.run(await index(xml));
+    ok(first);
+    assert.deepEqual(located(first), ['/r/x first A', '/r/x[4] not all of A D']);
+    assert.deepEqual(located(await runner.run(await index(xml))), located(first));
+    assert.equal(loader.reads.get('sch/vs/set.xml'), 1);
   });
 
   it('serves documents to rule contexts and global lets too', async () => {

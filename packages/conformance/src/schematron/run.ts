@@ -20,7 +20,7 @@
 import SaxonJS from '#saxon';
 import type { ResourceLoader } from '../loader.js';
 import type { CheckItem, CompiledRule, CompiledSchema, MatchBranch } from './model.js';
-import { ABSENT_RESOURCE, ENGINE_ERROR_NS, NEED_RESOURCE, RESOURCES_PARAM, variableReferences } from './xpath-text.js';
+import { ABSENT_RESOURCE, ATTRIBUTED_PARAM, ENGINE_ERROR_NS, NEED_RESOURCE, NEED_TEXT_INDEX, PATH_KEY_SEPARATOR, pathLookupBuilder, RESOURCES_PARAM, TEXT_INDEX_KEY_SEPARATOR, TEXT_INDEX_PARAM, textIndexBuilder, variableReferences } from './xpath-text.js';
 import { resolveKitPath } from './paths.js';
 import { type RulePlan, RulePlanner } from './rule-plan.js';
 import { CompiledXPaths } from './xpath-cache.js';
@@ -65,17 +65,21 @@ const MAP_NS = 'http://www.w3.org/2005/xpath-functions/map';
 /** Per-document facts shared by every layer: document order and an element-name index. */
 export class DocumentIndex {
   readonly order = new Map<Node, number>();
-  private readonly byName = new Map<string, Node[]>();
+  /** Elements by local name, then by namespace URI (`*`: any), in document order. */
+  private readonly byName = new Map<string, Map<string, Node[]>>();
+  /** Elements by namespace URI (`*`: all), in document order. */
+  private readonly byNamespace = new Map<string, Node[]>();
   private byTemplateId: Map<string, Node[]> | undefined;
+  private readonly templateIdNamespaces = new Set<string>();
+  private readonly byAttribute = new Map<string, Node[]>();
 
   constructor(readonly document: Document) {
     let n = 0;
     this.order.set(document, n++);
-    const add = (key: string, node: Node) => {
-      const list = this.byName.get(key);
-      if (list) list.push(node);
-      else this.byName.set(key, [node]);
-    };
+    const all: Node[] = [];
+    this.byNamespace.set('*', all);
+    // One walk; one list push per key and no key string built per element (this runs for
+    // every document, before every layer).
     const walk = (parent: Node) => {
       for (let c = parent.firstChild; c; c = c.nextSibling) {
         if (c.nodeType !== ELEMENT) continue;
@@ -83,24 +87,37 @@ export class DocumentIndex {
         const el = c as Element;
         const ns = el.namespaceURI ?? '';
         const local = el.localName ?? el.nodeName;
-        add(`${ns}\u0000${local}`, c);
-        add(`*\u0000${local}`, c);
-        add(`${ns}\u0000*`, c);
-        add('*\u0000*', c);
+        let byNs = this.byName.get(local);
+        if (!byNs) {
+          byNs = new Map([['*', []]]);
+          this.byName.set(local, byNs);
+        }
+        (byNs.get('*') as Node[]).push(c);
+        const named = byNs.get(ns);
+        if (named) named.push(c);
+        else byNs.set(ns, [c]);
+        const inNamespace = this.byNamespace.get(ns);
+        if (inNamespace) inNamespace.push(c);
+        else this.byNamespace.set(ns, [c]);
+        all.push(c);
         walk(c);
       }
     };
     walk(document);
   }
 
+  /** Elements named `{namespace}local` in document order; `*` for any namespace or any name. */
   elements(namespace: string, local: string): Node[] {
-    return this.byName.get(`${namespace}\u0000${local}`) ?? [];
+    if (local === '*') return this.byNamespace.get(namespace) ?? [];
+    return this.byName.get(local)?.get(namespace) ?? [];
   }
 
   /** Elements having a child `{namespace}templateId` whose @root is `root`, in document order. */
   withTemplateId(namespace: string, root: string): Node[] {
-    if (!this.byTemplateId) {
-      this.byTemplateId = new Map();
+    if (!this.byTemplateId) this.byTemplateId = new Map();
+    if (!this.templateIdNamespaces.has(namespace)) {
+      // Indexed per namespace asked (a layer may name templateId in another namespace).
+      this.templateIdNamespaces.add(namespace);
       for (const templateId of this.elements(namespace, 'templateId')) {
         const key = `${namespace}\u0000${(templateId as Element).getAttribute('root') ?? ''}`;
         const parent = templateId.parentNode as Node;
@@ -110,6 +127,26 @@ export class DocumentIndex {
       }
     }
     return this.byTemplateId.get(`${namespace}\u0000${root}`) ?? [];
+  }
+
+  /** Elements having an attribute `local` in no namespace (XPath `@local`), in document order. */
+  withAttribute(local: string): Node[] {
+    let list = this.byAttribute.get(local);
+    if (!list) {
+      list = [];
+      for (const node of this.elements('*', '*')) {
+        const attributes = (node as Element).attributes;
+        for (let i = 0; i < attributes.length; i++) {
+          const a = attributes[i] as Attr;
+          if (!a.namespaceURI && (a.localName ?? a.name) === local) {
+            list.push(node);
+            break;
+          }
+        }
+      }
+      this.byAttribute.set(local, list);
+    }
+    return list;
   }
 
   /** The elements a match branch can start from (see MatchBranch.candidates). */
@@ -171,6 +208,9 @@ class NeedResource extends Error {
   }
 }
 
+/** A text index of a loaded resource is needed (see rewriteTextLookups); `uri` is its key. */
+class NeedTextIndex extends NeedResource {}
+
 interface SaxonError { code?: string; message?: string }
 
 function errorCode(error: unknown): string {
@@ -184,17 +224,22 @@ export class SchematronRunner {
   /** XDM map from the URI strings the rules use to a document node or false(). */
   private resources: unknown = SaxonJS.XPath.evaluate('map{}', null, { resultForm: 'xdm' });
   private readonly absentReasons = new Map<string, string>();
+  /** The documents of `resources`, by URI. */
+  private readonly resourceDocs = new Map<string, Document>();
+  /** XDM map from `uri#//name` to a map from text value to the `name` elements (see rewriteTextLookups); kept for the runner's life. */
+  private textIndexes: unknown = SaxonJS.XPath.evaluate('map{}', null, { resultForm: 'xdm' });
   private readonly globalOrder: CompiledSchema['globals'];
   /** Every XPath of the layer, compiled on first use and kept for the runner's life. */
   private readonly xpaths: CompiledXPaths;
   private readonly planner: RulePlanner;
-  private readonly matchPlanner = new MatchPlanner();
+  private readonly matchPlanner: MatchPlanner;
 
   /** `stored`: compiled XPath kept between processes (xpath-store.ts); optional. */
   constructor(readonly schema: CompiledSchema, private readonly cache: ResourceCache, stored?: StoredXPaths) {
     this.globalOrder = orderGlobals(schema.globals);
     this.xpaths = new CompiledXPaths(schema.namespaces, stored);
     this.planner = new RulePlanner(schema.namespaces);
+    this.matchPlanner = new MatchPlanner(schema.namespaces);
   }
 
   private evaluate(expr: string, context: unknown, params: Record<string, unknown>, resultForm: 'xdm' | 'array' | 'default'): unknown {
@@ -203,6 +248,7 @@ export class SchematronRunner {
     } catch (error) {
       const code = errorCode(error);
       if (code === `Q{${ENGINE_ERROR_NS}}${NEED_RESOURCE}`) throw new NeedResource(String((error as SaxonError).message));
+      if (code === `Q{${ENGINE_ERROR_NS}}${NEED_TEXT_INDEX}`) throw new NeedTextIndex(String((error as SaxonError).message));
       if (code === `Q{${ENGINE_ERROR_NS}}${ABSENT_RESOURCE}`) {
         const uri = String((error as SaxonError).message);
         throw new Error(`document ${uri} cannot be read: ${this.absentReasons.get(uri) ?? 'absent'}`);
@@ -215,8 +261,21 @@ export class SchematronRunner {
     const path = resolveKitPath(this.schema.baseDir, uri);
     const entry = path === undefined ? { absent: `${uri} is outside the kit` } : await this.cache.get(path);
     const value = 'doc' in entry ? entry.doc : false;
+    if ('doc' in entry) this.resourceDocs.set(uri, entry.doc);
     if ('absent' in entry) this.absentReasons.set(uri, entry.absent);
     this.resources = SaxonJS.XPath.evaluate(`Q{${MAP_NS}}put($m, $k, $v)`, null, { params: { m: this.resources, k: uri, v: value }, resultForm: 'xdm' });
+  }
+
+  /** Builds the text index `key` (`uri#//name`) of a resource already provided. */
+  private buildTextIndex(key: string): void {
+    const path = key.lastIndexOf(PATH_KEY_SEPARATOR);
+    const at = path >= 0 ? path : key.lastIndexOf(TEXT_INDEX_KEY_SEPARATOR);
+    const uri = key.slice(0, at);
+    const doc = this.resourceDocs.get(uri);
+    if (at < 0 || !doc) throw new Error(`text index ${key}: the document was not loaded`);
+    const builder = path >= 0 ? pathLookupBuilder(key.slice(at + PATH_KEY_SEPARATOR.length)) : textIndexBuilder(key.slice(at + TEXT_INDEX_KEY_SEPARATOR.length));
+    const index = this.evaluate(builder, null, { __dcc_doc: doc }, 'xdm');
+    this.textIndexes = SaxonJS.XPath.evaluate(`Q{${MAP_NS}}put($m, $k, $v)`, null, { params: { m: this.textIndexes, k: key, v: index }, resultForm: 'xdm' });
   }
 
   /** Runs `step` again after loading each resource it asks for. */
@@ -230,7 +289,8 @@ export class SchematronRunner {
         // Asked twice: the step does not see the map it is given; an engine error, not a hang.
         if (provided.has(error.uri)) throw new Error(`document ${error.uri} was loaded but the expression still asks for it`);
         provided.add(error.uri);
-        await this.provide(error.uri);
+        if (error instanceof NeedTextIndex) this.buildTextIndex(error.uri);
+        else await this.provide(error.uri);
       }
     }
   }
@@ -268,12 +328,13 @@ export class SchematronRunner {
     }
 
     // Node sets shared by the rules' checks, found once per document (see rule-plan.ts).
-    const documentSets = new DocumentSets(index, (expr) => this.evaluate(expr, doc, {}, 'array') as Node[]);
+    const documentSets = new DocumentSets(index, (expr, params) => this.evaluate(expr, doc, params, 'array') as Node[], () => this.textIndexes);
 
     // Rule contexts' shared leading steps, each evaluated once for this document (match-plan.ts).
     const matchSets = new MatchSets(
       (spec) => index.candidates(spec),
       (expr, param, nodes) => this.withResources(() => this.evaluate(expr, doc, { ...globals, [RESOURCES_PARAM]: this.resources, [param]: nodes }, 'array') as Node[]),
+      doc,
     );
 
     for (const pattern of this.schema.patterns) {
@@ -409,7 +470,8 @@ class DocumentSets {
   private readonly violations = new Map<string, Node[] | null>();
   constructor(
     private readonly index: DocumentIndex,
-    private readonly evaluate: (expr: string) => Node[],
+    private readonly evaluate: (expr: string, params: Record<string, unknown>) => Node[],
+    private readonly textIndexes: () => unknown,
   ) {}
 
   /** Whether every violation set `plan` reads could be found (finding them on first use). */
@@ -418,7 +480,7 @@ class DocumentSets {
       let nodes = this.violations.get(set.variable);
       if (nodes === undefined) {
         try {
-          nodes = this.evaluate(set.violations);
+          nodes = set.attribute ? this.evaluate(set.attribute.violations, { [ATTRIBUTED_PARAM]: this.index.withAttribute(set.attribute.local) }) : this.evaluate(set.violations, {});
         } catch {
           nodes = null; // the rules reading it evaluate their check as written (RulePlan.plain)
         }
@@ -432,6 +494,7 @@ class DocumentSets {
   bind(params: Record<string, unknown>, plan: RulePlan): Record<string, unknown> {
     for (const set of plan.sets) params[set.variable] = this.index.elements(set.namespace, set.local);
     for (const set of plan.violations) params[set.variable] = this.violations.get(set.variable);
+    if (plan.textIndexed) params[TEXT_INDEX_PARAM] = this.textIndexes();
     return params;
   }
 }

@@ -10,6 +10,9 @@ import {
   NEED_RESOURCE,
   parseFirstStep,
   requiredTemplateIdRoot,
+  requiredTemplateId,
+  attributeRequiredForFalse,
+  rewriteTextLookups,
   RESOURCES_PARAM,
   rewriteResourceFunctions,
   splitTopLevelArgs,
@@ -267,6 +270,89 @@ describe('requiredTemplateIdRoot', () => {
       'cda:templateId/@root=$x',
     ]) {
       assert.equal(requiredTemplateIdRoot(predicate), undefined, predicate);
+    }
+  });
+});
+
+describe('requiredTemplateId', () => {
+  it('reads both forms, alone or first in a top-level and chain', () => {
+    assert.deepEqual(requiredTemplateId("cda:templateId/@root='1.2.3'"), { prefix: 'cda', root: '1.2.3' });
+    assert.deepEqual(requiredTemplateId("cda:templateId[@root='1.2.3']"), { prefix: 'cda', root: '1.2.3' });
+    assert.deepEqual(requiredTemplateId(' templateId [ @root = "9" ] and (@a or @b)'), { prefix: '', root: '9' });
+  });
+
+  it('refuses or, other filters and other shapes', () => {
+    for (const predicate of [
+      "cda:templateId[@root='1'] or @a",
+      "cda:templateId[@root='1'] and @a or @b",
+      "cda:templateId[@root='1' or @a]",
+      "cda:templateId[@root='1' and @extension='2']",
+      "cda:templateId[@root='1'][1]",
+      "cda:templateId[@root!='1']",
+      "cda:templateId[@extension='1']",
+      "cda:templateId[@root='1']/@root",
+      "not(cda:templateId[@root='1'])",
+      "cda:templateId[@root=$x]",
+    ]) {
+      assert.equal(requiredTemplateId(predicate), undefined, predicate);
+    }
+  });
+});
+
+describe('attributeRequiredForFalse', () => {
+  it('names the attribute of a leading not(@name) in a top-level or chain', () => {
+    assert.equal(attributeRequiredForFalse('not(@nullFlavor) or (@nullFlavor and *)'), 'nullFlavor');
+    assert.equal(attributeRequiredForFalse('  not( @a )  or b and c or d'), 'a');
+    assert.equal(attributeRequiredForFalse('(not(@a) or b)'), 'a');
+  });
+
+  it('refuses anything else', () => {
+    for (const predicate of ['not(@a)', 'not(@a) and b', 'not(@a or b) or c', 'not(@x:a) or b', 'not(a) or b', '(not(@a)) = false() or b', 'not(@a) or b, c', 'b or not(@a)', '(not(@a) or b) and c', 'not(@a)[1] or b']) {
+      assert.equal(attributeRequiredForFalse(predicate), undefined, predicate);
+    }
+  });
+});
+
+describe('rewriteTextLookups', () => {
+  it('rewrites doc(U)//name[text() = string($v)] as written by rewriteResourceFunctions, and nothing else', () => {
+    const rewritten = rewriteTextLookups(rewriteResourceFunctions("exists(doc(concat($d, @s, '.rdf'))//s:notation[text()= string($code)])"));
+    assert.equal(rewritten.rewritten, true);
+    assert.match(rewritten.expr, /__dcc_text_index\(\$__dcc_k0\)\(string\(\$code\)\)/);
+    assert.match(rewritten.expr, /concat\(\$d, @s, '\.rdf'\)/);
+    for (const expr of [
+      "exists(doc('u.xml')//code[text() = $code])",
+      "exists(doc('u.xml')//code[text() = string(.)])",
+      "exists(doc('u.xml')//code[text() = string($code)][2])", // position among siblings
+      "exists(doc('u.xml')//code[text() = string($code)] [@a])",
+      "exists(doc('u.xml')//code[. = string($code)])",
+      "exists(doc('u.xml')/code[text() = string($code)])",
+      "exists(doc-available('u.xml'))",
+    ]) {
+      const adapted = rewriteResourceFunctions(expr);
+      const result = rewriteTextLookups(adapted);
+      assert.deepEqual(result, { expr: adapted, rewritten: false }, expr);
+    }
+  });
+});
+
+describe('rewriteTextLookups: constant paths in a resource', () => {
+  it('rewrites doc(U) followed by name tests, attribute tests and numeric positions only', () => {
+    for (const expr of ["@code = doc('v.xml')/*/valueSet/conceptList/concept/@code", "count(doc('v.xml')//valueSet[1]/conceptList/concept/@code)", "doc('v.xml')/s:a//s:b"]) {
+      const result = rewriteTextLookups(rewriteResourceFunctions(expr));
+      assert.equal(result.rewritten, true, expr);
+      assert.match(result.expr, /#path:\//, expr);
+    }
+    for (const expr of [
+      "doc('v.xml')//valueSet[1]/conceptList/concept/concat(@code, @codeSystem)",
+      "doc('v.xml')//valueSet[1][conceptList/concept[@code = $c]]",
+      "doc('v.xml')//valueSet[$n]/@code",
+      "doc('v.xml')/a/b/(@c)",
+      "doc('v.xml')/a/text()",
+      "doc('v.xml')/a[last()]",
+      "doc('v.xml')",
+    ]) {
+      const adapted = rewriteResourceFunctions(expr);
+      assert.deepEqual(rewriteTextLookups(adapted), { expr: adapted, rewritten: false }, expr);
     }
   });
 });

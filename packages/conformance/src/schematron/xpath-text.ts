@@ -162,6 +162,78 @@ export function rewriteResourceFunctions(expr: string, counter = { next: 0 }): s
   return out + expr.slice(last);
 }
 
+/** The parameter holding the text indexes of kit resources (see rewriteTextLookups). */
+export const TEXT_INDEX_PARAM = '__dcc_text_index';
+export const NEED_TEXT_INDEX = 'NEED-TEXT-INDEX';
+/** Separates the resource URI from the element name in a text index key. */
+export const TEXT_INDEX_KEY_SEPARATOR = '#//';
+/** Separates the resource URI from the path in the key of a path's nodes (see rewriteTextLookups). */
+export const PATH_KEY_SEPARATOR = '#path:';
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Replaces a look-up by text in a kit resource, `doc(U)//name[text() = string($v)]` as
+ * rewriteResourceFunctions wrote it, by a look-up in an index of that resource built once:
+ * the terminology rules scan a whole value set or RDF file that way for every code of the
+ * document. `text() = string($v)` (a general comparison of untypedAtomic text nodes with a
+ * string) is true when one text child's value is exactly that string, so the elements named
+ * `name` under the document, keyed by the distinct values of their text children (in
+ * document order, see TextIndexes), give the same nodes; `$v` is a variable, so the key does
+ * not depend on the focus. The resource is still found (or reported missing) exactly as
+ * before; an index not yet built raises NEED-TEXT-INDEX with its key, and the driver builds
+ * it and evaluates again. `(…)/.` keeps document order without duplicates when U names
+ * several documents. Not when another predicate follows (it would select by position among
+ * siblings). Returns the expression unchanged when nothing has that shape.
+ *
+ * Likewise `doc(U)/p/a/t/h` (name and attribute tests, numeric positions, nothing else) reads
+ * the nodes of that path found once per resource (the value-set rules compare a code with
+ * `doc(U)/*\/valueSet/conceptList/concept/@code` for every code of the document).
+ */
+export function rewriteTextLookups(expr: string): { expr: string; rewritten: boolean } {
+  if (!expr.includes('__dcc_arg')) return { expr, rewritten: false };
+  const map = escapeRegex(`Q{${MAP_NS}}`);
+  const absent = escapeRegex(`error(QName('${ENGINE_ERROR_NS}', '${ABSENT_RESOURCE}'), `);
+  const need = escapeRegex(`error(QName('${ENGINE_ERROR_NS}', '${NEED_RESOURCE}'), `);
+  const docFor =
+    `\\(for \\$__dcc_arg(\\d+) in \\(((?:(?!\\(for \\$__dcc_arg).)*?)\\) return \\(let \\$__dcc_u\\1 := string\\(\\$__dcc_arg\\1\\) return if \\(${map}contains\\(\\$${RESOURCES_PARAM}, \\$__dcc_u\\1\\)\\) then ` +
+      `\\(let \\$__dcc_v\\1 := \\$${RESOURCES_PARAM}\\(\\$__dcc_u\\1\\) return if \\(\\$__dcc_v\\1 instance of node\\(\\)\\) then \\$__dcc_v\\1 else ${absent}\\$__dcc_u\\1\\)\\) else ${need}\\$__dcc_u\\1\\)\\)\\)`;
+  const byText = new RegExp(
+    `${docFor}//((?:[A-Za-z_][\\w.-]*:)?[A-Za-z_][\\w.-]*)\\[\\s*text\\(\\)\\s*=\\s*string\\(\\s*\\$([A-Za-z_][\\w.-]*)\\s*\\)\\s*\\](?!\\s*\\[)`,
+    'gs',
+  );
+  // A path of name tests, attribute tests and numeric positions only, ending there.
+  const byPath = new RegExp(`${docFor}((?:/{1,2}@?(?:\\*|[A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?)(?:\\[\\d+\\])?)+)(?![\\w.:\\-\\[/(])`, 'gs');
+  let rewritten = false;
+  const indexed = (n: string, uris: string, key: string, use: (index: string) => string) => {
+    rewritten = true;
+    const lookup =
+      `(let $__dcc_k${n} := ${key} return if (${`Q{${MAP_NS}}`}contains($${TEXT_INDEX_PARAM}, $__dcc_k${n})) then ${use(`$${TEXT_INDEX_PARAM}($__dcc_k${n})`)} ` +
+      `else error(QName('${ENGINE_ERROR_NS}', '${NEED_TEXT_INDEX}'), $__dcc_k${n}))`;
+    return (
+      `((for $__dcc_arg${n} in (${uris}) return (let $__dcc_u${n} := string($__dcc_arg${n}) return if (Q{${MAP_NS}}contains($${RESOURCES_PARAM}, $__dcc_u${n})) then ` +
+      `(let $__dcc_v${n} := $${RESOURCES_PARAM}($__dcc_u${n}) return if ($__dcc_v${n} instance of node()) then ${lookup} else error(QName('${ENGINE_ERROR_NS}', '${ABSENT_RESOURCE}'), $__dcc_u${n})) ` +
+      `else error(QName('${ENGINE_ERROR_NS}', '${NEED_RESOURCE}'), $__dcc_u${n})))/.)`
+    );
+  };
+  const out = expr
+    .replace(byText, (_whole, n: string, uris: string, name: string, variable: string) =>
+      indexed(n, uris, `concat($__dcc_u${n}, '${TEXT_INDEX_KEY_SEPARATOR}${name}')`, (index) => `${index}(string($${variable}))`),
+    )
+    .replace(byPath, (_whole, n: string, uris: string, path: string) => indexed(n, uris, `concat($__dcc_u${n}, '${PATH_KEY_SEPARATOR}${path}')`, (index) => index));
+  return { expr: out, rewritten };
+}
+
+/** What finds the nodes of a path key: the path from `$__dcc_doc`. */
+export function pathLookupBuilder(path: string): string {
+  return `$__dcc_doc${path}`;
+}
+
+/** What builds a text index: the `name` elements of `$__dcc_doc` by the distinct values of their text children. */
+export function textIndexBuilder(name: string): string {
+  return `Q{${MAP_NS}}merge(for $__dcc_e in $__dcc_doc//${name} return (for $__dcc_t in distinct-values($__dcc_e/text() ! string(.)) return Q{${MAP_NS}}entry($__dcc_t, $__dcc_e)), map{'duplicates': 'combine'})`;
+}
+
 /** Splits a function's argument text at top-level commas. */
 export function splitTopLevelArgs(args: string): string[] {
   const parts: string[] = [];
@@ -334,9 +406,27 @@ export function requiredTemplateIdRoot(predicate: string): { prefix: string; roo
   return { prefix: m[1] ?? '', root: (m[2] ?? m[3]) as string };
 }
 
+/**
+ * The templateId root a predicate requires, in either form the kit writes:
+ * `prefix:templateId/@root = 'literal'` (requiredTemplateIdRoot) or
+ * `prefix:templateId[@root = 'literal']` (a node test whose effective boolean value is true
+ * exactly when such a child exists), alone or first in a top-level `and` chain.
+ */
+export function requiredTemplateId(predicate: string): { prefix: string; root: string } | undefined {
+  const written = requiredTemplateIdRoot(predicate);
+  if (written) return written;
+  const m = /^\s*(?:([A-Za-z_][\w.-]*):)?templateId\s*\[\s*@root\s*=\s*(?:'([^']*)'|"([^"]*)")\s*\]/.exec(predicate);
+  if (!m) return undefined;
+  const after = predicate.slice(m[0].length);
+  if (/\sor\s/.test(` ${topLevelCode(after)} `)) return undefined;
+  if (after.trim() !== '' && !/^\s*and\s/.test(after)) return undefined;
+  return { prefix: m[1] ?? '', root: (m[2] ?? m[3]) as string };
+}
+
 /** An absolute descendant step `//prefix:name` replaced by a variable (see rewriteAbsoluteDescendants). */
 export interface SharedElementSet {
   readonly variable: string;
+  /** Namespace URI, or `*` for `//*:name`. */
   readonly namespace: string;
   readonly local: string;
 }
@@ -353,6 +443,9 @@ const KEYWORDS_BEFORE_PATH = /(?:^|[^\w.-])(?:and|or|return|satisfies|then|else|
  * certainly the focus of the whole expression are replaced: not inside a predicate or an
  * enclosed expression, not in parentheses that are the right-hand side of `/` or `!`, and
  * starting an operand (after `(`, `,`, a comparison, `|`, or and/or/return/satisfies/then/else/in).
+ * With `relative`, `.//prefix:name` (the context node's descendants, the FRCP layer's 30 templateId checks on
+ * one node each walking the whole body) becomes the variable's elements having the context
+ * node as an ancestor, under the same conditions.
  * The caller evaluates the result only with a context node of the document it bound.
  * Returns the expression unchanged (and no sets) when nothing qualifies.
  */
@@ -360,42 +453,56 @@ export function rewriteAbsoluteDescendants(
   expr: string,
   namespaces: Record<string, string>,
   variableFor: (namespace: string, local: string) => string,
+  options: { readonly relative?: boolean } = {},
 ): { expr: string; sets: SharedElementSet[] } {
   // Enclosing groups of each position: the opening bracket and what precedes it.
   if (!expr.includes('//')) return { expr, sets: [] };
   const groups: Array<{ open: string; afterStep: boolean }> = [];
-  const candidates: Array<{ start: number; safe: boolean }> = [];
-  // The last character outside strings and comments that is not white space ('' at the start).
+  const candidates: Array<{ start: number; safe: boolean; relative: boolean }> = [];
+  // The last character outside strings and comments that is not white space ('' at the start),
+  // and the one before it.
   let previous = '';
+  let beforePrevious = '';
   scanCode(expr, (i) => {
     const c = expr[i] as string;
     if (c === '(' || c === '[' || c === '{') {
       groups.push({ open: c, afterStep: previous === '/' || previous === '!' });
     } else if (c === ')' || c === ']' || c === '}') {
       groups.pop();
+    } else if (options.relative && c === '/' && expr[i + 1] === '/' && expr[i - 1] === '.' && !/[\w.)\]$@*-]/.test(expr[i - 2] ?? '')) {
+      // `.//name`: the context item (a `.` starting an operand), then its descendants.
+      const startsOperand = beforePrevious === '' || '(,=<>|'.includes(beforePrevious) || KEYWORDS_BEFORE_PATH.test(expr.slice(Math.max(0, i - 13), i - 1).trimEnd());
+      const safe = startsOperand && groups.every((g) => g.open === '(' && !g.afterStep);
+      candidates.push({ start: i - 1, safe, relative: true });
     } else if (c === '/' && expr[i + 1] === '/' && expr[i - 1] !== '/') {
       const startsOperand = previous === '' || '(,=<>|'.includes(previous) || KEYWORDS_BEFORE_PATH.test(expr.slice(Math.max(0, i - 12), i).trimEnd());
       const safe = startsOperand && groups.every((g) => g.open === '(' && !g.afterStep);
-      candidates.push({ start: i, safe });
+      candidates.push({ start: i, safe, relative: false });
     }
-    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') previous = c;
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') {
+      beforePrevious = previous;
+      previous = c;
+    }
   });
   const sets = new Map<string, SharedElementSet>();
   let out = '';
   let last = 0;
-  for (const { start, safe } of candidates) {
+  for (const { start, safe, relative } of candidates) {
     if (!safe || start < last) continue;
-    const m = /^\/\/((\*|[A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*))(?![\w.:(-])/.exec(expr.slice(start));
+    const m = /^\.?\/\/((\*|[A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*))(?![\w.:(-])/.exec(expr.slice(start));
     if (!m) continue;
     const prefix = m[2] as string;
-    const namespace = namespaces[prefix];
-    if (prefix === '*' || namespace === undefined) continue;
+    // `*:name`: elements of that local name in any namespace (or none).
+    const namespace = prefix === '*' ? '*' : namespaces[prefix];
+    if (namespace === undefined) continue;
     const predicates = predicatesAfter(expr, start + m[0].length);
     if (predicates === undefined || !predicates.every(isNonPositionalPredicate)) continue;
     const local = m[3] as string;
     const variable = variableFor(namespace, local);
     sets.set(variable, { variable, namespace, local });
-    out += `${expr.slice(last, start)}$${variable}`;
+    // `.//x` is every x below the context node: the document's x having it as an ancestor.
+    const replacement = relative ? `(let $__dcc_focus := . return $${variable}[ancestor::node() intersect $__dcc_focus])` : `$${variable}`;
+    out += `${expr.slice(last, start)}${replacement}`;
     last = start + m[0].length;
   }
   return { expr: out + expr.slice(last), sets: [...sets.values()] };
@@ -419,15 +526,20 @@ function predicatesAfter(expr: string, from: number): string[] | undefined {
   }
 }
 
+/** The parameter bound to the elements having the attribute of sharedDescendantTest's `attribute`. */
+export const ATTRIBUTED_PARAM = '__dcc_attributed';
+
 /**
  * The ART-DECOR datatype rules' nullFlavor test, `every $e in descendant-or-self::* satisfies
  * $e[PRED]` as a whole check, where PRED reads only the element it is about (no variable, no
  * position() or last(), a boolean or node-sequence value): the elements of the document for
  * which PRED is false do not depend on the rule node, so they are found once per document
  * (`violations`, evaluated from the document node) and the check becomes "none of them is
- * the rule node or below it" (`check`, reading the variable). Undefined for any other shape.
+ * the rule node or below it" (`check`, reading the variable). When PRED starts with
+ * `not(@NAME) or`, `attribute.violations` finds the same nodes among the elements having
+ * @NAME only (attributeRequiredForFalse). Undefined for any other shape.
  */
-export function sharedDescendantTest(expr: string, variable: string): { predicate: string; violations: string; check: string } | undefined {
+export function sharedDescendantTest(expr: string, variable: string): { predicate: string; violations: string; check: string; attribute?: { local: string; violations: string } } | undefined {
   const m = /^boolean\(\s*every\s+\$([A-Za-z_][\w.-]*)\s+in\s+descendant-or-self::\*\s+satisfies\s+\$([A-Za-z_][\w.-]*)\s*(?=\[)/.exec(expr);
   if (!m || m[1] !== m[2]) return undefined;
   const predicates = predicatesAfter(expr, m[0].length);
@@ -443,11 +555,39 @@ export function sharedDescendantTest(expr: string, variable: string): { predicat
   if (close < 0 || expr.slice(close + 1).trim() !== ')') return undefined;
   if (variableReferences(predicate).size > 0 || !isNonPositionalPredicate(predicate)) return undefined;
   if (findFunctionCalls(predicate, ['current', 'document', 'doc', 'doc-available', 'collection', 'function-lookup']).length > 0) return undefined;
+  const attribute = attributeRequiredForFalse(predicate);
   return {
     predicate,
     violations: `//*[not(${predicate})]`,
     check: `boolean(let $__dcc_here := . return empty($${variable}[ancestor-or-self::node() intersect $__dcc_here]))`,
+    // The same nodes from the elements having that attribute, bound to $__dcc_attributed.
+    ...(attribute ? { attribute: { local: attribute, violations: `$${ATTRIBUTED_PARAM}[not(${predicate})]` } } : {}),
   };
+}
+
+/**
+ * The attribute a predicate is certainly true without: `NAME` when the predicate is a
+ * top-level `or` chain whose first operand is `not(@NAME)` (NAME without prefix). An element
+ * lacking that attribute makes the first operand true, so `//*[not(PRED)]` selects only
+ * elements having it (the same nodes, in the same order, from those elements).
+ */
+export function attributeRequiredForFalse(predicate: string): string | undefined {
+  let body = predicate.trim();
+  // A parenthesis around the whole predicate changes nothing (`(not(@a) or b)`).
+  while (body.startsWith('(')) {
+    try {
+      if (closingParen(body, 0) !== body.length - 1) break;
+    } catch {
+      return undefined;
+    }
+    body = body.slice(1, -1).trim();
+  }
+  const first = /^not\s*\(\s*@([A-Za-z_][\w.-]*)\s*\)\s+or\s/.exec(body);
+  if (!first) return undefined;
+  // `or` is the loosest binary operator: `not(@a) or X` has not(@a) as its first operand
+  // whatever X holds, unless a top-level comma makes the whole a sequence.
+  if (topLevelCode(body).includes(',')) return undefined;
+  return first[1];
 }
 
 /** A location step as written (`hl7:addr[…]`, `self::x[…]`, `@code`, `..`), with predicates. */
