@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { buildWithModel, documentIdRoot, validateFrcp, validatePps, xdsUniqueId, type BuildContext, type ModelIssue } from '@dcc-kit/cda';
 import type { Validator } from '@dcc-kit/conformance';
-import { createNodeValidator, createValidatorPool, type ValidatorPool } from '@dcc-kit/conformance/node';
+// The pool alone: the engine (SaxonJS, about 75 MiB resident per thread) loads in its workers,
+// never in this thread, unless the engine is asked to run here (workers: 0).
+import { createValidatorPool, type ValidatorPool } from '@dcc-kit/conformance/pool';
 import { HttpProblem, type ProblemIssue } from '../http.js';
 import { MAX_ISSUES } from '../validation/ajv-issues.js';
 import type { Activity, Professional } from '../auth/professional.js';
@@ -138,6 +140,18 @@ export interface DocumentCheckerOptions {
   readonly workers?: number;
 }
 
+/** A validator loaded on first use (the engine's modules are imported only then). */
+function inThisThread(load: () => Promise<Validator>): Validator {
+  let loaded: Promise<Validator> | undefined;
+  const engine = () => (loaded ??= load());
+  return {
+    validate: async (xml, options) => (await engine()).validate(xml, options),
+    validateMany: async (docs) => (await engine()).validateMany(docs),
+    warmUp: async (volets) => (await engine()).warmUp(volets),
+    dispose: () => void loaded?.then((v) => v.dispose(), () => undefined),
+  };
+}
+
 export class DocumentChecker {
   private validator: Validator | ValidatorPool | undefined;
 
@@ -147,7 +161,7 @@ export class DocumentChecker {
   conformance(): Validator {
     const kit = this.options.kitDir ? { kitDir: this.options.kitDir } : {};
     const workers = this.options.workers ?? 0;
-    this.validator ??= workers > 0 ? createValidatorPool({ ...kit, size: workers }) : createNodeValidator(kit);
+    this.validator ??= workers > 0 ? createValidatorPool({ ...kit, size: workers }) : inThisThread(() => import('@dcc-kit/conformance/node').then((m) => m.createNodeValidator(kit)));
     return this.validator;
   }
 
