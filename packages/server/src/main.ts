@@ -7,8 +7,8 @@
 // DCC_SIGNER_PROFESSIONS, DCC_DMP_*, DCC_LPS_*, DCC_MSS_*, DCC_SUBMISSION_*, DCC_EVENTS_POLL_MS, DCC_INSI_*
 // (packages/server/README.md).
 import { createServer } from './app.js';
-import { DocumentChecker } from './services/document-checker.js';
-import { conformanceWorkersOf, dataDirOf, identityFromEnv, openStore, serverConfigOf, submissionsFromEnv } from './main-config.js';
+import { DEFAULT_WORKER_HEAP_MB, DocumentChecker } from './services/document-checker.js';
+import { conformanceWorkerHeapOf, conformanceWorkersOf, dataDirOf, identityFromEnv, openStore, serverConfigOf, submissionsFromEnv } from './main-config.js';
 import { DEFAULT_POOL_SIZE } from '@dcc-kit/conformance/pool';
 import { loadSessionKey } from './secrets.js';
 
@@ -28,8 +28,9 @@ const publicUrl = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' :
 const discoveryUrl = required('PSC_DISCOVERY_URL');
 const dataDir = dataDirOf(env);
 const store = await openStore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, ...(env.DCC_QUEUE_SCHEMA ? { jobSchema: env.DCC_QUEUE_SCHEMA } : {}) } : { dataDir });
-// The conformance engine on worker threads that stay warm (DCC_CONFORMANCE_WORKERS).
-const checker = new DocumentChecker({ workers: conformanceWorkersOf(env, DEFAULT_POOL_SIZE) });
+// The conformance engine on worker threads that stay warm (DCC_CONFORMANCE_WORKERS, DCC_CONFORMANCE_WORKER_HEAP_MB).
+const workerHeapMb = conformanceWorkerHeapOf(env, DEFAULT_WORKER_HEAP_MB);
+const checker = new DocumentChecker({ workers: conformanceWorkersOf(env, DEFAULT_POOL_SIZE), ...(workerHeapMb ? { workerHeapMb } : {}) });
 const app = createServer({
   store,
   publicUrl,

@@ -21,6 +21,13 @@ export interface ValidatorPoolOptions extends NodeValidatorOptions {
   readonly size?: number;
   /** Split one document's layers over idle workers (default true). */
   readonly split?: boolean;
+  /**
+   * Each worker's JavaScript heap limit (MB, V8's old generation): a worker near it collects
+   * its garbage sooner instead of growing; one that needs more stops (its document is answered
+   * with an error, the worker replaced). Default: V8's own (the heap then grows to several times
+   * what it holds).
+   */
+  readonly maxHeapMb?: number;
 }
 
 export interface ValidatorPool extends Validator {
@@ -68,6 +75,9 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
   // The cache folder's default is resolved in each worker (same environment and working folder).
   const workerOptions: NodeValidatorOptions = { kitDir: resolveKitDir(options.kitDir), ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) };
   const split = options.split ?? true;
+  const { maxHeapMb } = options;
+  if (maxHeapMb !== undefined && !(Number.isInteger(maxHeapMb) && maxHeapMb >= 64)) throw new Error(`The workers' heap limit must be an integer of at least 64 MB (got ${String(maxHeapMb)})`);
+  const resourceLimits = maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {};
   const estimates = new Map<LayerSlot | 'parse', number>(Object.entries(INITIAL_ESTIMATES) as Array<[LayerSlot | 'parse', number]>);
   const queue: Task[] = [];
   const workers: PoolWorker[] = [];
@@ -80,7 +90,7 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
   };
 
   function spawn(): PoolWorker {
-    const entry: PoolWorker = { worker: new Worker(new URL('./pool-worker.js', import.meta.url), { workerData: workerOptions }), task: undefined };
+    const entry: PoolWorker = { worker: new Worker(new URL('./pool-worker.js', import.meta.url), { workerData: workerOptions, ...resourceLimits }), task: undefined };
     entry.worker.unref(); // an idle pool does not keep the process alive
     entry.worker.on('message', (response: PoolResponse) => {
       const task = entry.task;
