@@ -11,6 +11,7 @@ import { type CompiledSchemaStore, loadCompiledSchema } from './schema-cache.js'
 import { DocumentIndex, type EngineError, ResourceCache, SchematronRunner } from './schematron/run.js';
 import { createXsdValidator, type XsdValidator } from './xsd.js';
 import { type CompiledXPathStore, StoredXPaths } from './schematron/xpath-store.js';
+import { VoletNotDetectedError } from './errors.js';
 
 export interface LayerIssue {
   /** XPath of the offending node (`/ClinicalDocument/component[2]/…`). */
@@ -78,10 +79,8 @@ export interface ValidatorOptions {
   readonly xsdValidator?: () => Promise<XsdValidator>;
 }
 
-/** The document's volet cannot be detected and none was given. */
-export class VoletNotDetectedError extends Error {
-  override readonly name = 'VoletNotDetectedError';
-}
+/** The document's volet cannot be detected and none was given (errors.ts: loadable without SaxonJS). */
+export { VoletNotDetectedError };
 
 const NON_BLOCKING_ROLES = new Set(['warning', 'warn', 'info', 'information']);
 const HL7 = 'urn:hl7-org:v3';

@@ -5,10 +5,17 @@
 //   3. signing one (legal authenticator → CDA rebuilt → seven layers again → stored),
 // over real HTTP with the real PSC login, on PGlite and on PostgreSQL (DATABASE_URL, or a
 // throwaway cluster from scripts/postgres.mjs). Prints figures; asserts nothing on timing.
+// Each store runs in a process of its own (this file, with BENCH_SERVER_STORE set), so that the
+// peak memory printed for one store is not inflated by what the other left behind.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { onEachStore } from './stores.mjs';
 
-const { createServer, openStore, DocumentChecker } = await import('@dcc-kit/server');
+const { createServer, openStore, DocumentChecker, DEFAULT_WORKER_HEAP_MB, conformanceWorkerHeapOf } = await import('@dcc-kit/server');
 const { loadExample } = await import('@dcc-kit/cda/examples');
 const { patientToApi } = await import('@dcc-kit/cda/identity');
 const { startPscEmulator, completeLogin, DR_LEFORT } = await import('@dcc-kit/psc-emulator');
@@ -17,11 +24,38 @@ const SAVE_REQUESTS = Number(process.env.BENCH_SAVES ?? 400);
 const SAVE_CONCURRENCY = 8;
 const SIGN_DOCUMENTS = Number(process.env.BENCH_SIGNS ?? 4);
 const pps = loadExample('pps', '01-').input;
-const { DEFAULT_POOL_SIZE } = await import('@dcc-kit/conformance/node');
+const { DEFAULT_POOL_SIZE } = await import('@dcc-kit/conformance/pool');
 // As main.ts runs it: the conformance engine on warm worker threads (DCC_CONFORMANCE_WORKERS).
 const WORKERS = process.env.DCC_CONFORMANCE_WORKERS ? Number(process.env.DCC_CONFORMANCE_WORKERS) : DEFAULT_POOL_SIZE;
-const checker = new DocumentChecker({ workers: WORKERS });
+// As main.ts limits them: DCC_CONFORMANCE_WORKER_HEAP_MB (0: V8's default).
+const WORKER_HEAP_MB = conformanceWorkerHeapOf(process.env, DEFAULT_WORKER_HEAP_MB);
+const checker = new DocumentChecker({ workers: WORKERS, ...(WORKER_HEAP_MB ? { workerHeapMb: WORKER_HEAP_MB } : {}) });
 const CONCURRENT_SIGNERS = 8;
+
+const MiB = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/**
+ * The peak resident memory of this process from now on: Linux's high-water mark (VmHWM), reset
+ * through /proc/self/clear_refs, so that no short peak falls between two samples; elsewhere,
+ * RSS sampled every 20 ms (a lower bound).
+ */
+function peakMemory() {
+  let hwm = false;
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    hwm = true;
+  } catch {
+    // not Linux, or not allowed: sample instead
+  }
+  let sampled = process.memoryUsage.rss();
+  const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 20);
+  return () => {
+    clearInterval(sampler);
+    sampled = Math.max(sampled, process.memoryUsage.rss());
+    const kib = hwm ? Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) : NaN;
+    return Number.isFinite(kib) ? { bytes: kib * 1024, how: 'high-water mark' } : { bytes: sampled, how: 'sampled every 20 ms' };
+  };
+}
 
 function stats(ms, wallMs) {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -76,8 +110,9 @@ async function stack(storeOptions) {
   };
 }
 
-async function run(label, storeOptions) {
+async function run(label, storeOptions, memory) {
   const s = await stack(storeOptions);
+  memory.stack = process.memoryUsage.rss();
   try {
     // 1. saves: one document per worker (each save needs the document's current ETag)
     const latencies = [];
@@ -116,7 +151,7 @@ async function run(label, storeOptions) {
     }
 
     // 4. one signer at a time (what a clinician waits for), then 8 signers at once with the
-    // process's resident memory sampled (server, engine workers, client and PSC emulator: one process).
+    // process's peak resident memory.
     const alone = [];
     for (let i = 0; i < SIGN_DOCUMENTS; i++) {
       const d = await s.call('POST', '/documents', { patientId: s.patientId, type: 'pps', model: pps });
@@ -125,15 +160,15 @@ async function run(label, storeOptions) {
       await s.call('POST', `/documents/${d.json.id}/versions/1/sign`, undefined, { 'if-match': d.etag });
       alone.push(performance.now() - t);
     }
-    console.log(`  ${label.padEnd(10)} sign     PPS         ${stats(alone, alone.reduce((a, b) => a + b, 0))}  [one signer at a time, ${WORKERS} engine worker(s)]`);
+    console.log(`  ${label.padEnd(10)} sign     PPS         ${stats(alone, alone.reduce((a, b) => a + b, 0))}  [one signer at a time, ${WORKERS} engine worker(s), heap limit ${WORKER_HEAP_MB ? `${WORKER_HEAP_MB} MB` : 'V8 default'} each]`);
     const signers = [];
     for (let i = 0; i < CONCURRENT_SIGNERS; i++) {
       const d = await s.call('POST', '/documents', { patientId: s.patientId, type: 'pps', model: pps });
       d.etag = (await s.call('POST', `/documents/${d.json.id}/versions/1/validate`, undefined, { 'if-match': d.etag })).etag;
       signers.push(d);
     }
-    let peak = process.memoryUsage.rss();
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+    const before = process.memoryUsage.rss();
+    const peak = peakMemory();
     const crowd = [];
     const t2 = performance.now();
     await Promise.all(
@@ -143,29 +178,55 @@ async function run(label, storeOptions) {
         crowd.push(performance.now() - t);
       }),
     );
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage.rss());
-    console.log(`  ${label.padEnd(10)} sign     PPS         ${stats(crowd, performance.now() - t2)}  [${CONCURRENT_SIGNERS} signers at once]; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (target < 600 MiB)`);
+    const { bytes, how } = peak();
+    console.log(`  ${label.padEnd(10)} sign     PPS         ${stats(crowd, performance.now() - t2)}  [${CONCURRENT_SIGNERS} signers at once]; peak RSS ${MiB(bytes)} (target < 600 MiB)`);
+    console.log(
+      `  ${''.padEnd(10)} memory: one process holds the server, ${WORKERS} engine worker(s), ${label === 'PGlite' ? 'the PGlite store (in a folder, with the saves above), ' : ''}` +
+        `the PSC emulator and this bench's HTTP client; RSS ${MiB(memory.start)} at start, ${MiB(memory.engine)} with the engine warm, ` +
+        `${MiB(memory.stack)} with the ${label === 'PGlite' ? 'store, ' : ''}server and emulator up, ${MiB(before)} before the ${CONCURRENT_SIGNERS} signers (peak: ${how}; load average ${os.loadavg()[0].toFixed(1)})`,
+    );
   } finally {
     await s.close();
   }
 }
 
-console.log('@dcc-kit/server — HTTP benchmarks (real login, real conformance engine)');
-// warm the conformance engine once so that the first timed document does not pay the kit compilation
-await checker.conformance().warmUp?.();
-await onEachStore('dcc_bench', run);
-await checker.close();
+const STORE_ENV = 'BENCH_SERVER_STORE';
+if (process.env[STORE_ENV]) {
+  // One store in this process: the engine warm first, so that no timed document pays the kit's compilation.
+  const { label, storeOptions } = JSON.parse(process.env[STORE_ENV]);
+  const memory = { start: process.memoryUsage.rss() };
+  await checker.conformance().warmUp?.();
+  memory.engine = process.memoryUsage.rss();
+  await run(label, storeOptions, memory);
+  await checker.close();
+} else {
+  console.log('@dcc-kit/server — HTTP benchmarks (real login, real conformance engine; one process per store)');
+  await onEachStore('dcc_bench', async (label, storeOptions) => {
+    // PGlite as main.ts runs it: in a folder, created (initdb) before the measured process starts,
+    // as on a server's first start. In memory, PGlite runs initdb in the measured process, and its
+    // WebAssembly memory, grown to about 570 MB by initdb, never shrinks (about 440 MiB resident).
+    const folder = storeOptions.memory ? mkdtempSync(path.join(os.tmpdir(), 'dcc-bench-pglite-')) : undefined;
+    try {
+      if (folder) await (await openStore({ dataDir: folder })).close();
+      const options = folder ? { dataDir: folder } : storeOptions;
+      const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], { env: { ...process.env, [STORE_ENV]: JSON.stringify({ label, storeOptions: options }) }, stdio: 'inherit' });
+      const code = await new Promise((resolve) => child.on('exit', resolve));
+      if (code !== 0) throw new Error(`the ${label} benchmark exited with ${code}`);
+    } finally {
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    }
+  });
 
-// The submission queue's figures (issue 11): submissions/s to the DMP simulator, backlog drain.
-// BENCH_QUEUE=0 leaves it out (to measure only the HTTP figures).
-if (process.env.BENCH_QUEUE !== '0') {
-  console.log('');
-  await import('./queue-bench.mjs');
-}
-await import('./directory-bench.mjs');
-// The regional indicators' query on 100,000 stored versions (issue 14). BENCH_INDICATORS=0 leaves it out.
-if (process.env.BENCH_INDICATORS !== '0') {
-  console.log('');
-  await import('./indicators-bench.mjs');
+  // The submission queue's figures (issue 11): submissions/s to the DMP simulator, backlog drain.
+  // BENCH_QUEUE=0 leaves it out (to measure only the HTTP figures).
+  if (process.env.BENCH_QUEUE !== '0') {
+    console.log('');
+    await import('./queue-bench.mjs');
+  }
+  await import('./directory-bench.mjs');
+  // The regional indicators' query on 100,000 stored versions (issue 14). BENCH_INDICATORS=0 leaves it out.
+  if (process.env.BENCH_INDICATORS !== '0') {
+    console.log('');
+    await import('./indicators-bench.mjs');
+  }
 }

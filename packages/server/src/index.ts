@@ -3,8 +3,8 @@ export { createServer, jsonLogger, DEFAULT_LIMITS, DEFAULT_WIRE_TIMEOUTS, type W
 export { Store, PatientRepository, DocumentRepository, AuditRepository, SessionRepository, IdempotencyRepository } from './store/store.js';
 export type * from './store/store.js';
 export { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, type SqlDriver, type SqlExecutor } from './store/driver.js';
-export { DocumentChecker } from './services/document-checker.js';
-export { serverConfigOf } from './main-config.js';
+export { DEFAULT_WORKER_HEAP_MB, DocumentChecker } from './services/document-checker.js';
+export { conformanceWorkerHeapOf, serverConfigOf } from './main-config.js';
 export { PscAuth, type PscOptions, type Caller, type SessionData } from './auth/auth.js';
 export { professionalFromUserInfo, type Professional, type Activity } from './auth/professional.js';
 export { SessionCipher, loadSessionKey } from './secrets.js';

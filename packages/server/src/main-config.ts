@@ -111,3 +111,16 @@ export function conformanceWorkersOf(env: NodeJS.ProcessEnv, fallback: number): 
   if (!Number.isInteger(value) || value < 0 || value > 64) throw new Error('DCC_CONFORMANCE_WORKERS must be an integer between 0 and 64.');
   return value;
 }
+
+/**
+ * DCC_CONFORMANCE_WORKER_HEAP_MB: each conformance worker's JavaScript heap limit in MB (at
+ * least 64; 0: V8's default, no limit of ours); default `fallback`.
+ */
+export function conformanceWorkerHeapOf(env: NodeJS.ProcessEnv, fallback: number): number | undefined {
+  const raw = env.DCC_CONFORMANCE_WORKER_HEAP_MB;
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (value === 0) return undefined;
+  if (!Number.isInteger(value) || value < 64 || value > 16384) throw new Error('DCC_CONFORMANCE_WORKER_HEAP_MB must be 0 or an integer between 64 and 16384.');
+  return value;
+}

@@ -7,9 +7,9 @@
 // DCC_SIGNER_PROFESSIONS, DCC_DMP_*, DCC_LPS_*, DCC_MSS_*, DCC_SUBMISSION_*, DCC_EVENTS_POLL_MS, DCC_INSI_*
 // (packages/server/README.md).
 import { createServer } from './app.js';
-import { DocumentChecker } from './services/document-checker.js';
-import { conformanceWorkersOf, dataDirOf, identityFromEnv, openStore, serverConfigOf, submissionsFromEnv } from './main-config.js';
-import { DEFAULT_POOL_SIZE } from '@dcc-kit/conformance/node';
+import { DEFAULT_WORKER_HEAP_MB, DocumentChecker } from './services/document-checker.js';
+import { conformanceWorkerHeapOf, conformanceWorkersOf, dataDirOf, identityFromEnv, openStore, serverConfigOf, submissionsFromEnv } from './main-config.js';
+import { DEFAULT_POOL_SIZE } from '@dcc-kit/conformance/pool';
 import { loadSessionKey } from './secrets.js';
 
 function required(name: string): string {
@@ -28,8 +28,9 @@ const publicUrl = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' :
 const discoveryUrl = required('PSC_DISCOVERY_URL');
 const dataDir = dataDirOf(env);
 const store = await openStore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, ...(env.DCC_QUEUE_SCHEMA ? { jobSchema: env.DCC_QUEUE_SCHEMA } : {}) } : { dataDir });
-// The conformance engine on worker threads that stay warm (DCC_CONFORMANCE_WORKERS).
-const checker = new DocumentChecker({ workers: conformanceWorkersOf(env, DEFAULT_POOL_SIZE) });
+// The conformance engine on worker threads that stay warm (DCC_CONFORMANCE_WORKERS, DCC_CONFORMANCE_WORKER_HEAP_MB).
+const workerHeapMb = conformanceWorkerHeapOf(env, DEFAULT_WORKER_HEAP_MB);
+const checker = new DocumentChecker({ workers: conformanceWorkersOf(env, DEFAULT_POOL_SIZE), ...(workerHeapMb ? { workerHeapMb } : {}) });
 const app = createServer({
   store,
   publicUrl,
@@ -52,6 +53,13 @@ const app = createServer({
 });
 const { url } = await app.listen(port, host);
 console.error(`dcc-server listening on ${url} (public ${publicUrl}, store ${store.kind})`);
+// Compiles the kit and runs each worker's first verdicts now rather than in a clinician's first
+// signature (measured: the first verdict of a worker costs several times a warm one). A failure
+// here is retried by the first check, which then answers 503 with its reason.
+checker
+  .conformance()
+  .warmUp()
+  .catch((error: unknown) => console.error(`dcc-server: the conformance engine did not warm up (${error instanceof Error ? error.name : 'error'}); the first check retries`));
 
 const stop = async () => {
   await app.close();

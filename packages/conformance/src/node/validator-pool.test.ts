@@ -56,6 +56,7 @@ describe('createValidatorPool', () => {
 
   it('refuses a size that is not a positive integer, and work after close', async () => {
     assert.throws(() => createValidatorPool({ size: 0 }), /positive integer/);
+    assert.throws(() => createValidatorPool({ size: 1, maxHeapMb: 32 }), /heap limit must be an integer of at least 64 MB/);
     const small = createValidatorPool({ size: 1, cacheDir: false });
     await small.close();
     await assert.rejects(small.validate('<x/>'), /closed/);
