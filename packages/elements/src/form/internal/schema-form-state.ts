@@ -19,7 +19,7 @@ import type { DatePrecision } from '../dates.js';
 import { registerEngineStrings } from '../engine-strings.js';
 import { registerPickerStrings } from '../../code-picker/dcc-code-picker.component.js';
 import { DraftController, type DraftSummary } from '../controllers/draft-controller.js';
-import { draftIdFor } from '../../drafts/index.js';
+import { draftIdFor } from '../../drafts/draft-id.js';
 import { ValidationController, VALIDATION_DEBOUNCE_MS } from '../controllers/validation-controller.js';
 import { SectionScheduler } from '../controllers/section-scheduler.js';
 import { LazyModules } from '../controllers/lazy-modules.js';
