@@ -5,6 +5,7 @@
 // session, and nothing written after a logout. Timers run on the host's clock.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { TimerSlot, type Clock } from '../../clock.js';
+import { LazyChunk } from '../../lazy-chunk.js';
 import type { DccSession } from '../../context.js';
 import { DccDraftErrorEvent, DccDraftRestoredEvent, DccDraftSavedEvent, DccServerVersionNewerEvent } from '../../events.js';
 import type { DraftStore, SealedDraft } from '../../drafts/draft-store.js';
@@ -16,18 +17,8 @@ type DraftsModule = typeof import('../../drafts/draft-store.js');
  * that writes or reads drafts awaits it; edits made before it arrives are counted and saved once
  * it is there. A failed load is retried at the next need.
  */
-let drafts: DraftsModule | undefined;
-let draftsLoading: Promise<DraftsModule> | undefined;
-function loadDrafts(): Promise<DraftsModule> {
-  draftsLoading ??= import('../../drafts/draft-store.js').then(
-    (loaded) => (drafts = loaded),
-    (error: unknown) => {
-      draftsLoading = undefined;
-      throw error;
-    },
-  );
-  return draftsLoading;
-}
+const draftsChunk = new LazyChunk<DraftsModule>(() => import('../../drafts/draft-store.js'));
+const loadDrafts = (): Promise<DraftsModule> => draftsChunk.load();
 
 type Model = Record<string, unknown>;
 
@@ -219,7 +210,7 @@ export class DraftController implements ReactiveController {
 
   /** No session any more (logout) or drafts turned off: nothing may be written after the purge. */
   sessionChanged(): void {
-    if (this.options.session() && (!drafts || this.store())) return;
+    if (this.options.session() && (!draftsChunk.value || this.store())) return;
     this.timer.clear();
     this.forgetPending();
   }
@@ -232,7 +223,7 @@ export class DraftController implements ReactiveController {
     this.target.serverVersion = this.options.serverVersion();
     this.editSeq++;
     this.timer.set(this.options.clock(), () => void this.save(), DRAFT_DEBOUNCE_MS);
-    if (drafts) this.sealAhead();
+    if (draftsChunk.value) this.sealAhead();
     else
       void loadDrafts().then(
         () => this.sealAhead(),
@@ -321,7 +312,7 @@ export class DraftController implements ReactiveController {
         draftId = entry.draft.draftId;
         await this.commit(store, entry);
       } catch (error) {
-        if (drafts && error instanceof drafts.DraftStoreClosedError) return; // logged out meanwhile: nothing may be written
+        if (draftsChunk.value && error instanceof draftsChunk.value.DraftStoreClosedError) return; // logged out meanwhile: nothing may be written
         this.banner = { kind: 'error', text: this.options.term('draftSaveFailed') };
         this.host.dispatchEvent(new DccDraftErrorEvent({ draftId }));
       }
@@ -366,7 +357,7 @@ export class DraftController implements ReactiveController {
     const store = await this.loadedStore();
     if (!store) return [];
     await this.chain;
-    const fingerprint = await drafts!.patientFingerprint(patient, store.userId);
+    const fingerprint = await draftsChunk.value!.patientFingerprint(patient, store.userId);
     if (!fingerprint) return [];
     const found: DraftSummary[] = [];
     for (const draft of await store.list()) {
@@ -415,6 +406,7 @@ export class DraftController implements ReactiveController {
   /** The store of the session, once its chunk is loaded (undefined before, and without a session). */
   private store(): DraftStore | undefined {
     const session = this.options.session();
+    const drafts = draftsChunk.value;
     if (!session || !drafts) return undefined;
     const maxAgeMs = this.options.maxAgeMs();
     const key = `${session.userId}\u0000${session.draftKey}\u0000${maxAgeMs ?? ''}`;
@@ -445,13 +437,13 @@ export class DraftController implements ReactiveController {
 
   /** The store of the session, its chunk loaded first (undefined without a session or when the chunk cannot load). */
   private async loadedStore(): Promise<DraftStore | undefined> {
-    if (!drafts) await loadDrafts().catch(() => undefined);
+    if (!draftsChunk.value) await loadDrafts().catch(() => undefined);
     return this.store();
   }
 
   /** Draft id of a document (a new one is keyed by its patient) and the patient fingerprint kept inside the draft. */
   private async draftIdOf(store: DraftStore, documentId: string, patient: unknown): Promise<{ draftId: string; fingerprint: string | undefined }> {
-    const fingerprint = await drafts!.patientFingerprint(patient, store.userId);
+    const fingerprint = await draftsChunk.value!.patientFingerprint(patient, store.userId);
     return { draftId: this.options.draftId(documentId || undefined, fingerprint), fingerprint };
   }
 

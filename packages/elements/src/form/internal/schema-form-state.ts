@@ -17,7 +17,7 @@ import { DccInvalidEvent, DccSubmitEvent } from '../../events.js';
 import { cloneJson, ensureRequiredBooleans, getAt, isEmptyValue, parsePath, type Path } from '../schema.js';
 import type { DatePrecision } from '../dates.js';
 import { registerEngineStrings } from '../engine-strings.js';
-import { registerPickerStrings } from '../../code-picker/dcc-code-picker.component.js';
+import { registerPickerStrings } from '../../code-picker/strings.js';
 import { DraftController, type DraftSummary } from '../controllers/draft-controller.js';
 import { draftIdFor } from '../../drafts/draft-id.js';
 import { ValidationController, VALIDATION_DEBOUNCE_MS } from '../controllers/validation-controller.js';
