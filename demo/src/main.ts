@@ -497,6 +497,8 @@ async function loadElements(): Promise<void> {
     ['<dcc-provider>', () => import('@dcc-kit/elements/define/dcc-provider.js')],
     ['<pps-editor>', () => import('@dcc-kit/pps-editor/pps-editor.js')],
     ['<rcp-form>', () => import('@dcc-kit/rcp-form/rcp-form.js')],
+    // The editors request it themselves (a lazy chunk of theirs); the page wants it defined when ready.
+    ['<dcc-code-picker>', () => import('@dcc-kit/elements/define/dcc-code-picker.js')],
     ['<dmp-status>', () => import('@dcc-kit/dmp-status/dmp-status.js')],
     ['<dcc-dashboard>', () => import('@dcc-kit/dashboard/dashboard.js')],
   ] as const;

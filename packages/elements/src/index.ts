@@ -42,7 +42,17 @@ export {
   type ContextSummaryRows,
   type ContextSummaryTexts,
 } from './form/schema-form.js';
-export { toTranslations, registerVoletStrings, type Pair, type FieldStringTables, type VoletStringTables } from './form/field-strings.js';
+export {
+  toTranslations,
+  registerVoletStrings,
+  toTranslation,
+  registerVoletTexts,
+  type Pair,
+  type FieldStringTables,
+  type VoletStringTables,
+  type FieldTextTables,
+  type VoletTextTables,
+} from './form/field-strings.js';
 export { narrativeToFragment } from './form/narrative.js';
 export { preparePrint, printElement, routePagePrint, isPrintShortcut, PRINTING_ATTRIBUTE, type PrintableEditor } from './form/print.js';
 export { kindOf, inlineSchemaRefs, schemaAt, pathToString, parsePath, getAt, type SchemaNode, type Path, type FieldKind } from './form/schema.js';

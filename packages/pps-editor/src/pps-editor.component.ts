@@ -10,7 +10,7 @@ import { establishmentPaths, applyEstablishmentToPps, professionalLabel } from '
 import type { PpsFromRcp } from '@dcc-kit/cda/start';
 import type { FrcpDocument } from '@dcc-kit/cda/core';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
-import { registerPpsStrings } from './pps-strings.js';
+import { registerPpsStrings, registerPpsEnglish } from './pps-strings.js';
 
 /** Sections as a clinician thinks of the PPS: the one table of `@dcc-kit/cda/labels`, whose titles the problem messages also name. */
 export const ppsSections: FormDefinition['sections'] = cdaPpsSections;
@@ -23,6 +23,7 @@ const definition: FormDefinition = {
     const api = await import('./pps-api.js');
     return { validate: api.validate, build: api.build, preview: api.preview };
   },
+  loadLanguage: (lang) => (lang === 'en' ? registerPpsEnglish() : Promise.resolve()),
   madeAt: documentMadeAt,
   contextSummary: headerSummaryRows,
   withEstablishment: (model, given) => applyEstablishmentToPps(model, given) as Record<string, unknown>,

@@ -10,7 +10,7 @@ import { establishmentPaths, applyEstablishmentToRcp, professionalLabel } from '
 import type { FrcpStart } from '@dcc-kit/cda/start';
 import type { FrcpDocument } from '@dcc-kit/cda/core';
 import { DccSchemaForm, inlineSchemaRefs, type FormDefinition } from '@dcc-kit/elements';
-import { registerRcpStrings } from './rcp-strings.js';
+import { registerRcpStrings, registerRcpEnglish } from './rcp-strings.js';
 
 /** Sections F1-F18 in the order of a tumour board: the one table of `@dcc-kit/cda/labels`, whose titles the problem messages also name. */
 export const rcpSections: FormDefinition['sections'] = frcpSections;
@@ -23,6 +23,7 @@ const definition: FormDefinition = {
     const api = await import('./rcp-api.js');
     return { validate: api.validate, build: api.build, preview: api.preview };
   },
+  loadLanguage: (lang) => (lang === 'en' ? registerRcpEnglish() : Promise.resolve()),
   madeAt: documentMadeAt,
   contextSummary: headerSummaryRows,
   withEstablishment: (model, given) => applyEstablishmentToRcp(model, given) as Record<string, unknown>,

@@ -8,6 +8,8 @@ import { describe, it } from 'node:test';
 
 import { modelFields } from '../metadata.js';
 import { frcpFieldStrings, ppsFieldStrings, sharedFieldStrings, type FieldStrings, type Pair } from './index.js';
+import { frcpFr, ppsFr, sharedFr } from './fr.js';
+import { frcpEn, ppsEn, sharedEn } from './en.js';
 
 type Table = keyof FieldStrings;
 
@@ -59,6 +61,17 @@ describe('field labels', () => {
       assert.deepEqual(strays, []);
     });
   }
+
+  it('has the same keys in the French and the English catalogues', () => {
+    for (const [fr, en] of [[sharedFr, sharedEn], [ppsFr, ppsEn], [frcpFr, frcpEn]] as const)
+      for (const table of Object.keys(fr) as (keyof typeof fr)[]) {
+        const frTable = fr[table];
+        const enTable = en[table];
+        if (typeof frTable === 'string' || typeof enTable === 'string') continue;
+        assert.deepEqual(Object.keys(enTable), Object.keys(frTable), `${table}: the same keys in the same order`);
+        for (const [key, text] of [...Object.entries(frTable), ...Object.entries(enTable)]) assert.ok(text.trim() !== '', `${table}.${key} has a text`);
+      }
+  });
 
   it('has a title and section titles in both languages', () => {
     for (const [, strings] of volets) {

@@ -20,3 +20,20 @@ export interface VoletStrings extends FieldStrings {
   readonly title: Pair;
   readonly sections: Readonly<Record<string, Pair>>;
 }
+
+/** Texts of one language keyed like a table of `FieldStrings`. */
+export type Texts = Readonly<Record<string, string>>;
+
+/** The texts of model fields in one language (see `FieldStrings`). */
+export interface FieldTexts {
+  readonly labels: Texts;
+  readonly hints: Texts;
+  readonly items: Texts;
+  readonly options: Texts;
+}
+
+/** The texts of one volet in one language (see `VoletStrings`). */
+export interface VoletTexts extends FieldTexts {
+  readonly title: string;
+  readonly sections: Texts;
+}

@@ -3,54 +3,17 @@ import { property, query, state } from 'lit/decorators.js';
 import type { ValueSet, ValueSetConcept } from '@dcc-kit/cda/core';
 import { DccFormAssociatedElement } from '../form-associated.js';
 import { DccUnmatchedTextEvent } from '../events.js';
-import { registerDefaultTranslation } from '../localize.js';
+import { registerPickerStrings } from './strings.js';
+import { LazyChunk } from '../lazy-chunk.js';
 import { visuallyHiddenStyles } from '../styles/tokens.js';
 import { pickerStyles } from '../styles/picker.js';
 import type { IndexedConcept } from './search.js';
 
+export { registerPickerStrings };
+
 type VocabularySearch = typeof import('./vocabulary-search.js');
 /** The search with the clinicians' words, loaded once for the page on first need (a lazy chunk). */
-let vocabulary: VocabularySearch | undefined;
-let vocabularyLoading: Promise<VocabularySearch> | undefined;
-function loadVocabulary(): Promise<VocabularySearch> {
-  vocabularyLoading ??= import('./vocabulary-search.js').then(
-    (loaded) => (vocabulary = loaded),
-    (error: unknown) => {
-      vocabularyLoading = undefined;
-      throw error;
-    },
-  );
-  return vocabularyLoading;
-}
-
-let stringsRegistered = false;
-/**
- * Registers the picker's texts once, from its constructor (importing the module has no side
- * effect; host wording wins). Forms that render pickers call it before their first render, so
- * that a catalogue change does not re-render them mid-update.
- */
-export function registerPickerStrings(): void {
-  if (stringsRegistered) return;
-  stringsRegistered = true;
-  registerDefaultTranslation(
-  {
-    $code: 'fr',
-    $name: 'Français',
-    'dccCodePicker.showOptions': 'Afficher les choix',
-    'dccCodePicker.moreResults': (shown: number, total: number) => `${shown} premiers résultats sur ${total} : précisez la recherche.`,
-    'dccCodePicker.loadFailed': 'La liste des codes n’a pas pu être chargée.',
-    'dccCodePicker.code': 'code',
-  },
-  {
-    $code: 'en',
-    $name: 'English',
-    'dccCodePicker.showOptions': 'Show choices',
-    'dccCodePicker.moreResults': (shown: number, total: number) => `First ${shown} results of ${total}: refine the search.`,
-    'dccCodePicker.loadFailed': 'The list of codes could not be loaded.',
-    'dccCodePicker.code': 'code',
-  },
-  );
-}
+const vocabularyChunk = new LazyChunk<VocabularySearch>(() => import('./vocabulary-search.js'));
 
 /** Loads a value set by its name (`JDV_…`); undefined when unknown. */
 export type ValueSetLoader = (name: string) => Promise<ValueSet | undefined>;
@@ -309,8 +272,8 @@ export class DccCodePicker extends DccFormAssociatedElement {
   }
 
   private ensureSearch(): Promise<void> {
-    if (vocabulary) return Promise.resolve();
-    return loadVocabulary().then(
+    if (vocabularyChunk.value) return Promise.resolve();
+    return vocabularyChunk.load().then(
       () => this.requestUpdate(),
       () => {
         this.loadError = true;
@@ -344,8 +307,8 @@ export class DccCodePicker extends DccFormAssociatedElement {
   // ---- search and selection ---------------------------------------------------------------
   private filteredConcepts(): IndexedConcept[] {
     const vs = this.currentValueSet;
-    if (!vs || !vocabulary) return [];
-    return vocabulary.searchValueSet(vs, this.searchText ?? '');
+    if (!vs || !vocabularyChunk.value) return [];
+    return vocabularyChunk.value.searchValueSet(vs, this.searchText ?? '');
   }
 
   private optionId(index: number): string {
@@ -484,7 +447,7 @@ export class DccCodePicker extends DccFormAssociatedElement {
         // keeps that concept (Tab after « docetax » takes the one match); anything else goes
         // back to the current selection (never a silent half-typed value).
         // No search loaded yet means no results: the text goes on as unmatched, never lost.
-        const folded = vocabulary?.foldForSearch(text);
+        const folded = vocabularyChunk.value?.foldForSearch(text);
         const exact = results.find((r) => r.foldedCode === folded || r.foldedLabel === folded) ?? (results.length === 1 ? results[0] : undefined);
         if (exact) this.select(exact);
         // Text naming no concept is not thrown away: the enclosing form may keep it as free text.
@@ -552,10 +515,10 @@ export class DccCodePicker extends DccFormAssociatedElement {
     const describedBy = [this.help ? `${this.idPrefix}-help` : '', showError ? `${this.idPrefix}-error` : '', hostDescription ? `${this.idPrefix}-host-description` : '']
       .filter(Boolean)
       .join(' ');
-    const loadingText = this.open && (!this.currentValueSet || !vocabulary) && !this.loadError ? this.localize.term('loading') : '';
+    const loadingText = this.open && (!this.currentValueSet || !vocabularyChunk.value) && !this.loadError ? this.localize.term('loading') : '';
     let status = '';
     // A concept clinicians look for that the national value set lacks: say so, and the free-text path.
-    const absent = this.open && this.currentValueSet && this.searchText ? vocabulary?.absentConceptIn(this.currentValueSet, this.searchText) : undefined;
+    const absent = this.open && this.currentValueSet && this.searchText ? vocabularyChunk.value?.absentConceptIn(this.currentValueSet, this.searchText) : undefined;
     if (this.loadError) status = this.localize.term('dccCodePicker.loadFailed');
     else if (this.open && this.currentValueSet) {
       status =

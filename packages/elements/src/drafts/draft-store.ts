@@ -79,15 +79,6 @@ export function draftIdbStore(): UseStore {
 }
 
 /**
- * The draft id an editor (by its own prefix) uses for a document: `frcp:<documentId>`, or for a document not stored
- * yet `pps:new:<patientKey>` (the patient fingerprint, see `patientFingerprint`) so that a new
- * document of one patient never restores the draft of another. Hashed again before storage.
- */
-export function draftIdFor(editor: string, documentId?: string, patientKey?: string): string {
-  return documentId ? `${editor}:${documentId}` : `${editor}:new:${patientKey || 'none'}`;
-}
-
-/**
  * A non-reversible key of a patient identity for one user (SHA-256 of the user id and the INS
  * value, or of the strict traits when there is no INS), or undefined when no identity is known
  * yet. Used in draft ids of new documents and stored inside the encrypted draft, which is not

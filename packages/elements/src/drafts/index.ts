@@ -1,7 +1,6 @@
 export {
   DraftStore,
   DraftKeyError,
-  draftIdFor,
   patientFingerprint,
   DraftStoreClosedError,
   draftIdbStore,
@@ -14,3 +13,5 @@ export {
   type ListedDraft,
   type SealedDraft,
 } from './draft-store.js';
+// Apart from the store: the forms name drafts before the store's chunk is loaded.
+export { draftIdFor } from './draft-id.js';

@@ -1,5 +1,8 @@
-// Texts of the form engine itself (toolbar, banners, date precision, summary), fr and en.
+// Texts of the form engine itself (toolbar, banners, date precision, summary): French here, in
+// the eager bundle; English in ./engine-strings.en.ts, a chunk loaded when a form is shown in
+// English (`loadEngineEnglish`).
 import { registerDefaultTranslation } from '../localize.js';
+import { LazyChunk } from '../lazy-chunk.js';
 
 export const engineStrings = {
   fr: {
@@ -53,63 +56,22 @@ export const engineStrings = {
     itemTools: (what: string) => `Actions sur ${what}`,
     removeConfirm: (what: string) => `${what} supprimé(e). Dernière saisie conservée dans le brouillon.`,
   },
-  en: {
-    modeEdit: 'Edit',
-    modePreview: 'Document preview',
-    modeLabel: 'View',
-    submit: 'Validate and save',
-    submitShortcut: 'Shortcut: Ctrl+S',
-    moreDetails: 'More details',
-    keptAsText: (field: string) => `Typed text kept in “${field}” (no code matches).`,
-    nextToFill: (where: string) => `To fill: ${where}`,
-    nothingToFill: 'Every required field is filled: “Validate and save”.',
-    submitting: 'Checking and building the document…',
-    print: 'Print',
-    precision: (label: string) => `Date precision: ${label}`,
-    precisionDay: 'Day',
-    precisionMonth: 'Month',
-    precisionYear: 'Year only',
-    precisionTime: 'Date and time',
-    yearPlaceholder: 'YYYY',
-    monthPlaceholder: 'YYYY-MM',
-    dateTextPlaceholder: 'dd/mm/yyyy',
-    dateTextHint: 'Expected format: dd/mm/yyyy, or mm/yyyy or yyyy when the day or month is not known.',
-    dateTimeTextHint: 'Expected format: dd/mm/yyyy, with the time if needed (dd/mm/yyyy hh:mm), or mm/yyyy or yyyy.',
-    dateFormatHint: (format: string) => `Expected format: ${format}`,
-    timeOf: (label: string) => `Time: ${label}`,
-    draftRestored: (when: string) => `Draft restored (saved ${when}).`,
-    undoRestore: 'Back to the loaded version',
-    discardDraft: 'Discard the draft',
-    draftDiscarded: 'Draft discarded.',
-    restoreUndone: 'Loaded version back; the draft is kept until the next edit.',
-    serverNewer: 'A newer version of this document exists on the server. Your draft started from an older version.',
-    restoreAnyway: 'Restore my draft anyway',
-    draftSaved: (when: string) => `Draft saved on this workstation (encrypted) ${when}.`,
-    draftSaveFailed: 'The draft could not be saved on this workstation. Your input stays on screen; retried at the next change.',
-    validationPending: 'The document is being checked.',
-    previewInvalid: (count: number) =>
-      count === 1 ? 'The document cannot be built yet: 1 error to fix.' : `The document cannot be built yet: ${count} errors to fix.`,
-    previewLoading: 'Building the preview…',
-    previewTitle: 'Document preview (readable text of the CDA)',
-    submitted: 'Valid document: handed to the host application.',
-    contextSummary: 'Provided by the host application (read-only)',
-    givenTitle: 'Provided by the establishment',
-    editGiven: (what: string) => `Edit: ${what}`,
-    candidatesHint: 'Check (Space) those who take part in the care; up and down arrows move from one to the next.',
-    boolUnknown: 'Not provided',
-    sectionsNav: 'Form sections',
-    formLabel: (title: string) => `Form: ${title}`,
-    itemTools: (what: string) => `Actions on ${what}`,
-    removeConfirm: (what: string) => `${what} removed. Last input kept in the draft.`,
-  },
 };
 
 export type EngineStrings = (typeof engineStrings)['fr'];
 
 let registered = false;
-/** Registers the engine texts once (called by the form engine's constructor, not at import). */
+/** Registers the French engine texts once (called by the form engine's constructor, not at import). */
 export function registerEngineStrings(): void {
   if (registered) return;
   registered = true;
-  registerDefaultTranslation({ $code: 'fr', $name: 'Français', ...engineStrings.fr }, { $code: 'en', $name: 'English', ...engineStrings.en });
+  registerDefaultTranslation({ $code: 'fr', $name: 'Français', ...engineStrings.fr });
+}
+
+const englishChunk = new LazyChunk(() =>
+  import('./engine-strings.en.js').then(({ engineStringsEn }) => registerDefaultTranslation({ $code: 'en', $name: 'English', ...engineStringsEn })),
+);
+/** Loads and registers the English engine texts (once for the page; a failed load is retried next time). */
+export function loadEngineEnglish(): Promise<void> {
+  return englishChunk.load();
 }

@@ -1,7 +1,7 @@
 // Field strings of a model as catalogue entries of the form engine. The texts themselves are
 // the model's business (@dcc-kit/cda/labels); each editor registers the tables it needs with
 // `toTranslations`, under its volet prefix (`pps/`, `frcp/`) for the volet's own entries.
-import { registerDefaultTranslation, type Translation } from '../localize.js';
+import { registerDefaultTranslation, type DccLocale, type Translation } from '../localize.js';
 
 /** `[français, English]` */
 export type Pair = readonly [string, string];
@@ -54,3 +54,46 @@ export function registerVoletStrings(volet: string, strings: VoletStringTables, 
   registerDefaultTranslation(...toTranslations('', shared), fr, en);
 }
 
+
+/** Texts of one language keyed like `FieldStringTables` (a catalogue per language: the English one can load on demand). */
+export interface FieldTextTables {
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly hints?: Readonly<Record<string, string>>;
+  readonly items?: Readonly<Record<string, string>>;
+  readonly options?: Readonly<Record<string, string>>;
+  readonly sections?: Readonly<Record<string, string>>;
+}
+
+/** One language's texts of a volet editor: its title, its sections' titles and its own field texts. */
+export interface VoletTextTables extends FieldTextTables {
+  readonly title: string;
+}
+
+/** The catalogue entries of one language's tables, keys as `toTranslations` makes them. */
+export function toTranslation(lang: DccLocale, prefix: string, tables: FieldTextTables): Translation {
+  const out: Translation = { $code: lang, $name: lang === 'fr' ? 'Français' : 'English' };
+  const add = (kind: string, table: Readonly<Record<string, string>> | undefined) => {
+    for (const [key, text] of Object.entries(table ?? {})) out[`${kind}:${prefix}${key}`] = text;
+  };
+  add('f', tables.labels);
+  add('h', tables.hints);
+  add('i', tables.items);
+  add('o', tables.options);
+  add('s', tables.sections);
+  return out;
+}
+
+const registeredVoletTexts = new Set<string>();
+/**
+ * `registerVoletStrings` for one language's catalogues: an editor registers its French texts at
+ * construction and its English ones when it is first shown in English (`FormDefinition.loadLanguage`).
+ */
+export function registerVoletTexts(volet: string, lang: DccLocale, strings: VoletTextTables, shared: FieldTextTables): void {
+  const key = `${volet}|${lang}`;
+  if (registeredVoletTexts.has(key)) return;
+  registeredVoletTexts.add(key);
+  const { title, ...tables } = strings;
+  const own = toTranslation(lang, `${volet}/`, tables);
+  own[`${volet}/title`] = title;
+  registerDefaultTranslation(toTranslation(lang, '', shared), own);
+}

@@ -61,6 +61,11 @@ export const schemaFormStyles = css`
     outline: var(--_focus);
     outline-offset: 2px;
   }
+  /* Its place should its chunk not be there yet (see schema-form-base.ts): no shift when it comes. */
+  dcc-code-picker:not(:defined) {
+    display: block;
+    min-height: 3.6rem;
+  }
   .nav ol {
     display: flex;
     flex-wrap: wrap;

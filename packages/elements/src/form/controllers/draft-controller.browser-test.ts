@@ -50,6 +50,19 @@ describe('DraftController', () => {
   beforeEach(() => DraftStore.purgeAll());
   after(() => DraftStore.purgeAll());
 
+  // First in the file (a page of its own): the store's chunk is not loaded yet, nothing asked for it.
+  it('keeps an edit made before the store chunk is loaded and saves it once it is there', async () => {
+    const { host, clock, state, drafts, saves } = setUp();
+    state.data = { comment: 'tapé tout de suite' };
+    drafts.edited(); // the controller asks for the chunk now
+    const saved = new Promise((resolve) => host.addEventListener('dcc-draft-saved', resolve, { once: true }));
+    await clock.tick(DRAFT_DEBOUNCE_MS);
+    await saved;
+    assert.equal(saves(), 1);
+    const stored = await new DraftStore({ keyMaterial: session.draftKey, userId: session.userId }).load<{ data: { comment: string } }>('pps:doc-ctl');
+    assert.equal(stored?.value.data.comment, 'tapé tout de suite');
+  });
+
   it('saves once per burst of edits, after the debounce of the injected clock', async () => {
     const { host, clock, state, drafts, saves } = setUp();
     drafts.edited();

@@ -5,9 +5,20 @@
 // session, and nothing written after a logout. Timers run on the host's clock.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { TimerSlot, type Clock } from '../../clock.js';
+import { LazyChunk } from '../../lazy-chunk.js';
 import type { DccSession } from '../../context.js';
 import { DccDraftErrorEvent, DccDraftRestoredEvent, DccDraftSavedEvent, DccServerVersionNewerEvent } from '../../events.js';
-import { DraftStore, DraftStoreClosedError, patientFingerprint, type SealedDraft } from '../../drafts/index.js';
+import type { DraftStore, SealedDraft } from '../../drafts/draft-store.js';
+
+type DraftsModule = typeof import('../../drafts/draft-store.js');
+/**
+ * The store (encryption, IndexedDB) is a chunk of its own, loaded for the page when a form with
+ * a session connects (before anyone can type): the first paint does not wait for it. Every path
+ * that writes or reads drafts awaits it; edits made before it arrives are counted and saved once
+ * it is there. A failed load is retried at the next need.
+ */
+const draftsChunk = new LazyChunk<DraftsModule>(() => import('../../drafts/draft-store.js'));
+const loadDrafts = (): Promise<DraftsModule> => draftsChunk.load();
 
 type Model = Record<string, unknown>;
 
@@ -143,6 +154,7 @@ export class DraftController implements ReactiveController {
   }
 
   hostConnected(): void {
+    if (this.options.session()) void loadDrafts().catch(() => undefined);
     document.addEventListener('visibilitychange', this.onVisibilityChange);
     window.addEventListener('pagehide', this.flush);
   }
@@ -154,7 +166,7 @@ export class DraftController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.checked && this.store()) {
+    if (!this.checked && this.options.session()) {
       this.checked = true;
       this.restoring = this.restore();
     }
@@ -171,9 +183,11 @@ export class DraftController implements ReactiveController {
       await this.host.updateComplete;
       const restoring = this.restoring;
       const chain = this.chain;
-      await Promise.all([restoring.catch(() => undefined), chain, this.purging]);
-      // A check or save started meanwhile (another document, a recheck): wait for it too.
-      if (restoring === this.restoring && chain === this.chain) return;
+      const purging = this.purging;
+      await Promise.all([restoring.catch(() => undefined), chain, purging]);
+      // A check, save or purge started meanwhile (another document, a recheck, the store's chunk
+      // arriving): wait for it too.
+      if (restoring === this.restoring && chain === this.chain && purging === this.purging) return;
     }
   }
 
@@ -196,7 +210,7 @@ export class DraftController implements ReactiveController {
 
   /** No session any more (logout) or drafts turned off: nothing may be written after the purge. */
   sessionChanged(): void {
-    if (this.store()) return;
+    if (this.options.session() && (!draftsChunk.value || this.store())) return;
     this.timer.clear();
     this.forgetPending();
   }
@@ -204,12 +218,17 @@ export class DraftController implements ReactiveController {
   /** An edit: the draft is saved after the debounce. */
   edited(): void {
     if (this.banner?.kind === 'info') this.banner = undefined;
-    if (!this.store()) return;
+    if (!this.options.session()) return;
     this.target ??= { documentId: this.options.documentId(), serverVersion: undefined, savedIds: new Set(), writtenSeq: 0 };
     this.target.serverVersion = this.options.serverVersion();
     this.editSeq++;
     this.timer.set(this.options.clock(), () => void this.save(), DRAFT_DEBOUNCE_MS);
-    this.sealAhead();
+    if (draftsChunk.value) this.sealAhead();
+    else
+      void loadDrafts().then(
+        () => this.sealAhead(),
+        () => undefined,
+      );
   }
 
   /**
@@ -278,9 +297,8 @@ export class DraftController implements ReactiveController {
   /** Saves now the edits not saved yet. */
   save(): Promise<void> {
     this.timer.clear();
-    const store = this.store();
     const target = this.target;
-    if (!store || !target || this.savedSeq >= this.editSeq) return this.chain;
+    if (!this.options.session() || !target || this.savedSeq >= this.editSeq) return this.chain;
     const seq = this.editSeq;
     // The model as it is now (later edits are saved by a later save).
     const dataJson = JSON.stringify(this.options.data());
@@ -288,11 +306,13 @@ export class DraftController implements ReactiveController {
     const job = this.chain.then(async () => {
       let draftId = this.options.draftId(target.documentId || undefined);
       try {
+        const store = await this.loadedStore();
+        if (!store) return;
         const entry = await this.seal(store, target, seq, dataJson, patient);
         draftId = entry.draft.draftId;
         await this.commit(store, entry);
       } catch (error) {
-        if (error instanceof DraftStoreClosedError) return; // logged out meanwhile: nothing may be written
+        if (draftsChunk.value && error instanceof draftsChunk.value.DraftStoreClosedError) return; // logged out meanwhile: nothing may be written
         this.banner = { kind: 'error', text: this.options.term('draftSaveFailed') };
         this.host.dispatchEvent(new DccDraftErrorEvent({ draftId }));
       }
@@ -306,7 +326,8 @@ export class DraftController implements ReactiveController {
     this.timer.clear();
     const target = this.target;
     this.forgetPending();
-    const store = this.store();
+    if (!this.options.session()) return;
+    const store = await this.loadedStore();
     if (!store) return;
     await this.chain;
     const ids = new Set(target?.savedIds ?? []);
@@ -332,10 +353,11 @@ export class DraftController implements ReactiveController {
    * of this patient, or stored documents), newest first; none without a session or patient.
    */
   async draftsFor(patient: unknown): Promise<DraftSummary[]> {
-    const store = this.store();
+    if (!this.options.session()) return [];
+    const store = await this.loadedStore();
     if (!store) return [];
     await this.chain;
-    const fingerprint = await patientFingerprint(patient, store.userId);
+    const fingerprint = await draftsChunk.value!.patientFingerprint(patient, store.userId);
     if (!fingerprint) return [];
     const found: DraftSummary[] = [];
     for (const draft of await store.list()) {
@@ -381,14 +403,16 @@ export class DraftController implements ReactiveController {
     if (document.visibilityState === 'hidden') this.flush();
   };
 
+  /** The store of the session, once its chunk is loaded (undefined before, and without a session). */
   private store(): DraftStore | undefined {
     const session = this.options.session();
-    if (!session) return undefined;
+    const drafts = draftsChunk.value;
+    if (!session || !drafts) return undefined;
     const maxAgeMs = this.options.maxAgeMs();
     const key = `${session.userId}\u0000${session.draftKey}\u0000${maxAgeMs ?? ''}`;
     if (this.storeCache?.key !== key) {
       try {
-        const store = new DraftStore({
+        const store = new drafts.DraftStore({
           keyMaterial: session.draftKey,
           userId: session.userId,
           now: () => this.options.clock().now(),
@@ -411,16 +435,22 @@ export class DraftController implements ReactiveController {
     return this.storeCache.store;
   }
 
+  /** The store of the session, its chunk loaded first (undefined without a session or when the chunk cannot load). */
+  private async loadedStore(): Promise<DraftStore | undefined> {
+    if (!draftsChunk.value) await loadDrafts().catch(() => undefined);
+    return this.store();
+  }
+
   /** Draft id of a document (a new one is keyed by its patient) and the patient fingerprint kept inside the draft. */
   private async draftIdOf(store: DraftStore, documentId: string, patient: unknown): Promise<{ draftId: string; fingerprint: string | undefined }> {
-    const fingerprint = await patientFingerprint(patient, store.userId);
+    const fingerprint = await draftsChunk.value!.patientFingerprint(patient, store.userId);
     return { draftId: this.options.draftId(documentId || undefined, fingerprint), fingerprint };
   }
 
   private async restore(): Promise<void> {
-    const store = this.store();
-    if (!store) return;
     const generation = ++this.restoreGeneration;
+    const store = await this.loadedStore();
+    if (!store || generation !== this.restoreGeneration) return;
     const documentId = this.options.documentId();
     const { draftId, fingerprint } = await this.draftIdOf(store, documentId, this.options.patient());
     // A new document of a patient not known yet restores nothing: the draft could be anybody's.

@@ -7,6 +7,7 @@ import type { Model } from '../render/context.js';
 import type { ContextKey, ContextSummaryRows } from '../render/context-summary.js';
 import type { ListCandidates } from '../render/candidates-field.js';
 import type { EstablishmentContext } from '@dcc-kit/cda/start';
+import type { DccLocale } from '../../localize.js';
 
 /** One clinician-facing section: a title (catalogue key `s:<volet>/<id>`) and model paths. */
 export interface FormSection {
@@ -29,6 +30,12 @@ export interface FormDefinition {
   readonly sections: readonly FormSection[];
   /** Loads the validator and builder on first need. */
   load(): Promise<VoletApi>;
+  /**
+   * Registers the editor's texts of a language other than French (French is registered at
+   * construction), a chunk loaded the first time the form is shown in it: the form's update waits
+   * for it, so the form never shows French first.
+   */
+  loadLanguage?(lang: DccLocale): Promise<void>;
   /** Draft id of a document, or of a new one (no id) by its patient key; default `draftIdFor(id, …)`. */
   draftId?(documentId: string | undefined, patientKey?: string): string;
   /** When a loaded model was made (ms since the epoch): a draft saved before it is not restored. */

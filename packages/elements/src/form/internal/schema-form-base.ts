@@ -19,6 +19,8 @@ import { moveInRovingGroup, type CandidateInput } from '../render/candidates-fie
 import { valueSetOf } from '../render/picker-field.js';
 import { renderBanner, renderNav, renderPreview, renderSummary, renderToolbar } from '../render/chrome.js';
 import { isPrintShortcut } from '../print-shortcut.js';
+import { loadEngineEnglish } from '../engine-strings.js';
+import { LazyChunk } from '../../lazy-chunk.js';
 import { renderIdentityStatus } from '../render/identity-status.js';
 import { CONTEXT_KEYS, renderContextSummary, type ContextKey } from '../render/context-summary.js';
 import type { ContextSummaryTexts, FormSection } from './form-definition.js';
@@ -43,6 +45,18 @@ function loadDirectory(): Promise<void> {
   );
   return directoryLoading;
 }
+
+/**
+ * <dcc-code-picker> is a chunk of its own too (every volet has coded fields, but the editors'
+ * eager bundle does not carry it): the editors' define modules request it with their own
+ * definition, and a form's update waits for it before rendering (`scheduleUpdate`), so pickers
+ * are defined from the first render on and focus or keys never meet an undefined one. Should the
+ * load fail, a picker's tag holds its place (form styles) and the next update retries.
+ */
+const codePickerChunk = new LazyChunk(() => import('../../define/dcc-code-picker.js'));
+
+/** The editors (by definition id) whose English texts, and the engine's, are registered. */
+const englishReady = new Set<string>();
 
 export type { FormDefinition, FormSection, ContextSummaryTexts } from './form-definition.js';
 
@@ -107,6 +121,28 @@ export abstract class SchemaFormBase extends SchemaFormState {
   /** Also waits for <dcc-directory-picker> and the searches when the form shows pickers (loaded on first need). */
   override get renderComplete(): Promise<void> {
     return super.renderComplete.then(() => directoryLoading);
+  }
+
+  /**
+   * An update waits for what it needs from its chunks, once for the page: <dcc-code-picker>
+   * (see `codePickerChunk`) and, in English, the English texts, the engine's and the editor's
+   * (never French first). A failed load leaves an undefined picker's placeholder or the French
+   * texts (the catalogue's fallback), and is retried at the next update.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const waits: Promise<unknown>[] = [];
+    if (customElements.get('dcc-code-picker') === undefined) waits.push(codePickerChunk.load().catch(() => undefined));
+    if (this.localize.lang() === 'en' && !englishReady.has(this.definition.id)) {
+      const { id } = this.definition;
+      waits.push(
+        Promise.all([loadEngineEnglish(), this.definition.loadLanguage?.('en')]).then(
+          () => englishReady.add(id),
+          () => undefined,
+        ),
+      );
+    }
+    if (waits.length === 0) return super.scheduleUpdate();
+    return Promise.all(waits).then(() => super.scheduleUpdate());
   }
 
   constructor() {
