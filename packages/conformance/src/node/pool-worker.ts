@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LayerSlot, Volet } from '../layers.js';
+import { LAYER_SLOTS, type LayerSlot, type Volet } from '../layers.js';
 import { VoletNotDetectedError } from '../validator.js';
 import { createNodeValidator, type NodeValidatorOptions } from './index.js';
 
@@ -19,8 +19,13 @@ export type PoolResponse =
 
 const port = parentPort;
 if (!port) throw new Error('pool-worker.js runs as a worker thread of the validator pool');
-const options = workerData as NodeValidatorOptions & { readonly kitDir: string };
+/** What the pool gives a worker: the validator's options, and the layers this worker never runs (the pool's soleLayers). */
+export type PoolWorkerData = NodeValidatorOptions & { readonly kitDir: string; readonly lacks: readonly LayerSlot[] };
+
+const options = workerData as PoolWorkerData;
 const validator = createNodeValidator(options);
+/** The layers this worker compiles and runs; undefined when it runs all seven. */
+const held = options.lacks.length > 0 ? LAYER_SLOTS.filter((slot) => !options.lacks.includes(slot)) : undefined;
 
 /**
  * The kit's official example of each volet: warming up runs the whole verdict on it, because
@@ -35,17 +40,21 @@ const WARM_UP_EXAMPLES: Readonly<Record<Volet, string>> = {
 const WARM_UP_RUNS = 2;
 
 async function warmUp(volets: readonly Volet[] = ['pps', 'frcp']): Promise<void> {
-  await validator.warmUp(volets);
-  for (const volet of volets) {
-    // A kit without its examples (a trimmed copy) is warmed by compiling alone.
-    const text = await readFile(path.join(options.kitDir, 'ExemplesCDA', WARM_UP_EXAMPLES[volet]), 'utf8').catch(() => undefined);
-    for (let run = 0; text !== undefined && run < WARM_UP_RUNS; run++) await validator.validate(text, { volet, name: WARM_UP_EXAMPLES[volet] });
+  // A worker that lacks some layers compiles its own on the examples' first verdict; without
+  // examples (a trimmed copy of the kit) it is warmed by compiling everything.
+  const texts = await Promise.all(volets.map((volet) => readFile(path.join(options.kitDir, 'ExemplesCDA', WARM_UP_EXAMPLES[volet]), 'utf8').catch(() => undefined)));
+  if (!held || texts.includes(undefined)) await validator.warmUp(volets);
+  for (const [i, volet] of volets.entries()) {
+    const text = texts[i];
+    for (let run = 0; text !== undefined && run < WARM_UP_RUNS; run++) await validator.validate(text, { volet, name: WARM_UP_EXAMPLES[volet], ...(held ? { layers: held } : {}) });
   }
 }
 
 port.on('message', (request: PoolRequest) => {
   const run = async (): Promise<unknown> => {
     if (request.kind === 'warmUp') return warmUp(request.volets);
+    const lacked = (request.layers ?? LAYER_SLOTS).filter((slot) => options.lacks.includes(slot));
+    if (lacked.length > 0) throw new Error(`This conformance worker does not run ${lacked.join(', ')}`);
     return validator.validate(request.text, {
       name: request.name,
       ...(request.volet ? { volet: request.volet } : {}),

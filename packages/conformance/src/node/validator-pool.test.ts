@@ -63,6 +63,40 @@ describe('createValidatorPool', () => {
   });
 });
 
+describe('createValidatorPool with soleLayers', () => {
+  const kitDir = resolveKitDir();
+  let pool: ValidatorPool;
+  before(async () => {
+    pool = createValidatorPool({ size: 2, cacheDir: false, soleLayers: ['terminologie'] });
+    await pool.warmUp();
+  });
+  after(() => pool.close());
+
+  it('gives the in-process verdict alone, side by side and for a partial validation, the layer running on the first worker only', async () => {
+    const read = (name: string) => readFile(path.join(kitDir, 'ExemplesCDA', name), 'utf8');
+    const pps = await read('CANCER-PPS_2022.01_feuille-de-style-externe.xml');
+    // A code CIM-10 does not have, so that the terminologie layer has findings to return.
+    const frcp = (await read('CANCER-FRCP_2022.01_Appareil.xml')).replace('code="C50.2"', 'code="C50.99"');
+    const docs = [
+      { name: 'pps.xml', text: pps },
+      { name: 'frcp.xml', text: frcp },
+    ];
+    const local = createNodeValidator({ cacheDir: false });
+    const expected = (await local.validateMany(docs)).map(verdict);
+    const partial = verdict(await local.validate(frcp, { layers: ['terminologie', 'IHE'] }));
+    local.dispose();
+    assert.equal(expected[1]?.layers.find((l) => l.layer === 'terminologie')?.valid, false);
+    for (const [i, doc] of docs.entries()) assert.deepEqual(verdict(await pool.validate(doc.text, { name: doc.name })), expected[i]);
+    // Four at once: the second worker takes whole documents and hands their terminologie layer to the first.
+    assert.deepEqual((await pool.validateMany([...docs, ...docs, ...docs])).map(verdict), [...expected, ...expected, ...expected]);
+    assert.deepEqual((await Promise.all([pool.validate(frcp, { layers: ['terminologie', 'IHE'] }), pool.validate(frcp, { layers: ['terminologie', 'IHE'] })])).map(verdict), [partial, partial]);
+  });
+
+  it('refuses an unknown layer', () => {
+    assert.throws(() => createValidatorPool({ size: 2, soleLayers: ['nope' as LayerSlot] }), /Unknown layer in soleLayers: nope/);
+  });
+});
+
 describe('planSplit', () => {
   const estimates = (entries: Record<string, number>) => new Map(Object.entries(entries) as Array<[LayerSlot | 'parse', number]>);
   const base = { xsd: 20, IHE: 30, 'CI-SIS_ModelesDeContenusCDA': 15, 'CI-SIS_Modeles_ANS': 10, terminologie: 25, volet: 5 };

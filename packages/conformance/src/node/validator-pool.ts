@@ -14,7 +14,7 @@ import { VoletNotDetectedError } from '../errors.js';
 import type { LayerResult, ValidateOptions, ValidationResult, Validator } from '../validator.js';
 import type { NodeValidatorOptions } from './index.js';
 import { resolveKitDir } from './kit-dir.js';
-import type { PoolRequest, PoolResponse } from './pool-worker.js';
+import type { PoolRequest, PoolResponse, PoolWorkerData } from './pool-worker.js';
 
 export interface ValidatorPoolOptions extends NodeValidatorOptions {
   /** Worker threads; default min(2, available cores). */
@@ -28,6 +28,13 @@ export interface ValidatorPoolOptions extends NodeValidatorOptions {
    * what it holds). A limited worker also gets a 16 MB young generation.
    */
   readonly maxHeapMb?: number;
+  /**
+   * Layers that only the first worker compiles and runs, so that what they keep in memory is
+   * held once (`terminologie`: the kit's terminologies it opens and indexes, about 45 MB of heap
+   * per worker once both volets have been seen). A document another worker takes runs its other
+   * layers there and these on the first worker, which parses it once more. Default: none.
+   */
+  readonly soleLayers?: readonly LayerSlot[];
 }
 
 export interface ValidatorPool extends Validator {
@@ -68,6 +75,8 @@ interface Task {
 
 interface PoolWorker {
   readonly worker: Worker;
+  /** Layers this worker never compiles nor runs (soleLayers, for every worker but the first). */
+  readonly lacks: ReadonlySet<LayerSlot>;
   task: (Task & { readonly id: number; readonly started: number }) | undefined;
 }
 
@@ -76,8 +85,10 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
   if (!Number.isInteger(size) || size < 1) throw new Error(`The validator pool size must be a positive integer (got ${String(size)})`);
   // Resolved here so that a missing kit fails now, in the caller's thread, with its own message.
   // The cache folder's default is resolved in each worker (same environment and working folder).
-  const workerOptions: NodeValidatorOptions = { kitDir: resolveKitDir(options.kitDir), ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) };
+  const workerOptions: NodeValidatorOptions & { readonly kitDir: string } = { kitDir: resolveKitDir(options.kitDir), ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) };
   const split = options.split ?? true;
+  const soleLayers = new Set(options.soleLayers ?? []);
+  for (const slot of soleLayers) if (!LAYER_SLOTS.includes(slot)) throw new Error(`Unknown layer in soleLayers: ${String(slot)}`);
   const { maxHeapMb } = options;
   if (maxHeapMb !== undefined && !(Number.isInteger(maxHeapMb) && maxHeapMb >= 64)) throw new Error(`The workers' heap limit must be an integer of at least 64 MB (got ${String(maxHeapMb)})`);
   // With a limit, the young generation too is kept at 16 MB (V8 gives a worker more): measured,
@@ -94,8 +105,9 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
     estimates.set(key, 0.7 * (estimates.get(key) ?? ms) + 0.3 * ms);
   };
 
-  function spawn(): PoolWorker {
-    const entry: PoolWorker = { worker: new Worker(new URL('./pool-worker.js', import.meta.url), { workerData: workerOptions, ...resourceLimits }), task: undefined };
+  function spawn(lacks: ReadonlySet<LayerSlot>): PoolWorker {
+    const workerData: PoolWorkerData = { ...workerOptions, lacks: [...lacks] };
+    const entry: PoolWorker = { worker: new Worker(new URL('./pool-worker.js', import.meta.url), { workerData, ...resourceLimits }), lacks, task: undefined };
     entry.worker.unref(); // an idle pool does not keep the process alive
     entry.worker.on('message', (response: PoolResponse) => {
       const task = entry.task;
@@ -114,11 +126,12 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
     const fail = (error: Error) => {
       const task = entry.task;
       entry.task = undefined;
-      workers.splice(workers.indexOf(entry), 1);
+      const position = workers.indexOf(entry);
+      workers.splice(position, 1);
       const stopped = new Error(`A conformance worker stopped: ${error.message}`, { cause: error });
       task?.reject(stopped);
       for (let i = queue.length - 1; i >= 0; i--) if (queue[i]?.pinned === entry) queue.splice(i, 1)[0]?.reject(stopped);
-      if (!closed) workers.push(spawn()); // keep the pool at its size
+      if (!closed) workers.splice(Math.min(position, workers.length), 0, spawn(entry.lacks)); // keep the pool at its size, the replacement in the same role
       dispatch();
     };
     entry.worker.on('error', fail);
@@ -140,17 +153,71 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
     if (result.layers.some((l) => l.layer !== 'xsd')) learn('parse', wallMs - layersMs);
   }
 
+  /**
+   * Tasks in order, each to the idle worker that holds its layers and lacks the most (so the
+   * first worker stays free for what only it runs). A document whose only idle workers lack
+   * some of its layers runs the others there now; the rest waits for a worker holding them.
+   */
   function dispatch(): void {
-    for (const entry of workers) {
-      if (entry.task) continue;
-      const at = queue.findIndex((t) => !t.pinned || t.pinned === entry);
-      if (at < 0) continue;
-      const task = queue.splice(at, 1)[0] as Task;
-      const id = nextId++;
-      entry.task = { ...task, id, started: performance.now() };
-      entry.worker.ref();
-      entry.worker.postMessage({ ...task.request, id } as PoolRequest);
+    for (let i = 0; i < queue.length; ) {
+      const task = queue[i] as Task;
+      const idle = workers.filter((w) => !w.task && (!task.pinned || task.pinned === w));
+      const holder = idle.filter((w) => holds(w, task)).sort((a, b) => b.lacks.size - a.lacks.size)[0];
+      if (holder) {
+        queue.splice(i, 1);
+        start(holder, task);
+        continue;
+      }
+      const partly = task.request.kind === 'validate' && !task.pinned ? idle.find((w) => slotsOf(task).some((slot) => !w.lacks.has(slot))) : undefined;
+      if (partly) {
+        const [mine, rest] = divide(task, partly.lacks);
+        queue.splice(i, 1, rest);
+        start(partly, mine);
+      }
+      i++;
     }
+  }
+
+  function start(entry: PoolWorker, task: Task): void {
+    const id = nextId++;
+    entry.task = { ...task, id, started: performance.now() };
+    entry.worker.ref();
+    entry.worker.postMessage({ ...task.request, id } as PoolRequest);
+  }
+
+  /** The layers a validate task runs (all seven when it names none). */
+  function slotsOf(task: Task): readonly LayerSlot[] {
+    return task.request.kind === 'validate' ? (task.request.layers ?? LAYER_SLOTS) : [];
+  }
+
+  function holds(entry: PoolWorker, task: Task): boolean {
+    return slotsOf(task).every((slot) => !entry.lacks.has(slot));
+  }
+
+  /** A validate task as two: the layers a worker lacks and the others, one result merged from both. */
+  function divide(task: Task, lacks: ReadonlySet<LayerSlot>): [Task, Task] {
+    const request = task.request as Extract<Request, { kind: 'validate' }>;
+    const slots = slotsOf(task);
+    const parts: Array<Promise<ValidationResult>> = [];
+    const part = (layers: LayerSlot[]): Task => {
+      let resolve!: (value: unknown) => void;
+      let reject!: (error: Error) => void;
+      parts.push(new Promise<ValidationResult>((res, rej) => ((resolve = res as (value: unknown) => void), (reject = rej))));
+      return { request: { ...request, layers }, resolve, reject };
+    };
+    const mine = part(slots.filter((slot) => !lacks.has(slot)));
+    const rest = part(slots.filter((slot) => lacks.has(slot)));
+    Promise.all(parts).then(
+      (results) => {
+        try {
+          task.resolve(merge(results, request.layers));
+        } catch (error) {
+          task.reject(error as Error);
+        }
+      },
+      (error: Error) => task.reject(error),
+    );
+    return [mine, rest];
   }
 
   function submit<T>(request: Request, pinned?: PoolWorker): Promise<T> {
@@ -161,7 +228,7 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
     });
   }
 
-  for (let i = 0; i < size; i++) workers.push(spawn());
+  for (let i = 0; i < size; i++) workers.push(spawn(i === 0 ? new Set() : soleLayers));
 
   async function validate(xml: string, opts: ValidateOptions = {}): Promise<ValidationResult> {
     const base = { kind: 'validate' as const, text: xml, name: opts.name ?? 'document.xml', ...(opts.volet ? { volet: opts.volet } : {}) };
@@ -169,7 +236,7 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
     const parts = !opts.layers && split && queue.length === 0 && idle >= 2 ? planSplit(estimates) : undefined;
     if (!parts) return submit<ValidationResult>({ ...base, ...(opts.layers ? { layers: opts.layers } : {}) });
     const results = await Promise.all(parts.map((layers) => submit<ValidationResult>({ ...base, layers })));
-    return merge(results);
+    return merge(results, undefined);
   }
 
   return {
@@ -215,12 +282,15 @@ export function planSplit(estimates: ReadonlyMap<LayerSlot | 'parse', number>): 
   return [a.slots, b.slots];
 }
 
-/** One verdict from the halves: the volet of the half that parsed the document, the layers in kit order. */
-function merge(parts: readonly ValidationResult[]): ValidationResult {
+/**
+ * One verdict from the parts: the volet of a part that parsed the document, the layers asked
+ * for (all seven when `only` is undefined) in kit order.
+ */
+function merge(parts: readonly ValidationResult[], only: readonly LayerSlot[] | undefined): ValidationResult {
   const judged = parts.find((p) => p.layers.some((l) => l.layer !== 'xsd')) ?? parts[0];
   const volet: Volet = (judged as ValidationResult).volet;
   const byName = new Map<string, LayerResult>(parts.flatMap((p) => p.layers.map((l) => [l.layer, l] as const)));
-  const layers = layersFor(volet).map((definition) => {
+  const layers = layersFor(volet).filter((definition) => !only || only.includes(slotOf(definition))).map((definition) => {
     const layer = byName.get(definition.name);
     if (!layer) throw new Error(`The split verdict lacks the layer ${definition.name}`);
     return layer;

@@ -3,7 +3,7 @@
 // professional becomes legal authenticator, the CDA is rebuilt and checked again).
 import { randomUUID } from 'node:crypto';
 import { buildWithModel, documentIdRoot, validateFrcp, validatePps, xdsUniqueId, type BuildContext, type ModelIssue } from '@dcc-kit/cda';
-import type { Validator } from '@dcc-kit/conformance';
+import type { LayerSlot, Validator } from '@dcc-kit/conformance';
 // The pool alone: the engine (SaxonJS, about 75 MiB resident per thread) loads in its workers,
 // never in this thread, unless the engine is asked to run here (workers: 0).
 import { createValidatorPool, type ValidatorPool } from '@dcc-kit/conformance/pool';
@@ -153,6 +153,13 @@ export interface DocumentCheckerOptions {
  */
 export const DEFAULT_WORKER_HEAP_MB = 256;
 
+/**
+ * The layers only the first worker runs: the terminologie layer keeps the kit's terminologies it
+ * opens (about 45 MB of heap once both volets have been seen), held once instead of per worker;
+ * a document the other worker takes pays one more parse for it (see the server README).
+ */
+export const SOLE_LAYERS: readonly LayerSlot[] = ['terminologie'];
+
 /** A validator loaded on first use (the engine's modules are imported only then). */
 function inThisThread(load: () => Promise<Validator>): Validator {
   let loaded: Promise<Validator> | undefined;
@@ -174,7 +181,7 @@ export class DocumentChecker {
   conformance(): Validator {
     const kit = this.options.kitDir ? { kitDir: this.options.kitDir } : {};
     const workers = this.options.workers ?? 0;
-    this.validator ??= workers > 0 ? createValidatorPool({ ...kit, size: workers, ...(this.options.workerHeapMb ? { maxHeapMb: this.options.workerHeapMb } : {}) }) : inThisThread(() => import('@dcc-kit/conformance/node').then((m) => m.createNodeValidator(kit)));
+    this.validator ??= workers > 0 ? createValidatorPool({ ...kit, size: workers, soleLayers: SOLE_LAYERS, ...(this.options.workerHeapMb ? { maxHeapMb: this.options.workerHeapMb } : {}) }) : inThisThread(() => import('@dcc-kit/conformance/node').then((m) => m.createNodeValidator(kit)));
     return this.validator;
   }
 
