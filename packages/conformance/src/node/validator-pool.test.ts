@@ -67,12 +67,12 @@ describe('createValidatorPool with soleLayers', () => {
   const kitDir = resolveKitDir();
   let pool: ValidatorPool;
   before(async () => {
-    pool = createValidatorPool({ size: 2, cacheDir: false, soleLayers: ['terminologie'] });
+    pool = createValidatorPool({ size: 2, cacheDir: false, soleLayers: ['terminologie', 'xsd'] });
     await pool.warmUp();
   });
   after(() => pool.close());
 
-  it('gives the in-process verdict alone, side by side and for a partial validation, the layer running on the first worker only', async () => {
+  it('gives the in-process verdict alone, side by side and for a partial validation, each sole layer running on its worker only', async () => {
     const read = (name: string) => readFile(path.join(kitDir, 'ExemplesCDA', name), 'utf8');
     const pps = await read('CANCER-PPS_2022.01_feuille-de-style-externe.xml');
     // A code CIM-10 does not have, so that the terminologie layer has findings to return.
@@ -87,7 +87,7 @@ describe('createValidatorPool with soleLayers', () => {
     local.dispose();
     assert.equal(expected[1]?.layers.find((l) => l.layer === 'terminologie')?.valid, false);
     for (const [i, doc] of docs.entries()) assert.deepEqual(verdict(await pool.validate(doc.text, { name: doc.name })), expected[i]);
-    // Four at once: the second worker takes whole documents and hands their terminologie layer to the first.
+    // Six at once: each worker hands the layer it lacks (xsd, terminologie) to the other.
     assert.deepEqual((await pool.validateMany([...docs, ...docs, ...docs])).map(verdict), [...expected, ...expected, ...expected]);
     assert.deepEqual((await Promise.all([pool.validate(frcp, { layers: ['terminologie', 'IHE'] }), pool.validate(frcp, { layers: ['terminologie', 'IHE'] })])).map(verdict), [partial, partial]);
   });
@@ -111,6 +111,13 @@ describe('planSplit', () => {
   it('does not split when a second parse would eat the gain', () => {
     const tiny = { xsd: 5, IHE: 5, 'ASIP-STRUCT-MIN-StrucMin': 5, 'CI-SIS_ModelesDeContenusCDA': 5, 'CI-SIS_Modeles_ANS': 5, terminologie: 5, volet: 5 };
     assert.equal(planSplit(estimates({ ...tiny, parse: 400 })), undefined);
+  });
+
+  it('places the seeds first, each in its half, and balances the rest around them', () => {
+    assert.deepEqual(planSplit(estimates({ ...base, 'ASIP-STRUCT-MIN-StrucMin': 650, parse: 40 }), [['terminologie'], ['xsd']]), [
+      ['terminologie', 'IHE', 'CI-SIS_ModelesDeContenusCDA', 'CI-SIS_Modeles_ANS', 'volet'],
+      ['xsd', 'ASIP-STRUCT-MIN-StrucMin'],
+    ]);
   });
 
   it('balances comparable layers, and lets the XSD layer go without a parse', () => {

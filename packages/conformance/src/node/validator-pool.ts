@@ -29,10 +29,12 @@ export interface ValidatorPoolOptions extends NodeValidatorOptions {
    */
   readonly maxHeapMb?: number;
   /**
-   * Layers that only the first worker compiles and runs, so that what they keep in memory is
-   * held once (`terminologie`: the kit's terminologies it opens and indexes, about 45 MB of heap
-   * per worker once both volets have been seen). A document another worker takes runs its other
-   * layers there and these on the first worker, which parses it once more. Default: none.
+   * Layers that only one worker compiles and runs, so that what they keep in memory is held
+   * once: the i-th on worker i modulo the size (the server: `terminologie`, the kit's
+   * terminologies it opens and indexes, about 45 MB of heap per worker once both volets have
+   * been seen, on the first; `xsd`, the compiled schema's WebAssembly memory, on the second). A
+   * document runs the layers its worker lacks on their worker, which parses it once more when
+   * one of them is a schematron. Default: none.
    */
   readonly soleLayers?: readonly LayerSlot[];
 }
@@ -75,7 +77,7 @@ interface Task {
 
 interface PoolWorker {
   readonly worker: Worker;
-  /** Layers this worker never compiles nor runs (soleLayers, for every worker but the first). */
+  /** Layers this worker never compiles nor runs (the soleLayers homed on other workers). */
   readonly lacks: ReadonlySet<LayerSlot>;
   task: (Task & { readonly id: number; readonly started: number }) | undefined;
 }
@@ -87,8 +89,11 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
   // The cache folder's default is resolved in each worker (same environment and working folder).
   const workerOptions: NodeValidatorOptions & { readonly kitDir: string } = { kitDir: resolveKitDir(options.kitDir), ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) };
   const split = options.split ?? true;
-  const soleLayers = new Set(options.soleLayers ?? []);
+  const soleLayers = [...new Set(options.soleLayers ?? [])];
   for (const slot of soleLayers) if (!LAYER_SLOTS.includes(slot)) throw new Error(`Unknown layer in soleLayers: ${String(slot)}`);
+  /** The sole layers homed on worker `at`. */
+  const homedOn = (at: number) => soleLayers.filter((_, i) => i % size === at);
+  const lacksOf = (at: number) => new Set(soleLayers.filter((_, i) => i % size !== at));
   const { maxHeapMb } = options;
   if (maxHeapMb !== undefined && !(Number.isInteger(maxHeapMb) && maxHeapMb >= 64)) throw new Error(`The workers' heap limit must be an integer of at least 64 MB (got ${String(maxHeapMb)})`);
   // With a limit, the young generation too is kept at 16 MB (V8 gives a worker more): measured,
@@ -173,6 +178,7 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
         const [mine, rest] = divide(task, partly.lacks);
         queue.splice(i, 1, rest);
         start(partly, mine);
+        continue; // the rest, now at i, may go to another idle worker
       }
       i++;
     }
@@ -228,14 +234,17 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
     });
   }
 
-  for (let i = 0; i < size; i++) workers.push(spawn(i === 0 ? new Set() : soleLayers));
+  for (let i = 0; i < size; i++) workers.push(spawn(lacksOf(i)));
 
   async function validate(xml: string, opts: ValidateOptions = {}): Promise<ValidationResult> {
     const base = { kind: 'validate' as const, text: xml, name: opts.name ?? 'document.xml', ...(opts.volet ? { volet: opts.volet } : {}) };
-    const idle = workers.filter((w) => !w.task).length;
-    const parts = !opts.layers && split && queue.length === 0 && idle >= 2 ? planSplit(estimates) : undefined;
+    const idle = workers.filter((w) => !w.task);
+    // With sole layers, the halves go to the first two workers, each seeded with the layers homed there.
+    const pair = soleLayers.length === 0 ? undefined : soleLayers.length <= 2 || size === 2 ? ([workers[0], workers[1]] as const) : undefined;
+    const canSplit = !opts.layers && split && queue.length === 0 && (pair ? pair.every((w) => w && !w.task) : idle.length >= 2);
+    const parts = canSplit ? planSplit(estimates, pair ? [homedOn(0), homedOn(1)] : undefined) : undefined;
     if (!parts) return submit<ValidationResult>({ ...base, ...(opts.layers ? { layers: opts.layers } : {}) });
-    const results = await Promise.all(parts.map((layers) => submit<ValidationResult>({ ...base, layers })));
+    const results = await Promise.all(parts.map((layers, i) => submit<ValidationResult>({ ...base, layers }, pair?.[i])));
     return merge(results, undefined);
   }
 
@@ -263,16 +272,24 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
 
 /**
  * The two halves of a verdict, balanced by the estimated times (longest layer first into the
- * lighter half; a half with a schematron layer also pays a parse of the document), or
+ * lighter half; a half with a schematron layer also pays a parse of the document; `seeds`: the
+ * layers each half must hold, placed first), or
  * undefined when the longer half would not be clearly (10 %) shorter than the whole verdict
  * on one worker.
  */
-export function planSplit(estimates: ReadonlyMap<LayerSlot | 'parse', number>): [LayerSlot[], LayerSlot[]] | undefined {
+export function planSplit(estimates: ReadonlyMap<LayerSlot | 'parse', number>, seeds?: readonly [readonly LayerSlot[], readonly LayerSlot[]]): [LayerSlot[], LayerSlot[]] | undefined {
   const parse = estimates.get('parse') ?? 0;
   const a = { slots: [] as LayerSlot[], ms: 0 };
   const b = { slots: [] as LayerSlot[], ms: 0 };
   const cost = (bin: typeof a, slot: LayerSlot) => (estimates.get(slot) ?? 0) + (slot !== 'xsd' && bin.slots.every((s) => s === 'xsd') ? parse : 0);
-  for (const slot of [...LAYER_SLOTS].sort((x, y) => (estimates.get(y) ?? 0) - (estimates.get(x) ?? 0))) {
+  const seeded = new Set(seeds?.flat());
+  for (const [bin, slots] of [[a, seeds?.[0] ?? []], [b, seeds?.[1] ?? []]] as const) {
+    for (const slot of slots) {
+      bin.ms += cost(bin, slot);
+      bin.slots.push(slot);
+    }
+  }
+  for (const slot of [...LAYER_SLOTS].filter((s) => !seeded.has(s)).sort((x, y) => (estimates.get(y) ?? 0) - (estimates.get(x) ?? 0))) {
     const target = a.ms + cost(a, slot) <= b.ms + cost(b, slot) ? a : b;
     target.ms += cost(target, slot);
     target.slots.push(slot);

@@ -154,11 +154,13 @@ export interface DocumentCheckerOptions {
 export const DEFAULT_WORKER_HEAP_MB = 256;
 
 /**
- * The layers only the first worker runs: the terminologie layer keeps the kit's terminologies it
- * opens (about 45 MB of heap once both volets have been seen), held once instead of per worker;
- * a document the other worker takes pays one more parse for it (see the server README).
+ * The layers one worker only runs (the pool's soleLayers), held once instead of per worker: the
+ * terminologie layer keeps the kit's terminologies it opens (about 45 MB of heap once both
+ * volets have been seen) on the first worker, the XML schema layer its compiled schema (about
+ * 30 MiB, WebAssembly memory) on the second. A document the second worker takes pays one more
+ * parse for its terminologie layer (see the server README).
  */
-export const SOLE_LAYERS: readonly LayerSlot[] = ['terminologie'];
+export const SOLE_LAYERS: readonly LayerSlot[] = ['terminologie', 'xsd'];
 
 /** A validator loaded on first use (the engine's modules are imported only then). */
 function inThisThread(load: () => Promise<Validator>): Validator {
