@@ -57,6 +57,16 @@ function peakMemory() {
   };
 }
 
+/**
+ * Where the memory is: the main thread's heap and each engine worker's (V8's heapTotal, with what
+ * is used of it) and the layers a worker does not hold (the pool's soleLayers).
+ */
+async function heaps() {
+  const workers = (await checker.conformance().memory?.()) ?? [];
+  const main = process.memoryUsage();
+  return [`main thread heap ${MiB(main.heapTotal)}`, ...workers.map((w, i) => `worker ${i} heap ${MiB(w.heapTotal)} (${MiB(w.heapUsed)} used${w.lacks.length ? `; ${w.lacks.join(', ')} on the other` : ''})`)].join(', ');
+}
+
 function stats(ms, wallMs) {
   const sorted = [...ms].sort((a, b) => a - b);
   const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -168,6 +178,7 @@ async function run(label, storeOptions, memory) {
       signers.push(d);
     }
     const before = process.memoryUsage.rss();
+    const heapsBefore = await heaps();
     const peak = peakMemory();
     const crowd = [];
     const t2 = performance.now();
@@ -185,6 +196,9 @@ async function run(label, storeOptions, memory) {
         `the PSC emulator and this bench's HTTP client; RSS ${MiB(memory.start)} at start, ${MiB(memory.engine)} with the engine warm, ` +
         `${MiB(memory.stack)} with the ${label === 'PGlite' ? 'store, ' : ''}server and emulator up, ${MiB(before)} before the ${CONCURRENT_SIGNERS} signers (peak: ${how}; load average ${os.loadavg()[0].toFixed(1)})`,
     );
+    console.log(`  ${''.padEnd(10)} heaps: engine warm: ${memory.engineHeaps}`);
+    console.log(`  ${''.padEnd(10)}        before the ${CONCURRENT_SIGNERS} signers: ${heapsBefore}`);
+    console.log(`  ${''.padEnd(10)}        after them: ${await heaps()}`);
   } finally {
     await s.close();
   }
@@ -197,6 +211,7 @@ if (process.env[STORE_ENV]) {
   const memory = { start: process.memoryUsage.rss() };
   await checker.conformance().warmUp?.();
   memory.engine = process.memoryUsage.rss();
+  memory.engineHeaps = await heaps();
   await run(label, storeOptions, memory);
   await checker.close();
 } else {

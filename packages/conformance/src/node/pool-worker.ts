@@ -11,7 +11,16 @@ import { createNodeValidator, type NodeValidatorOptions } from './index.js';
 
 export type PoolRequest =
   | { readonly id: number; readonly kind: 'validate'; readonly text: string; readonly name: string; readonly volet?: Volet; readonly layers?: readonly LayerSlot[] }
-  | { readonly id: number; readonly kind: 'warmUp'; readonly volets?: readonly Volet[] };
+  | { readonly id: number; readonly kind: 'warmUp'; readonly volets?: readonly Volet[] }
+  | { readonly id: number; readonly kind: 'memory' };
+
+/** A worker's JavaScript heap (bytes, V8's figures) and the layers it lacks. */
+export interface WorkerMemory {
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+  readonly external: number;
+  readonly lacks: readonly LayerSlot[];
+}
 
 export type PoolResponse =
   | { readonly id: number; readonly ok: true; readonly value: unknown }
@@ -53,6 +62,10 @@ async function warmUp(volets: readonly Volet[] = ['pps', 'frcp']): Promise<void>
 port.on('message', (request: PoolRequest) => {
   const run = async (): Promise<unknown> => {
     if (request.kind === 'warmUp') return warmUp(request.volets);
+    if (request.kind === 'memory') {
+      const { heapUsed, heapTotal, external } = process.memoryUsage();
+      return { heapUsed, heapTotal, external, lacks: options.lacks } satisfies WorkerMemory;
+    }
     const lacked = (request.layers ?? LAYER_SLOTS).filter((slot) => options.lacks.includes(slot));
     if (lacked.length > 0) throw new Error(`This conformance worker does not run ${lacked.join(', ')}`);
     return validator.validate(request.text, {

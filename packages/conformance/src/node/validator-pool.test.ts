@@ -90,6 +90,9 @@ describe('createValidatorPool with soleLayers', () => {
     // Six at once: each worker hands the layer it lacks (xsd, terminologie) to the other.
     assert.deepEqual((await pool.validateMany([...docs, ...docs, ...docs])).map(verdict), [...expected, ...expected, ...expected]);
     assert.deepEqual((await Promise.all([pool.validate(frcp, { layers: ['terminologie', 'IHE'] }), pool.validate(frcp, { layers: ['terminologie', 'IHE'] })])).map(verdict), [partial, partial]);
+    const memory = await pool.memory();
+    assert.deepEqual(memory.map((m) => m.lacks), [['xsd'], ['terminologie']]);
+    for (const m of memory) assert.ok(m.heapUsed > 0 && m.heapTotal >= m.heapUsed);
   });
 
   it('refuses an unknown layer', () => {

@@ -14,7 +14,9 @@ import { VoletNotDetectedError } from '../errors.js';
 import type { LayerResult, ValidateOptions, ValidationResult, Validator } from '../validator.js';
 import type { NodeValidatorOptions } from './index.js';
 import { resolveKitDir } from './kit-dir.js';
-import type { PoolRequest, PoolResponse, PoolWorkerData } from './pool-worker.js';
+import type { PoolRequest, PoolResponse, PoolWorkerData, WorkerMemory } from './pool-worker.js';
+
+export type { WorkerMemory } from './pool-worker.js';
 
 export interface ValidatorPoolOptions extends NodeValidatorOptions {
   /** Worker threads; default min(2, available cores). */
@@ -41,6 +43,8 @@ export interface ValidatorPoolOptions extends NodeValidatorOptions {
 
 export interface ValidatorPool extends Validator {
   readonly size: number;
+  /** Each worker's heap, in worker order (asked of each worker after what it is running). */
+  memory(): Promise<WorkerMemory[]>;
   /** Ends the workers (pending validations reject). */
   close(): Promise<void>;
 }
@@ -255,6 +259,7 @@ export function createValidatorPool(options: ValidatorPoolOptions = {}): Validat
     async warmUp(volets) {
       await Promise.all(workers.map((entry) => submit<void>({ kind: 'warmUp', ...(volets ? { volets } : {}) }, entry)));
     },
+    memory: () => Promise.all(workers.map((entry) => submit<WorkerMemory>({ kind: 'memory' }, entry))),
     dispose() {
       void close();
     },
