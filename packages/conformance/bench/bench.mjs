@@ -111,28 +111,38 @@ for (let i = 0; i < 20; i++) {
   writeFileSync(file, text);
   copies.push(file);
 }
-function command(files, cacheDir) {
+function command(files, cacheDir, { v8Defaults = false } = {}) {
   const start = performance.now();
-  const child = spawnSync(process.execPath, [path.join(here, 'cli-child.mjs'), ...files], { env: { ...process.env, DCC_CACHE_DIR: cacheDir }, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [path.join(here, 'cli-child.mjs'), ...files], { env: { ...process.env, DCC_CACHE_DIR: cacheDir, BENCH_V8_DEFAULTS: v8Defaults ? '1' : '0' }, encoding: 'utf8' });
   const wall = (performance.now() - start) / 1000;
   if (child.status !== 0) throw new Error(`dcc validate failed: ${child.stderr}`);
-  const { code, maxRssKiB, cpuMs } = JSON.parse(child.stdout);
+  const { code, maxRssKiB, cpuMs, v8Flags } = JSON.parse(child.stdout);
   if (code !== 0) throw new Error(`dcc validate reported errors on the official PPS example (exit ${code})`);
-  return { wall, rssMiB: maxRssKiB / 1024, cpu: cpuMs / 1000 };
+  return { wall, rssMiB: maxRssKiB / 1024, cpu: cpuMs / 1000, v8Flags };
 }
+const flagsOf = (run) => (run.v8Flags.length ? `V8 flags of a short run: ${run.v8Flags.join(' ')}` : 'V8 defaults');
 const cpuOf = (runs) => `CPU ${median(runs.map((r) => r.cpu)).toFixed(2)} s`;
 // Measured on a quiet machine before this stop's changes (issue 15's brief, same bench).
 const BEFORE = { cold: '3.18 s', one: '1.94 s', twenty: '5.22 s, peak 588 MiB', workers2: '2.33 s', node: '1.87 s', npx: '5.58 s' };
 const cold = command([example], path.join(tmp, 'cold-cache'));
 console.log(`Whole command \`dcc validate\` (new process each time; ${load()}; before this stop, quiet machine, in brackets):`);
-console.log(`  1 document, no compiled-rules cache yet (first run on a machine): ${cold.wall.toFixed(2)} s, ${cpuOf([cold])}, peak ${cold.rssMiB.toFixed(0)} MiB  [${BEFORE.cold}]`);
+console.log(`  1 document, no compiled-rules cache yet (first run on a machine): ${cold.wall.toFixed(2)} s, ${cpuOf([cold])}, peak ${cold.rssMiB.toFixed(0)} MiB  [${BEFORE.cold}]  (${flagsOf(cold)})`);
 const cacheDir = path.join(tmp, 'cache');
 command([example], cacheDir); // fills the cache
 for (const files of [[example], copies]) {
   const runs = [0, 1, 2].map(() => command(files, cacheDir));
   const wall = median(runs.map((r) => r.wall));
   const rss = Math.max(...runs.map((r) => r.rssMiB));
-  console.log(`  ${String(files.length).padStart(2)} document${files.length > 1 ? 's' : ' '} (median of 3): ${wall.toFixed(2)} s, ${cpuOf(runs)}, ${(files.length / wall).toFixed(2)} documents/s, ${(wall / files.length).toFixed(2)} s/document, peak ${rss.toFixed(0)} MiB  [${files.length > 1 ? BEFORE.twenty : BEFORE.one}]`);
+  console.log(`  ${String(files.length).padStart(2)} document${files.length > 1 ? 's' : ' '} (median of 3): ${wall.toFixed(2)} s, ${cpuOf(runs)}, ${(files.length / wall).toFixed(2)} documents/s, ${(wall / files.length).toFixed(2)} s/document, peak ${rss.toFixed(0)} MiB  [${files.length > 1 ? BEFORE.twenty : BEFORE.one}]  (${flagsOf(runs[0])})`);
+}
+// One document with V8's defaults (what the command ran with before it set the flags of a short
+// run; its saxon-js code cache is a file of its own), alternated with the default command.
+{
+  command([example], cacheDir, { v8Defaults: true }); // its code cache
+  const pairs = [0, 1, 2].map(() => [command([example], cacheDir, { v8Defaults: true }), command([example], cacheDir)]);
+  const defaults = pairs.map(([d]) => d);
+  const flagged = pairs.map(([, f]) => f);
+  console.log(`   1 document, V8 defaults vs flags of a short run, alternated (median of 3): ${median(defaults.map((r) => r.wall)).toFixed(2)} s, ${cpuOf(defaults)} vs ${median(flagged.map((r) => r.wall)).toFixed(2)} s, ${cpuOf(flagged)}`);
 }
 // The same with the compiled schematrons cached but no compiled XPath stored (what every new
 // process paid before xpath-store.ts): the files are removed before each run.

@@ -10,13 +10,16 @@
  *   written after a first validation by `saveSaxonCodeCache`) is read instead of compiled.
  *   V8 refuses a cache made for another source, V8 version or flags (then the package is
  *   compiled and the cache written again); the file name also carries the package and Node
- *   versions. The package is otherwise run exactly as `require` would run it (CommonJS wrapper,
+ *   versions and V8's own compatibility tag (`v8.cachedDataVersionTag()`: V8 version, flags,
+ *   CPU features), so that processes run with other V8 flags (the one-shot CLI sets some, a
+ *   server none) each keep their own file instead of refusing and rewriting each other's. The package is otherwise run exactly as `require` would run it (CommonJS wrapper,
  *   its own `require`), except that axios, which it loads for `http:` resources the engine
  *   never asks for, is required on first use only (≈ 65 ms of CPU at start otherwise).
  */
 import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 import type NodeSaxonJS from 'saxon-js';
 
@@ -38,8 +41,14 @@ let codeCache: CodeCache | undefined;
 /** The compiled package, while its code cache still has to be written. */
 let unsaved: vm.Script | undefined;
 
-/** The code cache's file name for this saxon-js, Node and architecture. */
-export const SAXON_CODE_CACHE_NAME = `saxon-js-${saxonVersion}-node-${process.version}-${process.arch}.v8cache`;
+/**
+ * The code cache's file name for this saxon-js, Node, architecture and V8 configuration. A
+ * function, not a constant: V8 flags set after start-up (`v8.setFlagsFromString`) change the
+ * tag, and the name must be the one of the flags saxon-js will be compiled under.
+ */
+export function saxonCodeCacheName(): string {
+  return `saxon-js-${saxonVersion}-node-${process.version}-${process.arch}-v8-${v8.cachedDataVersionTag().toString(16)}.v8cache`;
+}
 
 /**
  * Where saxon-js's compiled code is read from and written to. Only before saxon-js is first

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -24,8 +24,8 @@ process.stdout.write(JSON.stringify({ valid: result.valid, layers: result.layers
 );
 const example = path.join(resolveKitDir(), 'ExemplesCDA', 'CANCER-PPS_2022.01_feuille-de-style-externe.xml');
 
-function validateIn(cacheDir: string): { valid: boolean; layers: Array<[string, number]>; loaded: boolean; fromCodeCache: boolean } {
-  const run = spawnSync(process.execPath, [child, cacheDir, example], { encoding: 'utf8' });
+function validateIn(cacheDir: string, v8Flags: readonly string[] = []): { valid: boolean; layers: Array<[string, number]>; loaded: boolean; fromCodeCache: boolean } {
+  const run = spawnSync(process.execPath, [...v8Flags, child, cacheDir, example], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   return JSON.parse(run.stdout);
 }
@@ -66,6 +66,26 @@ describe("saxon-js's V8 code cache", { timeout: 300_000 }, () => {
     assert.deepEqual([damaged.fromCodeCache, damaged.valid], [false, true]);
     assert.ok(statSync(file).size > 100_000, 'written again');
     assert.equal(validateIn(cacheDir).fromCodeCache, true);
+  });
+
+  it('is kept per V8 flags: a process under other flags writes its own file, and a cache made under other flags is refused and written again', () => {
+    const otherFlags = ['--interrupt-budget=1000000', '--no-wasm-dynamic-tiering'];
+    const [plainFile] = codeCacheFiles(cacheDir);
+    assert.ok(plainFile);
+    const flagged = validateIn(cacheDir, otherFlags);
+    assert.deepEqual([flagged.fromCodeCache, flagged.valid], [false, true]);
+    const files = codeCacheFiles(cacheDir);
+    assert.equal(files.length, 2, 'one file per V8 configuration');
+    const flaggedFile = files.find((file) => file !== plainFile);
+    assert.ok(flaggedFile);
+    assert.equal(validateIn(cacheDir, otherFlags).fromCodeCache, true);
+    assert.equal(validateIn(cacheDir).fromCodeCache, true, 'the file of the process without flags is still its own');
+    // The plain process's cache under the flagged process's name: V8 refuses it (its flags differ).
+    writeFileSync(flaggedFile, readFileSync(plainFile));
+    const mismatched = validateIn(cacheDir, otherFlags);
+    assert.deepEqual([mismatched.fromCodeCache, mismatched.valid], [false, true]);
+    assert.notDeepEqual(readFileSync(flaggedFile), readFileSync(plainFile), 'written again under its own flags');
+    assert.equal(validateIn(cacheDir, otherFlags).fromCodeCache, true);
   });
 
   it('is neither read nor written without a cache folder', () => {

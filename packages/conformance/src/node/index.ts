@@ -11,7 +11,7 @@ import type { CompiledSchemaStore } from '../schema-cache.js';
 import { createFsLoader } from './fs-loader.js';
 import { resolveKitDir } from './kit-dir.js';
 import { createFolderCodeCache, createFolderSchemaStore, createFolderXPathStore } from './schema-store.js';
-import { SAXON_CODE_CACHE_NAME, saveSaxonCodeCache, useSaxonCodeCache } from '../saxon-node.js';
+import { saveSaxonCodeCache, saxonCodeCacheName, useSaxonCodeCache } from '../saxon-node.js';
 import type { CompiledXPathStore } from '../schematron/xpath-store.js';
 import { startXsdThread, type XsdThread } from './xsd-thread.js';
 
@@ -63,7 +63,7 @@ export function createNodeValidator(options: NodeValidatorOptions = {}): Validat
   const xsd = thread ? { xsdValidator: () => thread.validator } : {};
   const folder = options.cacheDir === false ? undefined : compiledRulesDir(options.cacheDir ?? defaultCacheDir());
   const caches = folder ? folderStores(folder) : {};
-  const codeCached = folder ? useSaxonCodeCache(createFolderCodeCache(folder, SAXON_CODE_CACHE_NAME)) : false;
+  const codeCached = folder ? useSaxonCodeCache(createFolderCodeCache(folder, saxonCodeCacheName())) : false;
   const validator = createValidator({ loader: createFsLoader(kitDir), ...caches, ...xsd });
   if (!thread && !codeCached) return validator;
   // After a first verdict the code cache holds every saxon-js function that verdict ran.
