@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ValueSet } from '@dcc-kit/cda/core';
 import '../define/dcc-code-picker.js';
-import type { DccCodePicker } from './index.js';
+import { DccCodePicker } from './index.js';
 import { foldForSearch, indexValueSet, searchConcepts } from './index.js';
 import { assert, expectNoAxeViolations, fixture } from '../testing/index.js';
 
@@ -384,5 +384,28 @@ describe('<dcc-code-picker>', () => {
     form.requestSubmit();
     await settle(picker);
     assert.ok(picker.matches(':state(user-invalid)'), 'the submit attempt shows the error');
+  });
+
+  it('keeps a whole-text selection when the label arrives after focus: typing replaces it', async () => {
+    // The value set loads after the clinician focused the field and selected its text (the code
+    // shown until then) to type over it; the label replacing the code must not drop that selection.
+    let release!: (vs: ValueSet) => void;
+    const held = new Promise<ValueSet>((resolve) => (release = resolve));
+    class HeldPicker extends DccCodePicker {
+      static override valueSetLoader = () => held;
+    }
+    if (!customElements.get('dcc-held-code-picker')) customElements.define('dcc-held-code-picker', HeldPicker);
+    const picker = await fixture<DccCodePicker>(html`<dcc-held-code-picker label="Sexe" value-set-name="JDV_Test_Genre_Held" .value=${'F'}></dcc-held-code-picker>`);
+    const { input } = parts(picker);
+    assert.equal(input.value, 'F', 'the code is shown while its value set loads');
+    picker.focus();
+    input.select();
+    release(GENDER);
+    await valueSetLoaded(picker);
+    assert.equal(input.value, 'Féminin', 'the label replaced the code');
+    assert.equal([input.selectionStart, input.selectionEnd].join('-'), `0-${'Féminin'.length}`, 'the whole text is still selected');
+    await sendKeys({ type: 'mas' });
+    await settle(picker);
+    assert.equal(input.value, 'mas', 'typing replaced the text: no keystroke appended to the label');
   });
 });

@@ -186,6 +186,8 @@ export class DccCodePicker extends DccFormAssociatedElement {
   @state() private accessor open = false;
   /** Text typed by the user; undefined while not searching (the field then shows the selection). */
   @state() private accessor searchText: string | undefined = undefined;
+  /** The focused field's whole text was selected before this update (see willUpdate). */
+  private wholeTextSelected = false;
   /** Index (in the value set) of the active option. */
   @state() private accessor activeIndex: number | undefined = undefined;
   @state() private accessor loadedValueSet: ValueSet | undefined = undefined;
@@ -246,6 +248,10 @@ export class DccCodePicker extends DccFormAssociatedElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A label arriving (the value set loads after the field got focus) replaces the code shown;
+    // a user who had selected the whole text to type over it keeps that selection.
+    const input = this.inputElement;
+    this.wholeTextSelected = !!input && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === input && input.value.length > 0 && input.selectionStart === 0 && input.selectionEnd === input.value.length;
     if (changed.has('valueSetName') && this.valueSetName && !this.valueSet) {
       this.loadedValueSet = undefined;
       this.loading = undefined;
@@ -256,6 +262,8 @@ export class DccCodePicker extends DccFormAssociatedElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const input = this.inputElement;
+    if (this.wholeTextSelected && input && (input.selectionStart !== 0 || input.selectionEnd !== input.value.length)) input.select();
     if (changed.has('value')) this.valueChanged();
     this.toggleState('open', this.open);
     if ((changed.has('activeIndex' as keyof DccCodePicker) || changed.has('open' as keyof DccCodePicker)) && this.open && this.activeIndex !== undefined) {
