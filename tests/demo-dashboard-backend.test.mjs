@@ -14,9 +14,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { startDemo } from '../scripts/start.mjs';
 import { skipWithoutChromium } from './support/chromium.mjs';
+import { loginToDemo } from './support/demo-login.mjs';
 import { dashboardShown, launchChromium, until, watchedPage } from './support/dashboard-page.mjs';
 
 const skip = skipWithoutChromium('the dashboard page test');
@@ -51,14 +51,7 @@ test('« Tableau de bord » on the real backend: the server’s figures in the t
     });
 
     // A real login through the local Pro Santé Connect, acting for ICO.
-    await page.goto(`${demo.url}/`);
-    await page.waitForSelector('html[data-ready]', { timeout: 120_000 });
-    await Promise.all([page.waitForNavigation({ timeout: 30_000 }), page.click('#login')]);
-    await page.click(`input[value="${DR_LEFORT.userinfo.SubjectNameID}"]`);
-    await Promise.all([page.waitForNavigation({ timeout: 30_000 }), page.click('button[type=submit]')]);
-    await page.waitForSelector('html[data-ready]', { timeout: 30_000 });
-    const ico = await page.$$eval('#activity option', (options) => options.find((o) => o.textContent.includes('492805973'))?.value);
-    await page.select('#activity', ico);
+    await loginToDemo(page, demo.url, { firstLoadTimeout: 120_000 });
     await page.click('#dashboard-link');
     await page.waitForSelector('#tableau-de-bord:not([hidden])', { timeout: 10_000 });
 

@@ -21,6 +21,7 @@ import { SEEDED_PATIENTS, seededPatientBody } from '../scripts/demo-seed.mjs';
 import { TYPED_FRCP, TYPED_PPS } from './e2e/typed-documents.mjs';
 import { notSubmittableBecause } from '@dcc-kit/cda/identity';
 import { launchChromium, skipWithoutChromium } from './support/chromium.mjs';
+import { loginToDemo } from './support/demo-login.mjs';
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', '.artifacts', 'e2e');
 const skip = skipWithoutChromium('end-to-end test');
@@ -266,14 +267,7 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
   }
 
   test('login through the local Pro Santé Connect, the seeded patients listed', async () => {
-    await page.goto(`${demo.url}/`);
-    await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
-    await Promise.all([page.waitForNavigation({ timeout: 30_000 }), page.click('#login')]);
-    await page.click(`input[value="${DR_LEFORT.userinfo.SubjectNameID}"]`);
-    await Promise.all([page.waitForNavigation({ timeout: 30_000 }), page.click('button[type=submit]')]);
-    await page.waitForSelector('html[data-ready]', { timeout: 30_000 });
-    const ico = await page.$$eval('#activity option', (options) => options.find((o) => o.textContent.includes('492805973'))?.value);
-    await page.select('#activity', ico);
+    await loginToDemo(page, demo.url);
     await page.waitForSelector('#workspace:not([hidden])', { timeout: 10_000 });
     await until((n) => document.querySelectorAll('#patient-table tbody tr').length >= n, SEEDED_PATIENTS.length, 10_000, 'seeded patients');
     await screenshot('patients');
