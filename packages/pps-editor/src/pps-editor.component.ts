@@ -63,24 +63,21 @@ export class PpsEditor extends DccSchemaForm {
   async startFromRcp(frcp: FrcpDocument): Promise<PpsFromRcp> {
     const { startPpsFromRcp } = await import('@dcc-kit/cda/start');
     const started = startPpsFromRcp(frcp);
-    this.documentId = '';
-    this.serverVersion = undefined;
-    this.value = started.pps;
-    // The RCP's proposals are confirmed at a glance: one line each (Enter opens one).
-    for (const list of ['therapeuticProgramme.treatments', 'supportiveCare.supportiveCare']) this.foldItems(list);
-    // The RCP's participants, one key each for the care team (the clinician picks who takes part in the care).
-    this.offerCandidates('careNetwork.careTeam', {
-      title: this.localize.term('pps/careTeamCandidates'),
-      candidates: started.careTeamCandidates.map((professional) => ({
-        key: professional.idNatPs,
-        label: professionalLabel(professional),
-        item: { professional },
-      })),
-      keyOf: (item) => (item as { professional?: { idNatPs?: string } } | undefined)?.professional?.idNatPs,
+    // Typing then continues where the RCP left something to fill (unless the user types elsewhere).
+    await this.showStarted(started.pps, () => {
+      // The RCP's proposals are confirmed at a glance: one line each (Enter opens one).
+      for (const list of ['therapeuticProgramme.treatments', 'supportiveCare.supportiveCare']) this.foldItems(list);
+      // The RCP's participants, one key each for the care team (the clinician picks who takes part in the care).
+      this.offerCandidates('careNetwork.careTeam', {
+        title: this.localize.term('pps/careTeamCandidates'),
+        candidates: started.careTeamCandidates.map((professional) => ({
+          key: professional.idNatPs,
+          label: professionalLabel(professional),
+          item: { professional },
+        })),
+        keyOf: (item) => (item as { professional?: { idNatPs?: string } } | undefined)?.professional?.idNatPs,
+      });
     });
-    // Typing continues where the RCP left something to fill (unless the user types elsewhere).
-    await this.updateComplete;
-    await this.focusNextToFill();
     return started;
   }
 

@@ -78,12 +78,8 @@ export class RcpForm extends DccSchemaForm {
   async startFromPreviousRcp(previous: FrcpDocument): Promise<FrcpStart> {
     const { startRcpFromPreviousRcp } = await import('@dcc-kit/cda/start');
     const started = startRcpFromPreviousRcp(previous);
-    this.documentId = '';
-    this.serverVersion = undefined;
-    this.value = started;
     // Typing continues on the first field of the new session (unless the user types elsewhere).
-    await this.updateComplete;
-    await this.focusNextToFill();
+    await this.showStarted(started);
     return started;
   }
 

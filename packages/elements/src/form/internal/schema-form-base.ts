@@ -353,6 +353,20 @@ export abstract class SchemaFormBase extends SchemaFormState {
     return this.landOnNextToFill(undefined);
   }
 
+  /**
+   * Shows what a start produced (from an RCP, from the previous RCP) as a new, unsaved document,
+   * lets the editor arrange it (`arrange`: fold items, offer candidates) and lands the focus on
+   * what is left to fill.
+   */
+  protected async showStarted(value: object, arrange?: () => void): Promise<void> {
+    this.documentId = '';
+    this.serverVersion = undefined;
+    this.value = value;
+    arrange?.();
+    await this.updateComplete;
+    await this.focusNextToFill();
+  }
+
   private async landOnNextToFill(after: HTMLElement | undefined): Promise<boolean> {
     // Needed only after a start or Enter: its own small chunk.
     const { deepActiveElement, nextToFill, typingOutside } = await import('../next-to-fill.js');
