@@ -6,6 +6,7 @@ import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { fixture, assert, loadExampleJson, expectNoAxeViolations, deepActiveElement, editorControl as control, editorRendered as rendered } from '@dcc-kit/elements/testing/index.js';
+import { modelValueAt as valueAt, isEmptyModelValue as empty } from '@dcc-kit/elements/testing/index.js';
 import '@dcc-kit/elements/define/dcc-provider.js';
 import type { FrcpDocument } from '@dcc-kit/cda/core';
 import './pps-editor.js';
@@ -13,15 +14,6 @@ import type { PpsEditor } from './pps-editor.component.js';
 
 const rcp = () => loadExampleJson<FrcpDocument>('frcp', '01-sein-appareil-organes-post-operatoire.json');
 const live = (editor: PpsEditor) => editor.shadowRoot!.querySelector('.live')!.textContent!.trim();
-/** The model value at a dotted path with [n] indexes. */
-function valueAt(model: unknown, pathText: string): unknown {
-  return pathText
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .filter(Boolean)
-    .reduce<unknown>((at, key) => (at === null || typeof at !== 'object' ? undefined : (at as Record<string, unknown>)[key]), model);
-}
-const empty = (v: unknown): boolean => v === undefined || v === null || v === '' || (typeof v === 'object' && Object.values(v as object).every(empty));
 /** The form's required controls in document order, visible ones only (what the clinician can reach). */
 function requiredControls(editor: PpsEditor): HTMLElement[] {
   return [...editor.shadowRoot!.querySelectorAll<HTMLElement>('input[data-path][required],select[data-path][required],textarea[data-path][required],dcc-code-picker[data-path][required]')].filter(

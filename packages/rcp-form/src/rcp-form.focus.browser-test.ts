@@ -4,18 +4,11 @@
 import '@dcc-kit/elements/testing/mocha-globals.js';
 import { html } from 'lit';
 import { fixture, assert, loadExampleJson, deepActiveElement, editorRendered as rendered } from '@dcc-kit/elements/testing/index.js';
+import { modelValueAt as valueAt, isEmptyModelValue as empty } from '@dcc-kit/elements/testing/index.js';
 import type { FrcpDocument } from '@dcc-kit/cda/core';
 import './rcp-form.js';
 import type { RcpForm } from './rcp-form.component.js';
 
-const empty = (v: unknown): boolean => v === undefined || v === null || v === '' || (typeof v === 'object' && Object.values(v as object).every(empty));
-function valueAt(model: unknown, pathText: string): unknown {
-  return pathText
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .filter(Boolean)
-    .reduce<unknown>((at, key) => (at === null || typeof at !== 'object' ? undefined : (at as Record<string, unknown>)[key]), model);
-}
 
 describe('<rcp-form> focus landing after startFromPreviousRcp', () => {
   it('focus on the first empty required field of the new session, announced', async function () {

@@ -25,3 +25,18 @@ export async function editorRendered(editor: EditorUnderTest): Promise<void> {
   await editor.renderComplete;
   await editor.updateComplete;
 }
+
+/**
+ * The model value at a dotted path with `[n]` indexes (`careNetwork.careTeam[0].professional`),
+ * read independently of the form engine's own path code: what a test compares the engine to.
+ */
+export function modelValueAt(model: unknown, pathText: string): unknown {
+  return pathText
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .reduce<unknown>((at, key) => (at === null || typeof at !== 'object' ? undefined : (at as Record<string, unknown>)[key]), model);
+}
+
+/** Nothing entered: undefined, null, '' or an object/array holding only such values. */
+export const isEmptyModelValue = (v: unknown): boolean => v === undefined || v === null || v === '' || (typeof v === 'object' && Object.values(v as object).every(isEmptyModelValue));

@@ -11,7 +11,7 @@ export { validateCdaInNode, expectCdaConformant, voletLayer, type CdaVerdict, ty
 export { openProbePage, type ProbePage } from './probe-page.js';
 export { loadExampleJson } from './examples.js';
 export { FakeClock } from './fake-clock.js';
-export { editorControl, editorValidated, editorRendered, type EditorUnderTest } from './editor.js';
+export { editorControl, editorValidated, editorRendered, modelValueAt, isEmptyModelValue, type EditorUnderTest } from './editor.js';
 export { deepActiveElement, fillByKeyboard, comparable, type FillReport, type FillOptions, type KeyDriver, type EditorLike } from './keyboard-fill.js';
 export { expectKeyboardFillSubmits, testRunnerKeys } from './keyboard-fill-scenario.js';
 export { countKeyboardKeys, keysByField, type KeyCount, type KeyCountOptions } from './key-count.js';
