@@ -2,54 +2,36 @@
 // The regional indicators' query (GET /indicators, issue 14) on 100,000 stored document
 // versions (a generated history over 24 months: documents, versions, validations, signatures,
 // DMP outcomes), on PGlite and on PostgreSQL: the median time of the report over the whole
-// history, over 12 months, over one month, and over 12 months for one establishment (the
-// report reads the rollup of migration 008, kept by the writes; seeding is not in the figure);
-// the rollup's size and, on PostgreSQL, the plan of the 12-month query (EXPLAIN ANALYZE).
-// The load average is printed beside the figures (the machine may be shared). Prints; asserts
-// nothing. BENCH_INDICATOR_VERSIONS changes the size (default 100000).
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+// history, over 12 months, over one month, and over 12 months for one establishment; on
+// PostgreSQL the plan of the whole-history query (EXPLAIN ANALYZE). Prints; asserts nothing.
+// BENCH_INDICATOR_VERSIONS changes the size (default 100000).
 import { onEachStore } from './stores.mjs';
 
-const { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, IndicatorsRepository, IndicatorsService, INDICATOR_FIGURES_SQL } = await import('@dcc-kit/server');
+const { openStore, IndicatorsService, INDICATOR_FIGURES_SQL } = await import('@dcc-kit/server');
 // The generator of the indicator tests (this package's own test support).
 const { writeHistory } = await import('../dist/testing/indicator-data.js');
 
 const VERSIONS = Number(process.env.BENCH_INDICATOR_VERSIONS ?? 100_000);
-const RUNS = 5;
+const RUNS = 3;
 const START = new Date('2024-12-31T23:00:00Z'); // 1 January 2025 in Paris
 const SPAN_MS = 730 * 86_400_000;
 
 async function median(fn) {
   await fn(); // warm: plan cache, buffers
   const ms = [];
-  const cpu = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    const c0 = process.cpuUsage();
     await fn();
-    const c = process.cpuUsage(c0);
     ms.push(performance.now() - t0);
-    cpu.push((c.user + c.system) / 1000);
   }
-  const mid = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { ms: mid(ms), cpu: mid(cpu) };
+  ms.sort((a, b) => a - b);
+  return ms[Math.floor(ms.length / 2)];
 }
 
 console.log(`Indicators (GET /indicators) on ${VERSIONS.toLocaleString('en')} stored document versions, median of ${RUNS}:`);
-// The history is written as an upgraded store holds it: through migrations 001–007 (whose
-// triggers derive the facts), then migration 008 builds the rollup from it in one set-based
-// backfill (the same rows its triggers keep; indicator-rollup.test.ts checks both). Row by row
-// through the rollup's triggers, 100,000 versions take many minutes on PGlite; neither way is
-// part of the figures.
-const before008 = mkdtempSync(join(tmpdir(), 'dcc-bench-migrations-'));
-for (const f of readdirSync(migrationsDir).filter((f) => /^00[1-7]_.*\.sql$/.test(f))) copyFileSync(join(migrationsDir, f), join(before008, f));
 await onEachStore('dcc_bench_indicators', async (label, storeOptions) => {
-  const driver = storeOptions.memory ? await createPgliteDriver() : await createPostgresDriver(storeOptions.databaseUrl, { schema: storeOptions.schema });
-  const store = { kind: driver.kind, driver, close: () => driver.close() };
+  const store = await openStore(storeOptions);
   try {
-    await migrate(driver, before008);
     const t0 = performance.now();
     // About 2 versions per document on average (1 to 3): documents ≈ versions / 2, written in
     // chunks until the count is reached.
@@ -60,13 +42,9 @@ await onEachStore('dcc_bench_indicators', async (label, storeOptions) => {
       const h = await store.driver.transaction((tx) => writeHistory(tx, { seed: seed++, documents, start: START, spanMs: SPAN_MS, batch: 1000 }));
       versions += h.versions;
     }
-    const t1 = performance.now();
-    await migrate(driver);
-    const t2 = performance.now();
     if (store.kind === 'postgres') await store.driver.exec('ANALYZE');
-    const [size] = await store.driver.query('SELECT (SELECT count(*) FROM indicator_groups)::integer AS groups, (SELECT count(*) FROM indicator_group_professionals)::integer AS professionals, (SELECT count(*) FROM documents)::integer AS documents');
-    console.log(`  ${label}: ${versions.toLocaleString('en')} versions (${size.documents} documents) written in ${((t1 - t0) / 1000).toFixed(1)} s, rollup backfilled (migration 008) in ${((t2 - t1) / 1000).toFixed(1)} s: ${size.groups} group rows, ${size.professionals} group × professional rows`);
-    const service = new IndicatorsService(new IndicatorsRepository(driver), new Set(['regional']));
+    console.log(`  ${label}: ${versions.toLocaleString('en')} versions written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const service = new IndicatorsService(store.indicators, new Set(['regional']));
     const everyone = { idNatPs: 'regional', structures: [] };
     for (const [what, q] of [
       ['24 months, every establishment', { from: '2025-01', to: '2026-12' }],
@@ -77,20 +55,17 @@ await onEachStore('dcc_bench_indicators', async (label, storeOptions) => {
     ]) {
       const { reader, ...query } = q;
       let rows = 0;
-      const { ms, cpu } = await median(async () => {
+      const ms = await median(async () => {
         rows = (await service.report(query, reader ?? everyone)).rows.length;
       });
-      // PGlite runs in this process (its CPU is the query's); PostgreSQL's is in its server process.
-      console.log(`  ${label}: ${what}: ${ms.toFixed(1)} ms (${rows} rows; this process's CPU ${cpu.toFixed(1)} ms; load average ${loadavg()[0].toFixed(1)})`);
+      console.log(`  ${label}: ${what}: ${ms.toFixed(1)} ms (${rows} rows)`);
     }
-    // What the rollup costs the writes: 1,000 more documents through its triggers, against the
-    // same written before migration 008 (above: versions per second either way).
-    const t3 = performance.now();
-    const more = await store.driver.transaction((tx) => writeHistory(tx, { seed: 999, documents: 1000, start: START, spanMs: SPAN_MS, batch: 1000 }));
-    const withTriggers = (performance.now() - t3) / 1000;
-    console.log(`  ${label}: writes: ${(versions / ((t1 - t0) / 1000)).toFixed(0)} versions/s before 008, ${(more.versions / withTriggers).toFixed(0)} versions/s through its triggers (load average ${loadavg()[0].toFixed(1)})`);
     if (store.kind === 'postgres') {
-      const plan = await store.driver.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${INDICATOR_FIGURES_SQL}`, ['2025-07', '2026-06', null, null, null]);
+      // With the settings the repository gives the query (JIT off, work_mem 64 MB).
+      const plan = await store.driver.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+        return tx.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${INDICATOR_FIGURES_SQL}`, ['2025-07', '2026-06', null, null, null]);
+      });
       const lines = plan.map((r) => String(r['QUERY PLAN']));
       console.log('  PostgreSQL plan, 12 months (scans and summary):');
       for (const line of lines) if (/Index Scan|Seq Scan|Execution Time|Planning Time|HashAggregate|GroupAggregate|Sort Method|Batches/.test(line)) console.log(`    ${line.trim()}`);
@@ -99,4 +74,3 @@ await onEachStore('dcc_bench_indicators', async (label, storeOptions) => {
     await store.close();
   }
 });
-rmSync(before008, { recursive: true, force: true });

@@ -81,13 +81,9 @@ export class DocumentRepository {
       const structureId = String(patient[0].structure_id);
       const id = randomUUID();
       const rows = await tx.query(
-        // The indicator facts from the first version's model at once (what its trigger would
-        // set right after): the document is counted under its own group from its creation
-        // (migration 008), not moved there from an empty one.
-        `INSERT INTO documents (id, patient_id, structure_id, type, set_id, current_version, status, version, created_at, updated_at, channel,
-                                finess, establishment_name, center3c, center3c_name)
-         SELECT $1, $2, $3, $4, $5, 1, 'draft', 1, now(), now(), $6, f.* FROM dcc_indicator_facts($4, $7::jsonb, $3) f RETURNING *`,
-        [id, input.patientId, structureId, input.type, input.setId, actor.channel ?? 'editor', JSON.stringify(input.model)],
+        `INSERT INTO documents (id, patient_id, structure_id, type, set_id, current_version, status, version, created_at, updated_at, channel)
+         VALUES ($1, $2, $3, $4, $5, 1, 'draft', 1, now(), now(), $6) RETURNING *`,
+        [id, input.patientId, structureId, input.type, input.setId, actor.channel ?? 'editor'],
       );
       await tx.query(
         `INSERT INTO document_versions (document_id, number, model, created_at, created_by, status) VALUES ($1, 1, $2::jsonb, now(), $3, 'draft')`,
