@@ -33,6 +33,23 @@ const closedDmp = seededPatientBody(SEEDED_PATIENTS[3]);
 const CARE_TEAM_ADDRESS = 'nathalie.guerin@medecin.mssante.fr';
 
 
+/**
+ * Clicks `selector` with the mouse, as a user does; when the list holding it is redrawn between
+ * puppeteer finding the node and clicking it (the live feed refreshes the tables), the node is
+ * detached: find it again, up to three times.
+ */
+async function clickRedrawn(page, selector) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.click(selector);
+      return;
+    } catch (error) {
+      if (attempt === 3 || !/not clickable|detached/i.test(String(error?.message))) throw error;
+      await page.waitForSelector(selector, { visible: true, timeout: 10_000 });
+    }
+  }
+}
+
 /** `actual` holds `wanted`: the same scalars and list lengths, and every field of `wanted` (more fields allowed). */
 function assertHolds(actual, wanted, where) {
   if (wanted === null || typeof wanted !== 'object') return assert.deepEqual(actual, wanted, where);
@@ -454,7 +471,7 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
       await other.keyboard.press('Enter');
       // The newest document first: the draft just saved in the first tab.
       await other.waitForFunction(() => document.querySelector('#document-table tbody tr td:nth-child(3)')?.textContent === 'Brouillon', { timeout: 30_000 });
-      await other.click('#document-table tbody tr:first-child button');
+      await clickRedrawn(other, '#document-table tbody tr:first-child button');
       await other.waitForFunction(() => !document.getElementById('editor').hidden && /version 1/.test(document.getElementById('editor-title').textContent), { timeout: 30_000 });
       await other.click('#save-draft');
       await other.waitForFunction(() => [...document.querySelectorAll('#steps li')].some((li) => li.className === 'done'), { timeout: 30_000 });
