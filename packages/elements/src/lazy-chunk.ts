@@ -13,6 +13,11 @@ export class LazyChunk<T> {
     return this.loaded;
   }
 
+  /** The load under way or done, if one was asked for and has not failed (undefined otherwise). */
+  get loading(): Promise<T> | undefined {
+    return this.pending;
+  }
+
   /** Loads the chunk (once) and resolves to what it gives; rejects when the load fails. */
   load(): Promise<T> {
     this.pending ??= this.importer().then(

@@ -32,19 +32,12 @@ import { SchemaFormState } from './schema-form-state.js';
  * its tag is an empty element; the fields below it are there for manual entry meanwhile. A
  * failed load is retried next render.
  */
-let directoryLoading: Promise<void> | undefined;
-let clientSearch: typeof import('../../directory-picker/client-search.js') | undefined;
-function loadDirectory(): Promise<void> {
-  directoryLoading ??= Promise.all([import('../../define/dcc-directory-picker.js'), import('../../directory-picker/client-search.js')]).then(
-    ([, searches]) => {
-      clientSearch = searches;
-    },
-    () => {
-      directoryLoading = undefined;
-    },
-  );
-  return directoryLoading;
-}
+const directoryChunk = new LazyChunk(() => Promise.all([import('../../define/dcc-directory-picker.js'), import('../../directory-picker/client-search.js')]).then(([, searches]) => searches));
+/** Loads the directory chunk; never rejects (a failed load leaves the searches missing). */
+const loadDirectory = (): Promise<void> => directoryChunk.load().then(
+  () => undefined,
+  () => undefined,
+);
 
 /**
  * <dcc-code-picker> is a chunk of its own too (every volet has coded fields, but the editors'
@@ -109,7 +102,7 @@ export abstract class SchemaFormBase extends SchemaFormState {
         void loadDirectory();
         return async (text, signal) => {
           await loadDirectory();
-          const search = clientSearch?.directorySearchOf(client, kind);
+          const search = directoryChunk.value?.directorySearchOf(client, kind);
           if (!search) throw new Error('The directory search could not be loaded.');
           return search(text, signal);
         };
@@ -120,7 +113,10 @@ export abstract class SchemaFormBase extends SchemaFormState {
 
   /** Also waits for <dcc-directory-picker> and the searches when the form shows pickers (loaded on first need). */
   override get renderComplete(): Promise<void> {
-    return super.renderComplete.then(() => directoryLoading);
+    return super.renderComplete.then(() => directoryChunk.loading?.then(
+      () => undefined,
+      () => undefined,
+    ));
   }
 
   /**
