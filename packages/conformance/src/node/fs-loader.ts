@@ -35,9 +35,7 @@ export function createFsSyncReader(kitDir: string): (kitPath: string) => Buffer 
     try {
       return readFileSync(file);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-      throw new Error(`Cannot read ${kitPath} from the kit folder ${root}: ${(error as Error).message}`, { cause: error });
+      return absent(error, kitPath, root);
     }
   };
 }
@@ -49,11 +47,16 @@ async function read(root: string, kitPath: string, encoding?: 'utf8'): Promise<B
   try {
     return encoding ? await readFile(file, encoding) : await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // ENOTDIR: a path component is a file, so the resource cannot exist either.
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new Error(`Cannot read ${kitPath} from the kit folder ${root}: ${(error as Error).message}`, { cause: error });
+    return absent(error, kitPath, root);
   }
+}
+
+/** A read that failed: undefined when the resource does not exist, else the error, named. */
+function absent(error: unknown, kitPath: string, root: string): undefined {
+  const code = (error as NodeJS.ErrnoException).code;
+  // ENOTDIR: a path component is a file, so the resource cannot exist either.
+  if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+  throw new Error(`Cannot read ${kitPath} from the kit folder ${root}: ${(error as Error).message}`, { cause: error });
 }
 
 function resolveInside(root: string, kitPath: string): string {
