@@ -33,23 +33,6 @@ const closedDmp = seededPatientBody(SEEDED_PATIENTS[3]);
 const CARE_TEAM_ADDRESS = 'nathalie.guerin@medecin.mssante.fr';
 
 
-/**
- * Clicks `selector` with the mouse, as a user does; when the list holding it is redrawn between
- * puppeteer finding the node and clicking it (the live feed refreshes the tables), the node is
- * detached: find it again, up to three times.
- */
-async function clickRedrawn(page, selector) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.click(selector);
-      return;
-    } catch (error) {
-      if (attempt === 3 || !/not clickable|detached/i.test(String(error?.message))) throw error;
-      await page.waitForSelector(selector, { visible: true, timeout: 10_000 });
-    }
-  }
-}
-
 /** `actual` holds `wanted`: the same scalars and list lengths, and every field of `wanted` (more fields allowed). */
 function assertHolds(actual, wanted, where) {
   if (wanted === null || typeof wanted !== 'object') return assert.deepEqual(actual, wanted, where);
@@ -440,13 +423,13 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
   test('two tabs of the same session save the same document: the second save gets the 412 explained, no second document', async () => {
     await openPatient(adult.usedName ?? adult.traits.birthName);
     await page.click('#new-pps');
-    await page.waitForSelector('#load-example', { visible: true, timeout: 10_000 }); // the editor opens asynchronously
+    await page.waitForSelector('#load-example', { visible: true, timeout: 30_000 }); // the editor opens asynchronously
     await page.click('#load-example');
-    await until(() => /Exemple chargé/.test(document.getElementById('message').textContent), null, 10_000, 'example loaded');
+    await until(() => /Exemple chargé/.test(document.getElementById('message').textContent), null, 30_000, 'example loaded');
     await page.click('#save-draft');
     await stepsDone(1);
     const countPps = (p) => p.$$eval('#document-table tbody tr', (trs) => trs.filter((tr) => tr.cells[0]?.textContent === 'PPS').length);
-    await until(() => document.querySelectorAll('#document-table tbody tr').length >= 3, null, 10_000, 'new PPS listed');
+    await until(() => document.querySelectorAll('#document-table tbody tr').length >= 3, null, 30_000, 'new PPS listed');
     const ppsBefore = await countPps(page);
 
     // The second tab: same browser, same session cookie; opens the draft and saves a new version.
@@ -469,9 +452,18 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
         row?.focus();
       }, adult.usedName ?? adult.traits.birthName);
       await other.keyboard.press('Enter');
-      // The newest document first: the draft just saved in the first tab.
-      await other.waitForFunction(() => document.querySelector('#document-table tbody tr td:nth-child(3)')?.textContent === 'Brouillon', { timeout: 30_000 });
-      await clickRedrawn(other, '#document-table tbody tr:first-child button');
+      // The newest document first: the draft just saved in the first tab. Found and clicked in
+      // one page task: the list is redrawn whenever the page hears of a change, so a button found
+      // by puppeteer may be detached by the time its mouse click lands (CI under load).
+      await other.waitForFunction(
+        () => {
+          const row = document.querySelector('#document-table tbody tr:first-child');
+          if (row?.cells[2]?.textContent !== 'Brouillon') return false;
+          row.querySelector('button').click();
+          return true;
+        },
+        { timeout: 30_000, polling: 100 },
+      );
       await other.waitForFunction(() => !document.getElementById('editor').hidden && /version 1/.test(document.getElementById('editor-title').textContent), { timeout: 30_000 });
       await other.click('#save-draft');
       await other.waitForFunction(() => [...document.querySelectorAll('#steps li')].some((li) => li.className === 'done'), { timeout: 30_000 });
@@ -489,8 +481,8 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
     assert.match(await text('#steps'), /Enregistrement du brouillon ✘/);
     await screenshot('two-tabs-conflict');
     await page.click('#conflict-reload');
-    await until(() => document.getElementById('conflict').hidden && /version 2/.test(document.getElementById('editor-title').textContent), null, 10_000, 'saved version reloaded');
-    await until((n) => document.querySelectorAll('#document-table tbody tr').length >= n, 3, 10_000, 'documents listed');
+    await until(() => document.getElementById('conflict').hidden && /version 2/.test(document.getElementById('editor-title').textContent), null, 30_000, 'saved version reloaded');
+    await until((n) => document.querySelectorAll('#document-table tbody tr').length >= n, 3, 30_000, 'documents listed');
     assert.equal(await countPps(page), ppsBefore, 'the same document: no second PPS');
     await screenshot('two-tabs-reloaded');
     assert.deepEqual(problems, []);
