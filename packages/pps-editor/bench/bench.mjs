@@ -212,34 +212,62 @@ window.findTextField = (el) => {
 };
 `;
 
+/**
+ * One render of `tag` holding `window.benchModel` in `page`: wall times in the page (creation →
+ * every element updated → next frame; → every section rendered) and the page's main-thread CPU
+ * time for both (Chromium's ThreadTime metric), which a loaded machine inflates far less than
+ * wall time: compare CPU when the machine is shared.
+ */
+async function timedRender(page, cdp, tag) {
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN;
+  const cpu0 = await threadTime();
+  const first = await page.evaluate(async (tag) => {
+    document.querySelector(tag)?.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    const model = structuredClone(window.benchModel);
+    window.benchStart = performance.now();
+    const el = document.createElement(tag);
+    el.value = model;
+    document.body.append(el);
+    await window.deepUpdated(el);
+    return performance.now() - window.benchStart;
+  }, tag);
+  const cpu1 = await threadTime();
+  const complete = await page.evaluate(async (tag) => {
+    // The editor renders its first section at once and the others after the first paint.
+    const el = document.querySelector(tag);
+    if (el.renderComplete) {
+      await el.renderComplete;
+      await window.deepUpdated(el);
+    }
+    return performance.now() - window.benchStart;
+  }, tag);
+  const cpu2 = await threadTime();
+  return { first, complete, firstCpu: (cpu1 - cpu0) * 1000, completeCpu: (cpu2 - cpu0) * 1000 };
+}
+
+/** A page of `dir` with its element defined, `window.benchModel` fetched from `modelFile`, a CDP session for the metrics; its errors go to `pageErrors`. */
+async function benchPage(browser, base, dir, modelFile, pageErrors = []) {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e.message ?? e).split('\n')[0]));
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${base}/${dir}/index.html`);
+  await page.evaluate(async (file) => {
+    await import('./entry.js');
+    window.benchModel = await (await fetch(`./${file}`)).json();
+  }, modelFile);
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable');
+  return { page, cdp };
+}
+
 async function rcpFirstRender(browser, builtDir, base) {
   if (!builtDir) return undefined;
-  const example = JSON.stringify(loadExample('frcp', '01').input);
-  writeFileSync(path.join(builtDir, 'frcp-01.json'), example);
+  writeFileSync(path.join(builtDir, 'frcp-01.json'), JSON.stringify(loadExample('frcp', '01').input));
   writeFileSync(path.join(builtDir, 'index.html'), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title></head><body><script>${PAGE_HELPERS}</script></body></html>`);
-  const page = await browser.newPage();
-  await page.goto(`${base}/rcp-form/index.html`);
-  const times = await page.evaluate(async () => {
-    await import('./entry.js');
-    const model = await (await fetch('./frcp-01.json')).json();
-    const out = [];
-    for (let i = 0; i < 7; i++) {
-      document.querySelector('rcp-form')?.remove();
-      await new Promise((r) => setTimeout(r, 50));
-      const t0 = performance.now();
-      const form = document.createElement('rcp-form');
-      form.value = structuredClone(model);
-      document.body.append(form);
-      await window.deepUpdated(form);
-      const first = performance.now() - t0;
-      if (form.renderComplete) {
-        await form.renderComplete;
-        await window.deepUpdated(form);
-      }
-      out.push({ first, complete: performance.now() - t0 });
-    }
-    return out;
-  });
+  const { page, cdp } = await benchPage(browser, base, 'rcp-form', 'frcp-01.json');
+  const times = [];
+  for (let i = 0; i < 7; i++) times.push(await timedRender(page, cdp, 'rcp-form'));
   await page.close();
   return times;
 }
@@ -266,39 +294,13 @@ async function browserTimings(builtDir, rcpDir) {
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   try {
-    const page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
     const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(String(e.message ?? e).split('\n')[0]));
-    await page.goto(`${base}/pps-editor/index.html`);
-    await page.evaluate(async () => {
-      await import('./entry.js');
-      window.benchModel = await (await fetch('./model-50.json')).json();
-    });
+    const { page, cdp } = await benchPage(browser, base, 'pps-editor', 'model-50.json', pageErrors);
     const RUNS = 7;
-    const renders = [];
-    const completes = [];
-    for (let i = 0; i < RUNS; i++) {
-      const { first, complete } = await page.evaluate(async () => {
-        document.querySelector('pps-editor')?.remove();
-        await new Promise((r) => setTimeout(r, 50));
-        const model = structuredClone(window.benchModel);
-        const t0 = performance.now();
-        const editor = document.createElement('pps-editor');
-        editor.value = model;
-        document.body.append(editor);
-        await window.deepUpdated(editor);
-        const first = performance.now() - t0;
-        // The editor renders its first section at once and the others after the first paint.
-        if (editor.renderComplete) {
-          await editor.renderComplete;
-          await window.deepUpdated(editor);
-        }
-        return { first, complete: performance.now() - t0 };
-      });
-      renders.push(first);
-      completes.push(complete);
-    }
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await timedRender(page, cdp, 'pps-editor'));
+    const renders = runs.map((r) => r.first);
+    const completes = runs.map((r) => r.complete);
     const treatmentsShown = await page.evaluate(() => {
       const editor = document.querySelector('pps-editor');
       return editor?.value?.therapeuticProgramme?.treatments?.length ?? 0;
@@ -308,6 +310,7 @@ async function browserTimings(builtDir, rcpDir) {
       [`<pps-editor> first render, 50 treatments: median of runs 2-${RUNS}`, `${median(renders.slice(1)).toFixed(1)} ms`, `${median(renders.slice(1)) <= RENDER_TARGET_MS ? 'within' : 'OVER'} ${RENDER_TARGET_MS} ms target`],
       ['  (min / max of runs 2-7)', `${Math.min(...renders.slice(1)).toFixed(1)} / ${Math.max(...renders.slice(1)).toFixed(1)} ms`, `model kept ${treatmentsShown} treatments`],
       [`<pps-editor> every section rendered (renderComplete): median of runs 2-${RUNS}`, `${median(completes.slice(1)).toFixed(1)} ms`, 'later sections: 2 per task after first paint'],
+      [`<pps-editor> main-thread CPU, first render / every section: median of runs 2-${RUNS}`, `${median(runs.slice(1).map((r) => r.firstCpu)).toFixed(1)} / ${median(runs.slice(1).map((r) => r.completeCpu)).toFixed(1)} ms`, 'Chromium ThreadTime: compare these on a shared machine'],
     ];
 
     // Input latency: real keystrokes (CDP) in the first editable text field.
@@ -348,6 +351,7 @@ async function browserTimings(builtDir, rcpDir) {
       rows.push(['<rcp-form> first render, FRCP example 01: first run (cold)', `${firsts[0].toFixed(1)} ms`, '']);
       rows.push([`<rcp-form> first render, FRCP example 01: median of runs 2-${rcp.length}`, `${median(firsts.slice(1)).toFixed(1)} ms`, '']);
       rows.push([`<rcp-form> every section rendered: median of runs 2-${rcp.length}`, `${median(rcp.slice(1).map((r) => r.complete)).toFixed(1)} ms`, '']);
+      rows.push([`<rcp-form> main-thread CPU, first render / every section: median of runs 2-${rcp.length}`, `${median(rcp.slice(1).map((r) => r.firstCpu)).toFixed(1)} / ${median(rcp.slice(1).map((r) => r.completeCpu)).toFixed(1)} ms`, 'Chromium ThreadTime']);
     }
     table(rows, ['measure', 'value', 'note']);
     if (pageErrors.length) console.log(`\npage errors: ${[...new Set(pageErrors)].slice(0, 3).join(' | ')}`);

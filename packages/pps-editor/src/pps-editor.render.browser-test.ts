@@ -6,7 +6,7 @@ import '@dcc-kit/elements/testing/mocha-globals.js';
 import { fixture, assert, loadExampleJson } from '@dcc-kit/elements/testing/index.js';
 import { deepActiveElement } from '@dcc-kit/elements/testing';
 import { PpsDocument } from '@dcc-kit/cda/core';
-import { inlineSchemaRefs } from '@dcc-kit/elements';
+import { inlineSchemaRefs, translationOf } from '@dcc-kit/elements';
 import ppsJsonSchema from '@dcc-kit/cda/schema/pps.schema.json' with { type: 'json' };
 import ppsFormSchema from '@dcc-kit/cda/schema/pps.form.json' with { type: 'json' };
 import './pps-editor.js';
@@ -85,5 +85,18 @@ describe('<pps-editor> progressive first render', () => {
     assert.ok(await editor.focusPath(path));
     const focused = deepActiveElement() as HTMLElement | null;
     assert.equal(focused?.dataset.path, path);
+  });
+});
+
+describe('<pps-editor> texts registration', () => {
+  it('registers its texts once per page: a second editor leaves the catalogues (and the label cache built on them) as they were', async () => {
+    const container = await fixture<HTMLElement>('<div></div>');
+    container.append(document.createElement('pps-editor'));
+    const french = translationOf('fr');
+    const again = document.createElement('pps-editor') as PpsEditor;
+    container.append(again);
+    await again.updateComplete;
+    // A registration replaces the catalogue object (and bumps the revision that empties the label cache).
+    assert.ok(translationOf('fr') === french);
   });
 });

@@ -3,7 +3,7 @@
 import '@dcc-kit/elements/testing/mocha-globals.js';
 import { fixture, assert, loadExampleJson } from '@dcc-kit/elements/testing/index.js';
 import { FrcpDocument } from '@dcc-kit/cda/core';
-import { inlineSchemaRefs } from '@dcc-kit/elements';
+import { inlineSchemaRefs, translationOf } from '@dcc-kit/elements';
 import frcpJsonSchema from '@dcc-kit/cda/schema/frcp.schema.json' with { type: 'json' };
 import frcpFormSchema from '@dcc-kit/cda/schema/frcp.form.json' with { type: 'json' };
 import './rcp-form.js';
@@ -31,5 +31,18 @@ describe('<rcp-form> schema and first render', () => {
     await form.renderComplete;
     assert.equal(busy().length, 0);
     assert.ok(form.shadowRoot!.querySelector('[data-kind][data-path^="proposal."]'), 'the proposal fields are rendered');
+  });
+});
+
+describe('<rcp-form> texts registration', () => {
+  it('registers its texts once per page: a second editor leaves the catalogues (and the label cache built on them) as they were', async () => {
+    const container = await fixture<HTMLElement>('<div></div>');
+    container.append(document.createElement('rcp-form'));
+    const french = translationOf('fr');
+    const again = document.createElement('rcp-form') as RcpForm;
+    container.append(again);
+    await again.updateComplete;
+    // A registration replaces the catalogue object (and bumps the revision that empties the label cache).
+    assert.ok(translationOf('fr') === french);
   });
 });

@@ -107,8 +107,11 @@ export class Checker {
     if (issue) this.issues.push({ path, code: issue.code, message: issue.message });
   }
 
+  private now: string | undefined;
+
+  /** The build's one « now » (the header's default time, the plausibility rules' today), read once. */
   nowInstant(): string {
-    return instantInZone(this.context.now(), this.context.timeZone);
+    return (this.now ??= instantInZone(this.context.now(), this.context.timeZone));
   }
 
   /**
