@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onEachStore } from './stores.mjs';
 
-const { createServer, openStore, DocumentChecker, DEFAULT_WORKER_HEAP_MB, conformanceWorkerHeapOf } = await import('@dcc-kit/server');
+const { createServer, openStore, DocumentChecker, DEFAULT_WORKER_HEAP_MB, conformanceWorkerHeapOf, SERVER_NODE_FLAGS } = await import('@dcc-kit/server');
 const { loadExample } = await import('@dcc-kit/cda/examples');
 const { patientToApi } = await import('@dcc-kit/cda/identity');
 const { startPscEmulator, completeLogin, DR_LEFORT } = await import('@dcc-kit/psc-emulator');
@@ -58,13 +58,23 @@ function peakMemory() {
 }
 
 /**
- * Where the memory is: the main thread's heap and each engine worker's (V8's heapTotal, with what
- * is used of it) and the layers a worker does not hold (the pool's soleLayers).
+ * Where the memory is, per component: the main thread's V8 heap (committed, with what is used of
+ * it) and what its isolate holds outside the heap (array buffers, and WebAssembly memories:
+ * PGlite's on PGlite); each engine worker's heap and outside-heap memory (libxml2's WebAssembly
+ * memory on the worker holding the XML schema) with the layers it does not hold (the pool's
+ * soleLayers); and the rest of the resident memory (code, isolates, native allocations, thread
+ * stacks), counted as RSS minus the above. Committed or allocated is not all resident, so the
+ * rest is a lower bound.
  */
-async function heaps() {
+async function breakdown() {
   const workers = (await checker.conformance().memory?.()) ?? [];
   const main = process.memoryUsage();
-  return [`main thread heap ${MiB(main.heapTotal)}`, ...workers.map((w, i) => `worker ${i} heap ${MiB(w.heapTotal)} (${MiB(w.heapUsed)} used${w.lacks.length ? `; ${w.lacks.join(', ')} on the other` : ''})`)].join(', ');
+  const counted = [main, ...workers].reduce((sum, m) => sum + m.heapTotal + m.external, 0);
+  return [
+    `RSS ${MiB(main.rss)} = main thread heap ${MiB(main.heapTotal)} (${MiB(main.heapUsed)} used) + outside it ${MiB(main.external)} (array buffers ${MiB(main.arrayBuffers)})`,
+    ...workers.map((w, i) => `worker ${i} heap ${MiB(w.heapTotal)} (${MiB(w.heapUsed)} used) + outside it ${MiB(w.external)}${w.lacks.length ? ` [${w.lacks.join(', ')} on the other]` : ''}`),
+    `the rest ${MiB(main.rss - counted)} (code, isolates, native allocations, stacks)`,
+  ].join(' + ');
 }
 
 function stats(ms, wallMs) {
@@ -123,6 +133,7 @@ async function stack(storeOptions) {
 async function run(label, storeOptions, memory) {
   const s = await stack(storeOptions);
   memory.stack = process.memoryUsage.rss();
+  memory.stackHeaps = await breakdown();
   try {
     // 1. saves: one document per worker (each save needs the document's current ETag)
     const latencies = [];
@@ -139,6 +150,7 @@ async function run(label, storeOptions, memory) {
       }),
     );
     console.log(`  ${label.padEnd(10)} save PPS version    ${stats(latencies, performance.now() - t0)}  [concurrency ${SAVE_CONCURRENCY}]`);
+    memory.savedHeaps = await breakdown();
 
     // 2-3. validate then sign, two documents at a time (2 cores; each runs the 7 layers)
     const docs = [];
@@ -178,7 +190,7 @@ async function run(label, storeOptions, memory) {
       signers.push(d);
     }
     const before = process.memoryUsage.rss();
-    const heapsBefore = await heaps();
+    const heapsBefore = await breakdown();
     const peak = peakMemory();
     const crowd = [];
     const t2 = performance.now();
@@ -194,11 +206,13 @@ async function run(label, storeOptions, memory) {
     console.log(
       `  ${''.padEnd(10)} memory: one process holds the server, ${WORKERS} engine worker(s), ${label === 'PGlite' ? 'the PGlite store (in a folder, with the saves above), ' : ''}` +
         `the PSC emulator and this bench's HTTP client; RSS ${MiB(memory.start)} at start, ${MiB(memory.engine)} with the engine warm, ` +
-        `${MiB(memory.stack)} with the ${label === 'PGlite' ? 'store, ' : ''}server and emulator up, ${MiB(before)} before the ${CONCURRENT_SIGNERS} signers (peak: ${how}; load average ${os.loadavg()[0].toFixed(1)})`,
+        `${MiB(memory.stack)} with the ${label === 'PGlite' ? 'store, ' : ''}server and emulator up, ${MiB(before)} before the ${CONCURRENT_SIGNERS} signers (peak: ${how}; node ${process.execArgv.join(' ') || 'without options'}; load average ${os.loadavg()[0].toFixed(1)})`,
     );
-    console.log(`  ${''.padEnd(10)} heaps: engine warm: ${memory.engineHeaps}`);
+    console.log(`  ${''.padEnd(10)} where: engine warm: ${memory.engineHeaps}`);
+    console.log(`  ${''.padEnd(10)}        server up: ${memory.stackHeaps}`);
+    console.log(`  ${''.padEnd(10)}        after the ${SAVE_REQUESTS} saves: ${memory.savedHeaps}`);
     console.log(`  ${''.padEnd(10)}        before the ${CONCURRENT_SIGNERS} signers: ${heapsBefore}`);
-    console.log(`  ${''.padEnd(10)}        after them: ${await heaps()}`);
+    console.log(`  ${''.padEnd(10)}        after them: ${await breakdown()}`);
   } finally {
     await s.close();
   }
@@ -211,7 +225,7 @@ if (process.env[STORE_ENV]) {
   const memory = { start: process.memoryUsage.rss() };
   await checker.conformance().warmUp?.();
   memory.engine = process.memoryUsage.rss();
-  memory.engineHeaps = await heaps();
+  memory.engineHeaps = await breakdown();
   await run(label, storeOptions, memory);
   await checker.close();
 } else {
@@ -224,7 +238,8 @@ if (process.env[STORE_ENV]) {
     try {
       if (folder) await (await openStore({ dataDir: folder })).close();
       const options = folder ? { dataDir: folder } : storeOptions;
-      const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], { env: { ...process.env, [STORE_ENV]: JSON.stringify({ label, storeOptions: options }) }, stdio: 'inherit' });
+      // The measured process runs with the node options the server's bin starts it with (its heap limit).
+      const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, fileURLToPath(import.meta.url)], { env: { ...process.env, [STORE_ENV]: JSON.stringify({ label, storeOptions: options }) }, stdio: 'inherit' });
       const code = await new Promise((resolve) => child.on('exit', resolve));
       if (code !== 0) throw new Error(`the ${label} benchmark exited with ${code}`);
     } finally {

@@ -14,11 +14,16 @@ export type PoolRequest =
   | { readonly id: number; readonly kind: 'warmUp'; readonly volets?: readonly Volet[] }
   | { readonly id: number; readonly kind: 'memory' };
 
-/** A worker's JavaScript heap (bytes, V8's figures) and the layers it lacks. */
+/**
+ * A worker's JavaScript heap (bytes, V8's figures), what its isolate holds outside the heap
+ * (`external`: array buffers and WebAssembly memories, such as libxml2's for the XML schema)
+ * and the layers it lacks.
+ */
 export interface WorkerMemory {
   readonly heapUsed: number;
   readonly heapTotal: number;
   readonly external: number;
+  readonly arrayBuffers: number;
   readonly lacks: readonly LayerSlot[];
 }
 
@@ -63,8 +68,8 @@ port.on('message', (request: PoolRequest) => {
   const run = async (): Promise<unknown> => {
     if (request.kind === 'warmUp') return warmUp(request.volets);
     if (request.kind === 'memory') {
-      const { heapUsed, heapTotal, external } = process.memoryUsage();
-      return { heapUsed, heapTotal, external, lacks: options.lacks } satisfies WorkerMemory;
+      const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+      return { heapUsed, heapTotal, external, arrayBuffers, lacks: options.lacks } satisfies WorkerMemory;
     }
     const lacked = (request.layers ?? LAYER_SLOTS).filter((slot) => options.lacks.includes(slot));
     if (lacked.length > 0) throw new Error(`This conformance worker does not run ${lacked.join(', ')}`);
