@@ -220,3 +220,11 @@ CREATE INDEX indicator_document_months_report ON indicator_document_months (mont
   INCLUDE (structure_id, finess, center3c, volet, channel, created, validated, signed, deposited, refused);
 CREATE INDEX indicator_document_month_professionals_report ON indicator_document_month_professionals (month)
   INCLUDE (structure_id, finess, center3c, volet, channel, professional);
+
+-- The filters' labels (INDICATOR_LABELS_SQL): each distinct FINESS or 3C and its greatest name
+-- by index probes instead of a scan of every document. They replace migration 006's
+-- single-column indexes, whose queries they serve as well.
+DROP INDEX documents_finess;
+DROP INDEX documents_center3c;
+CREATE INDEX documents_finess_name ON documents (finess, establishment_name DESC NULLS LAST);
+CREATE INDEX documents_center3c_name ON documents (center3c, center3c_name DESC NULLS LAST);

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, type SqlDriver, type SqlExecutor } from './store/driver.js';
-import { IndicatorsRepository } from './store/indicators-repository.js';
+import { IndicatorsRepository, INDICATOR_LABELS_SQL } from './store/indicators-repository.js';
 import { openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
 import { writeHistory } from './testing/indicator-data.js';
 import { expectedFigures } from './testing/indicator-expected.js';
@@ -25,8 +25,23 @@ const KEPT: ReadonlyArray<readonly [string, string]> = [
   ['indicator_document_month_professionals', 'document_id, month, professional, structure_id, finess, center3c, volet, channel, events'],
 ];
 
-/** Each kept table holds exactly the rows of its `_recomputed` view (both differences empty). */
+// The filters' labels as a plain GROUP BY over every document (what INDICATOR_LABELS_SQL's index
+// probes must give).
+const LABELS_BY_SCAN = `
+SELECT 'finess' AS kind, finess AS id, max(establishment_name) AS name FROM documents
+ WHERE finess IS NOT NULL AND ($1::text[] IS NULL OR structure_id = ANY($1::text[])) GROUP BY finess
+UNION ALL
+SELECT '3c', center3c, max(center3c_name) FROM documents
+ WHERE center3c IS NOT NULL AND ($1::text[] IS NULL OR structure_id = ANY($1::text[])) GROUP BY center3c
+ORDER BY 1, 2`;
+
+/** Each kept table holds exactly the rows of its `_recomputed` view (both differences empty); the labels equal a scan's. */
 async function assertRollupExact(db: SqlExecutor, when: string): Promise<void> {
+  for (const structures of [null, ['492805973'], ['338521651'], ['000000000']]) {
+    const probed = (await db.query(INDICATOR_LABELS_SQL, [structures])).map((r) => ({ ...r }));
+    const scanned = (await db.query(LABELS_BY_SCAN, [structures])).map((r) => ({ ...r }));
+    assert.deepEqual(probed, scanned, `${when}: labels for ${JSON.stringify(structures)}`);
+  }
   for (const [table, columns] of KEPT) {
     const extra = await db.query(`SELECT ${columns} FROM ${table} EXCEPT ALL SELECT ${columns} FROM ${table}_recomputed`);
     const missing = await db.query(`SELECT ${columns} FROM ${table}_recomputed EXCEPT ALL SELECT ${columns} FROM ${table}`);

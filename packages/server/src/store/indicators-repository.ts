@@ -79,12 +79,30 @@ UNION ALL
 SELECT 'month', to_char(month, 'YYYY-MM'), NULL, NULL, volet, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT professional)
   FROM professionals GROUP BY month, volet`;
 
-const LABELS_SQL = `
-SELECT 'finess' AS kind, finess AS id, max(establishment_name) AS name FROM documents
- WHERE finess IS NOT NULL AND ($1::text[] IS NULL OR structure_id = ANY($1::text[])) GROUP BY finess
+// $1 structures (NULL = all). The filters' labels: every FINESS and 3C the documents in scope
+// name, with the greatest name they give it. A few distinct values among many documents: each
+// is found by one probe of an index (the next value after the last one, a "skip scan"), and its
+// name by one more (the index's name order, the first document in scope). Same result as a
+// GROUP BY over the documents (indicator-document-months.test.ts compares them), without
+// reading every document.
+export const INDICATOR_LABELS_SQL = `
+WITH RECURSIVE establishments AS (
+  SELECT min(finess) AS id FROM documents
+  UNION ALL
+  SELECT (SELECT min(finess) FROM documents WHERE finess > e.id) FROM establishments e WHERE e.id IS NOT NULL
+),
+centers AS (
+  SELECT min(center3c) AS id FROM documents
+  UNION ALL
+  SELECT (SELECT min(center3c) FROM documents WHERE center3c > c.id) FROM centers c WHERE c.id IS NOT NULL
+)
+SELECT 'finess' AS kind, e.id, n.name FROM establishments e CROSS JOIN LATERAL (
+  SELECT establishment_name AS name FROM documents d WHERE d.finess = e.id AND ($1::text[] IS NULL OR d.structure_id = ANY($1::text[]))
+   ORDER BY establishment_name DESC NULLS LAST LIMIT 1) n
 UNION ALL
-SELECT '3c', center3c, max(center3c_name) FROM documents
- WHERE center3c IS NOT NULL AND ($1::text[] IS NULL OR structure_id = ANY($1::text[])) GROUP BY center3c
+SELECT '3c', c.id, n.name FROM centers c CROSS JOIN LATERAL (
+  SELECT center3c_name AS name FROM documents d WHERE d.center3c = c.id AND ($1::text[] IS NULL OR d.structure_id = ANY($1::text[]))
+   ORDER BY center3c_name DESC NULLS LAST LIMIT 1) n
 ORDER BY 1, 2`;
 
 type Row = Record<string, unknown>;
@@ -123,7 +141,7 @@ export class IndicatorsRepository {
       if (this.driver.kind === 'postgres') await tx.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
       return tx.query(INDICATOR_FIGURES_SQL, params);
     });
-    const labels = await this.driver.query(LABELS_SQL, [structures]);
+    const labels = await this.driver.query(INDICATOR_LABELS_SQL, [structures]);
     const groups = new Map<string, IndicatorGroupRow>();
     const months = new Map<string, IndicatorMonthRow>();
     const monthRow = (month: string, volet: DocumentType): IndicatorMonthRow => {
