@@ -194,6 +194,8 @@ END $$;
 -- Backfill from what is stored, then the triggers keep the rows in each write's transaction.
 INSERT INTO indicator_document_months SELECT * FROM indicator_document_months_recomputed;
 INSERT INTO indicator_document_month_professionals SELECT * FROM indicator_document_month_professionals_recomputed;
+-- Statistics for the report's plans from the start (PGlite has no autovacuum to gather them).
+ANALYZE indicator_document_months, indicator_document_month_professionals;
 
 CREATE TRIGGER indicator_document_months_documents AFTER INSERT OR DELETE ON documents
   FOR EACH ROW EXECUTE FUNCTION indicator_document_months_documents();

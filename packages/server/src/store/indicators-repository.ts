@@ -134,11 +134,16 @@ export class IndicatorsRepository {
     const structures = q.structures ? [...q.structures] : null;
     const params = [q.from, q.to, structures, q.finess ?? null, q.center3c ?? null];
     const grouped = await this.driver.transaction(async (tx) => {
-      // PostgreSQL: the query's estimated cost crosses jit_above_cost, and compiling it took
-      // longer than running it (EXPLAIN ANALYZE: seconds of JIT "Optimization" and "Emission"
-      // for a few hundred ms of execution); its hash aggregates spilled to disk at the default
-      // 4 MB work_mem with 100,000 versions. Both for this transaction only.
-      if (this.driver.kind === 'postgres') await tx.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+      // For this transaction only. Both stores: the groups are few and the rows many, so the
+      // aggregates hash; PGlite has no autovacuum, hence stale or no statistics, and with an
+      // underestimated structure filter the planner sorted ~100,000 text rows instead (3 times
+      // the CPU). PostgreSQL: the query's estimated cost can cross jit_above_cost, and compiling
+      // took longer than running (EXPLAIN ANALYZE); work_mem keeps the hash tables in memory.
+      await tx.query(
+        this.driver.kind === 'postgres'
+          ? `SELECT set_config('enable_sort', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`
+          : `SELECT set_config('enable_sort', 'off', true)`,
+      );
       return tx.query(INDICATOR_FIGURES_SQL, params);
     });
     const labels = await this.driver.query(INDICATOR_LABELS_SQL, [structures]);
