@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onEachStore } from './stores.mjs';
 
-const { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, IndicatorsRepository, IndicatorsService, INDICATOR_FIGURES_SQL } = await import('@dcc-kit/server');
+const { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, IndicatorsRepository, IndicatorsService, INDICATOR_FIGURES_SQL, INDICATOR_REPORT_SETTINGS } = await import('@dcc-kit/server');
 // The generator of the indicator tests (this package's own test support).
 const { writeHistory } = await import('../dist/testing/indicator-data.js');
 
@@ -98,9 +98,9 @@ await onEachStore('dcc_bench_indicators', async (label, storeOptions) => {
     const withTriggers = (performance.now() - t3) / 1000;
     console.log(`  ${label}: writes: ${(versions / ((t1 - t0) / 1000)).toFixed(0)} versions/s before 008, ${(more.versions / withTriggers).toFixed(0)} versions/s through its triggers (load average ${loadavg()[0].toFixed(1)})`);
     if (store.kind === 'postgres') {
-      // With the settings the repository gives the query (sorts off, JIT off, work_mem 64 MB).
+      // With the settings the repository gives the query (INDICATOR_REPORT_SETTINGS).
       const plan = await store.driver.transaction(async (tx) => {
-        await tx.query(`SELECT set_config('enable_sort', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+        await tx.query(`SELECT ${INDICATOR_REPORT_SETTINGS.postgres}`);
         return tx.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${INDICATOR_FIGURES_SQL}`, ['2025-07', '2026-06', null, null, null]);
       });
       const lines = plan.map((r) => String(r['QUERY PLAN']));

@@ -105,6 +105,12 @@ SELECT '3c', c.id, n.name FROM centers c CROSS JOIN LATERAL (
    ORDER BY center3c_name DESC NULLS LAST LIMIT 1) n
 ORDER BY 1, 2`;
 
+/** The planner settings the report's transaction runs with (see figures()); the bench's EXPLAIN uses them too. */
+export const INDICATOR_REPORT_SETTINGS = {
+  pglite: `set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true)`,
+  postgres: `set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`,
+} as const;
+
 type Row = Record<string, unknown>;
 const counts = (r: Row): Omit<IndicatorCounts, 'professionals'> => ({
   created: Number(r.created),
@@ -134,16 +140,14 @@ export class IndicatorsRepository {
     const structures = q.structures ? [...q.structures] : null;
     const params = [q.from, q.to, structures, q.finess ?? null, q.center3c ?? null];
     const grouped = await this.driver.transaction(async (tx) => {
-      // For this transaction only. Both stores: the groups are few and the rows many, so the
-      // aggregates hash; PGlite has no autovacuum, hence stale or no statistics, and with an
-      // underestimated structure filter the planner sorted ~100,000 text rows instead (3 times
-      // the CPU). PostgreSQL: the query's estimated cost can cross jit_above_cost, and compiling
-      // took longer than running (EXPLAIN ANALYZE); work_mem keeps the hash tables in memory.
-      await tx.query(
-        this.driver.kind === 'postgres'
-          ? `SELECT set_config('enable_sort', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`
-          : `SELECT set_config('enable_sort', 'off', true)`,
-      );
+      // For this transaction only. Both stores: the report reads a month range through the
+      // month indexes (a fraction of the tables: with statistics the planner chose sequential
+      // scans of every month, twice the CPU on PGlite), and its groups are few and its rows many,
+      // so the aggregates hash (PGlite has no autovacuum, so stale statistics; an underestimated
+      // structure filter made the planner sort ~100,000 text rows). PostgreSQL: the estimated
+      // cost can cross jit_above_cost, and compiling took longer than running (EXPLAIN ANALYZE);
+      // work_mem keeps the hash tables in memory.
+      await tx.query(`SELECT ${INDICATOR_REPORT_SETTINGS[this.driver.kind === 'postgres' ? 'postgres' : 'pglite']}`);
       return tx.query(INDICATOR_FIGURES_SQL, params);
     });
     const labels = await this.driver.query(INDICATOR_LABELS_SQL, [structures]);
