@@ -53,8 +53,9 @@ export async function seedPatients(store, simulatorAdminUrl) {
 // Fictitious PPS and FRCP of the last 12 months in the three structures of the demo's users
 // (ICO Angers, Institut Bergonié, CHU de Nantes), for several establishments (custodian FINESS)
 // and 3C: versions, validations, signatures, DMP deposits accepted or refused. Written in one
-// transaction straight into the tables (as a migration would): the triggers of migration 006
-// derive the facts the indicators group by, exactly as for the routes' writes.
+// transaction straight into the tables (as a migration would): the triggers of migrations 006
+// and 008 derive the facts the indicators group by and keep the per-document rows the report
+// reads, exactly as for the routes' writes.
 // The models are the @dcc-kit/cda examples (fictitious patients) with the establishment and the
 // 3C changed and the structure's patient in place of theirs; each structure's documents belong to
 // one fictitious patient of the examples (a patient of their own, so the demo's four stay clear).

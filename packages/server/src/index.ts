@@ -24,4 +24,4 @@ export { IdentityService, identityState, type IdentityState } from './services/i
 export { IdentityRepository } from './store/identity-repository.js';
 export { IndicatorsService, parseIndicatorsQuery, monthsBetween, MAX_INDICATOR_MONTHS, type IndicatorsQuery, type IndicatorsReport, type IndicatorsReader } from './services/indicators.js';
 export { indicatorsCsv, INDICATORS_CSV_HEADER } from './services/indicators-csv.js';
-export { IndicatorsRepository, INDICATORS_TIME_ZONE, INDICATOR_FIGURES_SQL, type IndicatorsSelection, type IndicatorGroupRow, type IndicatorMonthRow } from './store/indicators-repository.js';
+export { IndicatorsRepository, INDICATORS_TIME_ZONE, INDICATOR_FIGURES_SQL, INDICATOR_LABELS_SQL, INDICATOR_REPORT_SETTINGS, type IndicatorsSelection, type IndicatorGroupRow, type IndicatorMonthRow } from './store/indicators-repository.js';

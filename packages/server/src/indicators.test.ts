@@ -1,7 +1,7 @@
 // The indicators' SQL against a generated history (issue 14, "What must hold"): seeded random
 // documents, versions, validations, signatures and DMP outcomes across months, establishments,
-// 3C and channels; the expected figures are computed here in plain JavaScript from the events
-// the generator wrote, never from the database. On PGlite and on PostgreSQL.
+// 3C and channels; the expected figures are computed in plain JavaScript from the events the
+// generator wrote, never from the database (testing/indicator-expected.ts). On PGlite and on PostgreSQL.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -10,73 +10,11 @@ import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, type SqlDriver } from './store/driver.js';
 import { openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
-import { writeHistory, STRUCTURES, type GeneratedHistory } from './testing/indicator-data.js';
-import { IndicatorsService, monthsBetween, parseIndicatorsQuery, type IndicatorsQuery, type IndicatorsReport } from './services/indicators.js';
+import { writeHistory, STRUCTURES } from './testing/indicator-data.js';
+import { expectedFigures as expected } from './testing/indicator-expected.js';
+import { IndicatorsService, parseIndicatorsQuery } from './services/indicators.js';
 import { indicatorsCsv } from './services/indicators-csv.js';
 import { HttpProblem } from './http.js';
-
-// French calendar months, computed with Intl (not with the database's time zone rules).
-const parisMonth = (() => {
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' });
-  return (d: Date): string => {
-    const parts = format.formatToParts(d);
-    return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
-  };
-})();
-
-interface Bucket {
-  created: Set<string>;
-  validated: Set<string>;
-  signed: Set<string>;
-  deposited: Set<string>;
-  refused: Set<string>;
-  professionals: Set<string>;
-  connector: Set<string>;
-  editor: Set<string>;
-}
-const bucket = (): Bucket => ({ created: new Set(), validated: new Set(), signed: new Set(), deposited: new Set(), refused: new Set(), professionals: new Set(), connector: new Set(), editor: new Set() });
-const numbers = (b: Bucket) => ({ created: b.created.size, validated: b.validated.size, signed: b.signed.size, deposited: b.deposited.size, refused: b.refused.size, professionals: b.professionals.size });
-
-/** The report's rows and months as the history says they must be. */
-function expected(history: GeneratedHistory, q: IndicatorsQuery, structures?: readonly string[]): Pick<IndicatorsReport, 'rows' | 'months'> {
-  const period = new Set(monthsBetween(q.from, q.to));
-  const docs = new Map(history.documents.map((d) => [d.id, d]));
-  const groups = new Map<string, Bucket>();
-  const totals = new Map<string, Bucket>();
-  for (const e of history.events) {
-    const d = docs.get(e.documentId)!;
-    const month = parisMonth(e.at);
-    if (!period.has(month)) continue;
-    if (structures && !structures.includes(d.structureId)) continue;
-    if (q.finess && d.finess !== q.finess) continue;
-    if (q.center3c && d.center3c !== q.center3c) continue;
-    const key = JSON.stringify([month, d.finess, d.center3c, d.volet, d.channel]);
-    const totalKey = JSON.stringify([month, d.volet]);
-    for (const [map, k] of [[groups, key], [totals, totalKey]] as const) {
-      const b = map.get(k) ?? bucket();
-      map.set(k, b);
-      if (e.kind === 'created') {
-        b.created.add(d.id);
-        b[d.channel].add(d.id);
-      }
-      if (e.kind === 'validated' || e.kind === 'signed' || e.kind === 'deposited' || e.kind === 'refused') b[e.kind].add(d.id);
-      if (e.professional) b.professionals.add(e.professional);
-    }
-  }
-  const rows = [...groups].map(([k, b]) => {
-    const [month, finess, center3c, volet, channel] = JSON.parse(k) as [string, string, string | null, 'pps' | 'frcp', 'connector' | 'editor'];
-    return { month, finess, center3c, volet, channel, ...numbers(b) };
-  });
-  const cmp = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
-  rows.sort((a, b) => cmp(a.month, b.month) || cmp(a.finess, b.finess) || cmp(a.center3c, b.center3c) || cmp(a.volet, b.volet) || cmp(a.channel, b.channel));
-  const months = [...period].flatMap((month) =>
-    (['pps', 'frcp'] as const).map((volet) => {
-      const b = totals.get(JSON.stringify([month, volet])) ?? bucket();
-      return { month, volet, ...numbers(b), connector: b.connector.size, editor: b.editor.size };
-    }),
-  );
-  return { rows, months };
-}
 
 const REGIONAL = '810000000999';
 const query = (s: string) => parseIndicatorsQuery(new URLSearchParams(s));
@@ -237,7 +175,7 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
           `INSERT INTO submission_events (at, structure_id, submission_id, document_id, version_number, channel, state, kind) VALUES ('2026-03-01T08:00:00Z', '338521651', $1, $2, 2, 'dmp', 'accepted', 'state')`,
           [sub, d],
         );
-        assert.deepEqual(await migrate(driver), ['006_indicators.sql', '007_idempotency_holder.sql']); // 006 and the migrations after it
+        assert.deepEqual(await migrate(driver), ['006_indicators.sql', '007_idempotency_holder.sql', '008_indicator_document_months.sql']); // 006 and the migrations after it
         const [doc] = await driver.query('SELECT finess, establishment_name, center3c, center3c_name, channel FROM documents WHERE id = $1', [d]);
         assert.deepEqual({ ...doc }, { finess: '445075658', establishment_name: 'CHU de Nantes', center3c: '520200', center3c_name: '3C Gironde', channel: 'editor' });
         const versions = await driver.query('SELECT number, validated_at, validated_by FROM document_versions WHERE document_id = $1 ORDER BY number', [d]);

@@ -245,7 +245,7 @@ function suite(kind: StoreKind) {
           `INSERT INTO document_versions (document_id, number, model, created_at, created_by, status, cda, signed_at, signed_by) VALUES ($1, 3, '{}'::jsonb, now(), 'x', 'signed', $2, now(), 'x')`,
           [d, cda('2.25.44', ' extension="A&amp;B"')],
         );
-        assert.deepEqual(await migrate(driver), ['003_replacements.sql', '004_dmp_submissions.sql', '005_identity_lifecycle.sql', '006_indicators.sql', '007_idempotency_holder.sql']); // 003 and the migrations after it
+        assert.deepEqual(await migrate(driver), ['003_replacements.sql', '004_dmp_submissions.sql', '005_identity_lifecycle.sql', '006_indicators.sql', '007_idempotency_holder.sql', '008_indicator_document_months.sql']); // 003 and the migrations after it
         const rows = await driver.query<Json>('SELECT number, cda_document_id, cda_set_id, cda_version_number FROM document_versions WHERE document_id = $1 ORDER BY number', [d]);
         assert.deepEqual(
           rows.map((r) => [r.number, r.cda_document_id, r.cda_set_id, r.cda_version_number]),

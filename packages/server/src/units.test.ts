@@ -161,7 +161,7 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
       try {
         assert.deepEqual(await migrate(store.driver), []);
         const names = await store.driver.query<{ name: string }>('SELECT name FROM dcc_migrations');
-        assert.deepEqual(names.map((n) => n.name), ['001_initial.sql', '002_hardening.sql', '003_replacements.sql', '004_dmp_submissions.sql', '005_identity_lifecycle.sql', '006_indicators.sql', '007_idempotency_holder.sql']);
+        assert.deepEqual(names.map((n) => n.name), ['001_initial.sql', '002_hardening.sql', '003_replacements.sql', '004_dmp_submissions.sql', '005_identity_lifecycle.sql', '006_indicators.sql', '007_idempotency_holder.sql', '008_indicator_document_months.sql']);
         const actor = { idNatPs: '810209801199', structures: ['492805973'], requestId: 'r' };
         const ids: string[] = [];
         for (const value of ['273064900708440', '158114418421759', '268103726109328']) {

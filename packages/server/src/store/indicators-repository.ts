@@ -1,7 +1,8 @@
-// The regional indicators in SQL (GET /indicators): every counted moment of a document as an
-// event (created, a version saved, validated, signed, submitted to the DMP, accepted, refused),
-// grouped by month (Europe/Paris), establishment, 3C, volet and channel, and by month and volet
-// for the totals, in one query. Columns and triggers: migrations/006_indicators.sql.
+// The regional indicators in SQL (GET /indicators): every counted moment of a document
+// (created, a version saved, validated, signed, submitted to the DMP, accepted, refused) by
+// month (Europe/Paris), establishment, 3C, volet and channel, and by month and volet for the
+// totals. The facts: migrations/006_indicators.sql; the per-document rows the query reads, kept
+// by triggers in each write's transaction, and their meaning: migrations/008_indicator_document_months.sql.
 import type { SqlDriver } from './driver.js';
 import type { DocumentChannel, DocumentType } from './records.js';
 
@@ -47,85 +48,68 @@ export interface IndicatorFigures {
 }
 
 // $1 from, $2 to ('YYYY-MM'), $3 structures (NULL = all), $4 finess, $5 center3c.
-// Each event comes from an index range on its moment (migration 006). Its month is its bucket
-// among the period's month starts in Paris (width_bucket: a binary search, no time zone
-// arithmetic per row). A document counts once per month and kind even when several of its
-// versions reached the same state that month; it belongs to one group (its facts are single
-// valued), so the month totals of documents are sums of the groups, and only the distinct
-// professionals per month need their own count.
+// Reads the per-document rows kept by the writes (migration 008): one row per document and
+// month, carrying the document's group, and one per document, month and professional. A
+// document counts once per month and kind (its count of that kind is > 0); it belongs to one
+// group (its facts are single valued), so the month totals of documents are sums of the groups,
+// and only the distinct professionals per month need their own count. Both scans are a range
+// of the covering indexes' leading column, month; nothing is joined.
 export const INDICATOR_FIGURES_SQL = `
-WITH bounds AS (
-  SELECT edges, edges[1] AS lo, edges[array_length(edges, 1)] AS hi FROM (
-    SELECT array(SELECT g AT TIME ZONE '${INDICATORS_TIME_ZONE}'
-                   FROM generate_series(($1::text || '-01')::timestamp, ($2::text || '-01')::timestamp + interval '1 month', interval '1 month') g) AS edges
-  ) e
-),
-events AS (
-  SELECT d.id AS document_id, 'created' AS kind, d.created_at AS at, NULL::text AS professional
-    FROM documents d, bounds b WHERE d.created_at >= b.lo AND d.created_at < b.hi
-  UNION ALL
-  SELECT v.document_id, 'saved', v.created_at, v.created_by
-    FROM document_versions v, bounds b WHERE v.created_at >= b.lo AND v.created_at < b.hi
-  UNION ALL
-  SELECT v.document_id, 'validated', v.validated_at, v.validated_by
-    FROM document_versions v, bounds b WHERE v.validated_at >= b.lo AND v.validated_at < b.hi
-  UNION ALL
-  SELECT v.document_id, 'signed', v.signed_at, v.signed_by
-    FROM document_versions v, bounds b WHERE v.signed_at >= b.lo AND v.signed_at < b.hi
-  UNION ALL
-  SELECT s.document_id, 'submitted', s.created_at, s.requested_by
-    FROM dmp_submissions s, bounds b WHERE s.channel = 'dmp' AND s.created_at >= b.lo AND s.created_at < b.hi
-  UNION ALL
-  SELECT s.document_id, 'deposited', s.accepted_at, NULL
-    FROM dmp_submissions s, bounds b WHERE s.channel = 'dmp' AND s.accepted_at >= b.lo AND s.accepted_at < b.hi
-  UNION ALL
-  SELECT s.document_id, 'refused', s.refused_at, NULL
-    FROM dmp_submissions s, bounds b WHERE s.channel = 'dmp' AND s.refused_at >= b.lo AND s.refused_at < b.hi
-),
--- Per document and month first (a narrow key), joined to the documents in scope after.
-bucketed AS (
-  SELECT width_bucket(e.at, b.edges) AS m, e.kind, e.document_id, e.professional FROM events e, bounds b
-),
-per_document AS (
-  SELECT m, document_id,
-         bool_or(kind = 'created') AS created, bool_or(kind = 'validated') AS validated, bool_or(kind = 'signed') AS signed,
-         bool_or(kind = 'deposited') AS deposited, bool_or(kind = 'refused') AS refused
-    FROM bucketed GROUP BY m, document_id
-),
-document_professionals AS (
-  SELECT DISTINCT m, document_id, professional FROM bucketed WHERE professional IS NOT NULL
-),
-docs AS (
-  SELECT id, finess, center3c, type AS volet, channel FROM documents
-   WHERE ($3::text[] IS NULL OR structure_id = ANY($3::text[]))
+WITH scoped_months AS (
+  SELECT month, finess, center3c, volet, channel, created, validated, signed, deposited, refused FROM indicator_document_months
+   WHERE month >= ($1::text || '-01')::date AND month <= ($2::text || '-01')::date
+     AND ($3::text[] IS NULL OR structure_id = ANY($3::text[]))
      AND ($4::text IS NULL OR finess = $4::text) AND ($5::text IS NULL OR center3c = $5::text)
 ),
-per_document_scoped AS (
-  SELECT p.*, d.finess, d.center3c, d.volet, d.channel FROM per_document p JOIN docs d ON d.id = p.document_id
-),
 professionals AS (
-  SELECT DISTINCT p.m, d.finess, d.center3c, d.volet, d.channel, p.professional
-    FROM document_professionals p JOIN docs d ON d.id = p.document_id
+  SELECT DISTINCT month, finess, center3c, volet, channel, professional FROM indicator_document_month_professionals
+   WHERE month >= ($1::text || '-01')::date AND month <= ($2::text || '-01')::date
+     AND ($3::text[] IS NULL OR structure_id = ANY($3::text[]))
+     AND ($4::text IS NULL OR finess = $4::text) AND ($5::text IS NULL OR center3c = $5::text)
 )
-SELECT 'group' AS level, m, finess, center3c, volet, channel,
-       count(*) FILTER (WHERE created) AS created, count(*) FILTER (WHERE validated) AS validated,
-       count(*) FILTER (WHERE signed) AS signed, count(*) FILTER (WHERE deposited) AS deposited,
-       count(*) FILTER (WHERE refused) AS refused, NULL::bigint AS professionals
-  FROM per_document_scoped GROUP BY m, finess, center3c, volet, channel
+SELECT 'group' AS level, to_char(month, 'YYYY-MM') AS month, finess, center3c, volet, channel,
+       count(*) FILTER (WHERE created > 0) AS created, count(*) FILTER (WHERE validated > 0) AS validated,
+       count(*) FILTER (WHERE signed > 0) AS signed, count(*) FILTER (WHERE deposited > 0) AS deposited,
+       count(*) FILTER (WHERE refused > 0) AS refused, NULL::bigint AS professionals
+  FROM scoped_months GROUP BY month, finess, center3c, volet, channel
 UNION ALL
-SELECT 'group', m, finess, center3c, volet, channel, NULL, NULL, NULL, NULL, NULL, count(*)
-  FROM professionals GROUP BY m, finess, center3c, volet, channel
+SELECT 'group', to_char(month, 'YYYY-MM'), finess, center3c, volet, channel, NULL, NULL, NULL, NULL, NULL, count(*)
+  FROM professionals GROUP BY month, finess, center3c, volet, channel
 UNION ALL
-SELECT 'month', m, NULL, NULL, volet, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT professional)
-  FROM professionals GROUP BY m, volet`;
+SELECT 'month', to_char(month, 'YYYY-MM'), NULL, NULL, volet, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT professional)
+  FROM professionals GROUP BY month, volet`;
 
-const LABELS_SQL = `
-SELECT 'finess' AS kind, finess AS id, max(establishment_name) AS name FROM documents
- WHERE finess IS NOT NULL AND ($1::text[] IS NULL OR structure_id = ANY($1::text[])) GROUP BY finess
+// $1 structures (NULL = all). The filters' labels: every FINESS and 3C the documents in scope
+// name, with the greatest name they give it. A few distinct values among many documents: each
+// is found by one probe of an index (the next value after the last one, a "skip scan"), and its
+// name by one more (the index's name order, the first document in scope). Same result as a
+// GROUP BY over the documents (indicator-document-months.test.ts compares them), without
+// reading every document.
+export const INDICATOR_LABELS_SQL = `
+WITH RECURSIVE establishments AS (
+  SELECT min(finess) AS id FROM documents
+  UNION ALL
+  SELECT (SELECT min(finess) FROM documents WHERE finess > e.id) FROM establishments e WHERE e.id IS NOT NULL
+),
+centers AS (
+  SELECT min(center3c) AS id FROM documents
+  UNION ALL
+  SELECT (SELECT min(center3c) FROM documents WHERE center3c > c.id) FROM centers c WHERE c.id IS NOT NULL
+)
+SELECT 'finess' AS kind, e.id, n.name FROM establishments e CROSS JOIN LATERAL (
+  SELECT establishment_name AS name FROM documents d WHERE d.finess = e.id AND ($1::text[] IS NULL OR d.structure_id = ANY($1::text[]))
+   ORDER BY establishment_name DESC NULLS LAST LIMIT 1) n
 UNION ALL
-SELECT '3c', center3c, max(center3c_name) FROM documents
- WHERE center3c IS NOT NULL AND ($1::text[] IS NULL OR structure_id = ANY($1::text[])) GROUP BY center3c
+SELECT '3c', c.id, n.name FROM centers c CROSS JOIN LATERAL (
+  SELECT center3c_name AS name FROM documents d WHERE d.center3c = c.id AND ($1::text[] IS NULL OR d.structure_id = ANY($1::text[]))
+   ORDER BY center3c_name DESC NULLS LAST LIMIT 1) n
 ORDER BY 1, 2`;
+
+/** The planner settings the report's transaction runs with (see figures()); the bench's EXPLAIN uses them too. */
+export const INDICATOR_REPORT_SETTINGS = {
+  pglite: `set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true)`,
+  postgres: `set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`,
+} as const;
 
 type Row = Record<string, unknown>;
 const counts = (r: Row): Omit<IndicatorCounts, 'professionals'> => ({
@@ -156,15 +140,17 @@ export class IndicatorsRepository {
     const structures = q.structures ? [...q.structures] : null;
     const params = [q.from, q.to, structures, q.finess ?? null, q.center3c ?? null];
     const grouped = await this.driver.transaction(async (tx) => {
-      // PostgreSQL: the query's estimated cost crosses jit_above_cost, and compiling it took
-      // longer than running it (EXPLAIN ANALYZE: seconds of JIT "Optimization" and "Emission"
-      // for a few hundred ms of execution); its hash aggregates spilled to disk at the default
-      // 4 MB work_mem with 100,000 versions. Both for this transaction only.
-      if (this.driver.kind === 'postgres') await tx.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+      // For this transaction only. Both stores: the report reads a month range through the
+      // month indexes (a fraction of the tables: with statistics the planner chose sequential
+      // scans of every month, twice the CPU on PGlite), and its groups are few and its rows many,
+      // so the aggregates hash (PGlite has no autovacuum, so stale statistics; an underestimated
+      // structure filter made the planner sort ~100,000 text rows). PostgreSQL: the estimated
+      // cost can cross jit_above_cost, and compiling took longer than running (EXPLAIN ANALYZE);
+      // work_mem keeps the hash tables in memory.
+      await tx.query(`SELECT ${INDICATOR_REPORT_SETTINGS[this.driver.kind === 'postgres' ? 'postgres' : 'pglite']}`);
       return tx.query(INDICATOR_FIGURES_SQL, params);
     });
-    const labels = await this.driver.query(LABELS_SQL, [structures]);
-    const period = monthsBetween(q.from, q.to);
+    const labels = await this.driver.query(INDICATOR_LABELS_SQL, [structures]);
     const groups = new Map<string, IndicatorGroupRow>();
     const months = new Map<string, IndicatorMonthRow>();
     const monthRow = (month: string, volet: DocumentType): IndicatorMonthRow => {
@@ -174,7 +160,7 @@ export class IndicatorsRepository {
       return row;
     };
     for (const r of grouped) {
-      const month = period[Number(r.m) - 1]!;
+      const month = String(r.month);
       const volet = r.volet as DocumentType;
       if (r.level === 'month') {
         monthRow(month, volet).professionals = Number(r.professionals);
