@@ -13,6 +13,7 @@ import { DocumentIndex, type EngineError, ResourceCache, SchematronRunner } from
 // this thread compiles the schema, never when the layer runs on another thread.
 import type { XsdValidator } from './xsd.js';
 import { type CompiledXPathStore, StoredXPaths } from './schematron/xpath-store.js';
+import { type PlanStoreOptions, StoredPlans } from './schematron/plan-store.js';
 import { VoletNotDetectedError } from './errors.js';
 
 export interface LayerIssue {
@@ -72,6 +73,8 @@ export interface ValidatorOptions {
   readonly store?: CompiledSchemaStore;
   /** Where compiled XPath is kept between processes (optional; see schematron/xpath-store.ts). */
   readonly xpathStore?: CompiledXPathStore;
+  /** Where rule planning's results are kept between processes, with the planner code's version (see schematron/plan-store.ts; optional). */
+  readonly planStore?: PlanStoreOptions;
   /**
    * The XML schema layer's validator when it runs elsewhere (another thread: Node's
    * `startXsdThread`); called once, on first use. The layer then starts before the document is
@@ -146,7 +149,7 @@ function splitByRole(issues: LayerIssue[]): { errors: LayerIssue[]; warnings: La
 }
 
 export function createValidator(options: ValidatorOptions): Validator {
-  const { loader, store, xpathStore } = options;
+  const { loader, store, xpathStore, planStore } = options;
   const xsdElsewhere = options.xsdValidator;
   const resources = new ResourceCache(loader);
   const runners = new Map<string, Promise<SchematronRunner>>();
@@ -155,7 +158,13 @@ export function createValidator(options: ValidatorOptions): Validator {
   const runner = (layer: LayerDefinition) => {
     let r = runners.get(layer.path);
     if (!r) {
-      r = loadCompiledSchema(loader, layer.path, store).then(async (schema) => new SchematronRunner(schema, resources, xpathStore ? await StoredXPaths.open(xpathStore, layer.path, schema.namespaces) : undefined));
+      r = loadCompiledSchema(loader, layer.path, store).then(async (schema) => {
+        const [xpaths, plans] = await Promise.all([
+          xpathStore ? StoredXPaths.open(xpathStore, layer.path, schema.namespaces) : undefined,
+          planStore ? StoredPlans.open(planStore, layer.path, schema.namespaces) : undefined,
+        ]);
+        return new SchematronRunner(schema, resources, xpaths, plans);
+      });
       // A failed compilation is reported for this call and retried next time.
       r.catch(() => runners.delete(layer.path));
       runners.set(layer.path, r);

@@ -25,6 +25,7 @@ import { resolveKitPath } from './paths.js';
 import { type RulePlan, RulePlanner } from './rule-plan.js';
 import { CompiledXPaths } from './xpath-cache.js';
 import type { StoredXPaths } from './xpath-store.js';
+import type { StoredPlans } from './plan-store.js';
 import { CANDIDATES_PARAM, MatchPlanner, MatchSets } from './match-plan.js';
 
 export interface SchematronFinding {
@@ -234,12 +235,20 @@ export class SchematronRunner {
   private readonly planner: RulePlanner;
   private readonly matchPlanner: MatchPlanner;
 
-  /** `stored`: compiled XPath kept between processes (xpath-store.ts); optional. */
-  constructor(readonly schema: CompiledSchema, private readonly cache: ResourceCache, stored?: StoredXPaths) {
+  /**
+   * `stored`: compiled XPath kept between processes (xpath-store.ts); `plans`: what planning
+   * learnt from the rules' text in an earlier process (plan-store.ts). Both optional.
+   */
+  constructor(
+    readonly schema: CompiledSchema,
+    private readonly cache: ResourceCache,
+    stored?: StoredXPaths,
+    private readonly plans?: StoredPlans,
+  ) {
     this.globalOrder = orderGlobals(schema.globals);
     this.xpaths = new CompiledXPaths(schema.namespaces, stored);
-    this.planner = new RulePlanner(schema.namespaces);
-    this.matchPlanner = new MatchPlanner(schema.namespaces);
+    this.planner = new RulePlanner(schema.namespaces, plans?.rules);
+    this.matchPlanner = new MatchPlanner(schema.namespaces, plans?.match);
   }
 
   private evaluate(expr: string, context: unknown, params: Record<string, unknown>, resultForm: 'xdm' | 'array' | 'default'): unknown {
@@ -299,8 +308,9 @@ export class SchematronRunner {
     try {
       return await this.runRules(index);
     } finally {
-      // What this document made the layer compile is kept for the next process (in the background).
+      // What this document made the layer compile and plan is kept for the next process (in the background).
       void this.xpaths.save();
+      void this.plans?.save(this.planner, this.matchPlanner);
     }
   }
 
