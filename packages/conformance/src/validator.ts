@@ -231,8 +231,13 @@ export function createValidator(options: ValidatorOptions): Validator {
     }
     const selected = layersFor(volet).filter(wants);
     const index = parsed && selected.some((l) => l.kind === 'schematron') ? new DocumentIndex(parsed) : undefined;
+    // The schematron layers run in turn here; the XML schema layer's result, when it runs on
+    // another thread, is awaited only after them (awaiting it first left this thread idle until
+    // that thread had compiled the schema: 0.1–0.2 s of a one-document command). Kit order kept.
+    const results = new Map<LayerDefinition, LayerResult>();
+    for (const layer of selected) if (!(early && layer.kind === 'xsd')) results.set(layer, layer.kind === 'xsd' ? await xsdLayer(doc) : await schematronLayer(layer, index));
     const layers: LayerResult[] = [];
-    for (const layer of selected) layers.push(layer.kind === 'xsd' ? await (early ?? xsdLayer(doc)) : await schematronLayer(layer, index));
+    for (const layer of selected) layers.push(results.get(layer) ?? (await (early as Promise<LayerResult>)));
     return { volet, valid: layers.every((l) => l.valid), layers };
   }
 

@@ -62,6 +62,7 @@ const ELEMENT = 1;
 const DOCUMENT = 9;
 const MAX_ENGINE_ERRORS = 50;
 const MAP_NS = 'http://www.w3.org/2005/xpath-functions/map';
+const MAP_PUT = `Q{${MAP_NS}}put($m, $k, $v)`;
 
 /** Per-document facts shared by every layer: document order and an element-name index. */
 export class DocumentIndex {
@@ -272,7 +273,8 @@ export class SchematronRunner {
     const value = 'doc' in entry ? entry.doc : false;
     if ('doc' in entry) this.resourceDocs.set(uri, entry.doc);
     if ('absent' in entry) this.absentReasons.set(uri, entry.absent);
-    this.resources = SaxonJS.XPath.evaluate(`Q{${MAP_NS}}put($m, $k, $v)`, null, { params: { m: this.resources, k: uri, v: value }, resultForm: 'xdm' });
+    // Compiled once per layer (and stored): `XPath.evaluate` compiled it again for every resource.
+    this.resources = this.xpaths.evaluate(MAP_PUT, null, { m: this.resources, k: uri, v: value }, 'xdm');
   }
 
   /** Builds the text index `key` (`uri#//name`) of a resource already provided. */
@@ -284,7 +286,7 @@ export class SchematronRunner {
     if (at < 0 || !doc) throw new Error(`text index ${key}: the document was not loaded`);
     const builder = path >= 0 ? pathLookupBuilder(key.slice(at + PATH_KEY_SEPARATOR.length)) : textIndexBuilder(key.slice(at + TEXT_INDEX_KEY_SEPARATOR.length));
     const index = this.evaluate(builder, null, { __dcc_doc: doc }, 'xdm');
-    this.textIndexes = SaxonJS.XPath.evaluate(`Q{${MAP_NS}}put($m, $k, $v)`, null, { params: { m: this.textIndexes, k: key, v: index }, resultForm: 'xdm' });
+    this.textIndexes = this.xpaths.evaluate(MAP_PUT, null, { m: this.textIndexes, k: key, v: index }, 'xdm');
   }
 
   /** Runs `step` again after loading each resource it asks for. */
