@@ -224,6 +224,10 @@ export function createValidator(options: ValidatorOptions): Validator {
     // A partial validation without schematron layers (the XSD on its own worker) needs no tree;
     // its volet is only a hint, the verdict takes the volet of the part that parsed the document.
     const needsTree = !only || [...only].some((slot) => slot !== 'xsd');
+    // The generic layers' compiled rules, XPath and plans are read from disk meanwhile (each read
+    // otherwise left this thread idle in turn); a failed load is reported, and retried, when the
+    // layer runs.
+    if (needsTree) for (const layer of GENERIC_LAYERS) if (layer.kind === 'schematron' && wants(layer)) runner(layer).catch(() => undefined);
     const parsed = needsTree ? await parse(doc.text) : undefined;
     const volet = doc.volet ?? detectVolet(parsed, doc.text) ?? (needsTree ? undefined : 'pps');
     if (!volet) {
