@@ -116,24 +116,28 @@ function command(files, cacheDir, { v8Defaults = false } = {}) {
   const child = spawnSync(process.execPath, [path.join(here, 'cli-child.mjs'), ...files], { env: { ...process.env, DCC_CACHE_DIR: cacheDir, BENCH_V8_DEFAULTS: v8Defaults ? '1' : '0' }, encoding: 'utf8' });
   const wall = (performance.now() - start) / 1000;
   if (child.status !== 0) throw new Error(`dcc validate failed: ${child.stderr}`);
-  const { code, maxRssKiB, cpuMs, v8Flags } = JSON.parse(child.stdout);
+  const { code, maxRssKiB, cpuMs, mainThreadCpuMs, v8Flags } = JSON.parse(child.stdout);
   if (code !== 0) throw new Error(`dcc validate reported errors on the official PPS example (exit ${code})`);
-  return { wall, rssMiB: maxRssKiB / 1024, cpu: cpuMs / 1000, v8Flags };
+  return { wall, rssMiB: maxRssKiB / 1024, cpu: cpuMs / 1000, mainCpu: mainThreadCpuMs === null ? null : mainThreadCpuMs / 1000, v8Flags };
 }
 const flagsOf = (run) => (run.v8Flags.length ? `V8 flags of a short run: ${run.v8Flags.join(' ')}` : 'V8 defaults');
-const cpuOf = (runs) => `CPU ${median(runs.map((r) => r.cpu)).toFixed(2)} s`;
-// Measured on a quiet machine before this stop's changes (issue 15's brief, same bench).
-const BEFORE = { cold: '3.18 s', one: '1.94 s', twenty: '5.22 s, peak 588 MiB', workers2: '2.33 s', node: '1.87 s', npx: '5.58 s' };
+// CPU of every thread, and of the main thread alone (the critical path: on two cores the wall
+// time is about the larger of the main thread and half the total).
+const cpuOf = (runs) => `CPU ${median(runs.map((r) => r.cpu)).toFixed(2)} s${runs.every((r) => r.mainCpu !== null) ? ` (main thread ${median(runs.map((r) => r.mainCpu)).toFixed(2)} s)` : ''}`;
+// The previous stop's figures, this bench alone on the machine (6 Dec 2026; the README's table);
+// '' where that run's figure was not recorded.
+const BEFORE = { cold: '', one: '1.17 s, CPU 1.57 s', twenty: '3.84 s', workers2: '', node: '1.30 s', npx: '1.71 s' };
+const before = (figure) => (figure ? `  [${figure}]` : '');
 const cold = command([example], path.join(tmp, 'cold-cache'));
-console.log(`Whole command \`dcc validate\` (new process each time; ${load()}; before this stop, quiet machine, in brackets):`);
-console.log(`  1 document, no compiled-rules cache yet (first run on a machine): ${cold.wall.toFixed(2)} s, ${cpuOf([cold])}, peak ${cold.rssMiB.toFixed(0)} MiB  [${BEFORE.cold}]  (${flagsOf(cold)})`);
+console.log(`Whole command \`dcc validate\` (new process each time; ${load()}; the previous stop, quiet machine, in brackets):`);
+console.log(`  1 document, no compiled-rules cache yet (first run on a machine): ${cold.wall.toFixed(2)} s, ${cpuOf([cold])}, peak ${cold.rssMiB.toFixed(0)} MiB${before(BEFORE.cold)}  (${flagsOf(cold)})`);
 const cacheDir = path.join(tmp, 'cache');
 command([example], cacheDir); // fills the cache
 for (const files of [[example], copies]) {
   const runs = [0, 1, 2].map(() => command(files, cacheDir));
   const wall = median(runs.map((r) => r.wall));
   const rss = Math.max(...runs.map((r) => r.rssMiB));
-  console.log(`  ${String(files.length).padStart(2)} document${files.length > 1 ? 's' : ' '} (median of 3): ${wall.toFixed(2)} s, ${cpuOf(runs)}, ${(files.length / wall).toFixed(2)} documents/s, ${(wall / files.length).toFixed(2)} s/document, peak ${rss.toFixed(0)} MiB  [${files.length > 1 ? BEFORE.twenty : BEFORE.one}]  (${flagsOf(runs[0])})`);
+  console.log(`  ${String(files.length).padStart(2)} document${files.length > 1 ? 's' : ' '} (median of 3): ${wall.toFixed(2)} s, ${cpuOf(runs)}, ${(files.length / wall).toFixed(2)} documents/s, ${(wall / files.length).toFixed(2)} s/document, peak ${rss.toFixed(0)} MiB${before(files.length > 1 ? BEFORE.twenty : BEFORE.one)}  (${flagsOf(runs[0])})`);
 }
 // One document with V8's defaults (what the command ran with before it set the flags of a short
 // run; its saxon-js code cache is a file of its own), alternated with the default command.
@@ -162,13 +166,13 @@ for (const files of [[example], copies]) {
 // one file is this thread).
 {
   const runs = [0, 1, 2].map(() => command(['--workers', '2', example], cacheDir));
-  console.log(`   1 document, --workers 2 (median of 3): ${median(runs.map((r) => r.wall)).toFixed(2)} s, ${cpuOf(runs)}, peak ${Math.max(...runs.map((r) => r.rssMiB)).toFixed(0)} MiB  [${BEFORE.workers2}]`);
+  console.log(`   1 document, --workers 2 (median of 3): ${median(runs.map((r) => r.wall)).toFixed(2)} s, ${cpuOf(runs)}, peak ${Math.max(...runs.map((r) => r.rssMiB)).toFixed(0)} MiB${before(BEFORE.workers2)}`);
 }
 // The README's own commands, from the repository root: the bin through node, and through npx.
 const root = path.resolve(here, '../../..');
 // Median of 3 each, one after the other; npx from the root runs node_modules/.bin/dcc (the
 // workspace's bin) once npm has started.
-for (const [label, argv, before] of [
+for (const [label, argv, previous] of [
   ['node packages/cli/bin/dcc.js validate', [process.execPath, 'packages/cli/bin/dcc.js'], BEFORE.node],
   ['npx dcc validate', ['npx', 'dcc'], BEFORE.npx],
   ['node packages/cli/bin/dcc.js --help', [process.execPath, 'packages/cli/bin/dcc.js', '--help'], ''],
@@ -181,7 +185,7 @@ for (const [label, argv, before] of [
     return child.status === 0 ? (performance.now() - start) / 1000 : Number.NaN;
   });
   const shown = walls.some(Number.isNaN) ? 'failed' : `${median(walls).toFixed(2)} s`;
-  console.log(`  ${label.padEnd(38)} ${help ? 'usage only (start-up):' : '1 document:'} ${shown}${before ? `  [${before}]` : ''}`);
+  console.log(`  ${label.padEnd(38)} ${help ? 'usage only (start-up):' : '1 document:'} ${shown}${before(previous)}`);
 }
 console.log(`  (${load()}) previous engine (recorded, issue 15): 1 document 3.1 s (node bin) / 4.4 s (npx); 20 documents 18.6 s. Targets: 1 document ≤ 1.1 s; 20 documents ≤ 7.5 s (10× the kit).`);
 }

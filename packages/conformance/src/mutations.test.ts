@@ -116,6 +116,9 @@ describe('mutation suite: the engine against the kit, layer by layer', () => {
     },
   };
 
+  // Rule planning's results (schematron/plan-store.ts), in the same map under their own keys.
+  const planStore = { store: xpathStore, version: 'mutation-suite' };
+
   before(async () => {
     const kitDir = resolveKitDir();
     for (const name of EXAMPLES) sources.set(name, await readFile(path.join(kitDir, 'ExemplesCDA', name), 'utf8'));
@@ -132,7 +135,7 @@ describe('mutation suite: the engine against the kit, layer by layer', () => {
     // not a compiled form left on disk by an earlier version of the engine (compiling every
     // layer takes about a second). The XPath it compiles is stored (in memory) for the test
     // of stored XPath below.
-    const validator = createValidator({ loader: createFsLoader(kitDir), xpathStore });
+    const validator = createValidator({ loader: createFsLoader(kitDir), xpathStore, planStore });
     all.push(...(await validator.validateMany(docs)));
     EXAMPLES.forEach((name, i) => baselines.set(name, all[i] as ValidationResult));
     CASES.forEach((testCase, i) => results.set(testCase.id, all[EXAMPLES.length + i] as ValidationResult));
@@ -158,11 +161,13 @@ describe('mutation suite: the engine against the kit, layer by layer', () => {
     });
   });
 
-  test('compiled XPath stored by an earlier process (schematron/xpath-store.ts) gives every document the same schematron verdict', async () => {
+  test('compiled XPath and rule plans stored by an earlier process (schematron/xpath-store.ts, plan-store.ts) give every document the same schematron verdict', async () => {
     assert.equal(storedPathAgrees(), true, 'stored packages pass the self-test here, so the later validator reads them');
     while (writes.size > 0) await Promise.all(writes);
-    assert.equal(stored.size, 7, 'one file of compiled XPath per schematron layer');
-    const later = createValidator({ loader: createFsLoader(resolveKitDir()), xpathStore });
+    assert.equal([...stored.keys()].filter((key) => key.startsWith('xpath-')).length, 7, 'one file of compiled XPath per schematron layer');
+    assert.equal([...stored.keys()].filter((key) => key.startsWith('plans-')).length, 7, 'one file of rule plans per schematron layer');
+    assert.equal(stored.size, 14);
+    const later = createValidator({ loader: createFsLoader(resolveKitDir()), xpathStore, planStore });
     const schematronSlots = LAYER_SLOTS.filter((slot) => slot !== 'xsd');
     for (const [i, doc] of docs.entries()) {
       const again = await later.validate(doc.text, { name: doc.name, layers: schematronSlots, ...(doc.volet ? { volet: doc.volet } : {}) });

@@ -9,8 +9,11 @@ import type { ResourceLoader } from './loader.js';
 import { GENERIC_LAYERS, type LayerDefinition, type LayerName, type LayerSlot, layersFor, slotOf, type Volet, VOLET_LAYERS, voletFromTemplateIds } from './layers.js';
 import { type CompiledSchemaStore, loadCompiledSchema } from './schema-cache.js';
 import { DocumentIndex, type EngineError, ResourceCache, SchematronRunner } from './schematron/run.js';
-import { createXsdValidator, type XsdValidator } from './xsd.js';
+// Type only: the XML schema engine (libxml2-wasm, ≈ 30 ms of CPU to load) is imported when
+// this thread compiles the schema, never when the layer runs on another thread.
+import type { XsdValidator } from './xsd.js';
 import { type CompiledXPathStore, StoredXPaths } from './schematron/xpath-store.js';
+import { type PlanStoreOptions, StoredPlans } from './schematron/plan-store.js';
 import { VoletNotDetectedError } from './errors.js';
 
 export interface LayerIssue {
@@ -70,6 +73,8 @@ export interface ValidatorOptions {
   readonly store?: CompiledSchemaStore;
   /** Where compiled XPath is kept between processes (optional; see schematron/xpath-store.ts). */
   readonly xpathStore?: CompiledXPathStore;
+  /** Where rule planning's results are kept between processes, with the planner code's version (see schematron/plan-store.ts; optional). */
+  readonly planStore?: PlanStoreOptions;
   /**
    * The XML schema layer's validator when it runs elsewhere (another thread: Node's
    * `startXsdThread`); called once, on first use. The layer then starts before the document is
@@ -99,8 +104,22 @@ export interface Validator {
 function clinicalDocument(doc: Document): Element | undefined {
   const root = doc.documentElement;
   if (root && root.namespaceURI === HL7 && root.localName === 'ClinicalDocument') return root;
-  const found = SaxonJS.XPath.evaluate('(//*:ClinicalDocument[namespace-uri() = $ns])[1]', doc, { params: { ns: HL7 } }) as Element | null;
-  return found ?? undefined;
+  return firstClinicalDocument(doc);
+}
+
+/**
+ * `(//*:ClinicalDocument[namespace-uri() = $hl7])[1]`: the first such element in document
+ * order (a depth-first walk), without compiling an XPath (≈ 50 ms of CPU in a new process).
+ */
+function firstClinicalDocument(parent: Node): Element | undefined {
+  for (let c = parent.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType !== 1) continue;
+    const el = c as Element;
+    if (el.namespaceURI === HL7 && el.localName === 'ClinicalDocument') return el;
+    const inside = firstClinicalDocument(el);
+    if (inside) return inside;
+  }
+  return undefined;
 }
 
 function detectVolet(doc: Document | undefined, xml: string): Volet | undefined {
@@ -130,7 +149,7 @@ function splitByRole(issues: LayerIssue[]): { errors: LayerIssue[]; warnings: La
 }
 
 export function createValidator(options: ValidatorOptions): Validator {
-  const { loader, store, xpathStore } = options;
+  const { loader, store, xpathStore, planStore } = options;
   const xsdElsewhere = options.xsdValidator;
   const resources = new ResourceCache(loader);
   const runners = new Map<string, Promise<SchematronRunner>>();
@@ -139,7 +158,13 @@ export function createValidator(options: ValidatorOptions): Validator {
   const runner = (layer: LayerDefinition) => {
     let r = runners.get(layer.path);
     if (!r) {
-      r = loadCompiledSchema(loader, layer.path, store).then(async (schema) => new SchematronRunner(schema, resources, xpathStore ? await StoredXPaths.open(xpathStore, layer.path, schema.namespaces) : undefined));
+      r = loadCompiledSchema(loader, layer.path, store).then(async (schema) => {
+        const [xpaths, plans] = await Promise.all([
+          xpathStore ? StoredXPaths.open(xpathStore, layer.path, schema.namespaces) : undefined,
+          planStore ? StoredPlans.open(planStore, layer.path, schema.namespaces) : undefined,
+        ]);
+        return new SchematronRunner(schema, resources, xpaths, plans);
+      });
       // A failed compilation is reported for this call and retried next time.
       r.catch(() => runners.delete(layer.path));
       runners.set(layer.path, r);
@@ -148,7 +173,7 @@ export function createValidator(options: ValidatorOptions): Validator {
   };
   const xsdValidator = () => {
     if (!xsd) {
-      xsd = xsdElsewhere ? xsdElsewhere() : createXsdValidator(loader, GENERIC_LAYERS[0].path);
+      xsd = xsdElsewhere ? xsdElsewhere() : import('./xsd.js').then(({ createXsdValidator }) => createXsdValidator(loader, GENERIC_LAYERS[0].path));
       xsd.catch(() => (xsd = undefined));
     }
     return xsd;
@@ -199,6 +224,10 @@ export function createValidator(options: ValidatorOptions): Validator {
     // A partial validation without schematron layers (the XSD on its own worker) needs no tree;
     // its volet is only a hint, the verdict takes the volet of the part that parsed the document.
     const needsTree = !only || [...only].some((slot) => slot !== 'xsd');
+    // The generic layers' compiled rules, XPath and plans are read from disk meanwhile (each read
+    // otherwise left this thread idle in turn); a failed load is reported, and retried, when the
+    // layer runs.
+    if (needsTree) for (const layer of GENERIC_LAYERS) if (layer.kind === 'schematron' && wants(layer)) runner(layer).catch(() => undefined);
     const parsed = needsTree ? await parse(doc.text) : undefined;
     const volet = doc.volet ?? detectVolet(parsed, doc.text) ?? (needsTree ? undefined : 'pps');
     if (!volet) {
@@ -206,8 +235,13 @@ export function createValidator(options: ValidatorOptions): Validator {
     }
     const selected = layersFor(volet).filter(wants);
     const index = parsed && selected.some((l) => l.kind === 'schematron') ? new DocumentIndex(parsed) : undefined;
+    // The schematron layers run in turn here; the XML schema layer's result, when it runs on
+    // another thread, is awaited only after them (awaiting it first left this thread idle until
+    // that thread had compiled the schema: 0.1–0.2 s of a one-document command). Kit order kept.
+    const results = new Map<LayerDefinition, LayerResult>();
+    for (const layer of selected) if (!(early && layer.kind === 'xsd')) results.set(layer, layer.kind === 'xsd' ? await xsdLayer(doc) : await schematronLayer(layer, index));
     const layers: LayerResult[] = [];
-    for (const layer of selected) layers.push(layer.kind === 'xsd' ? await (early ?? xsdLayer(doc)) : await schematronLayer(layer, index));
+    for (const layer of selected) layers.push(results.get(layer) ?? (await (early as Promise<LayerResult>)));
     return { volet, valid: layers.every((l) => l.valid), layers };
   }
 

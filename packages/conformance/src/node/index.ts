@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createValidator, type Validator } from '../validator.js';
 import type { CompiledSchemaStore } from '../schema-cache.js';
@@ -13,6 +14,7 @@ import { resolveKitDir } from './kit-dir.js';
 import { createFolderCodeCache, createFolderSchemaStore, createFolderXPathStore } from './schema-store.js';
 import { saveSaxonCodeCache, saxonCodeCacheName, useSaxonCodeCache } from '../saxon-node.js';
 import type { CompiledXPathStore } from '../schematron/xpath-store.js';
+import type { PlanStoreOptions } from '../schematron/plan-store.js';
 import { startXsdThread, type XsdThread } from './xsd-thread.js';
 
 export { VoletNotDetectedError } from '../validator.js';
@@ -86,8 +88,28 @@ export function createNodeValidator(options: NodeValidatorOptions = {}): Validat
   };
 }
 
-function folderStores(folder: string): { store: CompiledSchemaStore; xpathStore: CompiledXPathStore } {
-  return { store: createFolderSchemaStore(folder), xpathStore: createFolderXPathStore(folder) };
+function folderStores(folder: string): { store: CompiledSchemaStore; xpathStore: CompiledXPathStore; planStore?: PlanStoreOptions } {
+  const xpathStore = createFolderXPathStore(folder);
+  const version = plannerVersion();
+  return { store: createFolderSchemaStore(folder), xpathStore, ...(version ? { planStore: { store: xpathStore, version } } : {}) };
+}
+
+/** The modules whose code decides what rule planning makes of the rules' text (plan-store.ts). */
+const PLANNER_MODULES = ['../schematron/rule-plan.js', '../schematron/match-plan.js', '../schematron/xpath-text.js', '../schematron/plan-store.js'];
+let plannerHash: string | null | undefined;
+
+/** A SHA-256 of the planner modules' code: stored plans are used only by the same code (undefined: unreadable, plans not stored). */
+function plannerVersion(): string | undefined {
+  if (plannerHash === undefined) {
+    try {
+      const hash = createHash('sha256');
+      for (const module of PLANNER_MODULES) hash.update(readFileSync(new URL(module, import.meta.url)));
+      plannerHash = `sha256:${hash.digest('base64')}`;
+    } catch {
+      plannerHash = null;
+    }
+  }
+  return plannerHash ?? undefined;
 }
 
 export { createValidatorPool, DEFAULT_POOL_SIZE, type ValidatorPool, type ValidatorPoolOptions } from './validator-pool.js';

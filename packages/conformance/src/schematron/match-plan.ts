@@ -42,12 +42,46 @@ export interface MatchStep {
   readonly document?: boolean;
 }
 
+/**
+ * How a branch splits into steps, found from its text alone (null: evaluated whole): from the
+ * document node, or from the candidates with a first step (`identity`: see MatchStep), then
+ * the following steps' expressions.
+ */
+export type BranchChain = { readonly document: true; readonly steps: readonly string[] } | { readonly first: string; readonly identity: boolean; readonly steps: readonly string[] };
+
+/** The chains of the branches planned so far, keyed by branchKey: kept between processes (plan-store.ts). */
+export type MatchPlannerMemo = ReadonlyArray<readonly [string, BranchChain | null]>;
+
+/** A branch's key in a memo: its text and its candidates, all the chain depends on (with the layer's namespaces). */
+const branchKey = (branch: MatchBranch): string => `${branch.select}\u0000${JSON.stringify(branch.candidates ?? null)}`;
+
 export class MatchPlanner {
   private readonly steps = new Map<string, MatchStep>();
   private readonly leaves = new WeakMap<MatchBranch, MatchStep | null>();
+  private readonly chains = new Map<string, BranchChain | null>();
+  /** Branch texts split since construction (what a memo did not hold). */
+  private learnt = 0;
 
-  /** `namespaces`: the layer's prefixes, to recognise identity steps (none: no step is one). */
-  constructor(private readonly namespaces: Record<string, string> = {}) {}
+  /**
+   * `namespaces`: the layer's prefixes, to recognise identity steps (none: no step is one).
+   * `memo`: what an earlier planner of the same layer found (memo()); trusted as given.
+   */
+  constructor(
+    private readonly namespaces: Record<string, string> = {},
+    memo?: MatchPlannerMemo,
+  ) {
+    for (const [key, chain] of memo ?? []) this.chains.set(key, chain);
+  }
+
+  /** Number of branch texts split since construction (none when a memo held them all). */
+  get analysed(): number {
+    return this.learnt;
+  }
+
+  /** What this planner found, for a later process. */
+  memo(): MatchPlannerMemo {
+    return [...this.chains];
+  }
 
   /** Number of distinct steps planned so far. */
   get size(): number {
@@ -65,13 +99,29 @@ export class MatchPlanner {
   }
 
   private plan(branch: MatchBranch): MatchStep | undefined {
-    if (!branch.candidates) return this.planAbsolute(branch.select);
+    const key = branchKey(branch);
+    let chain = this.chains.get(key);
+    if (chain === undefined) {
+      this.learnt++;
+      chain = this.chain(branch) ?? null;
+      this.chains.set(key, chain);
+    }
+    if (!chain) return undefined;
+    let step =
+      'document' in chain
+        ? this.step('\u0002document', '', undefined, undefined, false, true)
+        : this.step(`${JSON.stringify(branch.candidates)}\u0000`, chain.first, undefined, branch.candidates, chain.identity);
+    for (const expr of chain.steps) step = this.step('', expr, step, undefined);
+    return step;
+  }
+
+  /** The branch's chain, from its text (see BranchChain). */
+  private chain(branch: MatchBranch): BranchChain | undefined {
+    if (!branch.candidates) return this.chainAbsolute(branch.select);
     const path = splitPathSteps(branch.select);
     const [first, ...rest] = path?.steps ?? [];
     if (!path || path.start !== `$${CANDIDATES_PARAM}` || !first || first.descendant) return undefined;
-    let step = this.step(`${JSON.stringify(branch.candidates)}\u0000`, `$${CANDIDATES_PARAM}/${first.step}`, undefined, branch.candidates, this.selectsAllCandidates(first.step, branch.candidates));
-    for (const { step: text, descendant } of rest) step = this.step('', `$${CONTEXT_PARAM}${descendant ? '//' : '/'}${text}`, step, undefined);
-    return step;
+    return { first: `$${CANDIDATES_PARAM}/${first.step}`, identity: this.selectsAllCandidates(first.step, branch.candidates), steps: rest.map(({ step, descendant }) => `$${CONTEXT_PARAM}${descendant ? '//' : '/'}${step}`) };
   }
 
   /**
@@ -79,13 +129,11 @@ export class MatchPlanner {
    * evaluated from the document node, `/s1` is `$__dcc_context/s1` with the context bound to
    * that node alone, so the steps are shared as for the other branches.
    */
-  private planAbsolute(select: string): MatchStep | undefined {
+  private chainAbsolute(select: string): BranchChain | undefined {
     if (!select.startsWith('/') || select.startsWith('//')) return undefined;
     const path = splitPathSteps(`$${CONTEXT_PARAM}${select}`);
     if (!path || path.start !== `$${CONTEXT_PARAM}` || path.steps.length === 0) return undefined;
-    let step = this.step('\u0002document', '', undefined, undefined, false, true);
-    for (const { step: text, descendant } of path.steps) step = this.step('', `$${CONTEXT_PARAM}${descendant ? '//' : '/'}${text}`, step, undefined);
-    return step;
+    return { document: true, steps: path.steps.map(({ step, descendant }) => `$${CONTEXT_PARAM}${descendant ? '//' : '/'}${step}`) };
   }
 
   /** Whether `self::T` (T a name test, nothing else) selects every candidate of `spec`. */

@@ -78,4 +78,6 @@ export interface CheckItem {
 export type MessagePart = { readonly text: string } | { readonly expr: string };
 
 // 3: a first step's `templateId[@root = '…']` predicate also selects candidates by templateId.
-export const COMPILED_SCHEMA_FORMAT = 3;
+// 4: the same schema; the folder store (node/schema-store.ts) keeps each rule's items as JSON
+//    text, parsed when the rule is first planned (an older engine must not read such a file).
+export const COMPILED_SCHEMA_FORMAT = 4;

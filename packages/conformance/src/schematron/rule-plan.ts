@@ -59,11 +59,53 @@ export interface RulePlan {
   readonly batch: string;
 }
 
+/**
+ * What planning learnt from the rules' text, kept between processes (plan-store.ts): the
+ * results of the text analyses, keyed by the text they read, and the variable names given so
+ * far (a stored rewrite names its sets with them; new names continue the numbering).
+ */
+export interface RulePlannerMemo {
+  readonly variables: ReadonlyArray<readonly [string, string]>;
+  readonly predicateVariables: ReadonlyArray<readonly [string, string]>;
+  readonly sharedTests: ReadonlyArray<readonly [string, ReturnType<typeof sharedDescendantTest> | null]>;
+  readonly rewrites: ReadonlyArray<readonly [string, ReturnType<typeof rewriteAbsoluteDescendants>]>;
+  readonly lookups: ReadonlyArray<readonly [string, ReturnType<typeof rewriteTextLookups>]>;
+}
+
 export class RulePlanner {
   private readonly plans = new WeakMap<CompiledRule, RulePlan>();
   private readonly variables = new Map<string, string>();
+  /** Text analysed since construction (what a memo did not hold). */
+  private learnt = 0;
 
-  constructor(private readonly namespaces: Record<string, string>) {}
+  /** `memo`: what an earlier planner of the same layer learnt (memo()); trusted as given. */
+  constructor(
+    private readonly namespaces: Record<string, string>,
+    memo?: RulePlannerMemo,
+  ) {
+    if (!memo) return;
+    for (const [key, name] of memo.variables) this.variables.set(key, name);
+    for (const [predicate, name] of memo.predicateVariables) this.predicateVariables.set(predicate, name);
+    for (const [expr, shared] of memo.sharedTests) this.sharedTests.set(expr, shared ?? undefined);
+    for (const [expr, rewritten] of memo.rewrites) this.rewrites.set(expr, rewritten);
+    for (const [expr, looked] of memo.lookups) this.lookups.set(expr, looked);
+  }
+
+  /** Number of text analyses made since construction (none when a memo held them all). */
+  get analysed(): number {
+    return this.learnt;
+  }
+
+  /** What this planner knows, for a later process (see RulePlannerMemo). */
+  memo(): RulePlannerMemo {
+    return {
+      variables: [...this.variables],
+      predicateVariables: [...this.predicateVariables],
+      sharedTests: [...this.sharedTests].map(([expr, shared]) => [expr, shared ?? null] as const),
+      rewrites: [...this.rewrites],
+      lookups: [...this.lookups],
+    };
+  }
 
   private variableFor = (namespace: string, local: string): string => {
     const key = `${namespace}\u0000${local}`;
@@ -90,8 +132,9 @@ export class RulePlanner {
   private readonly rewrites = new Map<string, ReturnType<typeof rewriteAbsoluteDescendants>>();
   private readonly lookups = new Map<string, ReturnType<typeof rewriteTextLookups>>();
 
-  private memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  private remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
     if (cache.has(key)) return cache.get(key) as T;
+    this.learnt++;
     const value = compute();
     cache.set(key, value);
     return value;
@@ -103,7 +146,7 @@ export class RulePlanner {
     let textIndexed = false;
     const items = rule.items.map((item): PlannedItem => {
       if (shareViolations && item.kind !== 'let') {
-        const shared = this.memo(this.sharedTests, item.expr, () => sharedDescendantTest(item.expr, '__dcc_pending'));
+        const shared = this.remember(this.sharedTests, item.expr, () => sharedDescendantTest(item.expr, '__dcc_pending'));
         if (shared) {
           let variable = this.predicateVariables.get(shared.predicate);
           if (variable === undefined) {
@@ -114,9 +157,9 @@ export class RulePlanner {
           return { ...item, evaluated: shared.check.replace('$__dcc_pending', `$${variable}`) };
         }
       }
-      const rewritten = this.memo(this.rewrites, item.expr, () => rewriteAbsoluteDescendants(item.expr, this.namespaces, this.variableFor, { relative: true }));
+      const rewritten = this.remember(this.rewrites, item.expr, () => rewriteAbsoluteDescendants(item.expr, this.namespaces, this.variableFor, { relative: true }));
       for (const set of rewritten.sets) sets.set(set.variable, set);
-      const looked = this.memo(this.lookups, rewritten.expr, () => rewriteTextLookups(rewritten.expr));
+      const looked = this.remember(this.lookups, rewritten.expr, () => rewriteTextLookups(rewritten.expr));
       if (looked.rewritten) textIndexed = true;
       return { ...item, evaluated: looked.expr };
     });

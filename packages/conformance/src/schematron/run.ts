@@ -25,6 +25,7 @@ import { resolveKitPath } from './paths.js';
 import { type RulePlan, RulePlanner } from './rule-plan.js';
 import { CompiledXPaths } from './xpath-cache.js';
 import type { StoredXPaths } from './xpath-store.js';
+import type { StoredPlans } from './plan-store.js';
 import { CANDIDATES_PARAM, MatchPlanner, MatchSets } from './match-plan.js';
 
 export interface SchematronFinding {
@@ -61,6 +62,7 @@ const ELEMENT = 1;
 const DOCUMENT = 9;
 const MAX_ENGINE_ERRORS = 50;
 const MAP_NS = 'http://www.w3.org/2005/xpath-functions/map';
+const MAP_PUT = `Q{${MAP_NS}}put($m, $k, $v)`;
 
 /** Per-document facts shared by every layer: document order and an element-name index. */
 export class DocumentIndex {
@@ -234,12 +236,20 @@ export class SchematronRunner {
   private readonly planner: RulePlanner;
   private readonly matchPlanner: MatchPlanner;
 
-  /** `stored`: compiled XPath kept between processes (xpath-store.ts); optional. */
-  constructor(readonly schema: CompiledSchema, private readonly cache: ResourceCache, stored?: StoredXPaths) {
+  /**
+   * `stored`: compiled XPath kept between processes (xpath-store.ts); `plans`: what planning
+   * learnt from the rules' text in an earlier process (plan-store.ts). Both optional.
+   */
+  constructor(
+    readonly schema: CompiledSchema,
+    private readonly cache: ResourceCache,
+    stored?: StoredXPaths,
+    private readonly plans?: StoredPlans,
+  ) {
     this.globalOrder = orderGlobals(schema.globals);
     this.xpaths = new CompiledXPaths(schema.namespaces, stored);
-    this.planner = new RulePlanner(schema.namespaces);
-    this.matchPlanner = new MatchPlanner(schema.namespaces);
+    this.planner = new RulePlanner(schema.namespaces, plans?.rules);
+    this.matchPlanner = new MatchPlanner(schema.namespaces, plans?.match);
   }
 
   private evaluate(expr: string, context: unknown, params: Record<string, unknown>, resultForm: 'xdm' | 'array' | 'default'): unknown {
@@ -263,7 +273,8 @@ export class SchematronRunner {
     const value = 'doc' in entry ? entry.doc : false;
     if ('doc' in entry) this.resourceDocs.set(uri, entry.doc);
     if ('absent' in entry) this.absentReasons.set(uri, entry.absent);
-    this.resources = SaxonJS.XPath.evaluate(`Q{${MAP_NS}}put($m, $k, $v)`, null, { params: { m: this.resources, k: uri, v: value }, resultForm: 'xdm' });
+    // Compiled once per layer (and stored): `XPath.evaluate` compiled it again for every resource.
+    this.resources = this.xpaths.evaluate(MAP_PUT, null, { m: this.resources, k: uri, v: value }, 'xdm');
   }
 
   /** Builds the text index `key` (`uri#//name`) of a resource already provided. */
@@ -275,7 +286,7 @@ export class SchematronRunner {
     if (at < 0 || !doc) throw new Error(`text index ${key}: the document was not loaded`);
     const builder = path >= 0 ? pathLookupBuilder(key.slice(at + PATH_KEY_SEPARATOR.length)) : textIndexBuilder(key.slice(at + TEXT_INDEX_KEY_SEPARATOR.length));
     const index = this.evaluate(builder, null, { __dcc_doc: doc }, 'xdm');
-    this.textIndexes = SaxonJS.XPath.evaluate(`Q{${MAP_NS}}put($m, $k, $v)`, null, { params: { m: this.textIndexes, k: key, v: index }, resultForm: 'xdm' });
+    this.textIndexes = this.xpaths.evaluate(MAP_PUT, null, { m: this.textIndexes, k: key, v: index }, 'xdm');
   }
 
   /** Runs `step` again after loading each resource it asks for. */
@@ -299,8 +310,9 @@ export class SchematronRunner {
     try {
       return await this.runRules(index);
     } finally {
-      // What this document made the layer compile is kept for the next process (in the background).
+      // What this document made the layer compile and plan is kept for the next process (in the background).
       void this.xpaths.save();
+      void this.plans?.save(this.planner, this.matchPlanner);
     }
   }
 

@@ -332,7 +332,7 @@ export function parseFirstStep(branch: string): FirstStep | undefined {
  * groups blanked; with `keepBrackets`, the brackets of the top-level groups stay visible.
  */
 function topLevelCode(expr: string, keepBrackets = false): string {
-  const chars = expr.split('').map(() => ' ');
+  const chars: string[] = new Array<string>(expr.length).fill(' '); // native fill: a new process plans rules with cold code
   scanCode(expr, (i, depth) => {
     const c = expr[i] as string;
     if (depth === 0 || (keepBrackets && depth === 1 && '()[]{}'.includes(c))) chars[i] = c;
