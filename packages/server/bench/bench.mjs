@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onEachStore } from './stores.mjs';
 
-const { createServer, openStore, DocumentChecker, DEFAULT_WORKER_HEAP_MB, conformanceWorkerHeapOf, SERVER_NODE_FLAGS } = await import('@dcc-kit/server');
+const { createServer, openStore, DocumentChecker, DEFAULT_WORKER_HEAP_MB, conformanceWorkerHeapOf, SERVER_NODE_FLAGS, SERVER_ENVIRONMENT } = await import('@dcc-kit/server');
 const { loadExample } = await import('@dcc-kit/cda/examples');
 const { patientToApi } = await import('@dcc-kit/cda/identity');
 const { startPscEmulator, completeLogin, DR_LEFORT } = await import('@dcc-kit/psc-emulator');
@@ -206,7 +206,7 @@ async function run(label, storeOptions, memory) {
     console.log(
       `  ${''.padEnd(10)} memory: one process holds the server, ${WORKERS} engine worker(s), ${label === 'PGlite' ? 'the PGlite store (in a folder, with the saves above), ' : ''}` +
         `the PSC emulator and this bench's HTTP client; RSS ${MiB(memory.start)} at start, ${MiB(memory.engine)} with the engine warm, ` +
-        `${MiB(memory.stack)} with the ${label === 'PGlite' ? 'store, ' : ''}server and emulator up, ${MiB(before)} before the ${CONCURRENT_SIGNERS} signers (peak: ${how}; node ${process.execArgv.join(' ') || 'without options'}; load average ${os.loadavg()[0].toFixed(1)})`,
+        `${MiB(memory.stack)} with the ${label === 'PGlite' ? 'store, ' : ''}server and emulator up, ${MiB(before)} before the ${CONCURRENT_SIGNERS} signers (peak: ${how}; ${Object.keys(SERVER_ENVIRONMENT).map((name) => `${name}=${process.env[name] ?? 'unset'} `).join('')}node ${process.execArgv.join(' ') || 'without options'}; load average ${os.loadavg()[0].toFixed(1)})`,
     );
     console.log(`  ${''.padEnd(10)} where: engine warm: ${memory.engineHeaps}`);
     console.log(`  ${''.padEnd(10)}        server up: ${memory.stackHeaps}`);
@@ -238,8 +238,8 @@ if (process.env[STORE_ENV]) {
     try {
       if (folder) await (await openStore({ dataDir: folder })).close();
       const options = folder ? { dataDir: folder } : storeOptions;
-      // The measured process runs with the node options the server's bin starts it with (its heap limit).
-      const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, fileURLToPath(import.meta.url)], { env: { ...process.env, [STORE_ENV]: JSON.stringify({ label, storeOptions: options }) }, stdio: 'inherit' });
+      // The measured process runs with the node options and environment the server's bin starts it with.
+      const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, fileURLToPath(import.meta.url)], { env: { ...process.env, ...SERVER_ENVIRONMENT, [STORE_ENV]: JSON.stringify({ label, storeOptions: options }) }, stdio: 'inherit' });
       const code = await new Promise((resolve) => child.on('exit', resolve));
       if (code !== 0) throw new Error(`the ${label} benchmark exited with ${code}`);
     } finally {

@@ -1,6 +1,7 @@
-#!/usr/bin/env -S node --max-old-space-size=512
-// Runs the server: `node --max-old-space-size=512 packages/server/dist/main.js` (the options are
-// SERVER_NODE_FLAGS of main-config.ts: the main thread's heap limit). Environment: PORT (default 8080),
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-old-space-size=512
+// Runs the server: `MALLOC_ARENA_MAX=2 node --max-old-space-size=512 packages/server/dist/main.js`
+// (SERVER_ENVIRONMENT and SERVER_NODE_FLAGS of main-config.ts: glibc's arenas, the main thread's
+// heap limit). Environment: PORT (default 8080),
 // HOST (127.0.0.1), PUBLIC_URL, DATABASE_URL (absent → PGlite in DCC_DATA_DIR, default
 // ./.data/pglite), PSC_DISCOVERY_URL, PSC_CLIENT_ID, PSC_CLIENT_SECRET,
 // PSC_POST_LOGOUT_REDIRECT_URI, DCC_SESSION_KEY, ANS_KIT_DIR, DCC_ALLOW_TEST_IDENTITIES,
