@@ -7,12 +7,11 @@
 // the figure); their count and, on PostgreSQL, the plan of the 12-month query (EXPLAIN ANALYZE).
 // The load average is printed beside the figures (the machine may be shared). Prints; asserts
 // nothing. BENCH_INDICATOR_VERSIONS changes the size (default 100000).
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { onEachStore } from './stores.mjs';
 
-const { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, IndicatorsRepository, IndicatorsService, INDICATOR_FIGURES_SQL, INDICATOR_REPORT_SETTINGS } = await import('@dcc-kit/server');
+const { createPgliteDriver, createPostgresDriver, migrate, IndicatorsRepository, IndicatorsService, INDICATOR_FIGURES_SQL, INDICATOR_REPORT_SETTINGS } = await import('@dcc-kit/server');
 // The generator of the indicator tests (this package's own test support).
 const { writeHistory } = await import('../dist/testing/indicator-data.js');
 
@@ -65,13 +64,11 @@ console.log(`Indicators (GET /indicators) on ${VERSIONS.toLocaleString('en')} st
 // set-based backfill (the same rows its triggers keep; indicator-document-months.test.ts checks
 // both). Row by row through the triggers is much slower on PGlite; neither way is part of the
 // figures (the writes' cost through the triggers is printed apart).
-const before008 = mkdtempSync(join(tmpdir(), 'dcc-bench-migrations-'));
-for (const f of readdirSync(migrationsDir).filter((f) => /^00[1-7]_.*\.sql$/.test(f))) copyFileSync(join(migrationsDir, f), join(before008, f));
 await onEachStore('dcc_bench_indicators', async (label, storeOptions) => {
   const driver = storeOptions.memory ? await createPgliteDriver() : await createPostgresDriver(storeOptions.databaseUrl, { schema: storeOptions.schema });
   const store = { kind: driver.kind, driver, close: () => driver.close() };
   try {
-    await migrate(driver, before008);
+    await migrate(driver, { through: 7 });
     const t0 = performance.now();
     // About 2 versions per document on average (1 to 3): documents ≈ versions / 2, written in
     // chunks until the count is reached.
@@ -133,4 +130,3 @@ await onEachStore('dcc_bench_indicators', async (label, storeOptions) => {
     await store.close();
   }
 });
-rmSync(before008, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 export { createServer, jsonLogger, DEFAULT_LIMITS, DEFAULT_WIRE_TIMEOUTS, type WireTimeouts, type DccServer, type ServerOptions, type Logger, type LogEntry, type Rate, type TrafficLimits } from './app.js';
 export { Store, PatientRepository, DocumentRepository, AuditRepository, SessionRepository, IdempotencyRepository } from './store/store.js';
 export type * from './store/store.js';
-export { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, type SqlDriver, type SqlExecutor } from './store/driver.js';
+export { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, type MigrateOptions, type SqlDriver, type SqlExecutor } from './store/driver.js';
 export { DEFAULT_WORKER_HEAP_MB, DocumentChecker } from './services/document-checker.js';
 export { conformanceWorkerHeapOf, serverConfigOf, SERVER_ENVIRONMENT, SERVER_HEAP_MB, SERVER_NODE_FLAGS } from './main-config.js';
 export { PscAuth, type PscOptions, type Caller, type SessionData } from './auth/auth.js';

@@ -4,14 +4,11 @@
 // unchanged. Each store; the CDAs go through the seven layers at /validate and /sign.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { buildWithModel, isOid, parseFrcp, parsePps, uuidToOid } from '@dcc-kit/cda';
 import { replacementTarget } from './services/document-lifecycle.js';
-import { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, type SqlDriver } from './store/driver.js';
+import { createPgliteDriver, createPostgresDriver, migrate, type SqlDriver } from './store/driver.js';
 import type { VersionRecord } from './store/records.js';
 import { ApiClient, checker, example, patientFromModel, postgresTarget, startStack, type Stack, type StoreKind } from './testing/harness.js';
 
@@ -217,10 +214,8 @@ function suite(kind: StoreKind) {
     test('cda_document_id, cda_set_id and cda_version_number read from the stored CDA; unsigned rows untouched', async () => {
       const driver: SqlDriver =
         kind === 'pglite' ? await createPgliteDriver() : await createPostgresDriver(target.url!, { schema: `dcc_test_${randomBytes(6).toString('hex')}` });
-      const before = mkdtempSync(join(tmpdir(), 'dcc-migrations-'));
       try {
-        for (const f of ['001_initial.sql', '002_hardening.sql']) copyFileSync(join(migrationsDir, f), join(before, f));
-        await migrate(driver, before);
+        await migrate(driver, { through: 2 });
         const [p, d] = [randomUUID(), randomUUID()];
         await driver.query(
           `INSERT INTO patients (id, structure_id, ins_value, ins_oid, identity_status, data, version, created_at, updated_at) VALUES ($1, 's', '1', '1.2', 'qualified', '{}'::jsonb, 1, now(), now())`,
@@ -256,7 +251,6 @@ function suite(kind: StoreKind) {
           ],
         );
       } finally {
-        rmSync(before, { recursive: true, force: true });
         await driver.close();
       }
     });

@@ -38,12 +38,22 @@ export interface SqlDriver extends SqlExecutor {
 
 export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
 
+/** Which migrations `migrate` applies. */
+export interface MigrateOptions {
+  /** The folder of the `NNN_name.sql` files (default: this package's `migrations/`). */
+  dir?: string;
+  /** The last migration number to apply (e.g. 7: 001–007), for a store as an older release left it. */
+  through?: number;
+}
+
 /**
- * Applies every `migrations/*.sql` not yet recorded, in name order, in one transaction
- * (under an advisory lock so that two starting servers do not race). Idempotent.
+ * Applies every `migrations/*.sql` not yet recorded (up to `through`), in name order, in one
+ * transaction (under an advisory lock so that two starting servers do not race). Idempotent.
  */
-export async function migrate(driver: SqlDriver, dir = migrationsDir): Promise<string[]> {
-  const files = readdirSync(dir).filter((f) => /^\d+_.*\.sql$/.test(f)).sort();
+export async function migrate(driver: SqlDriver, { dir = migrationsDir, through = Infinity }: MigrateOptions = {}): Promise<string[]> {
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+_.*\.sql$/.test(f) && Number.parseInt(f, 10) <= through)
+    .sort();
   return driver.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(4242001)');
     await tx.exec('CREATE TABLE IF NOT EXISTS dcc_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL)');
