@@ -148,10 +148,17 @@ export function registerTranslation(...translations: Translation[]): void {
  * lazily, so a host that registered its wording first keeps it.
  */
 export function registerDefaultTranslation(...translations: Translation[]): void {
+  let changed = false;
   for (const t of translations) {
     const current = catalogues.get(t.$code);
+    // What is registered wins, so a translation bringing no new key changes nothing: the
+    // catalogue, its revision (the label cache every form shares) and the elements stay as they
+    // are when an element registers its defaults again (each editor does on construction).
+    if (current && Object.keys(t).every((key) => key in current)) continue;
     catalogues.set(t.$code, current ? { ...t, ...current } : { ...t });
+    changed = true;
   }
+  if (!changed) return;
   catalogueRevision++;
   for (const host of connectedHosts) host.requestUpdate();
 }

@@ -4,15 +4,7 @@
 import { registerDefaultTranslation, registerVoletTexts } from '@dcc-kit/elements';
 import { ppsFr, sharedFr } from '@dcc-kit/cda/labels/fr';
 
-// Once per page: each registration changes the catalogues' revision, which empties the label
-// cache every form shares and re-renders every connected element (every editor's construction
-// did it, so each first render looked its ~3,000 texts up again).
-let frenchRegistered = false;
-let englishRegistered = false;
-
 export function registerPpsStrings(): void {
-  if (frenchRegistered) return;
-  frenchRegistered = true;
   registerVoletTexts('pps', 'fr', ppsFr, sharedFr);
   // The editor's own texts beside the model's labels.
   registerDefaultTranslation({ $code: 'fr', $name: 'Français', 'pps/careTeamCandidates': 'Participants de la RCP' });
@@ -21,8 +13,6 @@ export function registerPpsStrings(): void {
 /** Registers the English texts (`FormDefinition.loadLanguage`). */
 export async function registerPpsEnglish(): Promise<void> {
   const { ppsEn, sharedEn } = await import('@dcc-kit/cda/labels/en');
-  if (englishRegistered) return;
-  englishRegistered = true;
   registerVoletTexts('pps', 'en', ppsEn, sharedEn);
   registerDefaultTranslation({ $code: 'en', $name: 'English', 'pps/careTeamCandidates': 'Participants of the RCP' });
 }

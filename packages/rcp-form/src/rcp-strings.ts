@@ -4,15 +4,7 @@
 import { registerDefaultTranslation, registerVoletTexts } from '@dcc-kit/elements';
 import { frcpFr, sharedFr } from '@dcc-kit/cda/labels/fr';
 
-// Once per page: each registration changes the catalogues' revision, which empties the label
-// cache every form shares and re-renders every connected element (every editor's construction
-// did it, so each first render looked its ~3,000 texts up again).
-let frenchRegistered = false;
-let englishRegistered = false;
-
 export function registerRcpStrings(): void {
-  if (frenchRegistered) return;
-  frenchRegistered = true;
   registerVoletTexts('frcp', 'fr', frcpFr, sharedFr);
   // The form's own texts beside the model's labels.
   registerDefaultTranslation({ $code: 'fr', $name: 'Français', 'frcp/quorumCandidates': 'Membres de la RCP', 'frcp/guidelineCandidates': 'Référentiels de la RCP' });
@@ -21,8 +13,6 @@ export function registerRcpStrings(): void {
 /** Registers the English texts (`FormDefinition.loadLanguage`). */
 export async function registerRcpEnglish(): Promise<void> {
   const { frcpEn, sharedEn } = await import('@dcc-kit/cda/labels/en');
-  if (englishRegistered) return;
-  englishRegistered = true;
   registerVoletTexts('frcp', 'en', frcpEn, sharedEn);
   registerDefaultTranslation({ $code: 'en', $name: 'English', 'frcp/quorumCandidates': 'Members of the RCP', 'frcp/guidelineCandidates': 'Guidelines of the RCP' });
 }
