@@ -139,7 +139,7 @@ export class IndicatorsRepository {
   async figures(q: IndicatorsSelection): Promise<IndicatorFigures> {
     const structures = q.structures ? [...q.structures] : null;
     const params = [q.from, q.to, structures, q.finess ?? null, q.center3c ?? null];
-    const grouped = await this.driver.transaction(async (tx) => {
+    const report = this.driver.transaction(async (tx) => {
       // For this transaction only. Both stores: the report reads a month range through the
       // month indexes (a fraction of the tables: with statistics the planner chose sequential
       // scans of every month, twice the CPU on PGlite), and its groups are few and its rows many,
@@ -150,7 +150,8 @@ export class IndicatorsRepository {
       await tx.query(`SELECT ${INDICATOR_REPORT_SETTINGS[this.driver.kind === 'postgres' ? 'postgres' : 'pglite']}`);
       return tx.query(INDICATOR_FIGURES_SQL, params);
     });
-    const labels = await this.driver.query(INDICATOR_LABELS_SQL, [structures]);
+    // The labels outside that transaction and beside it (another connection on PostgreSQL).
+    const [grouped, labels] = await Promise.all([report, this.driver.query(INDICATOR_LABELS_SQL, [structures])]);
     const groups = new Map<string, IndicatorGroupRow>();
     const months = new Map<string, IndicatorMonthRow>();
     const monthRow = (month: string, volet: DocumentType): IndicatorMonthRow => {
