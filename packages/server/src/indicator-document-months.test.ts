@@ -9,10 +9,9 @@
 // On PGlite and on PostgreSQL.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { createPgliteDriver, createPostgresDriver, migrate, type SqlDriver, type SqlExecutor } from './store/driver.js';
+import { migrate, type SqlDriver, type SqlExecutor } from './store/driver.js';
 import { IndicatorsRepository, INDICATOR_LABELS_SQL } from './store/indicators-repository.js';
-import { openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
+import { openTestDriver, openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
 import { writeHistory } from './testing/indicator-data.js';
 import { expectedFigures } from './testing/indicator-expected.js';
 import { IndicatorsService } from './services/indicators.js';
@@ -222,8 +221,7 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
     });
 
     test('migration 008 backfills a history written before it: the report gives the figures computed from the events', async () => {
-      const target = postgresTarget();
-      const driver: SqlDriver = kind === 'pglite' ? await createPgliteDriver() : await createPostgresDriver(target.url!, { schema: `dcc_test_${randomBytes(6).toString('hex')}` });
+      const driver: SqlDriver = await openTestDriver(kind);
       try {
         await migrate(driver, { through: 7 });
         const history = await driver.transaction((tx) => writeHistory(tx, { seed: 21, documents: 200, start: new Date('2025-09-15T00:00:00Z'), spanMs: 273 * 86_400_000 }));

@@ -4,9 +4,9 @@
 // generator wrote, never from the database (testing/indicator-expected.ts). On PGlite and on PostgreSQL.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createPgliteDriver, createPostgresDriver, migrate, type SqlDriver } from './store/driver.js';
-import { openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
+import { randomUUID } from 'node:crypto';
+import { migrate, type SqlDriver } from './store/driver.js';
+import { openTestDriver, openTestStore, postgresTarget, type StoreKind } from './testing/harness.js';
 import { writeHistory, STRUCTURES } from './testing/indicator-data.js';
 import { expectedFigures as expected } from './testing/indicator-expected.js';
 import { IndicatorsService, parseIndicatorsQuery } from './services/indicators.js';
@@ -143,8 +143,7 @@ for (const kind of ['pglite', 'postgres'] as StoreKind[]) {
     });
 
     test('migration 006 backfills rows written before it: facts from the current version, validation from the audit, DMP outcomes from the events', async () => {
-      const target = postgresTarget();
-      const driver: SqlDriver = kind === 'pglite' ? await createPgliteDriver() : await createPostgresDriver(target.url!, { schema: `dcc_test_${randomBytes(6).toString('hex')}` });
+      const driver: SqlDriver = await openTestDriver(kind);
       try {
         await migrate(driver, { through: 5 });
         const [p, d, sub] = [randomUUID(), randomUUID(), randomUUID()];

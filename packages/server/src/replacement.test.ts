@@ -4,13 +4,13 @@
 // unchanged. Each store; the CDAs go through the seven layers at /validate and /sign.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DR_LEFORT } from '@dcc-kit/psc-emulator';
 import { buildWithModel, isOid, parseFrcp, parsePps, uuidToOid } from '@dcc-kit/cda';
 import { replacementTarget } from './services/document-lifecycle.js';
-import { createPgliteDriver, createPostgresDriver, migrate, type SqlDriver } from './store/driver.js';
+import { migrate, type SqlDriver } from './store/driver.js';
 import type { VersionRecord } from './store/records.js';
-import { ApiClient, checker, example, patientFromModel, postgresTarget, startStack, type Stack, type StoreKind } from './testing/harness.js';
+import { ApiClient, checker, example, openTestDriver, patientFromModel, postgresTarget, startStack, type Stack, type StoreKind } from './testing/harness.js';
 
 const ICO = '492805973';
 type Json = Record<string, unknown>;
@@ -212,8 +212,7 @@ function suite(kind: StoreKind) {
 
   describe(`migration 003 backfills signed versions from their CDA (${kind})`, { skip: target.skip ?? false }, () => {
     test('cda_document_id, cda_set_id and cda_version_number read from the stored CDA; unsigned rows untouched', async () => {
-      const driver: SqlDriver =
-        kind === 'pglite' ? await createPgliteDriver() : await createPostgresDriver(target.url!, { schema: `dcc_test_${randomBytes(6).toString('hex')}` });
+      const driver: SqlDriver = await openTestDriver(kind);
       try {
         await migrate(driver, { through: 2 });
         const [p, d] = [randomUUID(), randomUUID()];

@@ -9,6 +9,7 @@ import { startPscEmulator, completeLogin, DR_LABORDE, DR_LEFORT, DR_LE_GUEN, typ
 import { createServer, type DccServer, type LogEntry, type ServerOptions } from '../app.js';
 import { DocumentChecker } from '../services/document-checker.js';
 import { openStore } from '../main-config.js';
+import { createPgliteDriver, createPostgresDriver, type SqlDriver } from '../store/driver.js';
 import { openapi } from '../openapi.js';
 import type { Store } from '../store/store.js';
 
@@ -22,11 +23,21 @@ export function postgresTarget(): { url?: string; skip?: string } {
   return { skip: 'DCC_TEST_DATABASE_URL is not set: PostgreSQL store not tested (run through scripts/test.mjs, or set it)' };
 }
 
+/** A fresh PostgreSQL schema name per run: the migrations start from nothing, runs never see each other. */
+const freshSchema = (): string => `dcc_test_${randomBytes(6).toString('hex')}`;
+
 export async function openTestStore(kind: StoreKind): Promise<Store> {
   if (kind === 'pglite') return openStore({ memory: true });
-  const { url } = postgresTarget();
-  // A fresh schema per run: the migrations start from nothing, runs never see each other.
-  return openStore({ databaseUrl: url!, schema: `dcc_test_${randomBytes(6).toString('hex')}` });
+  return openStore({ databaseUrl: postgresTarget().url!, schema: freshSchema() });
+}
+
+/**
+ * An empty, unmigrated store's driver (PGlite in memory, or a fresh PostgreSQL schema), for the
+ * tests of a migration: they migrate it part of the way (`migrate(driver, { through: N })`).
+ */
+export async function openTestDriver(kind: StoreKind): Promise<SqlDriver> {
+  if (kind === 'pglite') return createPgliteDriver();
+  return createPostgresDriver(postgresTarget().url!, { schema: freshSchema() });
 }
 
 let sharedChecker: DocumentChecker | undefined;
