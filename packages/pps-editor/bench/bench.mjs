@@ -15,14 +15,14 @@
 // Targets: ≤ 60 kB gzip for <pps-editor> eager, ≤ 100 ms first render (issue 5); ≤ 25 kB gzip
 // for <dmp-status> eager (issue 16). `node packages/pps-editor/bench/bench.mjs --sizes` (or
 // DCC_BENCH_SIZES_ONLY=1) prints the sizes alone.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import http from 'node:http';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { Buffer } from 'node:buffer';
 import { loadExample } from '@dcc-kit/cda/examples';
+import { BENCH_PAGE_HTML, benchPage, bundleElement, chromiumPath, launchBenchChromium, ppsWithTreatments, serve, timedRender } from './page-timing.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
@@ -65,28 +65,6 @@ function describeChunk(chunk) {
   return kinds.join(' + ');
 }
 
-async function bundle(vite, entry, outDir, { conditions } = {}) {
-  const output = await vite.build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    resolve: conditions ? { conditions } : {},
-    build: {
-      outDir,
-      emptyOutDir: true,
-      write: true,
-      minify: true,
-      sourcemap: false,
-      reportCompressedSize: false,
-      target: 'es2022',
-      lib: { entry: path.join(root, entry), formats: ['es'], fileName: () => 'entry.js' },
-    },
-  });
-  const outputs = Array.isArray(output) ? output : [output];
-  return outputs.flatMap((o) => o.output);
-}
 
 function sizes(outputs) {
   const chunks = outputs.filter((item) => item.type === 'chunk');
@@ -125,7 +103,7 @@ async function bundleSizes(vite, workDir) {
     }
     const outDir = path.join(workDir, tag);
     try {
-      const chunks = await bundle(vite, entry, outDir);
+      const chunks = await bundleElement(vite, root, entry, outDir);
       const s = sizes(chunks);
       built[tag] = outDir;
       const limit = EAGER_TARGETS_KB[tag];
@@ -138,7 +116,7 @@ async function bundleSizes(vite, workDir) {
   }
   // The conformance engine is not imported by the editors; measured as a host would load it lazily in a page.
   try {
-    const chunks = await bundle(vite, exported('@dcc-kit/conformance'), path.join(workDir, 'conformance'), { conditions: ['browser', 'module', 'import', 'default'] });
+    const chunks = await bundleElement(vite, root, exported('@dcc-kit/conformance'), path.join(workDir, 'conformance'), { conditions: ['browser', 'module', 'import', 'default'] });
     const s = sizes(chunks);
     rows.push(['conformance engine, browser entry (apart: not imported by the editors)', kb(s.eagerRaw), kb(s.eagerGzip), 'SaxonJS runtime: separate global']);
     for (const l of s.lazy) rows.push([`  lazy: ${l.what}`, kb(l.raw), kb(l.gzip), '']);
@@ -158,113 +136,11 @@ async function bundleSizes(vite, workDir) {
   return built;
 }
 
-/** A PPS build input with `count` treatments (example 01's treatments repeated with varied text). */
-function ppsWithTreatments(count) {
-  const example = structuredClone(loadExample('pps', '01').input);
-  const source = example.therapeuticProgramme.treatments;
-  example.therapeuticProgramme.treatments = Array.from({ length: count }, (_, i) => {
-    const t = structuredClone(source[i % source.length]);
-    if (typeof t.typePrecision === 'string') t.typePrecision = `${t.typePrecision} (séquence ${i + 1})`;
-    return t;
-  });
-  return example;
-}
-
-function serve(dir) {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-// Runs in the page: waits until the element and every custom element in its shadow trees are updated, then the next frame.
-const PAGE_HELPERS = `
-window.deepUpdated = async (el) => {
-  for (let pass = 0; pass < 4; pass++) {
-    const all = [];
-    const walk = (node) => {
-      if (node.updateComplete) all.push(node.updateComplete);
-      const kids = node.shadowRoot ? [...node.shadowRoot.querySelectorAll('*'), ...node.querySelectorAll('*')] : [...node.querySelectorAll('*')];
-      for (const k of kids) if (k.localName.includes('-')) walk(k);
-    };
-    walk(el);
-    const results = await Promise.all(all);
-    if (results.every((r) => r !== false)) break;
-  }
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-};
-window.findTextField = (el) => {
-  const stack = [el];
-  while (stack.length) {
-    const node = stack.shift();
-    const scope = node.shadowRoot ?? node;
-    const field = scope.querySelector('textarea:not([readonly]):not([disabled]), input[type="text"]:not([readonly]):not([disabled]):not([role="combobox"])');
-    if (field) return field;
-    for (const k of scope.querySelectorAll('*')) if (k.shadowRoot) stack.push(k);
-  }
-  return null;
-};
-`;
-
-/**
- * One render of `tag` holding `window.benchModel` in `page`: wall times in the page (creation →
- * every element updated → next frame; → every section rendered) and the page's main-thread CPU
- * time for both (Chromium's ThreadTime metric), which a loaded machine inflates far less than
- * wall time: compare CPU when the machine is shared.
- */
-async function timedRender(page, cdp, tag) {
-  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN;
-  const cpu0 = await threadTime();
-  const first = await page.evaluate(async (tag) => {
-    document.querySelector(tag)?.remove();
-    await new Promise((r) => setTimeout(r, 50));
-    const model = structuredClone(window.benchModel);
-    window.benchStart = performance.now();
-    const el = document.createElement(tag);
-    el.value = model;
-    document.body.append(el);
-    await window.deepUpdated(el);
-    return performance.now() - window.benchStart;
-  }, tag);
-  const cpu1 = await threadTime();
-  const complete = await page.evaluate(async (tag) => {
-    // The editor renders its first section at once and the others after the first paint.
-    const el = document.querySelector(tag);
-    if (el.renderComplete) {
-      await el.renderComplete;
-      await window.deepUpdated(el);
-    }
-    return performance.now() - window.benchStart;
-  }, tag);
-  const cpu2 = await threadTime();
-  return { first, complete, firstCpu: (cpu1 - cpu0) * 1000, completeCpu: (cpu2 - cpu0) * 1000 };
-}
-
-/** A page of `dir` with its element defined, `window.benchModel` fetched from `modelFile`, a CDP session for the metrics; its errors go to `pageErrors`. */
-async function benchPage(browser, base, dir, modelFile, pageErrors = []) {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e.message ?? e).split('\n')[0]));
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(`${base}/${dir}/index.html`);
-  await page.evaluate(async (file) => {
-    await import('./entry.js');
-    window.benchModel = await (await fetch(`./${file}`)).json();
-  }, modelFile);
-  const cdp = await page.createCDPSession();
-  await cdp.send('Performance.enable');
-  return { page, cdp };
-}
 
 async function rcpFirstRender(browser, builtDir, base) {
   if (!builtDir) return undefined;
   writeFileSync(path.join(builtDir, 'frcp-01.json'), JSON.stringify(loadExample('frcp', '01').input));
-  writeFileSync(path.join(builtDir, 'index.html'), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title></head><body><script>${PAGE_HELPERS}</script></body></html>`);
+  writeFileSync(path.join(builtDir, 'index.html'), BENCH_PAGE_HTML);
   const { page, cdp } = await benchPage(browser, base, 'rcp-form', 'frcp-01.json');
   const times = [];
   for (let i = 0; i < 7; i++) times.push(await timedRender(page, cdp, 'rcp-form'));
@@ -274,7 +150,7 @@ async function rcpFirstRender(browser, builtDir, base) {
 
 async function browserTimings(builtDir, rcpDir) {
   console.log('\n(b) In Chromium (production bundles of (a))\n');
-  const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+  const executablePath = chromiumPath();
   if (!executablePath) {
     console.log('Chromium not found (set CHROME_PATH): browser figures skipped.');
     return;
@@ -283,16 +159,11 @@ async function browserTimings(builtDir, rcpDir) {
     console.log('<pps-editor> bundle not available: browser figures skipped.');
     return;
   }
-  const { default: puppeteer } = await import('puppeteer-core');
-  writeFileSync(path.join(builtDir, 'model-50.json'), JSON.stringify(ppsWithTreatments(50)));
-  writeFileSync(path.join(builtDir, 'index.html'), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title></head><body><script>${PAGE_HELPERS}</script></body></html>`);
+  writeFileSync(path.join(builtDir, 'model-50.json'), JSON.stringify(ppsWithTreatments(loadExample('pps', '01').input, 50)));
+  writeFileSync(path.join(builtDir, 'index.html'), BENCH_PAGE_HTML);
   const server = await serve(path.dirname(builtDir));
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchBenchChromium(executablePath);
   try {
     const pageErrors = [];
     const { page, cdp } = await benchPage(browser, base, 'pps-editor', 'model-50.json', pageErrors);
