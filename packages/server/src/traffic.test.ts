@@ -56,6 +56,13 @@ describe('traffic limits over HTTP (no identity provider)', () => {
   const clock = manualClock();
   const waiting: Array<() => void> = [];
   const release = () => waiting.splice(0).forEach((resolve) => resolve());
+  // Who waits for /slow to hold a number of requests (they reached the handler: their slots are taken).
+  let whenWaiting: { count: number; resolve: () => void } | undefined;
+  const slowRequestsWaiting = (count: number) =>
+    new Promise<void>((resolve) => {
+      if (waiting.length >= count) resolve();
+      else whenWaiting = { count, resolve };
+    });
   const doctor = (idNatPs: string): Professional => ({ idNatPs, givenName: null, familyName: 'X', roles: [], activities: [] });
 
   before(async () => {
@@ -70,7 +77,12 @@ describe('traffic limits over HTTP (no identity provider)', () => {
     });
     // Bearer tokens "t-<idNatPs>" stand for verified professionals (the limits are under test, not PSC).
     app.auth.bearer = async (token: string) => (token.startsWith('t-') ? doctor(token.slice(2)) : undefined);
-    app.router.add('GET', '/slow', () => new Promise((resolve) => void waiting.push(() => resolve({ status: 200, body: {} }))));
+    app.router.add('GET', '/slow', () =>
+      new Promise((resolve) => {
+        waiting.push(() => resolve({ status: 200, body: {} }));
+        if (whenWaiting && waiting.length >= whenWaiting.count) whenWaiting.resolve();
+      }),
+    );
     url = (await app.listen(0)).url;
   });
   after(async () => {
@@ -106,7 +118,7 @@ describe('traffic limits over HTTP (no identity provider)', () => {
     clock.advance(60_000);
     const first = fetch(`${url}/slow`);
     const second = fetch(`${url}/slow`);
-    await new Promise((r) => setTimeout(r, 100));
+    await slowRequestsWaiting(2);
     assert.equal((await fetch(`${url}/patients`)).status, 429);
     release();
     assert.deepEqual([(await first).status, (await second).status], [200, 200]);
