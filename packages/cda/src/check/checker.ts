@@ -2,7 +2,7 @@
 // and normalisation: the checker works on a deep copy of the input and fills in every
 // default (codings completed from their value set, ids, times), so that the builder
 // writes exactly the normalised model and the parser can give it back.
-import { Value } from '@sinclair/typebox/value';
+import { Errors } from '@sinclair/typebox/errors';
 import { checkStructure } from './structure.js';
 import type { TSchema } from '@sinclair/typebox';
 import { findConcept, type ValueSet } from '../value-set.js';
@@ -64,7 +64,7 @@ export class Checker {
   structure(schema: TSchema, input: unknown): boolean {
     if (checkStructure(schema, input)) return true;
     const found: ModelIssue[] = [];
-    for (const error of Value.Errors(schema, input)) {
+    for (const error of Errors(schema, input)) {
       found.push(structuralIssue(error));
       if (found.length >= 400) break;
     }

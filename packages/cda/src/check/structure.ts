@@ -6,7 +6,8 @@
 // else is left to `Value.Check` (see `compile`). Only the answer comes from here: the issues of
 // a wrong shape are still TypeBox's `Value.Errors`, so their paths and messages are unchanged.
 import { Kind, type TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+// Named imports, not the `Value` namespace: a bundle then keeps TypeBox's check and errors only.
+import { Check } from '@sinclair/typebox/value';
 
 type Test = (value: unknown) => boolean;
 
@@ -42,7 +43,7 @@ export function checkStructure(schema: TSchema, value: unknown): boolean {
       test = compile(schema, new Map());
     } catch (error) {
       if (!(error instanceof Unsupported)) throw error;
-      test = (v) => Value.Check(schema, v);
+      test = (v) => Check(schema, v);
     }
     compiled.set(schema, test);
   }
