@@ -33,8 +33,7 @@ function validate<T>(volet: VoletDefinition<T>, input: unknown, context: BuildCo
   const c = new Checker(ctx);
   if (!c.structure(volet.schema, input)) return { ok: false, issues: withRuleIssues(volet, c, input), ctx };
   // The checker fills defaults in place: work on a copy, never on the caller's object.
-  const doc = structuredClone(input) as T;
-  c.normalise(doc);
+  const doc = c.normalisedCopy(input as T);
   volet.check(c, doc);
   if (c.issues.length > 0) return { ok: false, issues: c.issues, ctx };
   return { ok: true, document: doc, issues: [], ctx };

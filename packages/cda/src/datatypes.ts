@@ -26,13 +26,44 @@ export function fromTs(ts: string): string | undefined {
   return `${y}-${mo}-${d}T${hh}:${mi}${ss === undefined ? '' : `:${ss}`}${z}`;
 }
 
+/**
+ * The numbers of a partial date "YYYY", "YYYY-MM" or "YYYY-MM-DD" (what a rule reads per date
+ * field: no split/map/Number arrays), or undefined for any other string.
+ */
+function dateParts(value: string): [number, number | undefined, number | undefined] | undefined {
+  const length = value.length;
+  if (length !== 4 && length !== 7 && length !== 10) return undefined;
+  const y = fourDigits(value, 0);
+  if (y < 0) return undefined;
+  if (length === 4) return [y, undefined, undefined];
+  const m = value.charCodeAt(4) === 45 ? twoDigits(value, 5) : -1;
+  if (m < 0) return undefined;
+  if (length === 7) return [y, m, undefined];
+  const d = value.charCodeAt(7) === 45 ? twoDigits(value, 8) : -1;
+  return d < 0 ? undefined : [y, m, d];
+}
+
+function digit(value: string, at: number): number {
+  const c = value.charCodeAt(at) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+}
+const twoDigits = (value: string, at: number): number => {
+  const n = digit(value, at) * 10 + digit(value, at + 1);
+  return n < 0 ? -1 : n;
+};
+const fourDigits = (value: string, at: number): number => {
+  const n = twoDigits(value, at);
+  const m = twoDigits(value, at + 2);
+  return n < 0 || m < 0 ? -1 : n * 100 + m;
+};
+
 /** Comparable key of a partial date or instant (UTC for instants) for ordering checks. */
 export function sortKey(value: string): { start: number; end: number } {
   if (value.length > 10) {
     const t = Date.parse(value);
     return { start: t, end: t };
   }
-  const [y, m, d] = value.split('-').map(Number) as [number, number?, number?];
+  const [y, m, d] = dateParts(value) ?? (value.split('-').map(Number) as [number, number?, number?]);
   const start = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
   const end = d !== undefined ? Date.UTC(y, m! - 1, d + 1) : m !== undefined ? Date.UTC(y, m, 1) : Date.UTC(y + 1, 0, 1);
   return { start, end: end - 1 };
@@ -40,8 +71,10 @@ export function sortKey(value: string): { start: number; end: number } {
 
 /** True when the calendar date exists (2023-02-29 does not). */
 export function isRealDate(value: string): boolean {
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number?, number?];
+  const day = value.slice(0, 10);
+  const [y, m, d] = dateParts(day) ?? (day.split('-').map(Number) as [number, number?, number?]);
   if (m === undefined || d === undefined) return true;
+  if (m >= 1 && m <= 12 && d >= 1 && d <= 28) return true;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
@@ -67,8 +100,23 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** Wall-clock time of `date` in `timeZone` as an ISO instant with its offset, to the second. */
+/**
+ * Wall-clock time of `date` in `timeZone` as an ISO instant with its offset, to the second.
+ * The last answer is kept (formatToParts costs as much as a tenth of a header's build): builds
+ * within the same second and zone ask the same question.
+ */
 export function instantInZone(date: Date, timeZone: string): string {
+  const second = Math.floor(date.getTime() / 1000);
+  if (lastInstant !== undefined && lastInstant.second === second && lastInstant.timeZone === timeZone) return lastInstant.text;
+  const text = computeInstantInZone(date, timeZone);
+  // An invalid date (NaN) is never kept: NaN equals nothing, so the next call computes again.
+  lastInstant = { second, timeZone, text };
+  return text;
+}
+
+let lastInstant: { readonly second: number; readonly timeZone: string; readonly text: string } | undefined;
+
+function computeInstantInZone(date: Date, timeZone: string): string {
   const parts = zoneFormat(timeZone).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   const local = Date.UTC(+get('year'), +get('month') - 1, +get('day'), +get('hour'), +get('minute'), +get('second'));
@@ -81,6 +129,9 @@ export function instantInZone(date: Date, timeZone: string): string {
 
 /** French display of a model date for the narrative: 15/03/2024, 03/2024, 2024, 15/03/2024 10:30. */
 export function frenchDate(value: string): string {
+  // The model's shapes, read in place; any other string as split('T') / split('-') read it.
+  if (value.length === 10 && value.indexOf('-') === 4 && value.indexOf('-', 5) === 7 && value.lastIndexOf('-') === 7 && value.indexOf('T') < 0)
+    return `${value.slice(8)}/${value.slice(5, 7)}/${value.slice(0, 4)}`;
   const [date, time] = value.split('T') as [string, string?];
   const [y, m, d] = date.split('-');
   const day = d !== undefined ? `${d}/${m}/${y}` : m !== undefined ? `${m}/${y}` : y!;

@@ -9,6 +9,11 @@ export { ouiNon, dateFr, periodFr, codedFr, personFr, personWithPhoneFr } from '
 
 /** Writes free text, turning line breaks into `<br/>`. */
 export function richText(w: XmlSink, text: string): void {
+  // Most texts are one line: no array for them.
+  if (!text.includes('\n')) {
+    if (text !== '') w.text(text);
+    return;
+  }
   const lines = text.split('\n');
   lines.forEach((line, i) => {
     if (i > 0) {

@@ -2,7 +2,8 @@
 // and normalisation: the checker works on a deep copy of the input and fills in every
 // default (codings completed from their value set, ids, times), so that the builder
 // writes exactly the normalised model and the parser can give it back.
-import { Value } from '@sinclair/typebox/value';
+import { Errors } from '@sinclair/typebox/errors';
+import { checkStructure } from './structure.js';
 import type { TSchema } from '@sinclair/typebox';
 import { findConcept, type ValueSet } from '../value-set.js';
 import { joinPath, oneIssuePerProblem, structuralIssue, type ModelIssue } from '../issues.js';
@@ -61,9 +62,9 @@ export class Checker {
 
   /** Structural pass: returns false (with issues recorded) when the shape is wrong. */
   structure(schema: TSchema, input: unknown): boolean {
-    if (Value.Check(schema, input)) return true;
+    if (checkStructure(schema, input)) return true;
     const found: ModelIssue[] = [];
-    for (const error of Value.Errors(schema, input)) {
+    for (const error of Errors(schema, input)) {
       found.push(structuralIssue(error));
       if (found.length >= 400) break;
     }
@@ -84,19 +85,86 @@ export class Checker {
     }
     if (node === null || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
-    if (Array.isArray(obj.lines) && Object.keys(obj).some((k) => k !== 'lines' && k !== 'use'))
-      this.add(
-        path,
-        'address.mixed',
-        "Une adresse est soit structurée (rue, code postal, ville…), soit en lignes libres (lines), jamais les deux.",
-        'An address is either structured (street, postal code, city…) or free lines (lines), never both.',
-      );
+    if (Array.isArray(obj.lines) && Object.keys(obj).some((k) => k !== 'lines' && k !== 'use')) this.mixedAddress(path);
     for (const [key, value] of Object.entries(obj)) {
       if (Array.isArray(value) && value.length === 0 && !REQUIRED_LISTS.has(key)) delete obj[key];
       else if (PERIOD_KEYS.has(key) && value !== null && typeof value === 'object' && Object.keys(value).length === 0) delete obj[key];
       else if (typeof value === 'string' && value.endsWith('+00:00') && INSTANT.test(value)) obj[key] = `${value.slice(0, -6)}Z`;
       else this.normalise(value, joinPath(path, key));
     }
+  }
+
+  /**
+   * A normalised copy of an input that passed `structure()`: what `normalise(structuredClone(input))`
+   * gives, with the same issues, in one pass and without building a field path for every node
+   * (a path is built only for an issue). The caller's object is never changed. An object the
+   * input shares between two places stays shared in the copy, as structuredClone keeps it (the
+   * rules may then fill it once, e.g. with one id); a non-plain object (a Date, a class
+   * instance) is copied by structuredClone itself.
+   */
+  normalisedCopy<T>(input: T): T {
+    const copies = new Map<object, unknown>();
+    const keys: Array<string | number> = [];
+    const pathHere = () => keys.reduce<string>((path, key) => joinPath(path, key), '');
+    const copy = (node: unknown): unknown => {
+      if (node === null || typeof node !== 'object') return node;
+      const done = copies.get(node);
+      if (done !== undefined) {
+        // Visited again through another place: normalise() visited the shared clone again too.
+        this.normalise(done, pathHere());
+        return done;
+      }
+      if (Array.isArray(node)) {
+        if (Object.getPrototypeOf(node) !== Array.prototype) return this.clonedAndNormalised(node, copies, pathHere());
+        const out: unknown[] = new Array(node.length);
+        copies.set(node, out);
+        for (let i = 0; i < node.length; i++) {
+          // forEach skips holes; structuredClone keeps them.
+          if (!(i in node)) continue;
+          keys.push(i);
+          out[i] = copy(node[i]);
+          keys.pop();
+        }
+        return out;
+      }
+      const proto = Object.getPrototypeOf(node) as unknown;
+      if (proto !== Object.prototype && proto !== null) return this.clonedAndNormalised(node, copies, pathHere());
+      const obj = node as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      copies.set(node, out);
+      const names = Object.keys(obj);
+      if (Array.isArray(obj.lines) && names.some((k) => k !== 'lines' && k !== 'use')) this.mixedAddress(pathHere());
+      for (const key of names) {
+        const value = obj[key];
+        if (typeof value === 'string') {
+          out[key] = value.endsWith('+00:00') && INSTANT.test(value) ? `${value.slice(0, -6)}Z` : value;
+          continue;
+        }
+        if (Array.isArray(value) && value.length === 0 && !REQUIRED_LISTS.has(key)) continue;
+        if (PERIOD_KEYS.has(key) && value !== null && typeof value === 'object' && Object.keys(value).length === 0) continue;
+        keys.push(key);
+        out[key] = copy(value);
+        keys.pop();
+      }
+      return out;
+    };
+    return copy(input) as T;
+  }
+
+  private clonedAndNormalised(node: object, copies: Map<object, unknown>, path: string): unknown {
+    const clone = structuredClone(node);
+    copies.set(node, clone);
+    this.normalise(clone, path);
+    return clone;
+  }
+
+  private mixedAddress(path: string): void {
+    this.add(
+      path,
+      'address.mixed',
+      "Une adresse est soit structurée (rue, code postal, ville…), soit en lignes libres (lines), jamais les deux.",
+      'An address is either structured (street, postal code, city…) or free lines (lines), never both.',
+    );
   }
 
   add(path: string, code: string, fr: string, en: string): void {
