@@ -56,6 +56,16 @@ const REQUIRED_LISTS = new Set(['tumours', 'referencedDocuments', 'quorumMembers
 const PERIOD_KEYS = new Set(['period', 'confirmedPeriod', 'plannedPeriod']);
 const INSTANT = new RegExp(INSTANT_PATTERN);
 
+// The normalisation's rules, read by both passes (normalise() in place, normalisedCopy()).
+/** An address mixing free lines and structured parts (the CDA cannot carry both). */
+const isMixedAddress = (obj: Record<string, unknown>): boolean => Array.isArray(obj.lines) && Object.keys(obj).some((k) => k !== 'lines' && k !== 'use');
+/** An empty optional list or an empty period: "none" / "unknown", dropped. */
+const meansNone = (key: string, value: unknown): boolean =>
+  (Array.isArray(value) && value.length === 0 && !REQUIRED_LISTS.has(key)) ||
+  (PERIOD_KEYS.has(key) && value !== null && typeof value === 'object' && Object.keys(value).length === 0);
+/** An instant at "+00:00" is written "Z". */
+const normalisedString = (value: string): string => (value.endsWith('+00:00') && INSTANT.test(value) ? `${value.slice(0, -6)}Z` : value);
+
 export class Checker {
   readonly issues: ModelIssue[] = [];
   constructor(readonly context: ResolvedContext) {}
@@ -85,11 +95,10 @@ export class Checker {
     }
     if (node === null || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
-    if (Array.isArray(obj.lines) && Object.keys(obj).some((k) => k !== 'lines' && k !== 'use')) this.mixedAddress(path);
+    if (isMixedAddress(obj)) this.mixedAddress(path);
     for (const [key, value] of Object.entries(obj)) {
-      if (Array.isArray(value) && value.length === 0 && !REQUIRED_LISTS.has(key)) delete obj[key];
-      else if (PERIOD_KEYS.has(key) && value !== null && typeof value === 'object' && Object.keys(value).length === 0) delete obj[key];
-      else if (typeof value === 'string' && value.endsWith('+00:00') && INSTANT.test(value)) obj[key] = `${value.slice(0, -6)}Z`;
+      if (typeof value === 'string') obj[key] = normalisedString(value);
+      else if (meansNone(key, value)) delete obj[key];
       else this.normalise(value, joinPath(path, key));
     }
   }
@@ -133,15 +142,14 @@ export class Checker {
       const out: Record<string, unknown> = {};
       copies.set(node, out);
       const names = Object.keys(obj);
-      if (Array.isArray(obj.lines) && names.some((k) => k !== 'lines' && k !== 'use')) this.mixedAddress(pathHere());
+      if (isMixedAddress(obj)) this.mixedAddress(pathHere());
       for (const key of names) {
         const value = obj[key];
         if (typeof value === 'string') {
-          out[key] = value.endsWith('+00:00') && INSTANT.test(value) ? `${value.slice(0, -6)}Z` : value;
+          out[key] = normalisedString(value);
           continue;
         }
-        if (Array.isArray(value) && value.length === 0 && !REQUIRED_LISTS.has(key)) continue;
-        if (PERIOD_KEYS.has(key) && value !== null && typeof value === 'object' && Object.keys(value).length === 0) continue;
+        if (meansNone(key, value)) continue;
         keys.push(key);
         out[key] = copy(value);
         keys.pop();
