@@ -386,6 +386,37 @@ describe('<dcc-code-picker>', () => {
     assert.ok(picker.matches(':state(user-invalid)'), 'the submit attempt shows the error');
   });
 
+  it('once its value set is loaded, a new picker shows the label from its first update (one update, not two)', async () => {
+    let loads = 0;
+    class CountingPicker extends DccCodePicker {
+      static override valueSetLoader = async () => {
+        loads++;
+        return GENDER;
+      };
+    }
+    if (!customElements.get('dcc-counting-code-picker')) customElements.define('dcc-counting-code-picker', CountingPicker);
+    const first = await fixture<DccCodePicker>(html`<dcc-counting-code-picker label="Sexe" value-set-name="JDV_Test_Genre_Counting" .value=${'F'}></dcc-counting-code-picker>`);
+    await valueSetLoaded(first);
+    assert.equal(parts(first).input.value, 'Féminin');
+    // A second picker of the same value set (a form shows about 80): rendered once, with the label.
+    const second = document.createElement('dcc-counting-code-picker') as DccCodePicker;
+    second.setAttribute('label', 'Sexe');
+    second.setAttribute('value-set-name', 'JDV_Test_Genre_Counting');
+    second.value = 'M';
+    let updates = 0;
+    const update = (second as unknown as { update(changed: unknown): void }).update.bind(second);
+    (second as unknown as { update(changed: unknown): void }).update = (changed) => {
+      updates++;
+      update(changed);
+    };
+    first.after(second);
+    await settle(second);
+    assert.equal(parts(second).input.value, 'Masculin', 'the label at once');
+    assert.equal(updates, 1, 'one update');
+    assert.equal(loads, 1, 'the value set was loaded once for both');
+    second.remove();
+  });
+
   it('keeps a whole-text selection when the label arrives after focus: typing replaces it', async () => {
     // The value set loads after the clinician focused the field and selected its text (the code
     // shown until then) to type over it; the label replacing the code must not drop that selection.

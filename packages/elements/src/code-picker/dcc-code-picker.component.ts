@@ -29,6 +29,12 @@ export const loadGeneratedValueSet: ValueSetLoader = async (name) => {
 };
 
 const valueSetCache = new Map<string, Promise<ValueSet | undefined>>();
+/**
+ * The value sets whose load has settled, by name: a picker created after that takes its value
+ * set synchronously, so its first render already shows the concept's label (one update instead
+ * of two per picker; a form shows about 80 of them).
+ */
+const loadedValueSets = new Map<string, ValueSet | undefined>();
 
 let idCounter = 0;
 
@@ -293,11 +299,23 @@ export class DccCodePicker extends DccFormAssociatedElement {
     if (this.valueSet || this.loadedValueSet || !this.valueSetName) return Promise.resolve();
     if (this.loading) return this.loading;
     const name = this.valueSetName;
+    if (loadedValueSets.has(name)) {
+      const vs = loadedValueSets.get(name);
+      this.loadedValueSet = vs;
+      this.loadError = vs === undefined;
+      return Promise.resolve();
+    }
     let pending = valueSetCache.get(name);
     if (!pending) {
-      pending = (this.constructor as typeof DccCodePicker).valueSetLoader(name);
-      valueSetCache.set(name, pending);
-      pending.catch(() => valueSetCache.delete(name));
+      const loading = (this.constructor as typeof DccCodePicker).valueSetLoader(name);
+      pending = loading;
+      valueSetCache.set(name, loading);
+      loading.then(
+        (vs) => {
+          if (valueSetCache.get(name) === loading) loadedValueSets.set(name, vs);
+        },
+        () => valueSetCache.delete(name),
+      );
     }
     this.loading = pending.then(
       (vs) => {

@@ -102,6 +102,23 @@ describe('ValidationController', () => {
     validation.showAll = true;
     assert.equal(validation.visibleIssues('a', false).length, 2, 'every error after a whole-form check');
   });
+  it('re-renders after its first check only when an error could show (a field left, or every error shown)', async () => {
+    const host = new StubHost();
+    const validation = new ValidationController(host, { clock: () => new FakeClock(), check: async () => [], checked: () => undefined });
+    await validation.checkNow();
+    assert.ok(validation.validated);
+    assert.equal(host.updates, 0, 'nothing left, nothing shown: no re-render of the form');
+    validation.validated = false;
+    validation.touch('a.b');
+    await validation.checkNow();
+    assert.equal(host.updates, 1, 'a left field gets its own check once validated: re-rendered');
+    const everyError = new StubHost();
+    const shown = new ValidationController(everyError, { clock: () => new FakeClock(), check: async () => [], checked: () => undefined });
+    shown.showAll = true;
+    const before = everyError.updates;
+    await shown.checkNow();
+    assert.equal(everyError.updates, before + 1, 'every error shown: re-rendered');
+  });
 });
 
 describe('SectionScheduler', () => {

@@ -56,7 +56,10 @@ export class ValidationController implements ReactiveController {
     return this.wasValidated;
   }
   set validated(value: boolean) {
-    if (value !== this.wasValidated) this.host.requestUpdate();
+    // Only the errors of fields the user left, or of every field after a whole-form check, depend
+    // on it (render/field-errors.ts): the first check after connection, with nothing left yet,
+    // re-rendered every section already there for nothing.
+    if (value !== this.wasValidated && (this.everyError || this.touched.size > 0)) this.host.requestUpdate();
     this.wasValidated = value;
   }
   /** Every error shows (not only those of fields the user left). */

@@ -43,7 +43,7 @@ export function renderArray(ctx: RenderContext, schema: SchemaNode, path: Path, 
   // No whitespace between tags (here and in the other renderers): it renders nothing in these
   // block, flex and grid containers, and a form of ~1,000 fields made ~5,000 such text nodes.
   return html`<fieldset part="group" class="group list" data-path=${pathText} aria-describedby=${describedBy || nothing}
-    ><legend>${label}${required && (schema.minItems ?? 0) > 0 ? html` <span class="req">(${term('required')})</span>` : nothing}</legend
+    ><legend>${required && (schema.minItems ?? 0) > 0 ? html`${label} <span class="req">(${term('required')})</span>` : label}</legend
     >${hint ? html`<p part="hint" class="hint" id=${hintId}>${hint}</p>` : nothing}${errors.template}${offer ? renderCandidates(ctx, pathText, offer, items) : nothing}${count === 0 && !offer ? html`<p class="empty">${term('none')}</p>` : nothing}<ol
       class="items"
     >${repeat(

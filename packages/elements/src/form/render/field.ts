@@ -46,7 +46,7 @@ export function renderField(ctx: RenderContext, schema: SchemaNode, kind: string
   // One template for label, control, hint and errors: each binding is one more marker node, times
   // ~1,000 fields; hint and errors, which most fields lack, share one.
   return html`<div part="field" class="field ${kind} ${invalid === 'true' ? 'invalid' : ''}"
-    ><label part="label" for=${id}>${label}${required ? html` <span class="req">(${ctx.localize.term('required')})</span>` : nothing}</label
+    ><label part="label" for=${id}>${required ? html`${label} <span class="req">(${ctx.localize.term('required')})</span>` : label}</label
     >${control}${hint || errors.ids ? html`${hintEl}${errors.template}` : nothing}</div
   >`;
 }

@@ -24,15 +24,11 @@ export function renderObject(ctx: RenderContext, schema: SchemaNode, path: Path,
   const hint = ctx.labels.hintOf(path);
   const hintId = hint ? `h-${idFor(pathText)}` : '';
   const describedBy = [hintId, errors.ids].filter(Boolean).join(' ');
+  const hintEl = hint ? html`<p part="hint" class="hint" id=${hintId}>${hint}</p>` : nothing;
   // No whitespace between tags: see array-field.ts.
   return html`<fieldset part="group" class="group" data-path=${pathText} data-container=${pathText} aria-describedby=${describedBy || nothing}
     ><legend>${label}</legend
-    >${hint ? html`<p part="hint" class="hint" id=${hintId}>${hint}</p>` : nothing}${errors.template}${renderDirectoryPicker(ctx, schema, path, label)}${renderFields(
-      ctx,
-      schema,
-      path,
-      pathText,
-    )}${removable && !ctx.readonly
+    >${renderFields(ctx, schema, path, pathText, hint || errors.ids ? html`${hintEl}${errors.template}` : nothing, label)}${removable && !ctx.readonly
       ? html`<button type="button" class="remove" data-action="remove-object" data-kind="remove" data-path=${pathText}>${ctx.localize.term('remove', label)}</button>`
       : nothing}</fieldset
   >`;
@@ -44,28 +40,33 @@ export function renderObjectItem(ctx: RenderContext, schema: SchemaNode, path: P
   const errors = ctx.errorsOf(pathText, true, path);
   return html`<fieldset class="group item-group" data-path=${pathText} aria-describedby=${errors.ids || nothing}
     ><legend>${name}</legend
-    >${errors.template}${renderDirectoryPicker(ctx, schema, path, name)}${renderFields(ctx, schema, path, pathText)}</fieldset
+    >${renderFields(ctx, schema, path, pathText, errors.template, name)}</fieldset
   >`;
 }
 
 /**
  * The fields of an object; those that rarely apply (`x-dcc-detail` on the model field) behind
  * « Plus de détails », open when one of them holds a value (nothing typed is ever hidden) or
- * once opened by the user (kept across re-renders until another document is loaded).
+ * once opened by the user (kept across re-renders until another document is loaded). `before`
+ * (the object's hint and errors), the directory search and the summary of what the
+ * establishment gives come first, in one binding when there is any: each binding is a marker
+ * node and a part, times the ~400 objects of a form, and most objects have none of them.
  */
-function renderFields(ctx: RenderContext, schema: SchemaNode, path: Path, pathText: string): TemplateResult {
+function renderFields(ctx: RenderContext, schema: SchemaNode, path: Path, pathText: string, before: unknown, label: string): TemplateResult {
   const all = Object.entries(schema.properties ?? {});
   // What the establishment gives: one summary before the other fields.
   const given = all.filter(([key]) => ctx.isGiven(pathToString([...path, key])));
   const props = given.length === 0 ? all : all.filter((entry) => !given.includes(entry));
   const summary = given.length === 0 ? nothing : renderGiven(ctx, given.map(([key]) => [...path, key]), given.map(([key]) => pathToString([...path, key])));
+  const directory = renderDirectoryPicker(ctx, schema, path, label);
+  const head = before === nothing && directory === nothing && summary === nothing ? nothing : html`${before}${directory}${summary}`;
   const main = props.filter(([, child]) => !child[DETAIL_KEYWORD]);
   const details = props.filter(([, child]) => child[DETAIL_KEYWORD] === true);
   const render = ([key, child]: [string, SchemaNode]) => ctx.renderNode(child, [...path, key], isRequired(schema, key));
-  if (details.length === 0) return html`${summary}<div class="fields">${main.map(render)}</div>`;
+  if (details.length === 0) return html`${head}<div class="fields">${main.map(render)}</div>`;
   const filled = details.some(([key]) => !isEmptyValue(getAt(ctx.data, [...path, key])));
   const open = filled || ctx.openDetails.has(pathText);
-  return html`${summary}<div class="fields">${main.map(render)}</div>
+  return html`${head}<div class="fields">${main.map(render)}</div>
     <details part="details" class="details" ?open=${open} @toggle=${(e: Event) => ctx.detailsToggled(pathText, (e.currentTarget as HTMLDetailsElement).open)}>
       <summary data-action="details" data-kind="details" data-path=${pathText}>${ctx.localize.term('moreDetails')}</summary>
       <div class="fields">${details.map(render)}</div>
