@@ -100,3 +100,29 @@ describe('<pps-editor> texts registration', () => {
     assert.ok(translationOf('fr') === french);
   });
 });
+
+describe('<pps-editor> long forms', () => {
+  it("a picker's open list is not cut at the edge of its treatment (the off-screen skipping is lifted where the focus is)", async () => {
+    const editor = await firstUpdate(await loadExampleJson<Record<string, unknown>>('pps', EXAMPLE));
+    await editor.renderComplete;
+    const picker = editor.shadowRoot!.querySelector<HTMLElement>('dcc-code-picker[data-path="therapeuticProgramme.treatments[0].performers[0].organization.practiceSetting"]')!;
+    assert.ok(picker, 'the last picker of the first treatment');
+    picker.scrollIntoView({ block: 'start' });
+    const input = picker.shadowRoot!.querySelector<HTMLInputElement>('[part="input"]')!;
+    input.focus();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true, composed: true }));
+    let list: HTMLElement | null = null;
+    for (let i = 0; i < 100 && !(list && list.querySelectorAll('[role="option"]').length > 3); i++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      list = picker.shadowRoot!.querySelector<HTMLElement>('[part="listbox"]');
+    }
+    assert.ok(list && list.querySelectorAll('[role="option"]').length > 3, 'the list is open with its options');
+    const box = list.getBoundingClientRect();
+    const itemBottom = picker.closest('.item')!.getBoundingClientRect().bottom;
+    // A point of the list past the treatment's box, on screen.
+    const y = itemBottom + 12;
+    assert.ok(y < box.bottom && y < window.innerHeight, "the list reaches past the treatment's box, on screen (else this proves nothing)");
+    const hit = editor.shadowRoot!.elementFromPoint(box.left + box.width / 2, y);
+    assert.equal(hit, picker, `past the treatment's box, the list is the picker's, not what lies under it (${hit?.localName}.${hit?.className})`);
+  });
+});

@@ -86,6 +86,11 @@ export const schemaFormStyles = css`
   .item {
     contain-intrinsic-size: auto 20rem;
   }
+  .section:focus-within,
+  .item:focus-within {
+    /* Skipping brings paint containment, which would cut a picker's open list at the box's edge. */
+    content-visibility: visible;
+  }
   .section {
     margin-block: var(--_l);
     padding: var(--_l);
