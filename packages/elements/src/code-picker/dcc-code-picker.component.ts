@@ -28,13 +28,17 @@ export const loadGeneratedValueSet: ValueSetLoader = async (name) => {
   return found && typeof found === 'object' && Array.isArray((found as ValueSet).concepts) ? (found as ValueSet) : undefined;
 };
 
-const valueSetCache = new Map<string, Promise<ValueSet | undefined>>();
 /**
- * The value sets whose load has settled, by name: a picker created after that takes its value
- * set synchronously, so its first render already shows the concept's label (one update instead
- * of two per picker; a form shows about 80 of them).
+ * Value sets by name: the load, and once it has succeeded its result, which a picker created
+ * after that takes synchronously, so that its first render already shows the concept's label
+ * (one update instead of two per picker; a form shows about 80 of them). A failed load is
+ * forgotten, so that the next picker tries again.
  */
-const loadedValueSets = new Map<string, ValueSet | undefined>();
+interface ValueSetLoad {
+  readonly pending: Promise<ValueSet | undefined>;
+  loaded?: { readonly valueSet: ValueSet | undefined };
+}
+const valueSetCache = new Map<string, ValueSetLoad>();
 
 let idCounter = 0;
 
@@ -299,25 +303,22 @@ export class DccCodePicker extends DccFormAssociatedElement {
     if (this.valueSet || this.loadedValueSet || !this.valueSetName) return Promise.resolve();
     if (this.loading) return this.loading;
     const name = this.valueSetName;
-    if (loadedValueSets.has(name)) {
-      const vs = loadedValueSets.get(name);
-      this.loadedValueSet = vs;
-      this.loadError = vs === undefined;
+    let load = valueSetCache.get(name);
+    if (load?.loaded) {
+      this.loadedValueSet = load.loaded.valueSet;
+      this.loadError = load.loaded.valueSet === undefined;
       return Promise.resolve();
     }
-    let pending = valueSetCache.get(name);
-    if (!pending) {
-      const loading = (this.constructor as typeof DccCodePicker).valueSetLoader(name);
-      pending = loading;
-      valueSetCache.set(name, loading);
-      loading.then(
-        (vs) => {
-          if (valueSetCache.get(name) === loading) loadedValueSets.set(name, vs);
-        },
+    if (!load) {
+      const started: ValueSetLoad = { pending: (this.constructor as typeof DccCodePicker).valueSetLoader(name) };
+      valueSetCache.set(name, started);
+      started.pending.then(
+        (valueSet) => (started.loaded = { valueSet }),
         () => valueSetCache.delete(name),
       );
+      load = started;
     }
-    this.loading = pending.then(
+    this.loading = load.pending.then(
       (vs) => {
         if (this.valueSetName !== name) return;
         this.loadedValueSet = vs;
