@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { onEachStore } from './stores.mjs';
 
-const { createPgliteDriver, createPostgresDriver, migrate, IndicatorsRepository, IndicatorsService, INDICATOR_FIGURES_SQL, INDICATOR_REPORT_SETTINGS } = await import('@dcc-kit/server');
+const { openDriver, migrate, IndicatorsRepository, IndicatorsService, INDICATOR_FIGURES_SQL, INDICATOR_REPORT_SETTINGS } = await import('@dcc-kit/server');
 // The generator of the indicator tests (this package's own test support).
 const { writeHistory } = await import('../dist/testing/indicator-data.js');
 
@@ -65,8 +65,7 @@ console.log(`Indicators (GET /indicators) on ${VERSIONS.toLocaleString('en')} st
 // both). Row by row through the triggers is much slower on PGlite; neither way is part of the
 // figures (the writes' cost through the triggers is printed apart).
 await onEachStore('dcc_bench_indicators', async (label, storeOptions) => {
-  const driver = storeOptions.memory ? await createPgliteDriver() : await createPostgresDriver(storeOptions.databaseUrl, { schema: storeOptions.schema });
-  const store = { kind: driver.kind, driver, close: () => driver.close() };
+  const driver = await openDriver(storeOptions);
   try {
     await migrate(driver, { through: 7 });
     const t0 = performance.now();
@@ -76,14 +75,14 @@ await onEachStore('dcc_bench_indicators', async (label, storeOptions) => {
     let seed = 1;
     while (versions < VERSIONS) {
       const documents = Math.max(1, Math.min(5000, Math.round((VERSIONS - versions) / 2)));
-      const h = await store.driver.transaction((tx) => writeHistory(tx, { seed: seed++, documents, start: START, spanMs: SPAN_MS, batch: 1000 }));
+      const h = await driver.transaction((tx) => writeHistory(tx, { seed: seed++, documents, start: START, spanMs: SPAN_MS, batch: 1000 }));
       versions += h.versions;
     }
     const t1 = performance.now();
     await migrate(driver);
     const t2 = performance.now();
-    if (store.kind === 'postgres') await store.driver.exec('ANALYZE');
-    const [size] = await store.driver.query('SELECT (SELECT count(*) FROM indicator_document_months)::integer AS months, (SELECT count(*) FROM indicator_document_month_professionals)::integer AS professionals, (SELECT count(*) FROM documents)::integer AS documents');
+    if (driver.kind === 'postgres') await driver.exec('ANALYZE');
+    const [size] = await driver.query('SELECT (SELECT count(*) FROM indicator_document_months)::integer AS months, (SELECT count(*) FROM indicator_document_month_professionals)::integer AS professionals, (SELECT count(*) FROM documents)::integer AS documents');
     console.log(`  ${label}: ${versions.toLocaleString('en')} versions (${size.documents} documents) written in ${((t1 - t0) / 1000).toFixed(1)} s, per-document rows backfilled (migration 008) in ${((t2 - t1) / 1000).toFixed(1)} s: ${size.months} document × month rows, ${size.professionals} document × month × professional rows`);
     const service = new IndicatorsService(new IndicatorsRepository(driver), new Set(['regional']));
     const everyone = { idNatPs: 'regional', structures: [] };
@@ -105,7 +104,7 @@ await onEachStore('dcc_bench_indicators', async (label, storeOptions) => {
     // The tables as autovacuum leaves them on PostgreSQL (all-visible pages: the covering
     // indexes give index-only scans). PGlite has no autovacuum: its figures above are those of a
     // PGlite store; the line below shows what a VACUUM would give it.
-    await store.driver.exec('VACUUM ANALYZE indicator_document_months, indicator_document_month_professionals');
+    await driver.exec('VACUUM ANALYZE indicator_document_months, indicator_document_month_professionals');
     {
       const m = await median(() => service.report({ from: '2025-07', to: '2026-06' }, everyone), driver);
       console.log(`  ${label}: 12 months, every establishment, after VACUUM: ${m.ms.toFixed(1)} ms (${cpuText(m)}; load average ${loadavg()[0].toFixed(1)})`);
@@ -113,12 +112,12 @@ await onEachStore('dcc_bench_indicators', async (label, storeOptions) => {
     // What the per-document rows cost the writes: 1,000 more documents through its triggers, against the
     // same written before migration 008 (above: versions per second either way).
     const t3 = performance.now();
-    const more = await store.driver.transaction((tx) => writeHistory(tx, { seed: 999, documents: 1000, start: START, spanMs: SPAN_MS, batch: 1000 }));
+    const more = await driver.transaction((tx) => writeHistory(tx, { seed: 999, documents: 1000, start: START, spanMs: SPAN_MS, batch: 1000 }));
     const withTriggers = (performance.now() - t3) / 1000;
     console.log(`  ${label}: writes: ${(versions / ((t1 - t0) / 1000)).toFixed(0)} versions/s before 008, ${(more.versions / withTriggers).toFixed(0)} versions/s through its triggers (load average ${loadavg()[0].toFixed(1)})`);
-    if (store.kind === 'postgres') {
+    if (driver.kind === 'postgres') {
       // With the settings the repository gives the query (INDICATOR_REPORT_SETTINGS).
-      const plan = await store.driver.transaction(async (tx) => {
+      const plan = await driver.transaction(async (tx) => {
         await tx.query(`SELECT ${INDICATOR_REPORT_SETTINGS.postgres}`);
         return tx.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${INDICATOR_FIGURES_SQL}`, ['2025-07', '2026-06', null, null, null]);
       });
@@ -127,6 +126,6 @@ await onEachStore('dcc_bench_indicators', async (label, storeOptions) => {
       for (const line of lines) if (/Index Scan|Index Only Scan|Bitmap Heap Scan|Seq Scan|Heap Fetches|Execution Time|Planning Time|HashAggregate|GroupAggregate|Sort Method|Batches/.test(line)) console.log(`    ${line.trim()}`);
     }
   } finally {
-    await store.close();
+    await driver.close();
   }
 });

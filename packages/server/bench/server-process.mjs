@@ -8,13 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const { createServer, openStore, DocumentChecker, DEFAULT_WORKER_HEAP_MB, conformanceWorkerHeapOf, SERVER_ENVIRONMENT } = await import('@dcc-kit/server');
+const { createServer, openStore, DocumentChecker, DEFAULT_WORKER_HEAP_MB, conformanceWorkerHeapOf, conformanceWorkersOf, SERVER_ENVIRONMENT } = await import('@dcc-kit/server');
 const { DEFAULT_POOL_SIZE } = await import('@dcc-kit/conformance/pool');
 
 const { storeOptions } = JSON.parse(process.env.BENCH_SERVER_STORE ?? '{}');
 // As main.ts runs it: the conformance engine on warm worker threads (DCC_CONFORMANCE_WORKERS),
 // each heap limited (DCC_CONFORMANCE_WORKER_HEAP_MB; 0: V8's default).
-const workers = process.env.DCC_CONFORMANCE_WORKERS ? Number(process.env.DCC_CONFORMANCE_WORKERS) : DEFAULT_POOL_SIZE;
+const workers = conformanceWorkersOf(process.env, DEFAULT_POOL_SIZE);
 const workerHeapMb = conformanceWorkerHeapOf(process.env, DEFAULT_WORKER_HEAP_MB);
 const checker = new DocumentChecker({ workers, ...(workerHeapMb ? { workerHeapMb } : {}) });
 

@@ -4,7 +4,7 @@ export { Store, PatientRepository, DocumentRepository, AuditRepository, SessionR
 export type * from './store/store.js';
 export { createPgliteDriver, createPostgresDriver, migrate, migrationsDir, type MigrateOptions, type SqlDriver, type SqlExecutor } from './store/driver.js';
 export { DEFAULT_WORKER_HEAP_MB, DocumentChecker } from './services/document-checker.js';
-export { conformanceWorkerHeapOf, serverConfigOf, SERVER_ENVIRONMENT, SERVER_HEAP_MB, SERVER_NODE_FLAGS } from './main-config.js';
+export { conformanceWorkerHeapOf, conformanceWorkersOf, openDriver, serverConfigOf, SERVER_ENVIRONMENT, SERVER_HEAP_MB, SERVER_NODE_FLAGS, type StoreLocation } from './main-config.js';
 export { PscAuth, type PscOptions, type Caller, type SessionData } from './auth/auth.js';
 export { professionalFromUserInfo, type Professional, type Activity } from './auth/professional.js';
 export { SessionCipher, loadSessionKey } from './secrets.js';

@@ -1,7 +1,7 @@
 // Start-up configuration from the environment: server settings, and the store (DATABASE_URL →
 // PostgreSQL, else PGlite in a folder).
 import { resolve } from 'node:path';
-import { createPgliteDriver, createPostgresDriver, migrate } from './store/driver.js';
+import { createPgliteDriver, createPostgresDriver, migrate, type SqlDriver } from './store/driver.js';
 import { Store } from './store/store.js';
 import { DEFAULT_LIMITS, type Rate, type TrafficLimits } from './middleware/rate-limit.js';
 import type { DirectoryOptions } from './directory/directory-service.js';
@@ -83,14 +83,26 @@ export function dataDirOf(env: NodeJS.ProcessEnv): string {
   return resolve(env.DCC_DATA_DIR ?? './.data/pglite');
 }
 
-/**
- * Opens the store and applies the migrations. `memory: true` → in-memory PGlite (tests).
- * `jobSchema`: pg-boss's schema on PostgreSQL (DCC_QUEUE_SCHEMA; default `<schema>_jobs`, else `pgboss`).
- */
-export async function openStore(options: { databaseUrl?: string; dataDir?: string; memory?: boolean; schema?: string; jobSchema?: string }): Promise<Store> {
-  const driver = options.databaseUrl
-    ? await createPostgresDriver(options.databaseUrl, { ...(options.schema ? { schema: options.schema } : {}), ...(options.jobSchema ? { jobSchema: options.jobSchema } : {}) })
-    : await createPgliteDriver(options.memory ? undefined : options.dataDir);
+/** Where the store is: PostgreSQL at `databaseUrl` (under `schema`), else PGlite in `dataDir`, or in memory (`memory: true`, tests). */
+export interface StoreLocation {
+  databaseUrl?: string;
+  dataDir?: string;
+  memory?: boolean;
+  schema?: string;
+  /** pg-boss's schema on PostgreSQL (DCC_QUEUE_SCHEMA; default `<schema>_jobs`, else `pgboss`). */
+  jobSchema?: string;
+}
+
+/** The store's driver, its migrations not applied (openStore applies them; a migration's test or bench applies some). */
+export async function openDriver(options: StoreLocation): Promise<SqlDriver> {
+  return options.databaseUrl
+    ? createPostgresDriver(options.databaseUrl, { ...(options.schema ? { schema: options.schema } : {}), ...(options.jobSchema ? { jobSchema: options.jobSchema } : {}) })
+    : createPgliteDriver(options.memory ? undefined : options.dataDir);
+}
+
+/** Opens the store and applies the migrations. */
+export async function openStore(options: StoreLocation): Promise<Store> {
+  const driver = await openDriver(options);
   try {
     await migrate(driver);
   } catch (error) {

@@ -8,8 +8,8 @@ import { patientToApi, type ModelPatient } from '@dcc-kit/cda/identity';
 import { startPscEmulator, completeLogin, DR_LABORDE, DR_LEFORT, DR_LE_GUEN, type PscEmulator, type PscTestUser } from '@dcc-kit/psc-emulator';
 import { createServer, type DccServer, type LogEntry, type ServerOptions } from '../app.js';
 import { DocumentChecker } from '../services/document-checker.js';
-import { openStore } from '../main-config.js';
-import { createPgliteDriver, createPostgresDriver, type SqlDriver } from '../store/driver.js';
+import { openDriver, openStore } from '../main-config.js';
+import type { SqlDriver } from '../store/driver.js';
 import { openapi } from '../openapi.js';
 import type { Store } from '../store/store.js';
 
@@ -23,12 +23,12 @@ export function postgresTarget(): { url?: string; skip?: string } {
   return { skip: 'DCC_TEST_DATABASE_URL is not set: PostgreSQL store not tested (run through scripts/test.mjs, or set it)' };
 }
 
-/** A fresh PostgreSQL schema name per run: the migrations start from nothing, runs never see each other. */
-const freshSchema = (): string => `dcc_test_${randomBytes(6).toString('hex')}`;
+/** In memory, or a fresh PostgreSQL schema per run: the migrations start from nothing, runs never see each other. */
+const testStoreLocation = (kind: StoreKind) =>
+  kind === 'pglite' ? { memory: true } : { databaseUrl: postgresTarget().url!, schema: `dcc_test_${randomBytes(6).toString('hex')}` };
 
 export async function openTestStore(kind: StoreKind): Promise<Store> {
-  if (kind === 'pglite') return openStore({ memory: true });
-  return openStore({ databaseUrl: postgresTarget().url!, schema: freshSchema() });
+  return openStore(testStoreLocation(kind));
 }
 
 /**
@@ -36,8 +36,7 @@ export async function openTestStore(kind: StoreKind): Promise<Store> {
  * tests of a migration: they migrate it part of the way (`migrate(driver, { through: N })`).
  */
 export async function openTestDriver(kind: StoreKind): Promise<SqlDriver> {
-  if (kind === 'pglite') return createPgliteDriver();
-  return createPostgresDriver(postgresTarget().url!, { schema: freshSchema() });
+  return openDriver(testStoreLocation(kind));
 }
 
 let sharedChecker: DocumentChecker | undefined;
