@@ -54,18 +54,17 @@ export interface IndicatorFigures {
 // group (its facts are single valued), so the month totals of documents are sums of the groups,
 // and only the distinct professionals per month need their own count. Both scans are a range
 // of the covering indexes' leading column, month; nothing is joined.
+const IN_SELECTION = `month >= ($1::text || '-01')::date AND month <= ($2::text || '-01')::date
+     AND ($3::text[] IS NULL OR structure_id = ANY($3::text[]))
+     AND ($4::text IS NULL OR finess = $4::text) AND ($5::text IS NULL OR center3c = $5::text)`;
 export const INDICATOR_FIGURES_SQL = `
 WITH scoped_months AS (
   SELECT month, finess, center3c, volet, channel, created, validated, signed, deposited, refused FROM indicator_document_months
-   WHERE month >= ($1::text || '-01')::date AND month <= ($2::text || '-01')::date
-     AND ($3::text[] IS NULL OR structure_id = ANY($3::text[]))
-     AND ($4::text IS NULL OR finess = $4::text) AND ($5::text IS NULL OR center3c = $5::text)
+   WHERE ${IN_SELECTION}
 ),
 professionals AS (
   SELECT DISTINCT month, finess, center3c, volet, channel, professional FROM indicator_document_month_professionals
-   WHERE month >= ($1::text || '-01')::date AND month <= ($2::text || '-01')::date
-     AND ($3::text[] IS NULL OR structure_id = ANY($3::text[]))
-     AND ($4::text IS NULL OR finess = $4::text) AND ($5::text IS NULL OR center3c = $5::text)
+   WHERE ${IN_SELECTION}
 )
 SELECT 'group' AS level, to_char(month, 'YYYY-MM') AS month, finess, center3c, volet, channel,
        count(*) FILTER (WHERE created > 0) AS created, count(*) FILTER (WHERE validated > 0) AS validated,
@@ -106,9 +105,10 @@ SELECT '3c', c.id, n.name FROM centers c CROSS JOIN LATERAL (
 ORDER BY 1, 2`;
 
 /** The planner settings the report's transaction runs with (see figures()); the bench's EXPLAIN uses them too. */
+const PLANNER_SETTINGS = `set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true)`;
 export const INDICATOR_REPORT_SETTINGS = {
-  pglite: `set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true)`,
-  postgres: `set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`,
+  pglite: PLANNER_SETTINGS,
+  postgres: `${PLANNER_SETTINGS}, set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`,
 } as const;
 
 type Row = Record<string, unknown>;
