@@ -6,14 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { buildFrcp, buildPps } from '@dcc-kit/cda';
 import { loadExamples } from '@dcc-kit/cda/examples';
 import { benchContext, largest, measure } from './timing.mjs';
 
-const args = process.argv.slice(2);
-const other = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--rounds');
-const rounds = Number(args[args.indexOf('--rounds') + 1]) || 3;
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '3' } } });
+const [other] = positionals;
+const rounds = Number(values.rounds) || 3;
 if (!other) {
   console.error('usage: node packages/cda/bench/compare.mjs <other tree> [--rounds N]');
   process.exit(2);

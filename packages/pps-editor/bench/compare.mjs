@@ -9,13 +9,14 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { BENCH_PAGE_HTML, benchPage, bundleElement, chromiumPath, launchBenchChromium, ppsWithTreatments, serve, timedRender } from './page-timing.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const other = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--rounds');
-const rounds = Number(args[args.indexOf('--rounds') + 1]) || 4;
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '4' } } });
+const [other] = positionals;
+const rounds = Number(values.rounds) || 4;
 if (!other) {
   console.error('usage: node packages/pps-editor/bench/compare.mjs <other tree> [--rounds N]');
   process.exit(2);
