@@ -173,6 +173,16 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
   }
 
   /**
+   * Activates a button with the keyboard (focus, Enter). Used where the page is still filling in
+   * what lies above the button (the patient's identity, DMP and documents load after it opens):
+   * a mouse click aims at coordinates, and the button may have moved by the time it lands.
+   */
+  async function activate(selector) {
+    await page.focus(selector);
+    await page.keyboard.press('Enter');
+  }
+
+  /**
    * Types `target` into the open editor with real key events (puppeteer's keyboard, reached
    * from the page through an exposed function), driven by the keyboard-fill helper of
    * `@dcc-kit/elements/testing` (served by the demo's Vite). Stops on the editor's submit
@@ -214,11 +224,11 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
   /** New document of `kind`, typed (or the example loaded), saved as a draft, validated, signed after the confirmation. */
   async function writeValidateSign(kind, { version = 1, typed } = {}) {
     if (version === 1) {
-      await page.click(kind === 'pps' ? '#new-pps' : '#new-rcp');
+      await activate(kind === 'pps' ? '#new-pps' : '#new-rcp');
       if (typed) await typeDocument(kind, typed);
       else {
         await page.waitForSelector('#load-example', { visible: true, timeout: 10_000 }); // the editor opens asynchronously
-        await page.click('#load-example');
+        await activate('#load-example');
         await until(() => /Exemple chargé/.test(document.getElementById('message').textContent), null, 10_000, 'example loaded');
       }
       // The draft, saved with the keyboard.
@@ -422,9 +432,9 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
 
   test('two tabs of the same session save the same document: the second save gets the 412 explained, no second document', async () => {
     await openPatient(adult.usedName ?? adult.traits.birthName);
-    await page.click('#new-pps');
+    await activate('#new-pps');
     await page.waitForSelector('#load-example', { visible: true, timeout: 30_000 }); // the editor opens asynchronously
-    await page.click('#load-example');
+    await activate('#load-example');
     await until(() => /Exemple chargé/.test(document.getElementById('message').textContent), null, 30_000, 'example loaded');
     await page.click('#save-draft');
     await stepsDone(1);
