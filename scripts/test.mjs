@@ -63,6 +63,15 @@ if (nodeTests.length === 0) {
  */
 const TEST_CONCURRENCY = Math.max(1, Number(process.env.DCC_TEST_CONCURRENCY ?? 2) || 1);
 
+/**
+ * The most one test file may take (`--test-timeout`; it also bounds each test in it). Without it,
+ * a file that never ends (a test or hook waiting on something that never comes, or a process kept
+ * alive by a handle) held the whole run until CI's own limit, and the spec reporter, which prints
+ * files in order, showed nothing after the last file before it. With it, that file fails with its
+ * name and the run goes on. The longest file (the demo end to end) takes about 3 minutes.
+ */
+const FILE_TIMEOUT_MS = 10 * 60_000;
+
 let postgres;
 const env = { ...process.env };
 if (!env.DCC_TEST_DATABASE_URL) {
@@ -74,7 +83,7 @@ if (!env.DCC_TEST_DATABASE_URL) {
 let status = 0;
 try {
   console.log(`test: ${nodeTests.length} Node test files, ${TEST_CONCURRENCY} at a time`);
-  const node = spawnSync(process.execPath, ['--test', `--test-concurrency=${TEST_CONCURRENCY}`, '--test-reporter=spec', ...nodeTests], { cwd: root, stdio: 'inherit', env });
+  const node = spawnSync(process.execPath, ['--test', `--test-concurrency=${TEST_CONCURRENCY}`, `--test-timeout=${FILE_TIMEOUT_MS}`, '--test-reporter=spec', ...nodeTests], { cwd: root, stdio: 'inherit', env });
   status = node.status ?? 1;
   if (browserTests.length > 0) {
     console.log(`test: ${browserTests.length} browser test file(s) in Chromium`);
