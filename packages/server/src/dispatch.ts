@@ -62,6 +62,9 @@ export function requestHandler(router: Router, log: Logger, guard?: TrafficGuard
         res.writeHead(reply.status, reply.headers ?? {});
         const closed = new AbortController();
         res.on('close', () => closed.abort());
+        // The client may have left while the handler ran: 'close' came before the listener, and a
+        // feed would poll for nobody, holding its stream slot and keeping the process alive.
+        if (res.destroyed || !res.socket || res.socket.destroyed) closed.abort();
         await reply.stream(res, closed.signal);
         res.end();
       } else send(res, reply.status, reply.headers ?? {}, reply.body, reply.text);

@@ -125,6 +125,27 @@ describe('traffic limits over HTTP (no identity provider)', () => {
     assert.equal((await fetch(`${url}/patients`)).status, 401);
   });
 
+  test('a stream whose client left while its handler ran starts closed (it does not wait for nobody)', async () => {
+    clock.advance(60_000);
+    let startedClosed: (aborted: boolean) => void;
+    const started = new Promise<boolean>((resolve) => (startedClosed = resolve));
+    let handlerReached: () => void;
+    const reached = new Promise<void>((resolve) => (handlerReached = resolve));
+    // The handler answers only once the client's connection is gone.
+    app.router.add('GET', '/late-feed', (ctx) =>
+      new Promise((resolve) => {
+        ctx.req.socket.once('close', () => resolve({ status: 200, stream: async (_res, closed) => void startedClosed(closed.aborted) }));
+        handlerReached();
+      }),
+    );
+    const client = new AbortController();
+    const request = fetch(`${url}/late-feed`, { signal: client.signal }).catch((error: unknown) => error);
+    await reached;
+    client.abort();
+    assert.ok((await request) instanceof Error, 'the client gave up');
+    assert.equal(await started, true);
+  });
+
   /** Opens GET /events as `who` and reads its first line (the stream is up); closed by `signal`. */
   async function openFeed(who: string, signal: AbortSignal): Promise<Response> {
     const r = await fetch(`${url}/events`, { headers: { authorization: `Bearer t-${who}` }, signal });
