@@ -39,6 +39,7 @@ export class JobQueue {
   readonly heartbeatSeconds: number;
   private boss: PgBoss | undefined;
   private starting: Promise<PgBoss> | undefined;
+  private stopped = false;
 
   constructor(
     private readonly driver: SqlDriver,
@@ -48,8 +49,13 @@ export class JobQueue {
     this.heartbeatSeconds = Math.max(10, options.heartbeatSeconds ?? 10);
   }
 
-  /** Starts pg-boss once (installs its schema, creates the queues); later calls wait for the same start. */
+  /**
+   * Starts pg-boss once (installs its schema, creates the queues); later calls wait for the same
+   * start. After `stop()` it refuses: a pg-boss started then would be nobody's to stop, and its
+   * timers would keep the process alive.
+   */
   ready(): Promise<PgBoss> {
+    if (this.stopped) return Promise.reject(new Error('The job queue is stopped.'));
     this.starting ??= this.start().catch((error) => {
       this.starting = undefined;
       throw error;
@@ -83,7 +89,7 @@ export class JobQueue {
         // a parked submission's job is completed; keep finished jobs a day for inspection
         deleteAfterSeconds: 24 * 3600,
       });
-    this.boss = boss;
+    if (!this.stopped) this.boss = boss;
     return boss;
   }
 
@@ -134,10 +140,13 @@ export class JobQueue {
     return boss.findJobs<JobData>(queue, { limit: 100_000 });
   }
 
+  /** Stops pg-boss, the one started or the one still starting (a stop during the start waits for it). */
   async stop(): Promise<void> {
-    const boss = this.boss;
+    this.stopped = true;
+    const starting = this.starting;
     this.boss = undefined;
     this.starting = undefined;
+    const boss = await starting?.catch(() => undefined);
     // On PostgreSQL pg-boss owns its pool (closed here); on PGlite the database is the store's.
     await boss?.stop({ graceful: false, close: this.driver.jobBackend.kind === 'postgres' }).catch(() => undefined);
   }

@@ -255,6 +255,24 @@ describe('a row whose job is gone is parked by the sweep (job-lost)', () => {
   });
 });
 
+describe('stopping the job queue', () => {
+  test('a stop while pg-boss is still starting stops it once started (no timer left); ready() then refuses', async () => {
+    const store = await openTestStore('pglite');
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const timersBefore = timers();
+    const jobs = new JobQueue(store.driver);
+    try {
+      const starting = jobs.ready();
+      await jobs.stop();
+      await starting;
+      assert.equal(timers(), timersBefore, 'no pg-boss timer left to keep the process alive');
+      await assert.rejects(jobs.ready(), /stopped/);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe("pg-boss's own errors", () => {
   test('reach onError (never an uncaught event that would end the process)', async () => {
     const store = await openTestStore('pglite');
