@@ -265,7 +265,8 @@ describe('stopping the job queue', () => {
       const starting = jobs.ready();
       await jobs.stop();
       await starting;
-      assert.equal(timers(), timersBefore, 'no pg-boss timer left to keep the process alive');
+      // At most as many: a timer of an earlier test may have fired meanwhile.
+      assert.ok(timers() <= timersBefore, 'no pg-boss timer left to keep the process alive');
       await assert.rejects(jobs.ready(), /stopped/);
     } finally {
       await store.close();
