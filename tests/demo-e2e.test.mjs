@@ -173,9 +173,9 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
   }
 
   /**
-   * Activates a button with the keyboard (focus, Enter). Used where the page is still filling in
-   * what lies above the button (the patient's identity, DMP and documents load after it opens):
-   * a mouse click aims at coordinates, and the button may have moved by the time it lands.
+   * Activates a button with the keyboard (focus, Enter), wherever it is. A mouse click aims at
+   * coordinates: where the page is still filling in what lies above the button (the patient's
+   * identity, DMP and documents load after it opens), the button may have moved by the time it lands.
    */
   async function activate(selector) {
     await page.focus(selector);
@@ -232,8 +232,7 @@ describe('demo end to end in Chromium: PPS and Fiche RCP from the form to the DM
         await until(() => /Exemple chargé/.test(document.getElementById('message').textContent), null, 10_000, 'example loaded');
       }
       // The draft, saved with the keyboard.
-      await page.focus('#save-draft');
-      await page.keyboard.press('Enter');
+      await activate('#save-draft');
       await stepsDone(1);
       assert.match(await text('#editor-doc'), /Brouillon/);
       await until(() => document.querySelector('#version-table tr[data-version="1"]')?.textContent.includes('Brouillon'), null, 10_000, 'draft listed');
